@@ -1,0 +1,70 @@
+// One card's content in the chosen language (and, if asked, the other language under it):
+// the question, and once revealed the answer, the memo's note and any correction set apart.
+// Used by review, the card browser and onboarding lessons.
+import { useTranslation } from 'react-i18next';
+import type { Card, Lang, Localized } from '../domain/deck/types';
+import { RichText } from './rich-text';
+
+export interface CardViewProps {
+  card: Card;
+  lang: Lang;
+  showBoth: boolean;
+  revealed: boolean;
+}
+
+/** The text in `lang`, falling back to whatever language the deck has. */
+export function pickText(text: Localized | undefined, lang: Lang): { text: string; lang: Lang } | null {
+  if (!text) return null;
+  const value = text[lang];
+  if (value) return { text: value, lang };
+  const other: Lang = lang === 'ja' ? 'en' : 'ja';
+  const fallback = text[other];
+  return fallback ? { text: fallback, lang: other } : null;
+}
+
+export function LocalizedText({ text, lang, showBoth }: { text: Localized | undefined; lang: Lang; showBoth: boolean }) {
+  const main = pickText(text, lang);
+  if (!main) return null;
+  const otherLang: Lang = main.lang === 'ja' ? 'en' : 'ja';
+  const second = showBoth ? text?.[otherLang] : undefined;
+  return (
+    <>
+      <RichText text={main.text} lang={main.lang} />
+      {second && <RichText className="second-lang" text={second} lang={otherLang} />}
+    </>
+  );
+}
+
+export function CardView({ card, lang, showBoth, revealed }: CardViewProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="card-view">
+      <div className="card-front" aria-label={t('cards.view.question')} role="group">
+        <LocalizedText text={card.front} lang={lang} showBoth={showBoth} />
+      </div>
+      {/* The answer area keeps its space before it is revealed, so nothing shifts. */}
+      <div className="card-back" aria-live="polite" data-revealed={revealed}>
+        {revealed && (
+          <>
+            <hr className="card-divider" />
+            <div role="group" aria-label={t('cards.view.answer')} className="card-answer">
+              <LocalizedText text={card.back} lang={lang} showBoth={showBoth} />
+            </div>
+            {pickText(card.note, lang) && (
+              <p className="note">
+                <span className="visually-hidden">{t('cards.view.note')}: </span>
+                <LocalizedText text={card.note} lang={lang} showBoth={showBoth} />
+              </p>
+            )}
+            {pickText(card.correction, lang) && (
+              <aside className="correction" aria-label={t('cards.view.correction')}>
+                <span className="correction-title">{t('cards.view.correction')}</span>
+                <LocalizedText text={card.correction} lang={lang} showBoth={showBoth} />
+              </aside>
+            )}
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+// Build configuration: React, the deck compiler (decks/ -> virtual:kujira-decks) and the PWA
+// (manifest, precaching service worker, prompt-to-update). KUJIRA_OUT_DIR builds elsewhere than
+// dist/ and KUJIRA_BUILD_ID labels the build (the update test builds two versions side by side).
+import { defineConfig, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import { kujiraDecks } from './scripts/vite-plugin-decks.ts';
+
+const THEME_COLOR = '#0b4f6c';
+const BACKGROUND_COLOR = '#f6f8fa';
+
+/** The build label shown in the app (settings, the "updated" notice). */
+const BUILD_ID = process.env.KUJIRA_BUILD_ID || new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '');
+
+/**
+ * The dev server runs React Refresh's inline preamble script, which the production CSP in
+ * index.html forbids; so the policy is dropped while serving in dev and kept in every build.
+ */
+function cspOnlyInBuild(): Plugin {
+  return {
+    name: 'kujira-csp-only-in-build',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, ''),
+  };
+}
+
+export default defineConfig({
+  plugins: [
+    react(),
+    kujiraDecks(),
+    cspOnlyInBuild(),
+    VitePWA({
+      registerType: 'prompt',
+      // No inline registration script (the CSP forbids it): the app registers through
+      // useRegisterSW in src/app/pwa/use-update-prompt.ts.
+      injectRegister: false,
+      // public/ is covered by workbox.globPatterns below; listing it again only duplicates entries.
+      includeManifestIcons: false,
+      manifest: {
+        id: '/',
+        name: 'Kujira',
+        short_name: 'Kujira',
+        description:
+          "Learn your team's command-line know-how with spaced-repetition flashcards and quizzes, online or offline.",
+        lang: 'en',
+        dir: 'ltr',
+        theme_color: THEME_COLOR,
+        background_color: BACKGROUND_COLOR,
+        display: 'standalone',
+        orientation: 'any',
+        start_url: '/',
+        scope: '/',
+        categories: ['education', 'productivity'],
+        icons: [
+          { src: '/pwa-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/pwa-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/pwa-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // Everything the app needs offline: the shell, every lazy route chunk, the compiled
+        // decks chunk, icons and fonts.
+        globPatterns: ['**/*.{js,css,html,png,svg,ico,woff2,json,webmanifest}'],
+        // The plugin precaches its own manifest.webmanifest; globbing it too would list it twice.
+        globIgnores: ['manifest.webmanifest'],
+        // Every route is the SPA shell: deep links open offline too.
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+        // The compiled decks can grow past workbox's 2 MiB default; never silently drop them.
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+      },
+    }),
+  ],
+  define: {
+    'import.meta.env.VITE_KUJIRA_BUILD_ID': JSON.stringify(BUILD_ID),
+  },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    outDir: process.env.KUJIRA_OUT_DIR || 'dist',
+    emptyOutDir: true,
+  },
+  preview: {
+    port: 4173,
+    strictPort: false,
+    headers: {
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+    },
+  },
+});
