@@ -1,0 +1,196 @@
+// Reads a deck's sidecar file (`notes.<lang>.md`): corrections, aliases, confusable pairs,
+// section ids and authored fact questions. The memo itself stays exactly as the team wrote it.
+import type { InlineCode, ListItem, Nodes, RootContent } from 'mdast';
+import { normaliseKey } from './card-id';
+import { deckError, type DeckError } from './errors';
+import { nodeText, nodesText, parseMarkdown, startLine } from './markdown-text';
+
+/** What a note points at: a table row by its key, or a bullet by `section.n` or by its opening words. */
+export type NoteTarget =
+  | { kind: 'row'; key: string }
+  | { kind: 'bullet'; section: string; index: number }
+  | { kind: 'quote'; start: string };
+
+export interface NoteCorrection { target: NoteTarget; text: string; line: number }
+export interface NoteAliases { key: string; aliases: string[]; line: number }
+export interface NoteConfusable { keys: string[]; line: number }
+export interface NoteSectionId { index: number; id: string; line: number }
+export interface NoteQuestion {
+  target: NoteTarget;
+  /** Explicit id from `q:<id>` in the heading: keeps the card id whatever moves. */
+  id?: string;
+  question: string;
+  answer?: string;
+  line: number;
+}
+
+export interface ParsedNotes {
+  file: string;
+  corrections: NoteCorrection[];
+  aliases: NoteAliases[];
+  confusable: NoteConfusable[];
+  sectionIds: NoteSectionId[];
+  questions: NoteQuestion[];
+}
+
+type Part = 'corrections' | 'aliases' | 'confusable' | 'sections' | 'questions';
+
+const PARTS: Record<string, Part> = {
+  corrections: 'corrections', '訂正': 'corrections',
+  aliases: 'aliases', '別名': 'aliases',
+  confusable: 'confusable', '紛らわしいもの': 'confusable',
+  sections: 'sections', 'セクション': 'sections',
+  questions: 'questions', '問題': 'questions',
+};
+
+/** Section ids are used in `section.n` addresses, so they hold no dots or spaces. */
+export const SECTION_ID = /^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u;
+
+const SEP = String.raw`\s*[:：]?\s*`;
+const ROW_TARGET = new RegExp(String.raw`^(\x60+)\s?([\s\S]*?)\s?\1(?!\x60)${SEP}([\s\S]*)$`);
+const QUOTE_TARGET = new RegExp(String.raw`^(?:"([^"]+)"|「([^」]+)」|“([^”]+)”)${SEP}([\s\S]*)$`);
+const BULLET_TARGET = new RegExp(String.raw`^([\p{L}\p{N}][\p{L}\p{N}_-]*)\.(\d+)(?=[\s:：]|$)${SEP}([\s\S]*)$`, 'u');
+
+/** Splits `target: rest` into its target and the rest of the text. */
+export function parseTarget(text: string): { target: NoteTarget; rest: string } | undefined {
+  let m = ROW_TARGET.exec(text);
+  if (m) return { target: { kind: 'row', key: normaliseKey(m[2] ?? '') }, rest: (m[3] ?? '').trim() };
+  m = QUOTE_TARGET.exec(text);
+  if (m) {
+    const start = normaliseKey(m[1] ?? m[2] ?? m[3] ?? '');
+    return { target: { kind: 'quote', start }, rest: (m[4] ?? '').trim() };
+  }
+  m = BULLET_TARGET.exec(text);
+  if (m) return { target: { kind: 'bullet', section: m[1] ?? '', index: Number(m[2]) }, rest: (m[3] ?? '').trim() };
+  return undefined;
+}
+
+export function describeTarget(target: NoteTarget): string {
+  if (target.kind === 'row') return `\`${target.key}\``;
+  if (target.kind === 'quote') return `"${target.start}"`;
+  return `${target.section}.${target.index}`;
+}
+
+const TARGET_HELP = 'start with `command`, section.n (e.g. memo.2 or 3.2) or "opening words of a bullet"';
+
+function inlineCodes(node: Nodes): string[] {
+  const out: string[] = [];
+  const walk = (n: Nodes): void => {
+    if (n.type === 'inlineCode') out.push(normaliseKey((n as InlineCode).value));
+    else if ('children' in n) for (const c of n.children as Nodes[]) walk(c);
+  };
+  walk(node);
+  return out;
+}
+
+function listItems(node: RootContent): ListItem[] {
+  return node.type === 'list' ? node.children : [];
+}
+
+function parseQuestionBody(file: string, heading: string, line: number, body: readonly Nodes[], errors: DeckError[], out: NoteQuestion[]): void {
+  const head = /^([\s\S]*?)(?:\s+q:([\p{L}\p{N}_-]+))?\s*$/u.exec(heading);
+  const parsed = parseTarget((head?.[1] ?? '').trim());
+  if (!parsed || parsed.rest !== '') {
+    errors.push(deckError(file, line, `a question heading names its bullet: ${TARGET_HELP}, optionally followed by q:<id>`));
+    return;
+  }
+  let question = '';
+  let answer: string | undefined;
+  let current: 'q' | 'a' | undefined;
+  for (const raw of nodesText(body).split('\n')) {
+    const text = raw.replace(/^- /, '');
+    const m = /^(Q|A|問|答)\s*[:：]\s*(.*)$/i.exec(text);
+    if (m) {
+      current = /^(q|問)$/i.test(m[1] ?? '') ? 'q' : 'a';
+      if (current === 'q') question = m[2] ?? '';
+      else answer = m[2] ?? '';
+    } else if (current === 'q') {
+      question += `\n${text}`;
+    } else if (current === 'a') {
+      answer = `${answer ?? ''}\n${text}`;
+    } else if (text !== '') {
+      errors.push(deckError(file, line, `text before "Q:" in a question: write the question as "Q: ..." and the answer as "A: ..."`));
+      return;
+    }
+  }
+  question = question.trim();
+  answer = answer?.trim();
+  if (question === '') {
+    errors.push(deckError(file, line, 'a question needs a "Q: ..." line'));
+    return;
+  }
+  const q: NoteQuestion = { target: parsed.target, question, line };
+  if (head?.[2]) q.id = head[2];
+  if (answer !== undefined && answer !== '') q.answer = answer;
+  out.push(q);
+}
+
+export function parseNotes(file: string, text: string, errors: DeckError[]): ParsedNotes {
+  const notes: ParsedNotes = { file, corrections: [], aliases: [], confusable: [], sectionIds: [], questions: [] };
+  if (text.trim() === '') {
+    errors.push(deckError(file, 1, 'empty file: delete it or add a "## Corrections", "## Aliases", "## Confusable", "## Sections" or "## Questions" part'));
+    return notes;
+  }
+  const root = parseMarkdown(text);
+  let part: Part | undefined;
+  let question: { heading: string; line: number; body: Nodes[] } | undefined;
+  const flushQuestion = (): void => {
+    if (question) parseQuestionBody(file, question.heading, question.line, question.body, errors, notes.questions);
+    question = undefined;
+  };
+
+  for (const node of root.children) {
+    if (node.type === 'heading' && node.depth === 1) continue;
+    if (node.type === 'heading' && node.depth === 2) {
+      flushQuestion();
+      const name = nodeText(node).toLowerCase();
+      part = PARTS[name];
+      if (!part) errors.push(deckError(file, startLine(node), `unknown part "${nodeText(node)}": use Corrections, Aliases, Confusable, Sections or Questions`));
+      continue;
+    }
+    if (part === 'questions') {
+      if (node.type === 'heading') {
+        flushQuestion();
+        question = { heading: nodeText(node), line: startLine(node), body: [] };
+      } else if (question) {
+        question.body.push(node);
+      } else if (node.type !== 'html') {
+        errors.push(deckError(file, startLine(node), 'under "## Questions", start each question with a "### section.n q:id" heading'));
+      }
+      continue;
+    }
+    for (const item of listItems(node)) {
+      const line = startLine(item);
+      const itemText = nodeText(item);
+      if (part === 'corrections') {
+        const parsed = parseTarget(itemText);
+        if (!parsed) errors.push(deckError(file, line, `a correction must ${TARGET_HELP}`));
+        else if (parsed.rest === '') errors.push(deckError(file, line, `empty correction for ${describeTarget(parsed.target)}`));
+        else notes.corrections.push({ target: parsed.target, text: parsed.rest, line });
+      } else if (part === 'aliases') {
+        const [key, ...aliases] = inlineCodes(item);
+        if (key === undefined || aliases.length === 0) {
+          errors.push(deckError(file, line, 'an alias line is "- `command`: `alias`, `other alias`"'));
+        } else {
+          notes.aliases.push({ key, aliases, line });
+        }
+      } else if (part === 'confusable') {
+        const keys = inlineCodes(item);
+        if (keys.length < 2) errors.push(deckError(file, line, 'a confusable group names two or more `commands`'));
+        else notes.confusable.push({ keys, line });
+      } else if (part === 'sections') {
+        const m = /^(\d+)\s*[:：]\s*(\S+)$/.exec(itemText);
+        if (!m || !SECTION_ID.test(m[2] ?? '')) {
+          errors.push(deckError(file, line, 'a section id line is "- 3: memo" (section number, then an id of letters, digits, - or _)'));
+        } else {
+          notes.sectionIds.push({ index: Number(m[1]), id: m[2] ?? '', line });
+        }
+      }
+    }
+    if (node.type !== 'list' && part !== undefined && node.type !== 'html') {
+      errors.push(deckError(file, startLine(node), `write the entries of this part as a bullet list ("- ...")`));
+    }
+  }
+  flushQuestion();
+  return notes;
+}

@@ -1,0 +1,89 @@
+// The deck CLI (scripts/decks.ts) as a user runs it: exit codes, stderr reports, --json on stdout.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve('.');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+
+function decks(args: string[], cwd = ROOT): { code: number | null; stdout: string; stderr: string } {
+  const run = cwd === ROOT
+    ? spawnSync('npx', ['tsx', 'scripts/decks.ts', ...args], { cwd, encoding: 'utf8', timeout: 60_000 })
+    : spawnSync(TSX, [join(ROOT, 'scripts', 'decks.ts'), ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('npm run decks -- --check', () => {
+  it('checks a deck folder: summary on stderr, nothing on stdout, exit 0', () => {
+    const r = decks(['--check', 'decks/docker']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('docker: 81 cards in 9 sections (command-meaning 31, meaning-command 31, option-meaning 2, meaning-option 2, fact 15; by language: ja 81, en 81)');
+  }, 60_000);
+
+  it('prints one deck object with --json', () => {
+    const r = decks(['--check', '--json', 'decks/docker']);
+    expect(r.code).toBe(0);
+    const deck = JSON.parse(r.stdout) as { id: string; cards: { id: unknown; kind: unknown; front: unknown }[] };
+    expect(deck.id).toBe('docker');
+    expect(deck.cards).toHaveLength(81);
+    for (const card of deck.cards) {
+      expect(typeof card.id).toBe('string');
+      expect(typeof card.kind).toBe('string');
+      expect(card.front).toBeTypeOf('object');
+    }
+  }, 60_000);
+
+  it('prints an array for several paths, a memo file compiling alone', () => {
+    const r = decks(['--check', 'test/fixtures/decks/git/memo.ja.md', 'test/fixtures/decks/hostile', '--json']);
+    expect(r.code).toBe(0);
+    const list = JSON.parse(r.stdout) as { id: string; languages: string[] }[];
+    expect(list.map((d) => [d.id, d.languages])).toEqual([['git', ['ja']], ['hostile', ['en']]]);
+  }, 60_000);
+
+  it('exits 1 with every FILE:LINE error on stderr and no JSON', () => {
+    const r = decks(['--check', '--json', 'test/fixtures/decks/broken', 'decks/docker']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.split('\n').filter((l) => /^test\/fixtures/.test(l));
+    expect(lines).toEqual([
+      'test/fixtures/decks/broken/memo.ja.md:7: repeated command `docker ps`: it is already at line 6',
+      'test/fixtures/decks/broken/memo.ja.md:8: empty description for `docker rm`: say what it does in the second cell',
+      'test/fixtures/decks/broken/memo.ja.md:9: this row has 2 cell(s) but the table header has 3: check for a missing or extra "|"',
+    ]);
+    expect(r.stderr).toContain('3 error(s)');
+  }, 60_000);
+
+  it('reports a missing path and usage errors', () => {
+    const missing = decks(['--check', 'no/such/deck']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('no/such/deck:1: no such file or folder');
+    expect(decks(['--check']).code).toBe(2);
+    expect(decks(['--frobnicate']).code).toBe(2);
+  }, 60_000);
+});
+
+describe('npm run decks (build)', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'kujira-decks-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('writes build/decks/<id>.json for every deck and removes a deck that stops compiling', () => {
+    cpSync('test/fixtures/decks/git', join(tmp, 'decks', 'git'), { recursive: true });
+    cpSync('test/fixtures/decks/cloze', join(tmp, 'decks', 'cloze'), { recursive: true });
+    const ok = decks([], tmp);
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toMatch(/^cloze: 5 cards/m);
+    expect(ok.stderr).toMatch(/^git: 16 cards/m);
+    const git = JSON.parse(readFileSync(join(tmp, 'build', 'decks', 'git.json'), 'utf8')) as { cards: unknown[] };
+    expect(git.cards).toHaveLength(16);
+
+    writeFileSync(join(tmp, 'decks', 'git', 'memo.ja.md'), '');
+    const broken = decks([], tmp);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('decks/git/memo.ja.md:1: empty file');
+    expect(existsSync(join(tmp, 'build', 'decks', 'git.json'))).toBe(false);
+    expect(existsSync(join(tmp, 'build', 'decks', 'cloze.json'))).toBe(true);
+  }, 60_000);
+});
