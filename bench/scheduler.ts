@@ -1,0 +1,172 @@
+// Benchmark of the scheduling core: today's queue at 1k/10k/100k cards, one rating written, and
+// rebuilding every state from 100k log entries. Prints figures; asserts nothing.
+// Runs in Node on fake-indexeddb (an in-memory IndexedDB in JavaScript): browser IndexedDB has
+// different costs (reads usually faster per row, writes slower), so read these as relative.
+// Run: npx tsx bench/scheduler.ts
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { createDb } from '../src/db/database';
+import { stateToRow, logRowFromRecord } from '../src/db/mappers';
+import { getTodayQueue } from '../src/db/queue';
+import { rateCard, rebuildAllStates } from '../src/db/reviews';
+import { DEFAULT_SETTINGS, dayBoundaryOf, schedulerParamsOf } from '../src/db/settings';
+import type { CardStateRow, KujiraDB, ReviewLogRow } from '../src/db/schema';
+import { applyReview, newCardState, rateCard as rateInDomain } from '../src/domain/scheduler/scheduler';
+import type { Grade, SchedState } from '../src/domain/scheduler/types';
+
+const NOW = Date.parse('2026-11-27T12:00:00Z');
+const DAY = 86_400_000;
+const settings = { ...DEFAULT_SETTINGS, timeZone: 'Asia/Tokyo' };
+
+/** Deterministic pseudo-random numbers (mulberry32): the bench is reproducible. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function freshDb(): KujiraDB {
+  return createDb({ name: 'bench', indexedDB: new IDBFactory(), IDBKeyRange });
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+}
+
+async function time(runs: number, f: () => Promise<unknown>): Promise<number> {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await f();
+    out.push(performance.now() - t);
+  }
+  return median(out);
+}
+
+/** n card states: 25% new, 0.2% learning, the rest review due over the past and next 60 days. */
+function states(n: number): CardStateRow[] {
+  const r = rng(n);
+  const rows: CardStateRow[] = [];
+  for (let i = 0; i < n; i++) {
+    const x = r();
+    const s: SchedState =
+      x < 0.25
+        ? newCardState()
+        : {
+            ...newCardState(),
+            kind: x < 0.252 ? 'learning' : 'review',
+            due: NOW + Math.round((r() - 0.5) * 120 * DAY),
+            stability: 1 + r() * 100,
+            difficulty: 1 + r() * 9,
+            reps: 3,
+            lastReview: NOW - 10 * DAY,
+            lastDayKey: '2026-11-17',
+          };
+    rows.push(
+      stateToRow(s, {
+        cardId: `deck:card-${String(i).padStart(6, '0')}`,
+        deckId: 'deck',
+        key: `cmd-${Math.floor(i / 2)}`,
+        newRank: i,
+        suspended: false,
+        retired: false,
+      }),
+    );
+  }
+  return rows;
+}
+
+async function benchQueue(n: number): Promise<void> {
+  const db = freshDb();
+  await db.cardStates.bulkAdd(states(n));
+  await getTodayQueue(db, NOW, settings); // warm up (opens the db)
+  const ms = await time(15, () => getTodayQueue(db, NOW, settings));
+  const q = await getTodayQueue(db, NOW, settings);
+  console.log(
+    `today's queue, ${String(n).padStart(6)} cards: ${ms.toFixed(2)} ms (median of 15; ` +
+      `${q.counts.learning} learning, ${q.counts.review} review, ${q.counts.new} new)`,
+  );
+  db.close();
+}
+
+async function benchRating(): Promise<void> {
+  const db = freshDb();
+  const rows = states(10_000);
+  await db.cardStates.bulkAdd(rows);
+  let t = NOW;
+  await rateCard(db, rows[0]!.cardId, 3, t, 1000, { settings });
+  const ids = rows.slice(1, 101).map((r) => r.cardId);
+  let i = 0;
+  const ms = await time(100, () => rateCard(db, ids[i++] as string, 3, (t += 1000), 1000, { settings }));
+  console.log(`one rating written (log entry + state, one transaction): ${ms.toFixed(2)} ms (median of 100)`);
+  const msSettings = await time(50, () => rateCard(db, ids[i++ % 100] as string, 3, (t += 1000), 1000));
+  console.log(`one rating written, settings read inside the transaction: ${msSettings.toFixed(2)} ms (median of 50)`);
+  db.close();
+}
+
+async function benchRebuild(entries: number, cards: number): Promise<void> {
+  const db = freshDb();
+  const r = rng(7);
+  const params = schedulerParamsOf(settings);
+  const day = dayBoundaryOf(settings);
+  const stateRows: CardStateRow[] = [];
+  const log: ReviewLogRow[] = [];
+  const perCard = entries / cards;
+  for (let c = 0; c < cards; c++) {
+    const cardId = `deck:card-${String(c).padStart(6, '0')}`;
+    let s = newCardState();
+    let t = NOW - 400 * DAY + Math.floor(r() * DAY);
+    for (let k = 0; k < perCard; k++) {
+      const g = (r() < 0.1 ? 1 : r() < 0.2 ? 2 : r() < 0.9 ? 3 : 4) as Grade;
+      const res = rateInDomain(s, g, t, params, day);
+      s = res.state;
+      log.push(logRowFromRecord(res.record, { id: `${cardId}#${k}`, cardId, deckId: 'deck', durationMs: 3000 }));
+      t = Math.max(s.due, t + 60_000);
+    }
+    stateRows.push(stateToRow(s, { cardId, deckId: 'deck', key: `cmd-${c}`, newRank: c, suspended: false, retired: false }));
+  }
+  await db.cardStates.bulkAdd(stateRows.map((row) => ({ ...row, stability: 0 }))); // all stale
+  await db.reviewLog.bulkAdd(log);
+  // Phases on their own: reading the log, replaying it (pure ts-fsrs work), then the real thing.
+  let t0 = performance.now();
+  const read = await db.reviewLog.orderBy('[cardId+reviewedAt]').toArray();
+  const readMs = performance.now() - t0;
+  t0 = performance.now();
+  let s = newCardState();
+  let cur = '';
+  for (const e of read) {
+    if (e.cardId !== cur) {
+      s = newCardState();
+      cur = e.cardId;
+    }
+    s = applyReview(s, e);
+  }
+  const replayMs = performance.now() - t0;
+  t0 = performance.now();
+  const changed = await rebuildAllStates(db);
+  const allMs = performance.now() - t0;
+  t0 = performance.now();
+  const unchanged = await rebuildAllStates(db);
+  const againMs = performance.now() - t0;
+  console.log(`rebuild every state from ${log.length} log entries (${cards} cards), all states stale: ${(allMs / 1000).toFixed(2)} s (${changed} states written)`);
+  console.log(`  of which: reading the log ${(readMs / 1000).toFixed(2)} s, replay with ts-fsrs ${(replayMs / 1000).toFixed(2)} s, the rest writing ${changed} states`);
+  console.log(`rebuild again, every state already right: ${(againMs / 1000).toFixed(2)} s (${unchanged} states written)`);
+  db.close();
+}
+
+async function main(): Promise<void> {
+  console.log('Kujira scheduler benchmark — Node ' + process.version + ', IndexedDB = fake-indexeddb (in-memory, JS)');
+  for (const n of [1_000, 10_000, 100_000]) await benchQueue(n);
+  await benchRating();
+  await benchRebuild(100_000, 10_000);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

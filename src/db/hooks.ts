@@ -1,0 +1,61 @@
+// React hooks over live queries: components read the database only through these (and write
+// only through the repositories). Each returns undefined while loading.
+import { useCallback, useSyncExternalStore } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getDb, getDatabaseStatus, subscribeDatabaseStatus, type DatabaseStatus } from './database';
+import { getNextDue, getStreak, getTodayQueue, type QueueOptions, type TodayQueueResult } from './queue';
+import { getCardInfo, getCardState, type CardDetails } from './reviews';
+import { dayBoundaryOf, getSettings, type Settings } from './settings';
+import type { CardStateRow } from './schema';
+
+export function useSettings(): Settings | undefined {
+  return useLiveQuery(() => getSettings(getDb()), []);
+}
+
+/**
+ * Today's queue at `now` (pass a clock value that the caller refreshes, e.g. each minute and
+ * after each rating); settings default to the stored ones.
+ */
+export function useTodayQueue(now: number, settings?: Settings, options: QueueOptions = {}): TodayQueueResult | undefined {
+  const deckId = options.deckId;
+  return useLiveQuery(
+    () => getTodayQueue(getDb(), now, settings, deckId !== undefined ? { deckId } : {}),
+    [now, settings, deckId],
+  );
+}
+
+/** Every card state of a deck (or of every deck): the card browser filters these. */
+export function useCardStates(deckId?: string): CardStateRow[] | undefined {
+  return useLiveQuery(
+    () => (deckId !== undefined ? getDb().cardStates.where('deckId').equals(deckId).toArray() : getDb().cardStates.toArray()),
+    [deckId],
+  );
+}
+
+export function useCardState(cardId: string | null): CardStateRow | null | undefined {
+  return useLiveQuery(() => (cardId ? getCardState(getDb(), cardId) : null), [cardId]);
+}
+
+export function useCardInfo(cardId: string | null, now: number): CardDetails | null | undefined {
+  return useLiveQuery(() => (cardId ? getCardInfo(getDb(), cardId, now) : null), [cardId, now]);
+}
+
+/** Days in a row with reviews, under the stored day boundary. */
+export function useStreak(now: number): number | undefined {
+  return useLiveQuery(async () => {
+    const db = getDb();
+    const { timeZone, startHour } = dayBoundaryOf(await getSettings(db));
+    return getStreak(db, now, timeZone, startHour);
+  }, [now]);
+}
+
+/** When the next card is due (null if nothing is scheduled). */
+export function useNextDue(deckId?: string): number | null | undefined {
+  return useLiveQuery(() => getNextDue(getDb(), deckId !== undefined ? { deckId } : {}), [deckId]);
+}
+
+/** The database connection status: show "reload" / "close other tabs" messages from it. */
+export function useDatabaseStatus(): DatabaseStatus {
+  const subscribe = useCallback((cb: () => void) => subscribeDatabaseStatus(getDb(), cb), []);
+  return useSyncExternalStore(subscribe, () => getDatabaseStatus(getDb()));
+}

@@ -1,0 +1,142 @@
+// The IndexedDB schema of Kujira: one Dexie class holding every version. Versions are only ever
+// added (never edited once released), each with an upgrade when rows change shape.
+// Rows hold epoch milliseconds and plain JSON; src/db/mappers.ts converts them to domain types.
+import Dexie, { type EntityTable } from 'dexie';
+import type { Card, Lang, Localized, Section } from '../domain/deck/types';
+import type { CardStateKind, Grade, SchedulerParams } from '../domain/scheduler/types';
+
+/** Which queue a card is in, as an indexable number (IndexedDB cannot index booleans). */
+export const QUEUE = { off: -1, new: 0, learning: 1, review: 2 } as const;
+export type QueueNumber = (typeof QUEUE)[keyof typeof QUEUE];
+
+export interface DeckRow {
+  id: string;
+  /** Content hash of the compiled deck last synced: unchanged hash, no work. */
+  hash: string;
+  /** Bumped each time a changed deck is synced. */
+  version: number;
+  syncedAt: number;
+  title: Localized;
+  languages: Lang[];
+  sections: Section[];
+}
+
+export interface CardRow {
+  id: string;
+  deckId: string;
+  /** 1 when the card is no longer in its deck: out of every queue, history kept. */
+  retired: 0 | 1;
+  content: Card;
+  updatedAt: number;
+}
+
+export interface CardStateRow {
+  cardId: string;
+  deckId: string;
+  /** Card key (command/option/fact): siblings share it. */
+  key: string;
+  /** Section order * 1e6 + card order: new cards come in this order. */
+  newRank: number;
+  /** -1 suspended or retired, 0 new, 1 learning/relearning, 2 review. */
+  queue: QueueNumber;
+  suspended: boolean;
+  retired: boolean;
+  leech: boolean;
+  state: CardStateKind;
+  due: number;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  lastReview: number | null;
+  lastDayKey: string | null;
+}
+
+/** Append-only: the source of truth of every schedule. */
+export interface ReviewLogRow {
+  /** UUID: unique across devices, so two logs merge by union. */
+  id: string;
+  cardId: string;
+  deckId: string;
+  rating: Grade;
+  reviewedAt: number;
+  durationMs: number;
+  /** Study day of the review (YYYY-MM-DD) under timeZone/dayStartHour. */
+  dayKey: string;
+  timeZone: string;
+  dayStartHour: number;
+  params: SchedulerParams;
+  /** What the review did (for statistics; replay does not read these). */
+  prevState: CardStateKind;
+  nextState: CardStateKind;
+  scheduledDays: number;
+  due: number;
+}
+
+export type Theme = 'system' | 'light' | 'dark';
+
+export interface SettingsRow {
+  id: 'settings';
+  language: Lang | null;
+  showBothLanguages: boolean;
+  desiredRetention: number;
+  maximumInterval: number;
+  enableFuzz: boolean;
+  newPerDay: number;
+  maxReviewsPerDay: number;
+  dayStartHour: number;
+  theme: Theme;
+  /** IANA zone; null follows the device. */
+  timeZone: string | null;
+}
+
+export interface QuizResultRow {
+  id: string;
+  mode: string;
+  deckId: string;
+  startedAt: number;
+  finishedAt: number | null;
+  score: number;
+  total: number;
+  /** Per question: what was asked and answered (shape owned by the quiz feature). */
+  questions: unknown[];
+}
+
+export interface OnboardingRow {
+  deckId: string;
+  /** Ids of the lessons (sections) completed. */
+  completed: string[];
+  currentLessonId: string | null;
+  updatedAt: number;
+}
+
+export const DB_NAME = 'kujira';
+
+export class KujiraDB extends Dexie {
+  decks!: EntityTable<DeckRow, 'id'>;
+  cards!: EntityTable<CardRow, 'id'>;
+  cardStates!: EntityTable<CardStateRow, 'cardId'>;
+  reviewLog!: EntityTable<ReviewLogRow, 'id'>;
+  settings!: EntityTable<SettingsRow, 'id'>;
+  quizResults!: EntityTable<QuizResultRow, 'id'>;
+  onboarding!: EntityTable<OnboardingRow, 'deckId'>;
+
+  constructor(name: string = DB_NAME, options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange }) {
+    super(name, options);
+    // Version 1. The queue indexes keep today's queue an index range query:
+    // [queue+due] and [deckId+queue+due] give due learning/review cards in due order,
+    // [queue+deckId+newRank] gives new cards in deck order.
+    this.version(1).stores({
+      decks: 'id',
+      cards: 'id, deckId',
+      cardStates: 'cardId, deckId, [queue+due], [deckId+queue+due], [queue+deckId+newRank]',
+      reviewLog: 'id, cardId, reviewedAt, dayKey, [cardId+reviewedAt]',
+      settings: 'id',
+      quizResults: 'id, mode, deckId, startedAt',
+      onboarding: 'deckId',
+    });
+  }
+}

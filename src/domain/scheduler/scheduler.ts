@@ -1,0 +1,277 @@
+// FSRS scheduling over the local study day: rate a card, preview the four answers, replay a log.
+// The one module of Kujira that imports ts-fsrs.
+//
+// Day boundary. ts-fsrs counts elapsed days by UTC calendar date and adds intervals as multiples
+// of 24 h from the review instant. Kujira's day starts at a local hour (default 04:00) in the
+// user's zone, like Anki, so that a review at 23:00 and one at 01:00 the same night count as the
+// same day, and "due in 1 day" means "due tomorrow morning", whatever the zone or DST.
+// So ts-fsrs never sees the real clock for day arithmetic: it is given a *virtual now*, the
+// midnight UTC of the study day's date plus the time of day (the latter only varies the fuzz
+// seed), and the last review as the midnight UTC of its study day. Its UTC day difference is then
+// exactly the number of local study days. Going back to real time:
+//   - day-scale results (scheduledDays > 0) are due at the *start* of the local study day
+//     `dayKey + scheduledDays` (04:00 local, DST-aware), as in Anki: a card due "tomorrow" shows
+//     up from the first minute of tomorrow's study day;
+//   - minute-scale results (learning steps) keep their real length: due = review time + step.
+// The study day of each review, the zone and the start hour are stored with the log entry, so
+// replay does not depend on today's settings and gives the same state, bit for bit. Fuzz is on
+// and seeded by ts-fsrs from (virtual) review time, reps and memory state: also replayed exactly.
+import {
+  fsrs,
+  forgetting_curve,
+  default_w,
+  State,
+  type Card as FsrsCard,
+  type FSRS,
+  type Grade as FsrsGrade,
+  type StepUnit,
+} from 'ts-fsrs';
+import { dayDiff, dayKey as toDayKey, dayKeyToUtcMs, addDays, startOfStudyDay } from './day';
+import { LEECH_LAPSES, normalizeParams } from './params';
+import type {
+  CardStateKind,
+  DayBoundary,
+  Grade,
+  ReviewInput,
+  ReviewRecord,
+  SchedState,
+  SchedulerParams,
+} from './types';
+
+const DAY_MS = 86_400_000;
+
+const KIND_TO_STATE: Record<CardStateKind, State> = {
+  new: State.New,
+  learning: State.Learning,
+  review: State.Review,
+  relearning: State.Relearning,
+};
+const STATE_TO_KIND: Record<State, CardStateKind> = {
+  [State.New]: 'new',
+  [State.Learning]: 'learning',
+  [State.Review]: 'review',
+  [State.Relearning]: 'relearning',
+};
+
+/** The state of a card never reviewed. */
+export function newCardState(): SchedState {
+  return {
+    kind: 'new',
+    due: 0,
+    stability: 0,
+    difficulty: 0,
+    elapsedDays: 0,
+    scheduledDays: 0,
+    learningSteps: 0,
+    reps: 0,
+    lapses: 0,
+    lastReview: null,
+    lastDayKey: null,
+    leech: false,
+  };
+}
+
+const instances = new Map<string, FSRS>();
+
+function paramsKey(p: SchedulerParams): string {
+  return `${p.desiredRetention}|${p.maximumInterval}|${p.enableFuzz}|${p.learningSteps.join(',')}|${p.relearningSteps.join(',')}|${p.weights?.join(',') ?? ''}`;
+}
+
+/** One ts-fsrs instance per parameter set (building one costs more than a review). */
+function engine(p: SchedulerParams): FSRS {
+  const k = paramsKey(p);
+  let f = instances.get(k);
+  if (!f) {
+    f = fsrs({
+      request_retention: p.desiredRetention,
+      maximum_interval: p.maximumInterval,
+      enable_fuzz: p.enableFuzz,
+      enable_short_term: true,
+      learning_steps: p.learningSteps as StepUnit[],
+      relearning_steps: p.relearningSteps as StepUnit[],
+      ...(p.weights ? { w: p.weights } : {}),
+    });
+    if (instances.size > 64) instances.clear();
+    instances.set(k, f);
+  }
+  return f;
+}
+
+function toFsrsCard(s: SchedState, reviewDayMs: number): FsrsCard {
+  const card: FsrsCard = {
+    due: new Date(s.due),
+    stability: s.stability,
+    difficulty: s.difficulty,
+    elapsed_days: s.elapsedDays,
+    scheduled_days: s.scheduledDays,
+    learning_steps: s.learningSteps,
+    reps: s.reps,
+    lapses: s.lapses,
+    state: KIND_TO_STATE[s.kind],
+  };
+  if (s.lastDayKey !== null) {
+    // Clamped so that a review whose study day is earlier (a move west) counts 0 days, never < 0.
+    card.last_review = new Date(Math.min(dayKeyToUtcMs(s.lastDayKey), reviewDayMs));
+  }
+  return card;
+}
+
+/** Apply one review to a state: the single step both rating and replay go through. */
+export function applyReview(s: SchedState, input: ReviewInput): SchedState {
+  const dayMs = dayKeyToUtcMs(input.dayKey);
+  const virtualNow = dayMs + (((input.reviewedAt % DAY_MS) + DAY_MS) % DAY_MS);
+  const out = engine(input.params).next(toFsrsCard(s, dayMs), new Date(virtualNow), input.rating as FsrsGrade).card;
+  const due =
+    out.scheduled_days > 0
+      ? startOfStudyDay(addDays(input.dayKey, out.scheduled_days), input.timeZone, input.dayStartHour)
+      : input.reviewedAt + (out.due.getTime() - virtualNow);
+  return {
+    kind: STATE_TO_KIND[out.state],
+    due,
+    stability: out.stability,
+    difficulty: out.difficulty,
+    elapsedDays: out.elapsed_days,
+    scheduledDays: out.scheduled_days,
+    learningSteps: out.learning_steps,
+    reps: out.reps,
+    lapses: out.lapses,
+    lastReview: input.reviewedAt,
+    lastDayKey: input.dayKey,
+    leech: out.lapses >= LEECH_LAPSES,
+  };
+}
+
+/**
+ * The replay inputs of a rating given now. Time never runs backwards for one card: a rating
+ * stamped at or before the card's last review (a clock set back) is stamped 1 ms after it, so
+ * that sorting the log by time replays it in the order it was rated.
+ */
+export function reviewInput(
+  s: SchedState,
+  rating: Grade,
+  now: number,
+  params: SchedulerParams,
+  day: DayBoundary,
+): ReviewInput {
+  const reviewedAt = s.lastReview !== null ? Math.max(now, s.lastReview + 1) : now;
+  return {
+    rating,
+    reviewedAt,
+    dayKey: toDayKey(reviewedAt, day.timeZone, day.startHour),
+    params: normalizeParams(params),
+    timeZone: day.timeZone,
+    dayStartHour: day.startHour,
+  };
+}
+
+export interface RateResult {
+  state: SchedState;
+  record: ReviewRecord;
+}
+
+/** Rate a card: its new state and the record to append to the log. */
+export function rateCard(
+  s: SchedState,
+  rating: Grade,
+  now: number,
+  params: SchedulerParams,
+  day: DayBoundary,
+): RateResult {
+  if (![1, 2, 3, 4].includes(rating)) throw new RangeError(`Rating must be 1 to 4, got ${String(rating)}`);
+  const input = reviewInput(s, rating, now, params, day);
+  const next = applyReview(s, input);
+  return {
+    state: next,
+    record: { ...input, prevKind: s.kind, nextKind: next.kind, scheduledDays: next.scheduledDays, due: next.due },
+  };
+}
+
+export interface RatingPreview {
+  rating: Grade;
+  state: SchedState;
+  due: number;
+  /** What to show on the button: the interval in days for day-scale outcomes, else due - now. */
+  intervalMs: number;
+}
+
+/** The outcome of each of the four answers, for the interval shown on each button. */
+export function previewRatings(
+  s: SchedState,
+  now: number,
+  params: SchedulerParams,
+  day: DayBoundary,
+): Record<Grade, RatingPreview> {
+  const one = (g: Grade): RatingPreview => {
+    const { state } = rateCard(s, g, now, params, day);
+    const intervalMs = state.scheduledDays > 0 ? state.scheduledDays * DAY_MS : Math.max(0, state.due - now);
+    return { rating: g, state, due: state.due, intervalMs };
+  };
+  return { 1: one(1), 2: one(2), 3: one(3), 4: one(4) };
+}
+
+/** Sort order of a log: time, then entry id (the order IndexedDB's [cardId+reviewedAt] index gives). */
+export function compareEntries(
+  a: { reviewedAt: number; id?: string },
+  b: { reviewedAt: number; id?: string },
+): number {
+  if (a.reviewedAt !== b.reviewedAt) return a.reviewedAt - b.reviewedAt;
+  const x = a.id ?? '';
+  const y = b.id ?? '';
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** A card's state from its log (entries of one card, any order). */
+export function replay(entries: readonly (ReviewInput & { id?: string })[], initial: SchedState = newCardState()): SchedState {
+  const sorted = [...entries].sort(compareEntries);
+  let s = initial;
+  for (const e of sorted) s = applyReview(s, e);
+  return s;
+}
+
+/** Probability of recall at `now` (null for a card never reviewed). */
+export function retrievability(s: SchedState, now: number, params: Pick<SchedulerParams, 'weights'> = {}): number | null {
+  if (s.kind === 'new' || s.lastReview === null || s.stability <= 0) return null;
+  const elapsed = Math.max(0, (now - s.lastReview) / DAY_MS);
+  return forgetting_curve(params.weights ?? default_w, elapsed, s.stability);
+}
+
+export interface CardInfo<E> {
+  kind: CardStateKind;
+  stability: number | null;
+  difficulty: number | null;
+  retrievability: number | null;
+  due: number | null;
+  reps: number;
+  lapses: number;
+  leech: boolean;
+  lastReview: number | null;
+  /** Oldest first. */
+  history: E[];
+}
+
+/** What the card info dialog shows. */
+export function cardInfo<E extends { reviewedAt: number; id?: string }>(
+  s: SchedState,
+  history: readonly E[],
+  now: number,
+  params: Pick<SchedulerParams, 'weights'> = {},
+): CardInfo<E> {
+  const isNew = s.kind === 'new';
+  return {
+    kind: s.kind,
+    stability: isNew ? null : s.stability,
+    difficulty: isNew ? null : s.difficulty,
+    retrievability: retrievability(s, now, params),
+    due: isNew ? null : s.due,
+    reps: s.reps,
+    lapses: s.lapses,
+    leech: s.leech,
+    lastReview: s.lastReview,
+    history: [...history].sort(compareEntries),
+  };
+}
+
+/** Local study days since the card was last reviewed (null if never). */
+export function daysSinceReview(s: SchedState, todayKey: string): number | null {
+  return s.lastDayKey === null ? null : dayDiff(s.lastDayKey, todayKey);
+}

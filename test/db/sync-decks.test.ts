@@ -1,0 +1,70 @@
+// Deck sync: add, change, retire, re-add, and no work at all when the hash is unchanged.
+import { afterEach, describe, expect, it } from 'vitest';
+import { syncDecks } from '../../src/db/sync-decks';
+import { rateCard } from '../../src/db/reviews';
+import { getTodayQueue } from '../../src/db/queue';
+import { DEFAULT_SETTINGS } from '../../src/db/settings';
+import type { KujiraDB } from '../../src/db/schema';
+import { createDeck } from '../factories';
+import { createTestDb, writeSpy } from './helpers';
+
+const NOW = Date.parse('2026-11-27T12:00:00Z');
+const settings = { ...DEFAULT_SETTINGS, timeZone: 'UTC' };
+let db: KujiraDB;
+afterEach(() => db?.close());
+
+describe('syncDecks', () => {
+  it('adds every card of a new deck with a new state', async () => {
+    db = createTestDb();
+    const deck = createDeck({ commands: 3 });
+    const [r] = await syncDecks(db, [deck], NOW);
+    expect(r).toMatchObject({ unchanged: false, added: 6, changed: 0, retired: 0, restored: 0 });
+    expect(await db.cards.count()).toBe(6);
+    const states = await db.cardStates.toArray();
+    expect(states.every((s) => s.state === 'new' && s.queue === 0)).toBe(true);
+    expect(await db.decks.get(deck.id)).toMatchObject({ hash: deck.hash, version: 1, syncedAt: NOW });
+  });
+
+  it('does no write at all when the hash is unchanged', async () => {
+    db = createTestDb();
+    const spy = writeSpy();
+    db.use(spy);
+    const deck = createDeck();
+    await syncDecks(db, [deck], NOW);
+    const before = spy.writes.length;
+    expect(before).toBeGreaterThan(0);
+    const [r] = await syncDecks(db, [deck], NOW + 1000);
+    expect(r?.unchanged).toBe(true);
+    expect(spy.writes.length).toBe(before);
+  });
+
+  it('keeps the history of a changed card, retires a removed one and restores it with its history', async () => {
+    db = createTestDb();
+    const deck = createDeck({ commands: 2, hash: 'v1' });
+    await syncDecks(db, [deck], NOW);
+    const [c0, c1] = deck.cards;
+    await rateCard(db, c0!.id, 3, NOW, 5000, { settings });
+    await rateCard(db, c1!.id, 4, NOW + 1000, 5000, { settings });
+    const ratedState = await db.cardStates.get(c1!.id);
+
+    // v2: card 0 reworded, card 1 removed.
+    const v2 = { ...deck, hash: 'v2', cards: [{ ...c0!, back: { en: 'Reworded' } }, ...deck.cards.slice(2)] };
+    const [r2] = await syncDecks(db, [v2], NOW + 2000);
+    expect(r2).toMatchObject({ added: 0, changed: 1, retired: 1, restored: 0 });
+    expect((await db.cards.get(c0!.id))?.content.back).toEqual({ en: 'Reworded' });
+    expect((await db.cardStates.get(c0!.id))?.reps).toBe(1);
+    expect(await db.cardStates.get(c1!.id)).toMatchObject({ retired: true, queue: -1, reps: 1 });
+    expect((await db.cards.get(c1!.id))?.retired).toBe(1);
+    expect(await db.reviewLog.where('cardId').equals(c1!.id).count()).toBe(1);
+    const q = await getTodayQueue(db, NOW + 400 * 86_400_000, settings);
+    expect(q.items.map((i) => i.cardId)).not.toContain(c1!.id);
+
+    // v3: card 1 comes back with its schedule.
+    const v3 = { ...deck, hash: 'v3' };
+    const [r3] = await syncDecks(db, [v3], NOW + 3000);
+    expect(r3).toMatchObject({ added: 0, restored: 1, retired: 0 });
+    const back = await db.cardStates.get(c1!.id);
+    expect(back).toEqual({ ...ratedState, retired: false });
+    expect((await db.decks.get(deck.id))?.version).toBe(3);
+  });
+});
