@@ -1,0 +1,270 @@
+// Quiz question generation: multiple choice in both directions, fact questions and typed
+// answers, deterministic for a given seed. Questions carry the text to show (in one language)
+// and the card ids they come from, so feedback can show the card's note and correction.
+import type { Card, Deck, Lang } from '../deck/types';
+import { distractorCandidates, entryIdOf, entryOf, type DistractorTier, type PoolEntry } from './distractors';
+import { localize, normalizeText } from './normalize';
+import { deriveSeed, mulberry32, randomInt, shuffle } from './random';
+
+export type QuizType = 'choice' | 'typed' | 'mixed';
+
+/** Choices per question when the pool has enough distinct ones. */
+export const CHOICE_COUNT = 4;
+/** A question with fewer distinct choices than this tests nothing and is not asked. */
+export const MIN_CHOICES = 2;
+
+/**
+ * - meaning-to-key: a description, choose the command/option (meaning-command, meaning-option);
+ * - key-to-meaning: a command/option, choose what it does (command-meaning, option-meaning);
+ * - fact: a fact card's question, choose its answer among other facts' answers.
+ */
+export type ChoiceDirection = 'meaning-to-key' | 'key-to-meaning' | 'fact';
+
+/** Whether a text is a command/option (show it as code) or prose. */
+export type TextKind = 'code' | 'text';
+
+export interface Choice {
+  text: string;
+  /** The card the text comes from (the right card for the correct choice). */
+  cardId: string;
+  correct: boolean;
+  /** For distractors, why it was picked; null for the correct choice. */
+  tier: DistractorTier | null;
+}
+
+export interface ChoiceQuestion {
+  type: 'choice';
+  id: string;
+  cardId: string;
+  deckId: string;
+  direction: ChoiceDirection;
+  prompt: string;
+  promptKind: TextKind;
+  choiceKind: TextKind;
+  /** 2 to 4 distinct (normalised) texts; exactly one correct. */
+  choices: Choice[];
+  correctIndex: number;
+}
+
+export interface TypedQuestion {
+  type: 'typed';
+  id: string;
+  cardId: string;
+  deckId: string;
+  prompt: string;
+  /** Every accepted answer, canonical first (the card's `answers`, else its key). */
+  answers: string[];
+}
+
+export type Question = ChoiceQuestion | TypedQuestion;
+
+export interface ChoiceQuestionOptions {
+  /** Language of prompt and choices; default: the card's first language. */
+  lang?: Lang;
+  /** Question id; default `<card id>:choice`. */
+  id?: string;
+}
+
+function directionOf(card: Card): ChoiceDirection {
+  switch (card.kind) {
+    case 'meaning-command':
+    case 'meaning-option':
+      return 'meaning-to-key';
+    case 'command-meaning':
+    case 'option-meaning':
+      return 'key-to-meaning';
+    case 'fact':
+      return 'fact';
+  }
+}
+
+function defaultLang(card: Card): Lang {
+  return (Object.keys(card.front)[0] as Lang | undefined) ?? 'ja';
+}
+
+function entryText(entry: PoolEntry, direction: ChoiceDirection, lang: Lang): { text: string; norm: string } {
+  return direction === 'meaning-to-key'
+    ? { text: entry.key, norm: entry.keyNorm }
+    : { text: entry.meaningText[lang], norm: entry.meaningNorm[lang] };
+}
+
+/** Among an entry's cards, the one of the same kind as the question (feedback shows that card). */
+function cardIdFor(entry: PoolEntry, kind: Card['kind']): string {
+  return (entry.cards.find((c) => c.kind === kind) ?? entry.cards[0])?.id ?? entry.id;
+}
+
+function correctTextOf(card: Card, pool: readonly Card[], direction: ChoiceDirection, lang: Lang): string {
+  if (direction === 'fact') return localize(card.back, lang);
+  if (direction === 'meaning-to-key') return card.key;
+  return entryOf(card, pool)?.meaningText[lang] ?? localize(card.back, lang);
+}
+
+/** Whether the pool gives this card at least one distractor (so a question of two or more choices). */
+export function canAskAsChoice(card: Card, pool: readonly Card[], lang: Lang): boolean {
+  const direction = directionOf(card);
+  const correct = normalizeText(correctTextOf(card, pool, direction, lang));
+  for (const { entry } of distractorCandidates(card, pool, 0, lang)) {
+    const { norm } = entryText(entry, direction, lang);
+    if (norm !== '' && norm !== correct) return true;
+  }
+  return false;
+}
+
+/**
+ * A multiple-choice question on one card. `pool` supplies distractors (e.g. the whole deck while
+ * the questions come from one lesson); the card itself need not be in it. Gives up to four
+ * distinct choices: a pool too small for four yields fewer, never duplicates.
+ */
+export function buildChoiceQuestion(
+  card: Card,
+  pool: readonly Card[],
+  seed: number,
+  options: ChoiceQuestionOptions = {},
+): ChoiceQuestion {
+  const lang = options.lang ?? defaultLang(card);
+  const direction = directionOf(card);
+  const correctText = correctTextOf(card, pool, direction, lang);
+  const prompt =
+    direction === 'meaning-to-key'
+      ? localize(card.description ?? card.front, lang)
+      : direction === 'key-to-meaning'
+        ? card.key
+        : localize(card.front, lang);
+
+  const seen = new Set([normalizeText(correctText)]);
+  const distractors: Choice[] = [];
+  for (const { entry, tier } of distractorCandidates(card, pool, seed, lang)) {
+    if (distractors.length >= CHOICE_COUNT - 1) break;
+    const { text, norm } = entryText(entry, direction, lang);
+    if (norm === '' || seen.has(norm)) continue;
+    seen.add(norm);
+    distractors.push({ text, cardId: cardIdFor(entry, card.kind), correct: false, tier });
+  }
+
+  const rng = mulberry32(deriveSeed(seed, 'choices', card.id));
+  const choices = shuffle(distractors, rng);
+  const correctIndex = randomInt(rng, choices.length + 1);
+  choices.splice(correctIndex, 0, { text: correctText, cardId: card.id, correct: true, tier: null });
+  const codeChoices = direction === 'meaning-to-key';
+  return {
+    type: 'choice',
+    id: options.id ?? `${card.id}:choice`,
+    cardId: card.id,
+    deckId: card.deckId,
+    direction,
+    prompt,
+    promptKind: direction === 'key-to-meaning' ? 'code' : 'text',
+    choiceKind: codeChoices ? 'code' : 'text',
+    choices,
+    correctIndex,
+  };
+}
+
+/** Cards that can be asked as typed answers: the ones asking for a command or option. */
+export function isTypedEligible(card: Card): boolean {
+  return (card.kind === 'meaning-command' || card.kind === 'meaning-option') && card.key.trim() !== '';
+}
+
+export function buildTypedQuestion(card: Card, options: ChoiceQuestionOptions = {}): TypedQuestion {
+  const lang = options.lang ?? defaultLang(card);
+  const answers = card.answers && card.answers.length > 0 ? [...card.answers] : [card.key];
+  return {
+    type: 'typed',
+    id: options.id ?? `${card.id}:typed`,
+    cardId: card.id,
+    deckId: card.deckId,
+    prompt: localize(card.description ?? card.front, lang),
+    answers,
+  };
+}
+
+export type QuizSource = { deck: Deck } | { cards: readonly Card[]; pool?: readonly Card[] };
+
+export type BuildQuizOptions = QuizSource & {
+  /** Only cards of these sections are asked (distractors still come from the whole pool). */
+  sectionIds?: readonly string[];
+  type: QuizType;
+  count: number;
+  seed: number;
+  lang: Lang;
+};
+
+interface Item {
+  card: Card;
+  type: 'choice' | 'typed';
+  /** Questions on the same command (its two directions) are spread apart. */
+  group: string;
+}
+
+/**
+ * A quiz of `count` questions. Each round is a seeded shuffle of every askable (card, type);
+ * within a round a command/option/fact is asked once before any of them is asked again (so a
+ * 20-question quiz never asks `docker volume prune` both ways). When `count` exceeds what one
+ * round holds (a sprint), rounds repeat with fresh shuffles. In `mixed`, each card may come as
+ * either type. Cards that cannot make a question with at least two distinct choices are asked
+ * typed when possible (mixed) or skipped (choice). Returns fewer than `count` only when nothing is
+ * askable.
+ */
+export function buildQuiz(options: BuildQuizOptions): Question[] {
+  const { type, seed, lang } = options;
+  const count = Math.max(0, Math.floor(options.count));
+  const allCards = 'deck' in options ? options.deck.cards : options.cards;
+  const pool = 'deck' in options ? options.deck.cards : (options.pool ?? options.cards);
+  const sections = options.sectionIds && options.sectionIds.length > 0 ? new Set(options.sectionIds) : null;
+  const cards = sections ? allCards.filter((c) => sections.has(c.sectionId)) : allCards;
+
+  const items: Item[] = [];
+  for (const card of cards) {
+    const group = entryIdOf(card);
+    if (type !== 'choice' && isTypedEligible(card)) items.push({ card, type: 'typed', group });
+    if (type !== 'typed') items.push({ card, type: 'choice', group });
+  }
+  if (items.length === 0 || count === 0) return [];
+
+  // Whether a card gives a choice question is learned when it is first drawn, so a large deck
+  // costs in proportion to the questions asked, not to its size squared.
+  const noChoice = new Set<string>();
+  const questions: Question[] = [];
+  let previousGroup: string | null = null;
+  for (let round = 0; questions.length < count; round++) {
+    const shuffled = shuffle(items, mulberry32(deriveSeed(seed, 'round', round)));
+    const first: Item[] = [];
+    const later: Item[] = [];
+    const used = new Set<string>();
+    for (const item of shuffled) {
+      if (used.has(item.group)) later.push(item);
+      else {
+        used.add(item.group);
+        first.push(item);
+      }
+    }
+    // Don't open a round with what closed the previous one.
+    if (first.length > 1 && first[0]?.group === previousGroup) first.push(first.shift() as Item);
+    const before = questions.length;
+    for (const item of [...first, ...later]) {
+      if (questions.length >= count) break;
+      const id = `q${questions.length}:${item.card.id}`;
+      let question: Question;
+      if (item.type === 'typed') {
+        question = buildTypedQuestion(item.card, { lang, id });
+      } else {
+        if (noChoice.has(item.card.id)) continue;
+        question = buildChoiceQuestion(item.card, pool, deriveSeed(seed, 'question', questions.length), { lang, id });
+        if (question.choices.length < MIN_CHOICES) {
+          noChoice.add(item.card.id);
+          continue;
+        }
+      }
+      questions.push(question);
+      previousGroup = item.group;
+    }
+    if (questions.length === before) break; // nothing askable
+  }
+  return questions;
+}
+
+/** Whether a choice index answers a choice question rightly. */
+export function isCorrectChoice(question: ChoiceQuestion, index: number): boolean {
+  return question.choices[index]?.correct === true;
+}
+
