@@ -44,7 +44,7 @@ export function Layout({ children, banner }: { children: ReactNode; banner?: Rea
       </a>
       <header className="app-header">
         <Link href="/" className="app-title">
-          <span aria-hidden="true">🐋</span>
+          <img className="app-logo" src="/favicon.svg" alt="" width="28" height="28" />
           {t('common.appName')}
         </Link>
         <nav className="app-nav-desktop" aria-label={t('common.nav.label')}>

@@ -1,10 +1,10 @@
 // React hooks over live queries: components read the database only through these (and write
-// only through the repositories). Each returns undefined while loading.
+// only through the repositories). Each returns undefined while loading. Hooks that need the
+// scheduler (and so ts-fsrs) live in card-hooks.ts, out of the first-visit bundle.
 import { useCallback, useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb, getDatabaseStatus, subscribeDatabaseStatus, type DatabaseStatus } from './database';
 import { getNextDue, getStreak, getTodayQueue, type QueueOptions, type TodayQueueResult } from './queue';
-import { getCardInfo, getCardState, type CardDetails } from './reviews';
 import { dayBoundaryOf, getSettings, type Settings } from './settings';
 import type { CardStateRow } from './schema';
 
@@ -30,14 +30,6 @@ export function useCardStates(deckId?: string): CardStateRow[] | undefined {
     () => (deckId !== undefined ? getDb().cardStates.where('deckId').equals(deckId).toArray() : getDb().cardStates.toArray()),
     [deckId],
   );
-}
-
-export function useCardState(cardId: string | null): CardStateRow | null | undefined {
-  return useLiveQuery(() => (cardId ? getCardState(getDb(), cardId) : null), [cardId]);
-}
-
-export function useCardInfo(cardId: string | null, now: number): CardDetails | null | undefined {
-  return useLiveQuery(() => (cardId ? getCardInfo(getDb(), cardId, now) : null), [cardId, now]);
 }
 
 /** Days in a row with reviews, under the stored day boundary. */

@@ -1,7 +1,46 @@
-// Home: today's work at a glance and the decks Kujira knows.
+// Home: today's work at a glance (due counts, Start review, streak, next due) and the decks.
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import { useDecks } from '../../hooks/use-decks';
+import { useNow } from '../../hooks/use-now';
+import { useNextDue, useSettings, useStreak, useTodayQueue } from '../../db/hooks';
 import type { Lang } from '../../domain/deck/types';
+import { formatWhen } from '../../components/format-time';
+
+function Today() {
+  const { t, i18n } = useTranslation();
+  const now = useNow(30_000);
+  const settings = useSettings();
+  const queue = useTodayQueue(now, settings);
+  const streak = useStreak(now);
+  const nextDue = useNextDue();
+  const lang = i18n.language as Lang;
+  if (!queue || !settings) return <p aria-live="polite">{t('common.loading')}</p>;
+  const total = queue.counts.new + queue.counts.learning + queue.counts.review;
+  const upcoming = queue.nextLearningDue ?? nextDue ?? null;
+  return (
+    <section className="panel" aria-labelledby="today-heading">
+      <h2 id="today-heading">{t('home.today')}</h2>
+      <div className="stat-grid">
+        {(['new', 'learning', 'review'] as const).map((kind) => (
+          <div className="stat" key={kind}>
+            <span className="stat-value">{queue.counts[kind]}</span>
+            <span className="stat-label">{t(`home.due.${kind}`)}</span>
+          </div>
+        ))}
+      </div>
+      <p>
+        {total === 0 && (upcoming !== null ? t('home.nextDue', { when: formatWhen(upcoming, now, lang) }) : t('home.allDone'))}
+      </p>
+      {total > 0 && (
+        <Link href="/review" className="button button-primary button-large">
+          {t('home.start')}
+        </Link>
+      )}
+      <p className="muted">{streak ? t('home.streak', { count: streak }) : t('home.streakNone')}</p>
+    </section>
+  );
+}
 
 export default function HomePage() {
   const { t, i18n } = useTranslation();
@@ -11,6 +50,28 @@ export default function HomePage() {
     <>
       <h1>{t('common.appName')}</h1>
       <p className="muted">{t('common.tagline')}</p>
+      <Today />
+      <div className="home-grid">
+        <section className="panel" aria-labelledby="learn-heading">
+          <h2 id="learn-heading">{t('home.learnTitle')}</h2>
+          <p>{t('home.learnBody')}</p>
+          <Link href="/onboarding" className="button">
+            {t('home.learnStart')}
+          </Link>
+        </section>
+        <section className="panel" aria-labelledby="quiz-heading">
+          <h2 id="quiz-heading">{t('home.quizTitle')}</h2>
+          <p>{t('home.quizBody')}</p>
+          <div className="row">
+            <Link href="/quiz" className="button">
+              {t('home.quizStart')}
+            </Link>
+            <Link href="/quiz?mode=timed" className="button">
+              {t('home.timedStart')}
+            </Link>
+          </div>
+        </section>
+      </div>
       <section className="panel" aria-labelledby="decks-heading">
         <h2 id="decks-heading">{t('common.decks.heading')}</h2>
         <ul className="deck-list">

@@ -1,0 +1,15 @@
+// Live hooks over one card's state and info. Kept apart from hooks.ts because card info needs the
+// scheduler (ts-fsrs), which the home screen does not load.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getDb } from './database';
+import { getCardInfo, getCardState, type CardDetails } from './reviews';
+import type { CardStateRow } from './schema';
+
+export function useCardState(cardId: string | null): CardStateRow | null | undefined {
+  return useLiveQuery(() => (cardId ? getCardState(getDb(), cardId) : null), [cardId]);
+}
+
+export function useCardInfo(cardId: string | null, now: number): CardDetails | null | undefined {
+  return useLiveQuery(() => (cardId ? getCardInfo(getDb(), cardId, now) : null), [cardId, now]);
+}
+

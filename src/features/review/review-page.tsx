@@ -1,0 +1,186 @@
+// The daily review: front, Show answer (Space/Enter), back with note and correction, then
+// Again/Hard/Good/Easy (1-4) each with its interval, Undo (Ctrl/Cmd+Z), remaining counts and a
+// summary at the end.
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { CardView } from '../../components/card-view';
+import { useDecks } from '../../hooks/use-decks';
+import { formatInterval } from '../../domain/scheduler/format-interval';
+import { GRADES, type Grade } from '../../domain/scheduler/types';
+import type { Lang } from '../../domain/deck/types';
+import { useNextDue } from '../../db/hooks';
+import { useReviewSession, type ReviewSession } from './use-review-session';
+import { formatDuration, formatWhen } from '../../components/format-time';
+import './review.css';
+
+const RATING_KEYS = { 1: 'again', 2: 'hard', 3: 'good', 4: 'easy' } as const satisfies Record<Grade, string>;
+
+function isTypingTarget(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+/** Space/Enter show the answer, 1-4 rate, Ctrl/Cmd+Z undoes. Buttons keep their own Enter/Space. */
+function useReviewKeys(session: ReviewSession) {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || isTypingTarget(event.target)) return;
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'z') {
+        event.preventDefault();
+        void session.undo();
+        return;
+      }
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const onButton = event.target instanceof HTMLElement && event.target.closest('button, a');
+      if ((event.key === ' ' || event.key === 'Enter') && !session.revealed && !onButton) {
+        event.preventDefault();
+        session.reveal();
+      } else if (session.revealed && ['1', '2', '3', '4'].includes(event.key)) {
+        event.preventDefault();
+        void session.rate(Number(event.key) as Grade);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [session]);
+}
+
+function Counts({ session }: { session: ReviewSession }) {
+  const { t } = useTranslation();
+  const kind = session.current?.kind;
+  const active = kind === 'new' ? 'new' : kind === 'review' ? 'review' : kind ? 'learning' : null;
+  return (
+    <dl className="review-counts" aria-label={t('review.remaining')}>
+      {(['new', 'learning', 'review'] as const).map((k) => (
+        <div key={k} className={`review-count review-count-${k}`} data-active={active === k}>
+          <dt>{t(`review.counts.${k}`)}</dt>
+          <dd>{session.counts[k]}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Summary({ session }: { session: ReviewSession }) {
+  const { t, i18n } = useTranslation();
+  const nextDue = useNextDue();
+  const { reviewed, again, totalMs } = session.summary;
+  const lang = i18n.language as Lang;
+  return (
+    <section className="panel review-summary" aria-labelledby="summary-title">
+      <h2 id="summary-title">{reviewed > 0 ? t('review.done.title') : t('review.done.nothingDue')}</h2>
+      {reviewed > 0 && (
+        <ul>
+          <li>{t('review.done.reviewed', { count: reviewed })}</li>
+          <li>{t('review.done.time', { time: formatDuration(totalMs, lang) })}</li>
+          <li>{t('review.done.againRate', { percent: Math.round((again / reviewed) * 100) })}</li>
+        </ul>
+      )}
+      <p>
+        {session.nextLearningDue !== null
+          ? t('review.done.nextLearning', { when: formatWhen(session.nextLearningDue, Date.now(), lang) })
+          : nextDue != null
+            ? t('review.done.nextDue', { when: formatWhen(nextDue, Date.now(), lang) })
+            : t('review.done.noneScheduled')}
+      </p>
+      <div className="row">
+        <Link href="/" className="button">
+          {t('review.done.home')}
+        </Link>
+        <Link href="/quiz" className="button">
+          {t('review.done.quiz')}
+        </Link>
+      </div>
+    </section>
+  );
+}
+
+function AnswerBar({ session }: { session: ReviewSession }) {
+  const { t } = useTranslation();
+  if (!session.revealed) {
+    return (
+      <div className="answer-bar">
+        <button type="button" className="button button-primary button-large" onClick={session.reveal} aria-keyshortcuts="Space Enter">
+          {t('review.showAnswer')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="answer-bar rating-bar" role="group" aria-label={t('review.rate.group')}>
+      {GRADES.map((grade) => {
+        const name = t(`review.rate.${RATING_KEYS[grade]}`);
+        const interval = session.previews ? formatInterval(session.previews[grade].intervalMs) : null;
+        return (
+          <button
+            key={grade}
+            type="button"
+            className={`button rating-button rating-${RATING_KEYS[grade]}`}
+            disabled={session.busy || !session.previews}
+            onClick={() => void session.rate(grade)}
+            aria-keyshortcuts={String(grade)}
+            aria-label={
+              interval
+                ? t('review.rate.name', { rating: name, interval: t(`review.intervalLong.${interval.unit}`, { count: interval.value }) })
+                : name
+            }
+          >
+            <span className="rating-interval">{interval ? t(`review.interval.${interval.unit}`, { count: interval.value }) : '\u00a0'}</span>
+            <span className="rating-name">{name}</span>
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
+export function ReviewScreen({ session }: { session: ReviewSession }) {
+  const { t, i18n } = useTranslation();
+  const { cardById } = useDecks();
+  const cardRef = useRef<HTMLDivElement>(null);
+  useReviewKeys(session);
+  const lang = i18n.language as Lang;
+  const card = session.current ? cardById.get(session.current.cardId) : undefined;
+
+  // Move focus to the new card so a screen reader reads it and keys keep working.
+  useEffect(() => {
+    if (card) cardRef.current?.focus({ preventScroll: true });
+  }, [card]);
+
+  if (session.loading) return <p aria-live="polite">{t('common.loading')}</p>;
+
+  return (
+    <div className="review">
+      <div className="review-top">
+        <h1>{t('review.title')}</h1>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void session.undo()}
+          disabled={!session.canUndo || session.busy}
+          aria-keyshortcuts="Control+Z Meta+Z"
+        >
+          {t('review.undo')} <span className="muted key-hint">{t('review.undoHint')}</span>
+        </button>
+      </div>
+      {card && session.current ? (
+        <>
+          <Counts session={session} />
+          <div className="panel review-card" ref={cardRef} tabIndex={-1} aria-label={t(`review.kind.${card.kind}`)} role="region">
+            <p className="review-kind muted">{t(`review.kind.${card.kind}`)}</p>
+            <CardView card={card} lang={lang} showBoth={session.settings?.showBothLanguages ?? false} revealed={session.revealed} />
+          </div>
+          <AnswerBar session={session} />
+          <p className="muted shortcuts">{t('review.shortcuts')}</p>
+        </>
+      ) : (
+        <Summary session={session} />
+      )}
+    </div>
+  );
+}
+
+export default function ReviewPage() {
+  const session = useReviewSession();
+  return <ReviewScreen session={session} />;
+}

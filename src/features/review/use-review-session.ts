@@ -1,0 +1,193 @@
+// The daily review as a hook: today's queue (live, so another tab's ratings show at once), the
+// card on screen, the four previews, rate and undo. A rating is written (one transaction) before
+// the next card shows; the next card comes from the queue already in memory, so showing it
+// costs no database round trip.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { rateCard, undoLastRating } from '../../db/reviews';
+import { getDb } from '../../db/database';
+import { useSettings, useTodayQueue } from '../../db/hooks';
+import { stateFromRow } from '../../db/mappers';
+import { dayBoundaryOf, schedulerParamsOf, type Settings } from '../../db/settings';
+import { useCardState } from '../../db/card-hooks';
+import { previewRatings, type RatingPreview } from '../../domain/scheduler/scheduler';
+import type { Grade } from '../../domain/scheduler/types';
+import type { QueueCandidate, QueueCounts } from '../../domain/scheduler/queue';
+import { reportAppError } from '../../hooks/app-errors';
+
+export interface SessionSummary {
+  reviewed: number;
+  again: number;
+  totalMs: number;
+}
+
+export interface ReviewSession {
+  loading: boolean;
+  settings: Settings | undefined;
+  current: QueueCandidate | null;
+  counts: QueueCounts;
+  previews: Record<Grade, RatingPreview> | null;
+  revealed: boolean;
+  busy: boolean;
+  canUndo: boolean;
+  summary: SessionSummary;
+  nextLearningDue: number | null;
+  reveal(): void;
+  rate(grade: Grade): Promise<void>;
+  undo(): Promise<void>;
+}
+
+/** Cards rated in this tab, with when: the queue in memory may still list them as due. */
+type RatedAt = ReadonlyMap<string, number>;
+
+function visibleItems(items: readonly QueueCandidate[], rated: RatedAt): QueueCandidate[] {
+  // A queue computed before a rating still holds the card with its old due time; once the live
+  // query catches up, the card's new due is after the rating and it is shown again if due.
+  return items.filter((item) => {
+    const ratedAt = rated.get(item.cardId);
+    return ratedAt === undefined || item.due > ratedAt;
+  });
+}
+
+function countsOf(items: readonly QueueCandidate[]): QueueCounts {
+  const counts = { new: 0, learning: 0, review: 0 };
+  for (const item of items) {
+    if (item.kind === 'new') counts.new += 1;
+    else if (item.kind === 'review') counts.review += 1;
+    else counts.learning += 1;
+  }
+  return counts;
+}
+
+export function useReviewSession(options: { deckId?: string; onFirstSessionEnd?: () => void } = {}): ReviewSession {
+  const settings = useSettings();
+  const [now, setNow] = useState(() => Date.now());
+  const queue = useTodayQueue(now, settings, options.deckId !== undefined ? { deckId: options.deckId } : {});
+  const [rated, setRated] = useState<Map<string, number>>(() => new Map());
+  const [priorityId, setPriorityId] = useState<string | null>(null);
+  const [revealed, setRevealed] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [undoDepth, setUndoDepth] = useState(0);
+  const [summary, setSummary] = useState<SessionSummary>({ reviewed: 0, again: 0, totalMs: 0 });
+  const shownAt = useRef(performance.now());
+
+  const items = useMemo(() => (queue ? visibleItems(queue.items, rated) : []), [queue, rated]);
+  const current = useMemo(
+    () => (priorityId ? items.find((i) => i.cardId === priorityId) : undefined) ?? items[0] ?? null,
+    [items, priorityId],
+  );
+  const currentId = current?.cardId ?? null;
+  const stateRow = useCardState(currentId);
+
+  // A new card on screen: hide the answer and start its clock.
+  useEffect(() => {
+    setRevealed(false);
+    shownAt.current = performance.now();
+  }, [currentId]);
+
+  // Learning cards come back minutes later: wake up when the next one is due, and each minute.
+  const nextLearningDue = queue?.nextLearningDue ?? null;
+  useEffect(() => {
+    const wait = nextLearningDue !== null ? Math.max(1000, nextLearningDue - Date.now() + 500) : 60_000;
+    const timer = setTimeout(() => setNow(Date.now()), Math.min(wait, 60_000));
+    return () => clearTimeout(timer);
+  }, [nextLearningDue, now]);
+
+  const previews = useMemo(() => {
+    if (!settings || !stateRow || stateRow.cardId !== currentId) return null;
+    return previewRatings(stateFromRow(stateRow), now, schedulerParamsOf(settings), dayBoundaryOf(settings));
+  }, [settings, stateRow, currentId, now]);
+
+  const reveal = useCallback(() => {
+    if (current) setRevealed(true);
+  }, [current]);
+
+  const pendingRating = useRef<Promise<void>>(Promise.resolve());
+  const ratingsThisSession = useRef(0);
+  const rate = useCallback(
+    (grade: Grade) => {
+      if (!current || !revealed || busy) return pendingRating.current;
+      setBusy(true);
+      const ratedAt = Date.now();
+      const durationMs = performance.now() - shownAt.current;
+      const write = async () => {
+        try {
+          await rateCard(getDb(), current.cardId, grade, ratedAt, durationMs, settings ? { settings } : {});
+          ratingsThisSession.current += 1;
+          setRated((prev) => new Map(prev).set(current.cardId, ratedAt));
+          setPriorityId(null);
+          setUndoDepth(ratingsThisSession.current);
+          setSummary((s) => ({
+            reviewed: s.reviewed + 1,
+            again: s.again + (grade === 1 ? 1 : 0),
+            totalMs: s.totalMs + Math.min(durationMs, 3_600_000),
+          }));
+          setNow(Date.now());
+        } catch (error) {
+          reportAppError(error);
+        } finally {
+          setBusy(false);
+        }
+      };
+      pendingRating.current = write();
+      return pendingRating.current;
+    },
+    [current, revealed, busy, settings],
+  );
+
+  // Undo waits for a rating still being written (a quick Ctrl+Z right after a key press must not
+  // be lost), and runs one step at a time.
+  const undoChain = useRef<Promise<void>>(Promise.resolve());
+  const undo = useCallback(() => {
+    const step = async () => {
+      await pendingRating.current;
+      if (ratingsThisSession.current === 0) return;
+      setBusy(true);
+      try {
+        const undone = await undoLastRating(getDb());
+        if (!undone) return;
+        ratingsThisSession.current -= 1;
+        setRated((prev) => {
+          const next = new Map(prev);
+          next.delete(undone.entry.cardId);
+          return next;
+        });
+        setPriorityId(undone.entry.cardId);
+        setUndoDepth(ratingsThisSession.current);
+        setSummary((s) => ({
+          reviewed: Math.max(0, s.reviewed - 1),
+          again: Math.max(0, s.again - (undone.entry.rating === 1 ? 1 : 0)),
+          totalMs: Math.max(0, s.totalMs - undone.entry.durationMs),
+        }));
+        setNow(Date.now());
+      } catch (error) {
+        reportAppError(error);
+      } finally {
+        setBusy(false);
+      }
+    };
+    undoChain.current = undoChain.current.then(step);
+    return undoChain.current;
+  }, []);
+
+  const { onFirstSessionEnd } = options;
+  const finished = queue !== undefined && current === null && summary.reviewed > 0;
+  useEffect(() => {
+    if (finished) onFirstSessionEnd?.();
+  }, [finished, onFirstSessionEnd]);
+
+  return {
+    loading: queue === undefined || settings === undefined,
+    settings,
+    current,
+    counts: countsOf(items),
+    previews,
+    revealed,
+    busy,
+    canUndo: undoDepth > 0,
+    summary,
+    nextLearningDue,
+    reveal,
+    rate,
+    undo,
+  };
+}
