@@ -27,7 +27,8 @@ function cspOnlyInBuild(): Plugin {
 export default defineConfig({
   plugins: [
     react(),
-    kujiraDecks(),
+    // KUJIRA_DECKS_DIR compiles another decks folder (the review-latency benchmark's 10k-card deck).
+    kujiraDecks(process.env.KUJIRA_DECKS_DIR ? { dir: process.env.KUJIRA_DECKS_DIR } : {}),
     cspOnlyInBuild(),
     VitePWA({
       registerType: 'prompt',

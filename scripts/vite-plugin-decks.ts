@@ -41,7 +41,8 @@ export function kujiraDecks(options: KujiraDecksOptions = {}): Plugin {
       if (errors.length > 0) {
         this.error(`deck compile failed with ${errors.length} error(s):\n${errors.map(formatDeckError).join('\n')}`);
       }
-      return `export const decks = ${JSON.stringify(decks)};\n`;
+      // JSON.parse of a string literal parses faster than the same object as JavaScript.
+      return `export const decks = JSON.parse(${JSON.stringify(JSON.stringify(decks))});\n`;
     },
     configureServer(server) {
       const dir = decksDir();

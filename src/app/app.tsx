@@ -1,17 +1,27 @@
 // The root component: loads and syncs the decks, sets up the UI language and theme, and routes.
-// Home and review load eagerly; every other route is a lazy chunk (first-visit size budget).
-import { lazy, Suspense } from 'react';
+// Home renders at once (its numbers fill in when the decks are synced); every other route is a
+// lazy chunk, loaded together with its strings, and waits for the sync.
+import { lazy, Suspense, type ComponentType } from 'react';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider, useTranslation } from 'react-i18next';
+import { loadFeatureStrings } from '../i18n/setup';
 import { Route, Switch, Link } from 'wouter';
 import { DecksProvider } from '../hooks/use-decks';
+import type { Deck } from '../domain/deck/types';
 import HomePage from '../features/home/home-page';
 import { Layout } from './layout';
 import { ErrorBanner } from './error-banner';
 import { useBootstrap } from './use-bootstrap';
 
-const ReviewPage = lazy(() => import('../features/review/review-page'));
-const SettingsRoute = lazy(() => import('./settings-route'));
+/** A route's code and the strings of the screens beyond the first, loaded together. */
+function lazyRoute<P>(load: () => Promise<{ default: ComponentType<P> }>) {
+  return lazy(async () => (await Promise.all([load(), loadFeatureStrings()]))[0]);
+}
+
+const ReviewPage = lazyRoute(() => import('../features/review/review-page'));
+const SettingsRoute = lazyRoute(() => import('./settings-route'));
+const OnboardingPage = lazyRoute(() => import('../features/onboarding/onboarding-page'));
+const QuizPage = lazyRoute(() => import('../features/quiz/quiz-page'));
 // The update notice and service worker registration wait for the first paint: a lazy chunk.
 const PwaShell = lazy(() => import('./pwa/pwa-shell'));
 
@@ -25,16 +35,34 @@ function NotFound() {
   );
 }
 
-function Routes() {
+function Loading() {
+  const { t } = useTranslation();
+  return <p aria-live="polite">{t('common.loading')}</p>;
+}
+
+function Routes({ ready }: { ready: boolean }) {
+  if (!ready) {
+    return (
+      <Switch>
+        <Route path="/" component={HomePage} />
+        <Route component={Loading} />
+      </Switch>
+    );
+  }
   return (
     <Switch>
       <Route path="/" component={HomePage} />
       <Route path="/review" component={ReviewPage} />
       <Route path="/settings" component={SettingsRoute} />
+      <Route path="/onboarding" nest component={OnboardingPage} />
+      <Route path="/learn" nest component={OnboardingPage} />
+      <Route path="/quiz" component={QuizPage} />
       <Route component={NotFound} />
     </Switch>
   );
 }
+
+const NO_DECKS: Deck[] = [];
 
 function Content() {
   const { t } = useTranslation();
@@ -50,11 +78,11 @@ function Content() {
       </div>
     );
   }
-  if (boot.status === 'loading') return <p aria-live="polite">{t('common.loading')}</p>;
+  const ready = boot.status === 'ready';
   return (
-    <DecksProvider decks={boot.decks}>
-      <Suspense fallback={<p aria-live="polite">{t('common.loading')}</p>}>
-        <Routes />
+    <DecksProvider decks={ready ? boot.decks : NO_DECKS} ready={ready}>
+      <Suspense fallback={<Loading />}>
+        <Routes ready={ready} />
       </Suspense>
     </DecksProvider>
   );
@@ -66,7 +94,9 @@ export function App({ i18n }: { i18n: I18n }) {
       <Layout banner={<ErrorBanner />}>
         <Content />
       </Layout>
-      <Suspense fallback={null}><PwaShell /></Suspense>
+      <Suspense fallback={null}>
+        <PwaShell />
+      </Suspense>
     </I18nextProvider>
   );
 }

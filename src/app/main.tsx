@@ -1,19 +1,21 @@
-// Entry point: picks the UI language, loads its strings, and mounts the app.
+// Entry point: picks the UI language and mounts the app; the other screens' strings load in the
+// background once the first screen is up, so a later route change rarely waits for them.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
-import { initI18n, languageFromBrowser, setUiLanguage } from '../i18n/setup';
+import { initI18n, languageFromBrowser, loadFeatureStrings } from '../i18n/setup';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-const lang = languageFromBrowser(navigator.languages ?? [navigator.language]);
-const i18n = initI18n(lang);
-await setUiLanguage(lang);
+const i18n = initI18n(languageFromBrowser(navigator.languages ?? [navigator.language]));
 
 createRoot(root).render(
   <StrictMode>
     <App i18n={i18n} />
   </StrictMode>,
 );
+
+const whenIdle = window.requestIdleCallback ?? ((callback: () => void) => window.setTimeout(callback, 1500));
+whenIdle(() => void loadFeatureStrings());

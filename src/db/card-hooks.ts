@@ -13,3 +13,13 @@ export function useCardInfo(cardId: string | null, now: number): CardDetails | n
   return useLiveQuery(() => (cardId ? getCardInfo(getDb(), cardId, now) : null), [cardId, now]);
 }
 
+
+/** The states of the given cards, in the given order (unknown ids dropped). */
+export function useCardStatesByIds(cardIds: readonly string[] | null): CardStateRow[] | undefined {
+  const key = cardIds?.join(',') ?? '';
+  return useLiveQuery(
+    async () => (cardIds ? (await getDb().cardStates.bulkGet([...cardIds])).filter((row): row is CardStateRow => row !== undefined) : []),
+    // The ids' content, not the array's identity, decides when to re-query.
+    [key],
+  );
+}

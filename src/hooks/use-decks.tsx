@@ -1,11 +1,13 @@
 // The compiled decks, loaded once (a lazily imported chunk, precached for offline use) and
 // shared through context. Tests pass their own decks to <DecksProvider decks={...}>.
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { Card, Deck } from '../domain/deck/types';
 
 export interface DecksState {
   decks: Deck[];
   cardById: ReadonlyMap<string, Card>;
+  /** False while the decks load and sync at start-up (only the home screen renders then). */
+  ready: boolean;
 }
 
 const DecksContext = createContext<DecksState | null>(null);
@@ -15,14 +17,14 @@ export async function loadBuiltInDecks(): Promise<Deck[]> {
   return module.decks;
 }
 
-export function indexDecks(decks: Deck[]): DecksState {
+export function indexDecks(decks: Deck[], ready = true): DecksState {
   const cardById = new Map<string, Card>();
   for (const deck of decks) for (const card of deck.cards) cardById.set(card.id, card);
-  return { decks, cardById };
+  return { decks, cardById, ready };
 }
 
-export function DecksProvider({ decks, children }: { decks: Deck[]; children: ReactNode }) {
-  const value = useMemo(() => indexDecks(decks), [decks]);
+export function DecksProvider({ decks, ready = true, children }: { decks: Deck[]; ready?: boolean; children: ReactNode }) {
+  const value = useMemo(() => indexDecks(decks, ready), [decks, ready]);
   return <DecksContext.Provider value={value}>{children}</DecksContext.Provider>;
 }
 
@@ -30,20 +32,4 @@ export function useDecks(): DecksState {
   const value = useContext(DecksContext);
   if (!value) throw new Error('useDecks() needs a <DecksProvider> above it');
   return value;
-}
-
-/** Loads the built-in decks; `null` while loading. */
-export function useBuiltInDecks(): { decks: Deck[] | null; error: unknown } {
-  const [state, setState] = useState<{ decks: Deck[] | null; error: unknown }>({ decks: null, error: null });
-  useEffect(() => {
-    let live = true;
-    loadBuiltInDecks().then(
-      (decks) => live && setState({ decks, error: null }),
-      (error: unknown) => live && setState({ decks: null, error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return state;
 }

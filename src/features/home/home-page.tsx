@@ -7,37 +7,43 @@ import { useNextDue, useSettings, useStreak, useTodayQueue } from '../../db/hook
 import type { Lang } from '../../domain/deck/types';
 import { formatWhen } from '../../components/format-time';
 
+/** Today's counts. Until the decks are synced it keeps the same shape with dashes, so nothing
+ * below it moves when the numbers arrive. */
 function Today() {
   const { t, i18n } = useTranslation();
+  const { ready } = useDecks();
   const now = useNow(30_000);
   const settings = useSettings();
   const queue = useTodayQueue(now, settings);
   const streak = useStreak(now);
   const nextDue = useNextDue();
   const lang = i18n.language as Lang;
-  if (!queue || !settings) return <p aria-live="polite">{t('common.loading')}</p>;
-  const total = queue.counts.new + queue.counts.learning + queue.counts.review;
-  const upcoming = queue.nextLearningDue ?? nextDue ?? null;
+  const loaded = ready && queue !== undefined && settings !== undefined;
+  const total = loaded ? queue.counts.new + queue.counts.learning + queue.counts.review : 0;
+  const upcoming = queue?.nextLearningDue ?? nextDue ?? null;
   return (
-    <section className="panel" aria-labelledby="today-heading">
+    <section className="panel today" aria-labelledby="today-heading" aria-busy={!loaded}>
       <h2 id="today-heading">{t('home.today')}</h2>
       <div className="stat-grid">
         {(['new', 'learning', 'review'] as const).map((kind) => (
           <div className="stat" key={kind}>
-            <span className="stat-value">{queue.counts[kind]}</span>
+            <span className="stat-value">{loaded ? queue.counts[kind] : '–'}</span>
             <span className="stat-label">{t(`home.due.${kind}`)}</span>
           </div>
         ))}
       </div>
-      <p>
-        {total === 0 && (upcoming !== null ? t('home.nextDue', { when: formatWhen(upcoming, now, lang) }) : t('home.allDone'))}
-      </p>
-      {total > 0 && (
-        <Link href="/review" className="button button-primary button-large">
-          {t('home.start')}
-        </Link>
-      )}
-      <p className="muted">{streak ? t('home.streak', { count: streak }) : t('home.streakNone')}</p>
+      <div className="today-action">
+        {!loaded ? (
+          <p className="muted">{t('common.loading')}</p>
+        ) : total > 0 ? (
+          <Link href="/review" className="button button-primary button-large">
+            {t('home.start')}
+          </Link>
+        ) : (
+          <p>{upcoming !== null ? t('home.nextDue', { when: formatWhen(upcoming, now, lang) }) : t('home.allDone')}</p>
+        )}
+      </div>
+      <p className="muted">{loaded && streak ? t('home.streak', { count: streak }) : t('home.streakNone')}</p>
     </section>
   );
 }
@@ -74,7 +80,7 @@ export default function HomePage() {
       </div>
       <section className="panel" aria-labelledby="decks-heading">
         <h2 id="decks-heading">{t('common.decks.heading')}</h2>
-        <ul className="deck-list">
+        <ul className="deck-list" aria-busy={decks.length === 0}>
           {decks.map((deck) => (
             <li key={deck.id}>
               <span>{deck.title[lang] ?? deck.title[deck.languages[0] ?? 'en']}</span>

@@ -1,16 +1,16 @@
 // The daily review: front, Show answer (Space/Enter), back with note and correction, then
 // Again/Hard/Good/Easy (1-4) each with its interval, Undo (Ctrl/Cmd+Z), remaining counts and a
 // summary at the end.
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
+import { Link, useSearch } from 'wouter';
 import { CardView } from '../../components/card-view';
 import { useDecks } from '../../hooks/use-decks';
 import { formatInterval } from '../../domain/scheduler/format-interval';
 import { GRADES, type Grade } from '../../domain/scheduler/types';
 import type { Lang } from '../../domain/deck/types';
 import { useNextDue } from '../../db/hooks';
-import { useReviewSession, type ReviewSession } from './use-review-session';
+import { NEXT_CARD_MEASURE, RATE_MARK, useReviewSession, type ReviewSession } from './use-review-session';
 import { formatDuration, formatWhen } from '../../components/format-time';
 import './review.css';
 
@@ -142,6 +142,14 @@ export function ReviewScreen({ session }: { session: ReviewSession }) {
   const lang = i18n.language as Lang;
   const card = session.current ? cardById.get(session.current.cardId) : undefined;
 
+  // The next card is in the DOM: close the "rating to next card" measure started by rate().
+  useLayoutEffect(() => {
+    if (card && performance.getEntriesByName(RATE_MARK, 'mark').length > 0) {
+      performance.measure(NEXT_CARD_MEASURE, RATE_MARK);
+      performance.clearMarks(RATE_MARK);
+    }
+  }, [card]);
+
   // Move focus to the new card so a screen reader reads it and keys keep working.
   useEffect(() => {
     if (card) cardRef.current?.focus({ preventScroll: true });
@@ -180,7 +188,17 @@ export function ReviewScreen({ session }: { session: ReviewSession }) {
   );
 }
 
+/** `/review?cards=a,b,c` reviews exactly those cards now (the quiz's "review the ones I missed"). */
+export function cardIdsFromSearch(search: string): string[] | null {
+  const value = new URLSearchParams(search).get('cards');
+  if (!value) return null;
+  const ids = value.split(',').map((id) => id.trim()).filter(Boolean);
+  return ids.length > 0 ? [...new Set(ids)] : null;
+}
+
 export default function ReviewPage() {
-  const session = useReviewSession();
+  const search = useSearch();
+  const cardIds = useMemo(() => cardIdsFromSearch(search), [search]);
+  const session = useReviewSession({ cardIds });
   return <ReviewScreen session={session} />;
 }

@@ -6,9 +6,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { rateCard, undoLastRating } from '../../db/reviews';
 import { getDb } from '../../db/database';
 import { useSettings, useTodayQueue } from '../../db/hooks';
-import { stateFromRow } from '../../db/mappers';
+import { candidateFromRow, stateFromRow } from '../../db/mappers';
 import { dayBoundaryOf, schedulerParamsOf, type Settings } from '../../db/settings';
-import { useCardState } from '../../db/card-hooks';
+import { useCardState, useCardStatesByIds } from '../../db/card-hooks';
 import { previewRatings, type RatingPreview } from '../../domain/scheduler/scheduler';
 import type { Grade } from '../../domain/scheduler/types';
 import type { QueueCandidate, QueueCounts } from '../../domain/scheduler/queue';
@@ -36,6 +36,9 @@ export interface ReviewSession {
   undo(): Promise<void>;
 }
 
+export const RATE_MARK = 'kujira:rate';
+export const NEXT_CARD_MEASURE = 'kujira:rate-to-next-card';
+
 /** Cards rated in this tab, with when: the queue in memory may still list them as due. */
 type RatedAt = ReadonlyMap<string, number>;
 
@@ -58,13 +61,29 @@ function countsOf(items: readonly QueueCandidate[]): QueueCounts {
   return counts;
 }
 
-export function useReviewSession(options: { deckId?: string; onFirstSessionEnd?: () => void } = {}): ReviewSession {
+export interface ReviewSessionOptions {
+  deckId?: string;
+  /** Review exactly these cards now, due or not (a quiz's "review the ones I missed"). */
+  cardIds?: readonly string[] | null;
+  onFirstSessionEnd?: () => void;
+}
+
+export function useReviewSession(options: ReviewSessionOptions = {}): ReviewSession {
   const settings = useSettings();
   const [now, setNow] = useState(() => Date.now());
-  const queue = useTodayQueue(now, settings, options.deckId !== undefined ? { deckId: options.deckId } : {});
+  const todayQueue = useTodayQueue(now, settings, options.deckId !== undefined ? { deckId: options.deckId } : {});
+  const chosen = useCardStatesByIds(options.cardIds ?? null);
+  const queue = useMemo(() => {
+    if (!options.cardIds) return todayQueue;
+    if (!chosen) return undefined;
+    // Chosen cards are shown once each, in the order given; suspended and retired ones are left out.
+    const items = chosen.filter((row) => !row.suspended && !row.retired).map(candidateFromRow);
+    return { items: items.map((item) => ({ ...item, due: -Infinity })), nextLearningDue: null };
+  }, [options.cardIds, todayQueue, chosen]);
   const [rated, setRated] = useState<Map<string, number>>(() => new Map());
   const [priorityId, setPriorityId] = useState<string | null>(null);
-  const [revealed, setRevealed] = useState(false);
+  // The id of the card whose answer is shown: a new card is never shown with its answer open.
+  const [revealedId, setRevealedId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [undoDepth, setUndoDepth] = useState(0);
   const [summary, setSummary] = useState<SessionSummary>({ reviewed: 0, again: 0, totalMs: 0 });
@@ -78,9 +97,10 @@ export function useReviewSession(options: { deckId?: string; onFirstSessionEnd?:
   const currentId = current?.cardId ?? null;
   const stateRow = useCardState(currentId);
 
-  // A new card on screen: hide the answer and start its clock.
+  const revealed = currentId !== null && revealedId === currentId;
+
+  // A new card on screen: start its answer clock.
   useEffect(() => {
-    setRevealed(false);
     shownAt.current = performance.now();
   }, [currentId]);
 
@@ -98,14 +118,16 @@ export function useReviewSession(options: { deckId?: string; onFirstSessionEnd?:
   }, [settings, stateRow, currentId, now]);
 
   const reveal = useCallback(() => {
-    if (current) setRevealed(true);
-  }, [current]);
+    if (currentId) setRevealedId(currentId);
+  }, [currentId]);
 
   const pendingRating = useRef<Promise<void>>(Promise.resolve());
   const ratingsThisSession = useRef(0);
   const rate = useCallback(
     (grade: Grade) => {
       if (!current || !revealed || busy) return pendingRating.current;
+      // Start of "rating to next card on screen" (bench/review-latency.ts reads the measure).
+      performance.mark(RATE_MARK);
       setBusy(true);
       const ratedAt = Date.now();
       const durationMs = performance.now() - shownAt.current;
@@ -115,6 +137,7 @@ export function useReviewSession(options: { deckId?: string; onFirstSessionEnd?:
           ratingsThisSession.current += 1;
           setRated((prev) => new Map(prev).set(current.cardId, ratedAt));
           setPriorityId(null);
+          setRevealedId(null);
           setUndoDepth(ratingsThisSession.current);
           setSummary((s) => ({
             reviewed: s.reviewed + 1,
@@ -152,6 +175,7 @@ export function useReviewSession(options: { deckId?: string; onFirstSessionEnd?:
           return next;
         });
         setPriorityId(undone.entry.cardId);
+        setRevealedId(null);
         setUndoDepth(ratingsThisSession.current);
         setSummary((s) => ({
           reviewed: Math.max(0, s.reviewed - 1),

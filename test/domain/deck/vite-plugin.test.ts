@@ -21,8 +21,11 @@ describe('kujiraDecks()', () => {
     const watched: string[] = [];
     const ctx = { addWatchFile: (f: string) => watched.push(f), error: (m: string) => { throw new Error(m); } };
     const code = call(plugin.load, ctx, resolved) as string;
-    expect(code.startsWith('export const decks = [')).toBe(true);
-    expect(code).toContain('"id":"git"');
+    const json = /^export const decks = JSON\.parse\((.*)\);\n$/s.exec(code)?.[1];
+    expect(json).toBeDefined();
+    const decks = JSON.parse(JSON.parse(json!)) as { id: string; cards: unknown[] }[];
+    expect(decks.map((d) => d.id)).toEqual(['git']);
+    expect(decks[0]!.cards.length).toBeGreaterThan(0);
     expect(watched.some((f) => f.endsWith('memo.ja.md'))).toBe(true);
 
     writeFileSync(join(tmp, 'decks', 'git', 'memo.ja.md'), '# Git\n\n|a|b|\n|---|---|\n|`x`||\n');

@@ -136,3 +136,35 @@ describe('review screen', () => {
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
   });
 });
+
+describe('reviewing chosen cards', () => {
+  it('reviews exactly the cards named in ?cards=, due or not, once each', async () => {
+    const { Router } = await import('wouter');
+    const { memoryLocation } = await import('wouter/memory-location');
+    const user = userEvent.setup();
+    const deck = createDeck({ commands: 4, sectionCount: 1 });
+    db = createTestDb(`review-chosen-${Math.random()}`);
+    setDb(db);
+    await syncDecks(db, [deck], Date.now());
+    const chosen = [deck.cards[5]!.id, deck.cards[2]!.id];
+    const location = memoryLocation({ path: `/review?cards=${chosen.join(',')}` });
+    render(
+      <I18nextProvider i18n={i18n}>
+        <DecksProvider decks={[deck]}>
+          <Router hook={location.hook} searchHook={location.searchHook}>
+            <ReviewPage />
+          </Router>
+        </DecksProvider>
+      </I18nextProvider>,
+    );
+    await screen.findByRole('button', { name: 'Show answer' });
+    expect(question()).toBe(deck.cards[5]!.front.en!.replace(/`/g, ''));
+    await user.keyboard(' ');
+    await user.keyboard('3');
+    await waitFor(() => expect(question()).toBe(deck.cards[2]!.front.en!.replace(/`/g, '')));
+    await user.keyboard(' ');
+    await user.keyboard('3');
+    expect(await screen.findByText('You reviewed 2 cards')).toBeTruthy();
+    expect((await db.reviewLog.toArray()).map((e) => e.cardId).sort()).toEqual([...chosen].sort());
+  });
+});

@@ -1,0 +1,10 @@
+// Every en locale file that is not in the core bundle, as one lazy chunk loaded with the routes
+// that need it (quiz, onboarding, stats, settings, card browser...).
+import { byFileName } from './by-file-name';
+
+const files = import.meta.glob<Record<string, unknown>>(
+  ['../locales/en/*.json', '!../locales/en/common.json', '!../locales/en/home.json', '!../locales/en/review.json', '!../locales/en/cards.json', '!../locales/en/pwa.json'],
+  { eager: true, import: 'default' },
+);
+
+export const translation = byFileName(files);
