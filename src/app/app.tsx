@@ -22,6 +22,7 @@ const ReviewPage = lazyRoute(() => import('../features/review/review-page'));
 const SettingsRoute = lazyRoute(() => import('./settings-route'));
 const OnboardingPage = lazyRoute(() => import('../features/onboarding/onboarding-page'));
 const QuizPage = lazyRoute(() => import('../features/quiz/quiz-page'));
+const CardsPage = lazyRoute(() => import('../features/cards/cards-page'));
 // The update notice and service worker registration wait for the first paint: a lazy chunk.
 const PwaShell = lazy(() => import('./pwa/pwa-shell'));
 
@@ -57,6 +58,7 @@ function Routes({ ready }: { ready: boolean }) {
       <Route path="/onboarding" nest component={OnboardingPage} />
       <Route path="/learn" nest component={OnboardingPage} />
       <Route path="/quiz" component={QuizPage} />
+      <Route path="/cards/*?" component={CardsPage} />
       <Route component={NotFound} />
     </Switch>
   );

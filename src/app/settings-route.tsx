@@ -1,7 +1,22 @@
-// The settings route: the settings page with the panels the app shell owns (storage status).
+// The settings route: the settings page with the panels other features own (storage status,
+// the onboarding welcome, the app version). Features do not import each other; the app composes.
 import SettingsPage from '../features/settings/settings-page';
+import { ShowWelcomeAgainButton } from '../features/onboarding/show-welcome-again-button';
 import { StorageStatus } from '../components/pwa/storage-status';
+import { AppVersion } from '../components/pwa/app-version';
 
 export default function SettingsRoute() {
-  return <SettingsPage extraPanels={<StorageStatus />} />;
+  return (
+    <SettingsPage
+      extraPanels={
+        <>
+          <StorageStatus backupHref="#backup" />
+          <section className="panel">
+            <ShowWelcomeAgainButton />
+          </section>
+          <AppVersion />
+        </>
+      }
+    />
+  );
 }

@@ -111,6 +111,13 @@ export interface OnboardingRow {
   completed: string[];
   currentLessonId: string | null;
   updatedAt: number;
+  /** The card shown in the current lesson (resume point). */
+  cardIndex?: number;
+  /** Each completed lesson's check result. */
+  results?: Record<string, { lessonId: string; score: number; total: number; durationMs: number; completedAt: number; attempts: number }>;
+  /** "Unlock all lessons" (experienced members). */
+  unlockAll?: boolean;
+  startedAt?: number | null;
 }
 
 export const DB_NAME = 'kujira';

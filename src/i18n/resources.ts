@@ -3,24 +3,56 @@
 // Japanese has the same keys (allowing for plural suffixes).
 import enCommon from './locales/en/common.json';
 import jaCommon from './locales/ja/common.json';
+import enOnboarding from './locales/en/onboarding.json';
+import jaOnboarding from './locales/ja/onboarding.json';
 import enPwa from './locales/en/pwa.json';
 import jaPwa from './locales/ja/pwa.json';
 import enCards from './locales/en/cards.json';
 import jaCards from './locales/ja/cards.json';
+import enReview from './locales/en/review.json';
+import jaReview from './locales/ja/review.json';
+import enHome from './locales/en/home.json';
+import jaHome from './locales/ja/home.json';
+import enSettings from './locales/en/settings.json';
+import jaSettings from './locales/ja/settings.json';
+import enBrowser from './locales/en/browser.json';
+import jaBrowser from './locales/ja/browser.json';
+import enQuiz from './locales/en/quiz.json';
+import jaQuiz from './locales/ja/quiz.json';
+import enStats from './locales/en/stats.json';
+import jaStats from './locales/ja/stats.json';
+import enBackup from './locales/en/backup.json';
+import jaBackup from './locales/ja/backup.json';
 
 export const resources = {
   en: {
     translation: {
+      stats: enStats,
+      backup: enBackup,
+      settings: enSettings,
+      browser: enBrowser,
       common: enCommon,
+      onboarding: enOnboarding,
+      review: enReview,
+      home: enHome,
       pwa: enPwa,
       cards: enCards,
+      quiz: enQuiz,
     },
   },
   ja: {
     translation: {
+      stats: jaStats,
+      backup: jaBackup,
+      settings: jaSettings,
+      browser: jaBrowser,
       common: jaCommon,
+      onboarding: jaOnboarding,
+      review: jaReview,
+      home: jaHome,
       pwa: jaPwa,
       cards: jaCards,
+      quiz: jaQuiz,
     },
   },
 } as const;

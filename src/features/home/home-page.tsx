@@ -1,4 +1,5 @@
 // Home: today's work at a glance (due counts, Start review, streak, next due) and the decks.
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useDecks } from '../../hooks/use-decks';
@@ -6,6 +7,7 @@ import { useNow } from '../../hooks/use-now';
 import { useNextDue, useSettings, useStreak, useTodayQueue } from '../../db/hooks';
 import type { Lang } from '../../domain/deck/types';
 import { formatWhen } from '../../components/format-time';
+import { updateAppBadge } from '../../components/pwa/badge';
 
 /** Today's counts. Until the decks are synced it keeps the same shape with dashes, so nothing
  * below it moves when the numbers arrive. */
@@ -21,6 +23,9 @@ function Today() {
   const loaded = ready && queue !== undefined && settings !== undefined;
   const total = loaded ? queue.counts.new + queue.counts.learning + queue.counts.review : 0;
   const upcoming = queue?.nextLearningDue ?? nextDue ?? null;
+  useEffect(() => {
+    if (loaded) void updateAppBadge(total);
+  }, [loaded, total]);
   return (
     <section className="panel today" aria-labelledby="today-heading" aria-busy={!loaded}>
       <h2 id="today-heading">{t('home.today')}</h2>

@@ -12,6 +12,8 @@ import type { Lang } from '../../domain/deck/types';
 import { useNextDue } from '../../db/hooks';
 import { NEXT_CARD_MEASURE, RATE_MARK, useReviewSession, type ReviewSession } from './use-review-session';
 import { formatDuration, formatWhen } from '../../components/format-time';
+import { requestPersistentStorage } from '../../components/pwa/storage';
+import { updateAppBadge } from '../../components/pwa/badge';
 import './review.css';
 
 const RATING_KEYS = { 1: 'again', 2: 'hard', 3: 'good', 4: 'easy' } as const satisfies Record<Grade, string>;
@@ -22,27 +24,34 @@ function isTypingTarget(target: EventTarget | null): boolean {
 
 /** Space/Enter show the answer, 1-4 rate, Ctrl/Cmd+Z undoes. Buttons keep their own Enter/Space. */
 function useReviewKeys(session: ReviewSession) {
+  // The listener reads the session of the last commit, updated before the browser can deliver
+  // another key: a key pressed right after the next card appears acts on that card.
+  const latest = useRef(session);
+  useLayoutEffect(() => {
+    latest.current = session;
+  });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      const current = latest.current;
       if (event.defaultPrevented || isTypingTarget(event.target)) return;
       if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'z') {
         event.preventDefault();
-        void session.undo();
+        void current.undo();
         return;
       }
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       const onButton = event.target instanceof HTMLElement && event.target.closest('button, a');
-      if ((event.key === ' ' || event.key === 'Enter') && !session.revealed && !onButton) {
+      if ((event.key === ' ' || event.key === 'Enter') && !current.revealed && !onButton) {
         event.preventDefault();
-        session.reveal();
-      } else if (session.revealed && ['1', '2', '3', '4'].includes(event.key)) {
+        current.reveal();
+      } else if (current.revealed && ['1', '2', '3', '4'].includes(event.key)) {
         event.preventDefault();
-        void session.rate(Number(event.key) as Grade);
+        void current.rate(Number(event.key) as Grade);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [session]);
+  }, []);
 }
 
 function Counts({ session }: { session: ReviewSession }) {
@@ -188,6 +197,10 @@ export function ReviewScreen({ session }: { session: ReviewSession }) {
   );
 }
 
+function askForPersistentStorage() {
+  void requestPersistentStorage();
+}
+
 /** `/review?cards=a,b,c` reviews exactly those cards now (the quiz's "review the ones I missed"). */
 export function cardIdsFromSearch(search: string): string[] | null {
   const value = new URLSearchParams(search).get('cards');
@@ -199,6 +212,11 @@ export function cardIdsFromSearch(search: string): string[] | null {
 export default function ReviewPage() {
   const search = useSearch();
   const cardIds = useMemo(() => cardIdsFromSearch(search), [search]);
-  const session = useReviewSession({ cardIds });
+  // After a finished session the data is worth keeping: ask the browser not to evict it.
+  const session = useReviewSession({ cardIds, onFirstSessionEnd: askForPersistentStorage });
+  const due = session.counts.new + session.counts.learning + session.counts.review;
+  useEffect(() => {
+    if (!session.loading && !cardIds) void updateAppBadge(due);
+  }, [due, session.loading, cardIds]);
   return <ReviewScreen session={session} />;
 }

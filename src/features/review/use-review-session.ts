@@ -3,6 +3,7 @@
 // the next card shows; the next card comes from the queue already in memory, so showing it
 // costs no database round trip.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { rateCard, undoLastRating } from '../../db/reviews';
 import { getDb } from '../../db/database';
 import { useSettings, useTodayQueue } from '../../db/hooks';
@@ -38,6 +39,7 @@ export interface ReviewSession {
 
 export const RATE_MARK = 'kujira:rate';
 export const NEXT_CARD_MEASURE = 'kujira:rate-to-next-card';
+export const WRITE_MEASURE = 'kujira:rate-write';
 
 /** Cards rated in this tab, with when: the queue in memory may still list them as due. */
 type RatedAt = ReadonlyMap<string, number>;
@@ -134,10 +136,16 @@ export function useReviewSession(options: ReviewSessionOptions = {}): ReviewSess
       const write = async () => {
         try {
           await rateCard(getDb(), current.cardId, grade, ratedAt, durationMs, settings ? { settings } : {});
+          performance.measure(WRITE_MEASURE, RATE_MARK);
           ratingsThisSession.current += 1;
-          setRated((prev) => new Map(prev).set(current.cardId, ratedAt));
-          setPriorityId(null);
-          setRevealedId(null);
+          // The rating is on disk: show the next card in this same task, before live queries
+          // re-run (they refresh counts a moment later).
+          flushSync(() => {
+            setRated((prev) => new Map(prev).set(current.cardId, ratedAt));
+            setPriorityId(null);
+            setRevealedId(null);
+            setBusy(false);
+          });
           setUndoDepth(ratingsThisSession.current);
           setSummary((s) => ({
             reviewed: s.reviewed + 1,

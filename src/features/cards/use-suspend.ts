@@ -1,0 +1,24 @@
+// Suspend or unsuspend a card from the card browser. A refused write is reported to the app's
+// error banner (which says what to do), never swallowed.
+import { useCallback, useState } from 'react';
+import { getDb } from '../../db/database';
+import { suspendCard, unsuspendCard } from '../../db/reviews';
+import { reportAppError } from '../../hooks/app-errors';
+
+export function useSuspend(cardId: string): { setSuspended: (suspended: boolean) => Promise<void>; busy: boolean } {
+  const [busy, setBusy] = useState(false);
+  const setSuspended = useCallback(
+    async (suspended: boolean) => {
+      setBusy(true);
+      try {
+        await (suspended ? suspendCard : unsuspendCard)(getDb(), cardId);
+      } catch (e) {
+        reportAppError(e);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [cardId],
+  );
+  return { setSuspended, busy };
+}

@@ -1,0 +1,20 @@
+// "Show the welcome again": the settings page mounts this; the next visit to Learn shows the
+// welcome screens once more.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { resetWelcome } from './use-onboarding';
+
+export function ShowWelcomeAgainButton() {
+  const { t } = useTranslation();
+  const [done, setDone] = useState(false);
+  return (
+    <div className="row">
+      <button type="button" className="button" onClick={() => void resetWelcome().then(setDone)}>
+        {t('onboarding.showWelcomeAgain')}
+      </button>
+      <span role="status" className="muted">
+        {done ? t('onboarding.welcomeReset') : ''}
+      </span>
+    </div>
+  );
+}

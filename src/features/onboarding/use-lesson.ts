@@ -1,0 +1,125 @@
+// One lesson as a hook: read its cards one by one (the card on screen is saved, so a reload
+// resumes there), then the check; a pass completes the lesson and hands its cards to the daily
+// review (one transaction, see src/db/onboarding.ts); a fail keeps what was missed for review.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { getDb } from '../../db/database';
+import { completeLesson } from '../../db/onboarding';
+import type { Deck, Lang } from '../../domain/deck/types';
+import { buildLessonCheck, checkOutcome, introductionGrades, type CheckOutcome } from '../../domain/onboarding/check';
+import type { Lesson } from '../../domain/onboarding/lessons';
+import { nextLessonId, type OnboardingProgress } from '../../domain/onboarding/progress';
+import { recordAnswer, type AnswerRecord } from '../../domain/quiz/answer-record';
+import type { ChoiceQuestion } from '../../domain/quiz/questions';
+import { reportAppError } from '../../hooks/app-errors';
+import { useOnboardingWrites } from './use-onboarding';
+
+export type LessonPhase =
+  | { kind: 'intro'; cardIndex: number }
+  | { kind: 'check'; questions: ChoiceQuestion[]; index: number; records: AnswerRecord[] }
+  | { kind: 'result'; outcome: CheckOutcome; saving: boolean; introduced: number | null; failedToSave: boolean };
+
+export interface LessonSession {
+  phase: LessonPhase;
+  /** Whether the lesson was complete when opened (re-reading does not move the resume point). */
+  wasComplete: boolean;
+  next(): void;
+  previous(): void;
+  startCheck(): void;
+  choose(index: number): void;
+  retry(): void;
+  reread(): void;
+}
+
+export function useLesson(args: { deck: Deck; lessons: readonly Lesson[]; lesson: Lesson; progress: OnboardingProgress; lang: Lang }): LessonSession {
+  const { deck, lessons, lesson, progress, lang } = args;
+  const last = Math.max(0, lesson.items.length - 1);
+  const [wasComplete] = useState(() => progress.completed.includes(lesson.id));
+  const [phase, setPhaseState] = useState<LessonPhase>(() => ({
+    kind: 'intro',
+    cardIndex: progress.currentLessonId === lesson.id ? Math.min(progress.cardIndex, last) : 0,
+  }));
+  // The phase as of the last transition: key presses in quick succession must not answer twice.
+  const phaseRef = useRef(phase);
+  const setPhase = useCallback((next: LessonPhase) => {
+    phaseRef.current = next;
+    setPhaseState(next);
+  }, []);
+  const startedAt = useRef(performance.now());
+  const shownAt = useRef(performance.now());
+  const attempts = useRef(0);
+  const { saveResume } = useOnboardingWrites(deck.id);
+
+  const cardIndex = phase.kind === 'intro' ? phase.cardIndex : null;
+  useEffect(() => {
+    if (cardIndex !== null && !wasComplete) saveResume(lesson.id, cardIndex);
+  }, [cardIndex, wasComplete, saveResume, lesson.id]);
+
+  const finish = useCallback(
+    (records: AnswerRecord[]) => {
+      const outcome = checkOutcome(records);
+      setPhase({ kind: 'result', outcome, saving: outcome.passed, introduced: null, failedToSave: false });
+      if (!outcome.passed) return;
+      completeLesson(
+        getDb(),
+        deck.id,
+        lesson.id,
+        {
+          score: outcome.score,
+          total: outcome.total,
+          durationMs: performance.now() - startedAt.current,
+          attempts: attempts.current,
+          grades: introductionGrades(lesson, records),
+          nextLessonId: nextLessonId(lessons, lesson.id),
+        },
+        Date.now(),
+      ).then(
+        (r) => setPhase({ kind: 'result', outcome, saving: false, introduced: r.introduced, failedToSave: false }),
+        (error: unknown) => {
+          reportAppError(error);
+          setPhase({ kind: 'result', outcome, saving: false, introduced: null, failedToSave: true });
+        },
+      );
+    },
+    [deck.id, lesson, lessons, setPhase],
+  );
+
+  const startCheck = useCallback(() => {
+    attempts.current += 1;
+    // A fresh seed per attempt: a retry asks other questions (or the same ones in another order).
+    const seed = (Date.now() + attempts.current) >>> 0;
+    const questions = buildLessonCheck(deck, lesson, { seed, lang });
+    shownAt.current = performance.now();
+    if (questions.length === 0) finish([]);
+    else setPhase({ kind: 'check', questions, index: 0, records: [] });
+  }, [deck, lesson, lang, finish, setPhase]);
+
+  const next = useCallback(() => {
+    const p = phaseRef.current;
+    if (p.kind !== 'intro') return;
+    if (p.cardIndex < last) setPhase({ kind: 'intro', cardIndex: p.cardIndex + 1 });
+    else startCheck();
+  }, [last, startCheck, setPhase]);
+
+  const previous = useCallback(() => {
+    const p = phaseRef.current;
+    if (p.kind === 'intro' && p.cardIndex > 0) setPhase({ kind: 'intro', cardIndex: p.cardIndex - 1 });
+  }, [setPhase]);
+
+  const choose = useCallback(
+    (index: number) => {
+      const p = phaseRef.current;
+      if (p.kind !== 'check') return;
+      const question = p.questions[p.index];
+      if (!question || index < 0 || index >= question.choices.length) return;
+      const records = [...p.records, recordAnswer(question, index, shownAt.current, performance.now())];
+      shownAt.current = performance.now();
+      if (p.index + 1 < p.questions.length) setPhase({ ...p, index: p.index + 1, records });
+      else finish(records);
+    },
+    [finish, setPhase],
+  );
+
+  const reread = useCallback(() => setPhase({ kind: 'intro', cardIndex: 0 }), [setPhase]);
+
+  return { phase, wasComplete, next, previous, startCheck, choose, retry: startCheck, reread };
+}

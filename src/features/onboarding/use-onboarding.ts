@@ -1,0 +1,62 @@
+// Onboarding hooks over the repositories: the deck and its lessons for a route, and the writes
+// (resume point, unlock all, welcome flag) with failures reported to the shell's error banner.
+import { useCallback, useMemo } from 'react';
+import { getDb } from '../../db/database';
+import { getOnboardingProgress, saveResumePoint, setUnlockAll, setWelcomeSeen } from '../../db/onboarding';
+import { buildLessons, type Lesson } from '../../domain/onboarding/lessons';
+import { resumePoint } from '../../domain/onboarding/progress';
+import type { Deck } from '../../domain/deck/types';
+import { reportAppError } from '../../hooks/app-errors';
+import { useDecks } from '../../hooks/use-decks';
+
+export interface DeckPath {
+  deck: Deck;
+  lessons: Lesson[];
+}
+
+/** The deck asked for (null: unknown id) and its lessons; with no id, the only deck if there is one. */
+export function useDeckPath(deckId: string | null): DeckPath | null {
+  const { decks } = useDecks();
+  const deck = deckId !== null ? decks.find((d) => d.id === deckId) : decks.length === 1 ? decks[0] : undefined;
+  return useMemo(() => (deck ? { deck, lessons: buildLessons(deck) } : null), [deck]);
+}
+
+export function useOnboardingWrites(deckId: string) {
+  const saveResume = useCallback(
+    (lessonId: string, cardIndex: number) => {
+      saveResumePoint(getDb(), deckId, lessonId, cardIndex, Date.now()).catch(reportAppError);
+    },
+    [deckId],
+  );
+  const unlockAll = useCallback(
+    (on: boolean) => {
+      setUnlockAll(getDb(), deckId, on, Date.now()).catch(reportAppError);
+    },
+    [deckId],
+  );
+  return { saveResume, unlockAll };
+}
+
+/** Mark the welcome seen; resolves to the lesson where the path of `path` resumes (null if none). */
+export async function finishWelcome(path: DeckPath | null): Promise<string | null> {
+  try {
+    await setWelcomeSeen(getDb(), true, Date.now());
+    if (!path) return null;
+    const progress = await getOnboardingProgress(getDb(), path.deck.id);
+    return resumePoint(path.lessons, progress)?.lessonId ?? null;
+  } catch (error) {
+    reportAppError(error);
+    return null;
+  }
+}
+
+/** "Show the welcome again" (settings). */
+export async function resetWelcome(): Promise<boolean> {
+  try {
+    await setWelcomeSeen(getDb(), false, Date.now());
+    return true;
+  } catch (error) {
+    reportAppError(error);
+    return false;
+  }
+}

@@ -1,0 +1,67 @@
+// Editing the settings: the stored settings with the user's latest changes laid over them until
+// the live query catches up (so a control never jumps back while its write is in flight).
+// A refused write is reported to the app's error banner and the control shows the stored value.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { getDb } from '../../db/database';
+import { useSettings } from '../../db/hooks';
+import { updateSettings, type Settings } from '../../db/settings';
+import { reportAppError } from '../../hooks/app-errors';
+
+export interface SettingsEditor {
+  /** undefined while loading. */
+  settings: Settings | undefined;
+  update: (patch: Partial<Settings>) => void;
+}
+
+type Pending = Partial<Record<keyof Settings, unknown>>;
+
+function withoutSettled(pending: Pending, stored: Settings): Pending {
+  let changed = false;
+  const next: Pending = {};
+  for (const [k, v] of Object.entries(pending) as [keyof Settings, unknown][]) {
+    if (stored[k] === v) changed = true;
+    else next[k] = v;
+  }
+  return changed ? next : pending;
+}
+
+export function useSettingsEditor(): SettingsEditor {
+  const stored = useSettings();
+  const [pending, setPending] = useState<Pending>({});
+  // The latest write per key: an older write that resolves late must not clear a newer value.
+  const writes = useRef(new Map<keyof Settings, number>());
+  const counter = useRef(0);
+
+  useEffect(() => {
+    if (stored) setPending((p) => withoutSettled(p, stored));
+  }, [stored, pending]);
+
+  const update = useCallback((patch: Partial<Settings>) => {
+    const id = ++counter.current;
+    const keys = Object.keys(patch) as (keyof Settings)[];
+    for (const k of keys) writes.current.set(k, id);
+    setPending((p) => ({ ...p, ...patch }));
+    const latest = (k: keyof Settings) => writes.current.get(k) === id;
+    updateSettings(getDb(), patch).then(
+      (next) => {
+        // What was stored may be clamped: show that once the live query agrees.
+        setPending((p) => {
+          const out = { ...p };
+          for (const k of keys) if (latest(k)) out[k] = next[k];
+          return out;
+        });
+      },
+      (e: unknown) => {
+        reportAppError(e);
+        setPending((p) => {
+          const out = { ...p };
+          for (const k of keys) if (latest(k)) delete out[k];
+          return out;
+        });
+      },
+    );
+  }, []);
+
+  const settings = stored ? ({ ...stored, ...pending } as Settings) : undefined;
+  return { settings, update };
+}
