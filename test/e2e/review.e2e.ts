@@ -103,6 +103,46 @@ describe('review in an English browser', () => {
     await context.close();
   });
 
+  it('two tabs reviewing together lose no rating, and a card rated in one leaves the other', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const a = await context.newPage();
+    const b = await context.newPage();
+    await a.goto(baseUrl + '/review');
+    await b.goto(baseUrl + '/review');
+    await a.getByRole('button', { name: 'Show answer' }).waitFor();
+    await b.getByRole('button', { name: 'Show answer' }).waitFor();
+    const shared = await frontText(a);
+    expect(await frontText(b)).toBe(shared);
+
+    await a.getByRole('button', { name: 'Show answer' }).click();
+    await a.getByRole('button', { name: /^Easy/ }).click();
+    await expect.poll(() => reviewLogSize(a)).toBe(1);
+    // Tab B drops the card tab A just rated, without a reload.
+    await expect.poll(() => frontText(b), { timeout: 10_000 }).not.toBe(shared);
+    const bCard = await frontText(b);
+    await b.getByRole('button', { name: 'Show answer' }).click();
+    await b.getByRole('button', { name: /^Good/ }).click();
+    await expect.poll(() => reviewLogSize(b)).toBe(2);
+    // Tab A no longer offers the card tab B rated; it rates its own next card.
+    await expect.poll(() => frontText(a), { timeout: 10_000 }).not.toBe(bCard);
+    await a.getByRole('button', { name: 'Show answer' }).click();
+    await a.getByRole('button', { name: /^Good/ }).click();
+    await expect.poll(() => reviewLogSize(b)).toBe(3);
+    const ratedFronts = await a.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const open = indexedDB.open('kujira');
+          open.onsuccess = () => {
+            const keys = open.result.transaction('reviewLog').objectStore('reviewLog').getAll();
+            keys.onsuccess = () => resolve(new Set((keys.result as { cardId: string }[]).map((e) => e.cardId)).size);
+          };
+        }),
+    );
+    expect(ratedFronts).toBe(3);
+    expect(bCard).not.toBe(shared);
+    await context.close();
+  });
+
   it('lays out at 360x740 with thumb-reachable rating buttons', async () => {
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
     const page = await context.newPage();
