@@ -23,6 +23,7 @@ const SettingsRoute = lazyRoute(() => import('./settings-route'));
 const OnboardingPage = lazyRoute(() => import('../features/onboarding/onboarding-page'));
 const QuizPage = lazyRoute(() => import('../features/quiz/quiz-page'));
 const CardsPage = lazyRoute(() => import('../features/cards/cards-page'));
+const StatsPage = lazyRoute(() => import('../features/stats/stats-page'));
 // The update notice and service worker registration wait for the first paint: a lazy chunk.
 const PwaShell = lazy(() => import('./pwa/pwa-shell'));
 
@@ -59,6 +60,7 @@ function Routes({ ready }: { ready: boolean }) {
       <Route path="/learn" nest component={OnboardingPage} />
       <Route path="/quiz" component={QuizPage} />
       <Route path="/cards/*?" component={CardsPage} />
+      <Route path="/stats" component={StatsPage} />
       <Route component={NotFound} />
     </Switch>
   );

@@ -2,6 +2,7 @@
 // the onboarding welcome, the app version). Features do not import each other; the app composes.
 import SettingsPage from '../features/settings/settings-page';
 import { ShowWelcomeAgainButton } from '../features/onboarding/show-welcome-again-button';
+import { BackupPanel } from '../features/backup/backup-panel';
 import { StorageStatus } from '../components/pwa/storage-status';
 import { AppVersion } from '../components/pwa/app-version';
 
@@ -11,6 +12,7 @@ export default function SettingsRoute() {
       extraPanels={
         <>
           <StorageStatus backupHref="#backup" />
+          <BackupPanel />
           <section className="panel">
             <ShowWelcomeAgainButton />
           </section>

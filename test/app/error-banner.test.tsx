@@ -73,7 +73,7 @@ describe('storage errors reach the user', () => {
     expect(screen.queryByRole('alert')).toBeNull();
     // What the browser fires on this connection when a newer version opens elsewhere.
     await act(async () => {
-      db.on.versionchange.fire(new Event('versionchange'));
+      db.on.versionchange.fire(new Event('versionchange') as IDBVersionChangeEvent);
     });
     expect((await screen.findByRole('alert')).textContent).toContain('Reload this tab');
     expect(screen.getByRole('button', { name: 'Reload' })).toBeTruthy();

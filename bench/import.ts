@@ -1,0 +1,92 @@
+// Benchmark of backup import: 100,000 review entries (5,000 cards x 20 ratings) validated,
+// planned and written in chunks into a database that holds the cards, then imported a second
+// time (nothing to write). Prints figures; asserts nothing.
+// Runs in Node on fake-indexeddb (an in-memory IndexedDB written in JavaScript), NOT a browser:
+// Chromium's IndexedDB writes are slower (about 15 s for 100k rows is the expected floor there).
+// Run: npx tsx bench/import.ts
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { applyImport, CHUNK_SIZE, loadBackupValidator, prepareImport } from '../src/db/backup';
+import { checkBackup, parseBackupText } from '../src/domain/backup/validate';
+import { createDb } from '../src/db/database';
+import { syncDecks } from '../src/db/sync-decks';
+import { buildBackup, serializeBackup, type BackupReviewEntry } from '../src/domain/backup/format';
+import { normalizeParams } from '../src/domain/scheduler/params';
+import { newCardState, rateCard } from '../src/domain/scheduler/scheduler';
+import type { Grade } from '../src/domain/scheduler/types';
+import { createDeck } from '../test/factories';
+
+const NOW = Date.parse('2026-11-27T12:00:00Z');
+const DAY = 86_400_000;
+const CARDS = 5000;
+const PER_CARD = 20;
+
+const ms = (t0: number) => `${(performance.now() - t0).toFixed(0)} ms`;
+
+async function main() {
+  const deck = createDeck({ commands: CARDS / 2, sectionCount: 10 });
+  const params = normalizeParams({});
+  const day = { timeZone: 'Asia/Tokyo', startHour: 4 };
+
+  let t0 = performance.now();
+  const reviewLog: BackupReviewEntry[] = [];
+  deck.cards.forEach((card, c) => {
+    let s = newCardState();
+    let t = NOW - 400 * DAY + c * 1000;
+    for (let i = 0; i < PER_CARD; i++) {
+      const rating = (i % 7 === 3 ? 1 : 3) as Grade;
+      const { state, record } = rateCard(s, rating, t, params, day);
+      reviewLog.push({
+        id: `${c.toString(36)}-${i}`,
+        cardId: card.id,
+        deckId: deck.id,
+        rating,
+        reviewedAt: record.reviewedAt,
+        durationMs: 4000,
+        dayKey: record.dayKey,
+        timeZone: record.timeZone,
+        dayStartHour: record.dayStartHour,
+        params: record.params,
+        prevState: record.prevKind,
+        nextState: record.nextKind,
+        scheduledDays: record.scheduledDays,
+        due: record.due,
+      });
+      s = state;
+      t = Math.max(state.due, t + 60_000);
+    }
+  });
+  const backup = buildBackup({ reviewLog, settings: null, quizResults: [], onboarding: [], suspended: [], deckVersions: {} }, NOW);
+  const text = serializeBackup(backup);
+  console.log(`generated ${reviewLog.length.toLocaleString('en')} entries, file ${(text.length / 1e6).toFixed(1)} MB: ${ms(t0)}`);
+
+  const db = createDb({ name: 'bench-import', indexedDB: new IDBFactory(), IDBKeyRange });
+  await syncDecks(db, [deck], NOW);
+
+  t0 = performance.now();
+  checkBackup(parseBackupText(text), await loadBackupValidator());
+  console.log(`validate only (parse, precompiled JSON Schema, semantic checks, checksum): ${ms(t0)}`);
+
+  t0 = performance.now();
+  const prepared = await prepareImport(db, text);
+  console.log(`read + validate (parse, precompiled JSON Schema, checks, checksum) + plan: ${ms(t0)}`);
+
+  t0 = performance.now();
+  let last = 0;
+  const result = await applyImport(db, prepared, (p) => {
+    if (p.phase === 'writing' && p.done - last >= 25_000) {
+      last = p.done;
+      console.log(`  ${p.done.toLocaleString('en')} / ${p.total.toLocaleString('en')} written after ${ms(t0)}`);
+    }
+  });
+  console.log(`write ${prepared.plan.addedReviews.toLocaleString('en')} entries in ${result.chunks} chunks of ~${CHUNK_SIZE} (states replayed per chunk): ${ms(t0)}`);
+
+  t0 = performance.now();
+  const again = await prepareImport(db, text);
+  await applyImport(db, again);
+  console.log(`same file again (validate + plan, nothing to write: ${again.plan.isEmpty}): ${ms(t0)}`);
+  console.log(`log rows: ${(await db.reviewLog.count()).toLocaleString('en')}; review-state cards: ${await db.cardStates.where('[queue+due]').between([2, -Infinity], [2, Infinity]).count()}`);
+  console.log('(fake-indexeddb in Node; browser IndexedDB figures differ, see the header)');
+  db.close();
+}
+
+void main();

@@ -1,0 +1,16 @@
+// Runs every benchmark and prints its figures: the Node ones (deck compiler, scheduler and
+// storage on fake-indexeddb, quiz generation, backup import), then, with --browser, the ones that
+// drive the built app in Chromium (rating to next card with 10k cards, cold start offline).
+//   npm run bench            Node benchmarks
+//   npm run bench -- --browser   also the Chromium ones (builds the app)
+import { execFileSync } from 'node:child_process';
+
+const NODE_BENCHES = ['bench/compile-decks.ts', 'bench/scheduler.ts', 'bench/quiz.ts', 'bench/import.ts'];
+const BROWSER_BENCHES = ['bench/review-latency.ts', 'bench/startup.ts'];
+
+const withBrowser = process.argv.includes('--browser');
+if (withBrowser) execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+for (const bench of [...NODE_BENCHES, ...(withBrowser ? BROWSER_BENCHES : [])]) {
+  console.log(`\n=== ${bench} ===`);
+  execFileSync('npx', ['tsx', bench], { stdio: 'inherit' });
+}

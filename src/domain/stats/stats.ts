@@ -1,0 +1,258 @@
+// Statistics over the review log and the card states: the review heatmap, the due forecast, true
+// retention, cards by state, mastery per section, quiz history and leeches. Pure: `now` and the
+// day boundary (zone and "next day starts at" hour) are inputs; days are local study days from
+// the scheduler's day module, so the charts agree with the queue and the streak.
+import { addDays, dayKey, dayKeyToUtcMs, startOfStudyDay } from '../scheduler/day';
+import type { CardStateKind, DayBoundary, Grade } from '../scheduler/types';
+
+/** Stability (days) above which a card counts as mastered. */
+export const MASTERY_STABILITY_DAYS = 21;
+
+export interface StatsLogEntry {
+  cardId: string;
+  rating: Grade;
+  reviewedAt: number;
+  prevState: CardStateKind;
+}
+
+export interface StatsCardState {
+  cardId: string;
+  deckId: string;
+  state: CardStateKind;
+  due: number;
+  stability: number;
+  lapses: number;
+  suspended: boolean;
+  retired: boolean;
+  leech: boolean;
+}
+
+export interface DayCount {
+  /** Study day, YYYY-MM-DD. */
+  key: string;
+  count: number;
+}
+
+export interface HeatmapDay extends DayCount {
+  /** 0 = Sunday .. 6 = Saturday (of the calendar date the study day is named by). */
+  weekday: number;
+}
+
+export interface Heatmap {
+  /** Oldest first; the last one is today. */
+  days: HeatmapDay[];
+  max: number;
+  total: number;
+  /** Days with at least one review. */
+  activeDays: number;
+}
+
+/** The start instants of the `n` study days ending with today (oldest first), and today's end. */
+function studyDayStarts(now: number, day: DayBoundary, n: number): { keys: string[]; starts: number[]; end: number } {
+  const today = dayKey(now, day.timeZone, day.startHour);
+  const keys: string[] = [];
+  const starts: number[] = [];
+  for (let i = n - 1; i >= 0; i--) {
+    const k = addDays(today, -i);
+    keys.push(k);
+    starts.push(startOfStudyDay(k, day.timeZone, day.startHour));
+  }
+  return { keys, starts, end: startOfStudyDay(addDays(today, 1), day.timeZone, day.startHour) };
+}
+
+/** Index of the last start <= t (binary search), or -1. */
+function dayIndex(starts: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! <= t) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Reviews per study day over the last `days` days (today included), under the current boundary. */
+export function reviewHeatmap(log: readonly Pick<StatsLogEntry, 'reviewedAt'>[], now: number, day: DayBoundary, days = 365): Heatmap {
+  const { keys, starts, end } = studyDayStarts(now, day, days);
+  const counts = new Array<number>(days).fill(0);
+  for (const e of log) {
+    if (e.reviewedAt >= end) continue;
+    const i = dayIndex(starts, e.reviewedAt);
+    if (i >= 0) counts[i]! += 1;
+  }
+  let max = 0;
+  let total = 0;
+  let activeDays = 0;
+  const out = keys.map((key, i) => {
+    const count = counts[i]!;
+    max = Math.max(max, count);
+    total += count;
+    if (count > 0) activeDays += 1;
+    return { key, count, weekday: new Date(dayKeyToUtcMs(key)).getUTCDay() };
+  });
+  return { days: out, max, total, activeDays };
+}
+
+const scheduled = (s: StatsCardState) => !s.suspended && !s.retired && s.state !== 'new';
+
+/**
+ * Cards due on each of the next `days` study days (today first). Cards already overdue count
+ * for today, as the queue shows them today.
+ */
+export function dueForecast(states: readonly StatsCardState[], now: number, day: DayBoundary, days = 30): DayCount[] {
+  const today = dayKey(now, day.timeZone, day.startHour);
+  const keys = Array.from({ length: days }, (_, i) => addDays(today, i));
+  const ends = keys.map((k) => startOfStudyDay(addDays(k, 1), day.timeZone, day.startHour));
+  const counts = new Array<number>(days).fill(0);
+  for (const s of states) {
+    if (!scheduled(s)) continue;
+    // First day whose end is after the due instant.
+    let lo = 0;
+    let hi = days;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid]! > s.due) hi = mid;
+      else lo = mid + 1;
+    }
+    if (lo < days) counts[lo]! += 1;
+  }
+  return keys.map((key, i) => ({ key, count: counts[i]! }));
+}
+
+export interface Retention {
+  /** Review answers that were not Again. */
+  passed: number;
+  /** Answers given to cards in review state (learning and relearning steps excluded). */
+  total: number;
+  /** passed / total, null when there were none. */
+  rate: number | null;
+}
+
+/** True retention over the last `days` study days (today included). */
+export function trueRetention(log: readonly StatsLogEntry[], now: number, day: DayBoundary, days: number): Retention {
+  const today = dayKey(now, day.timeZone, day.startHour);
+  const from = startOfStudyDay(addDays(today, -(days - 1)), day.timeZone, day.startHour);
+  const to = startOfStudyDay(addDays(today, 1), day.timeZone, day.startHour);
+  let passed = 0;
+  let total = 0;
+  for (const e of log) {
+    if (e.prevState !== 'review' || e.reviewedAt < from || e.reviewedAt >= to) continue;
+    total += 1;
+    if (e.rating !== 1) passed += 1;
+  }
+  return { passed, total, rate: total === 0 ? null : passed / total };
+}
+
+export interface StateCounts {
+  new: number;
+  learning: number;
+  relearning: number;
+  review: number;
+  /** Suspended cards (counted here, not under their schedule state). */
+  suspended: number;
+  total: number;
+}
+
+/** Cards by state; retired cards (no longer in their deck) are left out. */
+export function cardsByState(states: readonly StatsCardState[]): StateCounts {
+  const c: StateCounts = { new: 0, learning: 0, relearning: 0, review: 0, suspended: 0, total: 0 };
+  for (const s of states) {
+    if (s.retired) continue;
+    c.total += 1;
+    if (s.suspended) c.suspended += 1;
+    else c[s.state] += 1;
+  }
+  return c;
+}
+
+export interface SectionRef {
+  deckId: string;
+  sectionId: string;
+}
+
+export interface SectionMastery extends SectionRef {
+  mastered: number;
+  total: number;
+  /** mastered / total (0 for an empty section). */
+  share: number;
+}
+
+/**
+ * Per section (in the order given): the share of its cards whose stability is above 21 days.
+ * `sectionOf` maps a card id to its section; retired cards are left out.
+ */
+export function masteryBySection(
+  states: readonly StatsCardState[],
+  sections: readonly SectionRef[],
+  sectionOf: (cardId: string) => string | undefined,
+): SectionMastery[] {
+  const key = (d: string, s: string) => `${d}\u0000${s}`;
+  const acc = new Map<string, { mastered: number; total: number }>();
+  for (const r of sections) acc.set(key(r.deckId, r.sectionId), { mastered: 0, total: 0 });
+  for (const s of states) {
+    if (s.retired) continue;
+    const sec = sectionOf(s.cardId);
+    const a = sec === undefined ? undefined : acc.get(key(s.deckId, sec));
+    if (!a) continue;
+    a.total += 1;
+    if (s.state !== 'new' && s.stability > MASTERY_STABILITY_DAYS) a.mastered += 1;
+  }
+  return sections.map((r) => {
+    const a = acc.get(key(r.deckId, r.sectionId))!;
+    return { ...r, mastered: a.mastered, total: a.total, share: a.total === 0 ? 0 : a.mastered / a.total };
+  });
+}
+
+export interface QuizResultInput {
+  id: string;
+  mode: string;
+  deckId: string;
+  startedAt: number;
+  finishedAt: number | null;
+  score: number;
+  total: number;
+}
+
+export interface QuizPoint {
+  id: string;
+  deckId: string;
+  at: number;
+  score: number;
+  total: number;
+  /** score / total (0 when total is 0). */
+  accuracy: number;
+}
+
+/** Finished quizzes per mode, oldest first (modes in alphabetical order). */
+export function quizHistory(results: readonly QuizResultInput[]): { mode: string; points: QuizPoint[] }[] {
+  const byMode = new Map<string, QuizPoint[]>();
+  for (const r of results) {
+    if (r.finishedAt === null) continue;
+    const p: QuizPoint = { id: r.id, deckId: r.deckId, at: r.finishedAt, score: r.score, total: r.total, accuracy: r.total === 0 ? 0 : r.score / r.total };
+    const list = byMode.get(r.mode);
+    if (list) list.push(p);
+    else byMode.set(r.mode, [p]);
+  }
+  return [...byMode.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([mode, points]) => ({ mode, points: points.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1)) }));
+}
+
+export interface Leech {
+  cardId: string;
+  deckId: string;
+  lapses: number;
+  suspended: boolean;
+}
+
+/** Leeches still in their deck, most lapses first. */
+export function leeches(states: readonly StatsCardState[]): Leech[] {
+  return states
+    .filter((s) => s.leech && !s.retired)
+    .map((s) => ({ cardId: s.cardId, deckId: s.deckId, lapses: s.lapses, suspended: s.suspended }))
+    .sort((a, b) => b.lapses - a.lapses || (a.cardId < b.cardId ? -1 : 1));
+}

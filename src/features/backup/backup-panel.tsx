@@ -1,0 +1,236 @@
+// Backup and restore in the settings page: export a backup, import one (validated, planned and
+// confirmed before anything is written, with progress for large files), reset progress (after a
+// confirmation naming what is lost, offering to export first), and export a deck for Anki.
+import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { applyImport, countProgress, exportBackup, prepareImport, resetProgress, type ImportProgress, type PreparedImport } from '../../db/backup';
+import { getDb } from '../../db/database';
+import { ankiFileName, exportDeckToAnki } from '../../domain/anki/export-anki';
+import { BackupValidationError } from '../../domain/backup/validate';
+import type { Lang } from '../../domain/deck/types';
+import { pickText } from '../../components/card-view';
+import { useDecks } from '../../hooks/use-decks';
+import { downloadText } from './download';
+import './backup.css';
+
+type ImportView =
+  | { step: 'idle' }
+  | { step: 'checking' }
+  | { step: 'plan'; prepared: PreparedImport }
+  | { step: 'writing'; progress: ImportProgress }
+  | { step: 'done'; reviews: number; quizResults: number }
+  | { step: 'error'; message: string };
+
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export function BackupPanel() {
+  const { t, i18n } = useTranslation();
+  const lang = (i18n.language === 'ja' ? 'ja' : 'en') as Lang;
+  const { decks } = useDecks();
+  const ids = { title: useId(), file: useId(), hint: useId(), reset: useId(), resetDesc: useId(), anki: useId(), progress: useId() };
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [exportStatus, setExportStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [view, setView] = useState<ImportView>({ step: 'idle' });
+  const [reset, setReset] = useState<{ reviews: number; quizResults: number; onboarding: number } | null>(null);
+  const [resetDone, setResetDone] = useState(false);
+
+  const counts = (reviews: number, quizResults: number) => ({
+    reviews: t('backup.count.reviews', { count: reviews }),
+    quizResults: t('backup.count.quizResults', { count: quizResults }),
+  });
+
+  async function onExport() {
+    setExporting(true);
+    try {
+      const { text, fileName } = await exportBackup(getDb(), Date.now());
+      downloadText(fileName, text, 'application/json');
+      setExportStatus({ ok: true, text: t('backup.export.done', { fileName }) });
+    } catch (e) {
+      setExportStatus({ ok: false, text: t('backup.export.failed', { message: messageOf(e) }) });
+    } finally {
+      setExporting(false);
+    }
+  }
+
+  function failure(e: unknown): ImportView {
+    if (e instanceof BackupValidationError) {
+      return { step: 'error', message: t('backup.import.rejected', { path: e.path, reason: t(`backup.import.reasons.${e.kind}`) }) };
+    }
+    return { step: 'error', message: t('backup.import.storageFailed', { message: messageOf(e) }) };
+  }
+
+  async function onFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    setView({ step: 'checking' });
+    try {
+      setView({ step: 'plan', prepared: await prepareImport(getDb(), file) });
+    } catch (e) {
+      setView(failure(e));
+    }
+  }
+
+  function clearFile() {
+    if (fileInput.current) fileInput.current.value = '';
+  }
+
+  async function onConfirm(prepared: PreparedImport) {
+    setView({ step: 'writing', progress: { phase: 'writing', done: 0, total: prepared.plan.reviewsToPut.length } });
+    try {
+      await applyImport(getDb(), prepared, (progress) => setView({ step: 'writing', progress }));
+      setView({ step: 'done', reviews: prepared.plan.addedReviews, quizResults: prepared.plan.addedQuizResults });
+    } catch (e) {
+      setView(failure(e));
+    } finally {
+      clearFile();
+    }
+  }
+
+  async function onAskReset() {
+    setResetDone(false);
+    setReset(await countProgress(getDb()));
+  }
+
+  async function onReset() {
+    await resetProgress(getDb());
+    setReset(null);
+    setResetDone(true);
+  }
+
+  function onAnki(deckId: string) {
+    const deck = decks.find((d) => d.id === deckId);
+    if (deck) downloadText(ankiFileName(deck), exportDeckToAnki(deck, lang), 'text/plain;charset=utf-8');
+  }
+
+  const plan = view.step === 'plan' ? view.prepared.plan : null;
+
+  return (
+    <section id="backup" className="panel backup-panel" aria-labelledby={ids.title}>
+      <h2 id={ids.title}>{t('backup.title')}</h2>
+      <p className="muted">{t('backup.intro')}</p>
+
+      <p>
+        <button type="button" className="button" onClick={() => void onExport()} disabled={exporting}>
+          {exporting ? t('backup.export.working') : t('backup.export.button')}
+        </button>
+      </p>
+      {exportStatus && <p role={exportStatus.ok ? 'status' : 'alert'}>{exportStatus.text}</p>}
+
+      <div className="backup-import">
+        <label htmlFor={ids.file}>{t('backup.import.label')}</label>
+        <p id={ids.hint} className="muted">
+          {t('backup.import.hint')}
+        </p>
+        <input
+          ref={fileInput}
+          id={ids.file}
+          type="file"
+          accept="application/json,.json"
+          aria-describedby={ids.hint}
+          onChange={(e) => void onFile(e)}
+          disabled={view.step === 'checking' || view.step === 'writing'}
+        />
+        <div aria-live="polite">
+          {view.step === 'checking' && <p>{t('backup.import.checking')}</p>}
+          {plan && (
+            <div className="backup-plan">
+              <h3>{t('backup.import.planHeading')}</h3>
+              {plan.isEmpty ? (
+                <p>{t('backup.import.nothing')}</p>
+              ) : (
+                <ul>
+                  <li>{t('backup.import.adds', counts(plan.addedReviews, plan.addedQuizResults))}</li>
+                  {plan.knownReviews > 0 && <li>{t('backup.import.known', { count: plan.knownReviews })}</li>}
+                  {plan.unknownCardReviews > 0 && <li>{t('backup.import.unknownCards', { count: plan.unknownCardReviews })}</li>}
+                  {plan.onboardingToPut.length > 0 && <li>{t('backup.import.onboarding', { count: plan.onboardingToPut.length })}</li>}
+                  {plan.toSuspend.length > 0 && <li>{t('backup.import.suspend', { count: plan.toSuspend.length })}</li>}
+                  <li>{plan.settingsToPut ? t('backup.import.settingsRestored') : t('backup.import.settingsKept')}</li>
+                </ul>
+              )}
+              <p className="button-row">
+                {!plan.isEmpty && view.step === 'plan' && (
+                  <button type="button" className="button button-primary" onClick={() => void onConfirm(view.prepared)}>
+                    {t('backup.import.confirm')}
+                  </button>
+                )}
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => {
+                    clearFile();
+                    setView({ step: 'idle' });
+                  }}
+                >
+                  {t('backup.import.cancel')}
+                </button>
+              </p>
+            </div>
+          )}
+          {view.step === 'writing' && (
+            <p>
+              <label htmlFor={ids.progress}>{t('backup.import.progressLabel')}</label>{' '}
+              <progress id={ids.progress} max={Math.max(1, view.progress.total)} value={view.progress.done} />{' '}
+              <span>
+                {view.progress.phase === 'finishing'
+                  ? t('backup.import.finishing')
+                  : t('backup.import.progress', { done: view.progress.done, total: view.progress.total })}
+              </span>
+            </p>
+          )}
+          {view.step === 'done' && <p role="status">{t('backup.import.done', counts(view.reviews, view.quizResults))}</p>}
+        </div>
+        {view.step === 'error' && (
+          <p role="alert" className="backup-error">
+            {view.message}
+          </p>
+        )}
+      </div>
+
+      <p>
+        <button type="button" className="button button-danger" onClick={() => void onAskReset()}>
+          {t('backup.reset.button')}
+        </button>
+      </p>
+      {resetDone && <p role="status">{t('backup.reset.done')}</p>}
+      {reset && (
+        <div className="backup-dialog" role="alertdialog" aria-modal="false" aria-labelledby={ids.reset} aria-describedby={ids.resetDesc}>
+          <h3 id={ids.reset}>{t('backup.reset.title')}</h3>
+          <div id={ids.resetDesc}>
+            <p>{t('backup.reset.lose')}</p>
+            <ul>
+              <li>{t('backup.reset.reviews', counts(reset.reviews, reset.quizResults))}</li>
+              <li>{t('backup.reset.quizResults', counts(reset.reviews, reset.quizResults))}</li>
+              <li>{t('backup.reset.onboarding')}</li>
+              <li>{t('backup.reset.schedules')}</li>
+            </ul>
+            <p>{t('backup.reset.keeps')}</p>
+          </div>
+          <p className="button-row">
+            <button type="button" className="button" onClick={() => void onExport()}>
+              {t('backup.reset.exportFirst')}
+            </button>
+            <button type="button" className="button button-danger" onClick={() => void onReset()}>
+              {t('backup.reset.confirm')}
+            </button>
+            <button type="button" className="button" onClick={() => setReset(null)} autoFocus>
+              {t('backup.reset.cancel')}
+            </button>
+          </p>
+        </div>
+      )}
+
+      <h3 id={ids.anki}>{t('backup.anki.heading')}</h3>
+      <p className="muted">{t('backup.anki.intro')}</p>
+      <ul className="anki-list" aria-labelledby={ids.anki}>
+        {decks.map((d) => (
+          <li key={d.id}>
+            <button type="button" className="button" onClick={() => onAnki(d.id)}>
+              {t('backup.anki.button', { deck: pickText(d.title, lang)?.text ?? d.id })}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

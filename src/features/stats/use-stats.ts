@@ -1,0 +1,62 @@
+// The statistics page's data: one consistent snapshot of the progress tables, read when the page
+// opens (and again when asked), and the stats computed from it by src/domain/stats.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { readProgressSnapshot, type ProgressSnapshot } from '../../db/backup';
+import { getDb } from '../../db/database';
+import { dayBoundaryOf, normalizeSettings, type Settings } from '../../db/settings';
+import { settingsFromRow } from '../../db/mappers';
+import type { Deck } from '../../domain/deck/types';
+import {
+  cardsByState,
+  dueForecast,
+  leeches,
+  masteryBySection,
+  quizHistory,
+  reviewHeatmap,
+  trueRetention,
+} from '../../domain/stats/stats';
+import type { DayBoundary } from '../../domain/scheduler/types';
+
+export function computeStats(snap: ProgressSnapshot, decks: readonly Deck[], now: number, settings: Settings, day: DayBoundary) {
+  const sectionOf = new Map<string, string>();
+  for (const d of decks) for (const c of d.cards) sectionOf.set(c.id, c.sectionId);
+  const sections = decks.flatMap((d) => [...d.sections].sort((a, b) => a.order - b.order).map((s) => ({ deckId: d.id, sectionId: s.id })));
+  return {
+    day,
+    heatmap: reviewHeatmap(snap.reviewLog, now, day),
+    forecast: dueForecast(snap.cardStates, now, day),
+    retention7: trueRetention(snap.reviewLog, now, day, 7),
+    retention30: trueRetention(snap.reviewLog, now, day, 30),
+    desiredRetention: settings.desiredRetention,
+    states: cardsByState(snap.cardStates),
+    mastery: masteryBySection(snap.cardStates, sections, (id) => sectionOf.get(id)),
+    quiz: quizHistory(snap.quizResults),
+    leeches: leeches(snap.cardStates),
+  };
+}
+
+export type StatsData = ReturnType<typeof computeStats>;
+
+/** Stats at `now` (the page's clock); undefined while loading. */
+export function useStats(decks: readonly Deck[], now: number): { data: StatsData | undefined; error: unknown; reload: () => void } {
+  const [snap, setSnap] = useState<ProgressSnapshot | undefined>(undefined);
+  const [error, setError] = useState<unknown>(null);
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    let live = true;
+    readProgressSnapshot(getDb()).then(
+      (s) => live && setSnap(s),
+      (e: unknown) => live && setError(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [version]);
+  const data = useMemo(() => {
+    if (!snap) return undefined;
+    const settings = normalizeSettings(settingsFromRow(snap.settings));
+    return computeStats(snap, decks, now, settings, dayBoundaryOf(settings));
+  }, [snap, decks, now]);
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  return { data, error, reload };
+}
