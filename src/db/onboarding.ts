@@ -6,9 +6,8 @@
 // a review log entry plus the new state). A card whose command/option/fact was answered wrongly
 // in the check is rated Again (both directions), every other card Good (asked or only read).
 // With the default learning steps (1m, 10m) the cards become learning cards due 1 to 10 minutes
-// later: today's queue (getTodayQueue) lists a learning card once it is due, so they show up in
-// the review within ten minutes, and until then the queue's `nextLearningDue` (shown on the home
-// page as "next due") points at them. These first ratings count as today's new cards (the
+// later, inside the queue's 20-minute learn-ahead window (LEARN_AHEAD_MS), so today's queue counts
+// and shows them at once, after whatever is due now. These first ratings count as today's new cards (the
 // newPerDay limit), as if they had been introduced in the review. Cards no longer new (already
 // met in the review) keep their schedule.
 //

@@ -1,10 +1,10 @@
 // Deck sync at start-up: bring the cards in IndexedDB in line with the compiled decks, keeping
 // every card's history. One transaction per sync; a deck whose hash is unchanged costs one read.
 import type { Card, Deck } from '../domain/deck/types';
-import { newCardState } from '../domain/scheduler/scheduler';
+import { newCardState, replay } from '../domain/scheduler/scheduler';
 import { withStorage } from './errors';
 import { cardToRow, deckToRow, newRankOfCard, queueOf, stateFromRow, stateToRow } from './mappers';
-import type { CardRow, CardStateRow, KujiraDB } from './schema';
+import type { CardRow, CardStateRow, KujiraDB, ReviewLogRow } from './schema';
 
 export interface DeckSyncResult {
   deckId: string;
@@ -30,7 +30,7 @@ export async function syncDecks(db: KujiraDB, decks: readonly Deck[], now: numbe
       results.set(d.id, { deckId: d.id, unchanged: true, added: 0, changed: 0, retired: 0, restored: 0 });
     }
     if (stale.length > 0) {
-      await db.transaction('rw', [db.decks, db.cards, db.cardStates], async () => {
+      await db.transaction('rw', [db.decks, db.cards, db.cardStates, db.reviewLog], async () => {
         for (const deck of stale) {
           const r = await syncOne(db, deck, now);
           if (r) results.set(deck.id, r);
@@ -48,6 +48,18 @@ async function syncOne(db: KujiraDB, deck: Deck, now: number): Promise<DeckSyncR
   const sectionOrder = new Map(deck.sections.map((s) => [s.id, s.order]));
   const oldCards = new Map((await db.cards.where('deckId').equals(deck.id).toArray()).map((c) => [c.id, c]));
   const oldStates = new Map((await db.cardStates.where('deckId').equals(deck.id).toArray()).map((s) => [s.cardId, s]));
+
+  // A card new to this device may already have reviews (imported from another device's backup
+  // before its deck arrived here): its state is the replay of that log, not a fresh card.
+  const unseenIds = deck.cards.filter((c) => !oldStates.has(c.id)).map((c) => c.id);
+  const earlierLog = new Map<string, ReviewLogRow[]>();
+  if (unseenIds.length > 0) {
+    for (const entry of await db.reviewLog.where('cardId').anyOf(unseenIds).sortBy('reviewedAt')) {
+      const list = earlierLog.get(entry.cardId) ?? [];
+      list.push(entry);
+      earlierLog.set(entry.cardId, list);
+    }
+  }
 
   const cardPuts: CardRow[] = [];
   const statePuts: CardStateRow[] = [];
@@ -68,7 +80,8 @@ async function syncOne(db: KujiraDB, deck: Deck, now: number): Promise<DeckSyncR
     }
     const st = oldStates.get(card.id);
     if (!st) {
-      statePuts.push(stateToRow(newCardState(), { ...meta, suspended: false, retired: false }));
+      const log = earlierLog.get(card.id);
+      statePuts.push(stateToRow(log ? replay(log) : newCardState(), { ...meta, suspended: false, retired: false }));
     } else if (st.retired || st.key !== meta.key || st.newRank !== meta.newRank) {
       statePuts.push(stateToRow(stateFromRow(st), { ...meta, suspended: st.suspended, retired: false }));
     }

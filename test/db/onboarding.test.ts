@@ -66,16 +66,16 @@ describe('completeLesson', () => {
     }
   });
 
-  it('puts the lesson cards in today\'s review: learning cards due within ten minutes', async () => {
+  it('puts the lesson cards in today\'s review at once: learning cards within the learn-ahead window', async () => {
     db = createTestDb();
     const { lesson } = await seeded();
     await completeLesson(db, 'deck', lesson.id, completionOf(lesson), NOW);
     const lessonIds = lesson.cards.map((c) => c.id).sort();
 
     const rightAway = await getTodayQueue(db, NOW, settings, { deckId: 'deck' });
-    expect(rightAway.nextLearningDue).toBe(NOW + 10 * MIN);
-    // No other card of the lesson comes as a new card.
-    expect(rightAway.items.filter((i) => lessonIds.includes(i.cardId))).toEqual([]);
+    // Due within ten minutes, so counted in today's review right away (as learning, not new).
+    expect(rightAway.items.filter((i) => lessonIds.includes(i.cardId)).map((i) => i.kind)).toEqual(lessonIds.map(() => 'learning'));
+    expect(rightAway.counts.learning).toBe(lesson.cards.length);
 
     const later = await getTodayQueue(db, NOW + 10 * MIN, settings, { deckId: 'deck' });
     expect(later.items.filter((i) => i.kind === 'learning').map((i) => i.cardId).sort()).toEqual(lessonIds);

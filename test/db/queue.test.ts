@@ -43,9 +43,10 @@ describe('getTodayQueue', () => {
     expect(q.counts.new).toBe(2);
     const newIds = q.items.filter((i) => i.kind === 'new').map((i) => i.cardId);
     expect(newIds).not.toContain(deck.cards[1]!.id); // cmd-0, meaning-command
-    // The learning card becomes due after its 10-minute step.
-    expect(q.counts.learning).toBe(0);
-    expect(q.nextLearningDue).toBe(NOW + 10 * MIN);
+    // The learning card (10-minute step) is within the learn-ahead window: counted, shown last.
+    expect(q.counts.learning).toBe(1);
+    expect(q.items.at(-1)!.cardId).toBe(first.id);
+    expect(q.nextLearningDue).toBeNull();
     const later = await getTodayQueue(db, NOW + 10 * MIN, s);
     expect(later.items[0]!.cardId).toBe(first.id);
     expect(later.counts.learning).toBe(1);

@@ -67,4 +67,24 @@ describe('syncDecks', () => {
     expect(back).toEqual({ ...ratedState, retired: false });
     expect((await db.decks.get(deck.id))?.version).toBe(3);
   });
+
+  it('gives a card that arrives after its reviews (imported first) the replayed state', async () => {
+    // Device A rates a card; its log reaches device B before B has the deck.
+    const deck = createDeck({ commands: 1 });
+    const a = createTestDb('device-a');
+    await syncDecks(a, [deck], NOW);
+    const cardId = deck.cards[0]!.id;
+    await rateCard(a, cardId, 3, NOW + 1000, 5000, { settings });
+    await rateCard(a, cardId, 3, NOW + 700_000, 5000, { settings });
+    const log = await a.reviewLog.toArray();
+    const stateOnA = await a.cardStates.get(cardId);
+    a.close();
+
+    db = createTestDb('device-b');
+    await db.reviewLog.bulkAdd(log);
+    await syncDecks(db, [deck], NOW + 800_000);
+    const stateOnB = await db.cardStates.get(cardId);
+    expect(stateOnB).toMatchObject({ state: stateOnA!.state, reps: 2, due: stateOnA!.due, stability: stateOnA!.stability });
+    expect((await db.cardStates.get(deck.cards[1]!.id))?.state).toBe('new');
+  });
 });

@@ -23,6 +23,13 @@ export interface QueueLimits {
 
 export const DEFAULT_LIMITS: Readonly<QueueLimits> = Object.freeze({ newPerDay: 20, maxReviewsPerDay: 200 });
 
+/**
+ * Anki's "learn ahead limit": learning cards due within 20 minutes count as today's work and are
+ * shown early once nothing else is left, so a lesson's freshly introduced cards appear in today's
+ * review at once and a session is not left waiting for a step of a few minutes.
+ */
+export const LEARN_AHEAD_MS = 20 * 60_000;
+
 export interface DoneToday {
   /** New cards first rated today. */
   newIntroduced: number;
@@ -42,7 +49,7 @@ export interface TodayQueue {
   /** Learning cards due now, then due reviews, then new cards: the order to show them in. */
   items: QueueCandidate[];
   counts: QueueCounts;
-  /** When the next learning card that is not due yet becomes due today (null if none). */
+  /** When the next learning card beyond the learn-ahead window becomes due today (null if none). */
   nextLearningDue: number | null;
 }
 
@@ -55,7 +62,8 @@ const byDeckOrder = (a: QueueCandidate, b: QueueCandidate) =>
   a.deckId === b.deckId ? a.newRank - b.newRank : a.deckId < b.deckId ? -1 : 1;
 
 /**
- * Learning and relearning cards due by `now`; reviews due before the end of the study day, up to
+ * Learning and relearning cards due by `now` (and, last, those due within the learn-ahead
+ * window); reviews due before the end of the study day, up to
  * the review limit minus reviews done today; new cards in deck order up to the new limit minus
  * those introduced today, never two siblings (both directions of a command) on one day.
  * Suspended and retired cards never.
@@ -67,7 +75,9 @@ export function buildTodayQueue(
   const live = candidates.filter((c) => !c.suspended && !c.retired);
   const learningAll = live.filter((c) => c.kind === 'learning' || c.kind === 'relearning').sort(byDue);
   const learning = learningAll.filter((c) => c.due <= opts.now);
-  const later = learningAll.find((c) => c.due > opts.now && c.due < opts.endOfDay);
+  const aheadUntil = Math.min(opts.now + LEARN_AHEAD_MS, opts.endOfDay);
+  const ahead = learningAll.filter((c) => c.due > opts.now && c.due < aheadUntil);
+  const later = learningAll.find((c) => c.due >= aheadUntil && c.due < opts.endOfDay);
 
   const reviewRoom = Math.max(0, opts.limits.maxReviewsPerDay - opts.done.reviewsDone);
   const reviews = live
@@ -88,8 +98,8 @@ export function buildTodayQueue(
   }
 
   return {
-    items: [...learning, ...reviews, ...fresh],
-    counts: { new: fresh.length, learning: learning.length, review: reviews.length },
+    items: [...learning, ...reviews, ...fresh, ...ahead],
+    counts: { new: fresh.length, learning: learning.length + ahead.length, review: reviews.length },
     nextLearningDue: later ? later.due : null,
   };
 }

@@ -19,13 +19,15 @@ describe('buildTodayQueue', () => {
     const newA = c({ newRank: 1 });
     const rev2 = c({ kind: 'review', due: NOW + 1000 });
     const rev1 = c({ kind: 'review', due: NOW - 5 * 86_400_000 });
-    const learnLater = c({ kind: 'learning', due: NOW + 600_000 });
+    const learnSoon = c({ kind: 'learning', due: NOW + 600_000 });
+    const learnLater = c({ kind: 'learning', due: NOW + 3_600_000 });
     const relearn = c({ kind: 'relearning', due: NOW - 1 });
     const revTomorrow = c({ kind: 'review', due: END });
-    const q = buildTodayQueue([newB, newA, rev2, rev1, learnLater, relearn, revTomorrow], { now: NOW, endOfDay: END, limits, done: none });
-    expect(q.items.map((x) => x.cardId)).toEqual([relearn, rev1, rev2, newA, newB].map((x) => x.cardId));
-    expect(q.counts).toEqual({ new: 2, learning: 1, review: 2 });
-    expect(q.nextLearningDue).toBe(NOW + 600_000);
+    const q = buildTodayQueue([newB, newA, rev2, rev1, learnLater, learnSoon, relearn, revTomorrow], { now: NOW, endOfDay: END, limits, done: none });
+    // A learning card due within the 20-minute learn-ahead window comes last; one due in an hour waits.
+    expect(q.items.map((x) => x.cardId)).toEqual([relearn, rev1, rev2, newA, newB, learnSoon].map((x) => x.cardId));
+    expect(q.counts).toEqual({ new: 2, learning: 2, review: 2 });
+    expect(q.nextLearningDue).toBe(NOW + 3_600_000);
   });
 
   it('applies the limits minus what was done today', () => {
