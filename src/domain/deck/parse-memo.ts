@@ -1,9 +1,11 @@
 // Reads one memo file (`memo.<lang>.md`) into sections of command/option rows and bullets,
 // each with its line number. Structure only: cross-file checks live in compile-deck.ts.
-import type { ListItem, Nodes, Table, TableCell, TableRow } from 'mdast';
+import type { Token, Tokens } from 'marked';
 import { normaliseKey } from './card-id';
 import { deckError, type DeckError } from './errors';
-import { nodeText, parseMarkdown, startLine } from './markdown-text';
+import {
+  inlineText, isOneLine, listItemLines, parseMarkdown, tableRowSources, tableRowWidth, tokenText, type MarkdownBlock,
+} from './markdown-text';
 
 export interface MemoRow {
   /** The command or option, whitespace-normalised, without backticks. */
@@ -45,22 +47,22 @@ export function isOptionKey(key: string): boolean {
   return key.startsWith('-');
 }
 
-function cellCode(cell: TableCell): string | undefined {
-  const meaningful = cell.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+const isBlank = (t: Token): boolean => t.type === 'text' && t.raw.trim() === '';
+
+function cellCode(cell: Tokens.TableCell): string | undefined {
+  const meaningful = cell.tokens.filter((t) => !isBlank(t));
   const only = meaningful[0];
-  return meaningful.length === 1 && only?.type === 'inlineCode' ? only.value : undefined;
+  return meaningful.length === 1 && only?.type === 'codespan' ? (only as Tokens.Codespan).text : undefined;
 }
 
-function startsWithCode(row: TableRow): boolean {
-  const first = row.children[0];
+function startsWithCode(row: readonly Tokens.TableCell[]): boolean {
+  const first = row[0];
   if (!first) return false;
-  const lead = first.children.find((c) => !(c.type === 'text' && c.value.trim() === ''));
-  return lead?.type === 'inlineCode';
+  return first.tokens.find((t) => !isBlank(t))?.type === 'codespan';
 }
 
-function parseBullet(file: string, item: ListItem, errors: DeckError[]): MemoBullet {
-  const line = startLine(item);
-  const raw = nodeText(item);
+function parseBullet(file: string, item: Tokens.ListItem, line: number, errors: DeckError[]): MemoBullet {
+  const raw = tokenText(item);
   const clozes: string[] = [];
   for (const m of raw.matchAll(CLOZE)) {
     const answer = (m[1] ?? '').trim();
@@ -75,40 +77,47 @@ function parseBullet(file: string, item: ListItem, errors: DeckError[]): MemoBul
   return { text, raw, clozes, line };
 }
 
-function parseTable(file: string, table: Table, section: MemoSection, errors: DeckError[]): void {
-  const [header, ...body] = table.children;
-  if (!header || !body.some(startsWithCode)) return; // not a card table: plain prose table
-  const width = header.children.length;
+function parseTable(file: string, table: Tokens.Table, tableLine: number, section: MemoSection, errors: DeckError[]): void {
+  if (!table.rows.some(startsWithCode)) return; // not a card table: plain prose table
+  const width = table.header.length;
   if (width < 2 || width > 3) {
-    errors.push(deckError(file, startLine(table),
+    errors.push(deckError(file, tableLine,
       `a command table has 2 or 3 columns (command, description, optional note); this one has ${width}`));
     return;
   }
-  for (const row of body) {
-    const line = startLine(row);
-    if (row.children.length !== width) {
-      errors.push(deckError(file, line,
-        `this row has ${row.children.length} cell(s) but the table header has ${width}: check for a missing or extra "|"`));
-      continue;
-    }
-    const [keyCell, descCell, noteCell] = row.children as [TableCell, TableCell, TableCell | undefined];
-    const code = cellCode(keyCell);
-    if (code === undefined) {
-      errors.push(deckError(file, line, 'the first cell must hold only a command or option in backticks, e.g. `docker ps`'));
-      continue;
-    }
-    const key = normaliseKey(code);
-    if (key === '') {
-      errors.push(deckError(file, line, 'empty command: the backticks in the first cell hold nothing'));
-      continue;
-    }
-    const description = nodeText(descCell);
-    if (description === '') {
-      errors.push(deckError(file, line, `empty description for \`${key}\`: say what it does in the second cell`));
-      continue;
-    }
-    section.rows.push({ key, isOption: isOptionKey(key), description, note: noteCell ? nodeText(noteCell) : '', line });
+  const sources = tableRowSources(table, tableLine);
+  table.rows.forEach((row, k) => parseRow(file, row, sources[k] ?? { line: tableLine, raw: '' }, width, section, errors));
+}
+
+function parseRow(
+  file: string, row: readonly Tokens.TableCell[], source: { line: number; raw: string }, width: number,
+  section: MemoSection, errors: DeckError[],
+): void {
+  const { line } = source;
+  // Counted from the row's source: marked pads or cuts the row's cells to the header's width.
+  const cells = tableRowWidth(source.raw);
+  if (cells !== width) {
+    errors.push(deckError(file, line,
+      `this row has ${cells} cell(s) but the table header has ${width}: check for a missing or extra "|"`));
+    return;
   }
+  const [keyCell, descCell, noteCell] = row as [Tokens.TableCell, Tokens.TableCell, Tokens.TableCell | undefined];
+  const code = cellCode(keyCell);
+  if (code === undefined) {
+    errors.push(deckError(file, line, 'the first cell must hold only a command or option in backticks, e.g. `docker ps`'));
+    return;
+  }
+  const key = normaliseKey(code);
+  if (key === '') {
+    errors.push(deckError(file, line, 'empty command: the backticks in the first cell hold nothing'));
+    return;
+  }
+  const description = inlineText(descCell.tokens);
+  if (description === '') {
+    errors.push(deckError(file, line, `empty description for \`${key}\`: say what it does in the second cell`));
+    return;
+  }
+  section.rows.push({ key, isOption: isOptionKey(key), description, note: noteCell ? inlineText(noteCell.tokens) : '', line });
 }
 
 /**
@@ -121,9 +130,8 @@ export function parseMemo(file: string, text: string, errors: DeckError[]): Pars
     errors.push(deckError(file, 1, 'empty file: a memo needs a "# Title" and at least one table or bullet list'));
     return memo;
   }
-  const root = parseMarkdown(text);
   let heading: MemoSection | undefined;
-  let previous: Nodes | undefined;
+  let previous: MarkdownBlock | undefined;
   const sections: MemoSection[] = [];
   const open = (title: string, line: number): MemoSection => {
     const s: MemoSection = { title, line, rows: [], bullets: [] };
@@ -131,30 +139,32 @@ export function parseMemo(file: string, text: string, errors: DeckError[]): Pars
     return s;
   };
 
-  for (const node of root.children) {
-    if (node.type === 'heading' && node.depth === 1) {
+  for (const block of parseMarkdown(text)) {
+    const { token, line } = block;
+    if (token.type === 'heading' && token.depth === 1) {
       if (memo.title === undefined) {
-        memo.title = nodeText(node);
-        memo.titleLine = startLine(node);
+        memo.title = tokenText(token);
+        memo.titleLine = line;
       } else {
-        errors.push(deckError(file, startLine(node), 'a second "# " title: a memo has one H1 (use ## for sections)'));
+        errors.push(deckError(file, line, 'a second "# " title: a memo has one H1 (use ## for sections)'));
       }
-    } else if (node.type === 'heading') {
-      heading = open(nodeText(node), startLine(node));
-    } else if (node.type === 'table') {
+    } else if (token.type === 'heading') {
+      heading = open(tokenText(token), line);
+    } else if (token.type === 'table') {
       // A one-line paragraph right above a table names a sub-section ("システム関連").
-      const labelled = previous?.type === 'paragraph' && startLine(previous) === previous.position?.end.line;
-      let target = heading ?? open(memo.title ?? file, startLine(node));
-      if (labelled && previous) {
-        const label = nodeText(previous).replace(/\n/g, ' ');
-        target = open(heading ? `${heading.title} / ${label}` : label, startLine(previous));
+      const label = previous?.token.type === 'paragraph' && isOneLine(previous.token) ? previous : undefined;
+      let target = heading ?? open(memo.title ?? file, line);
+      if (label) {
+        const title = tokenText(label.token).replace(/\n/g, ' ');
+        target = open(heading ? `${heading.title} / ${title}` : title, label.line);
       }
-      parseTable(file, node, target, errors);
-    } else if (node.type === 'list') {
-      const target = heading ?? open(memo.title ?? file, startLine(node));
-      for (const item of node.children) target.bullets.push(parseBullet(file, item, errors));
+      parseTable(file, token, line, target, errors);
+    } else if (token.type === 'list') {
+      const target = heading ?? open(memo.title ?? file, line);
+      const lines = listItemLines(token, line);
+      token.items.forEach((item, i) => target.bullets.push(parseBullet(file, item, lines[i] ?? line, errors)));
     }
-    previous = node;
+    previous = block;
   }
 
   if (memo.title === undefined || memo.title === '') {

@@ -1,9 +1,9 @@
 // Reads a deck's sidecar file (`notes.<lang>.md`): corrections, aliases, confusable pairs,
 // section ids and authored fact questions. The memo itself stays exactly as the team wrote it.
-import type { InlineCode, ListItem, Nodes, RootContent } from 'mdast';
+import type { MarkedToken, Token, Tokens } from 'marked';
 import { normaliseKey } from './card-id';
 import { deckError, type DeckError } from './errors';
-import { nodeText, nodesText, parseMarkdown, startLine } from './markdown-text';
+import { listItemLines, parseMarkdown, tokensText, tokenText } from './markdown-text';
 
 /** What a note points at: a table row by its key, or a bullet by `section.n` or by its opening words. */
 export type NoteTarget =
@@ -73,21 +73,21 @@ export function describeTarget(target: NoteTarget): string {
 
 const TARGET_HELP = 'start with `command`, section.n (e.g. memo.2 or 3.2) or "opening words of a bullet"';
 
-function inlineCodes(node: Nodes): string[] {
+/** The inline code of a token and its descendants, in order (an image's alt text left out). */
+function inlineCodes(token: Token): string[] {
   const out: string[] = [];
-  const walk = (n: Nodes): void => {
-    if (n.type === 'inlineCode') out.push(normaliseKey((n as InlineCode).value));
-    else if ('children' in n) for (const c of n.children as Nodes[]) walk(c);
+  const walk = (t: Token): void => {
+    const known = t as MarkedToken;
+    if (known.type === 'codespan') out.push(normaliseKey(known.text));
+    else if (known.type === 'list') for (const item of known.items) walk(item);
+    else if (known.type === 'table') for (const cell of [...known.header, ...known.rows.flat()]) cell.tokens.forEach(walk);
+    else if (known.type !== 'image' && 'tokens' in t && t.tokens) for (const c of t.tokens) walk(c);
   };
-  walk(node);
+  walk(token);
   return out;
 }
 
-function listItems(node: RootContent): ListItem[] {
-  return node.type === 'list' ? node.children : [];
-}
-
-function parseQuestionBody(file: string, heading: string, line: number, body: readonly Nodes[], errors: DeckError[], out: NoteQuestion[]): void {
+function parseQuestionBody(file: string, heading: string, line: number, body: readonly Token[], errors: DeckError[], out: NoteQuestion[]): void {
   const head = /^([\s\S]*?)(?:\s+q:([\p{L}\p{N}_-]+))?\s*$/u.exec(heading);
   const parsed = parseTarget((head?.[1] ?? '').trim());
   if (!parsed || parsed.rest !== '') {
@@ -97,7 +97,7 @@ function parseQuestionBody(file: string, heading: string, line: number, body: re
   let question = '';
   let answer: string | undefined;
   let current: 'q' | 'a' | undefined;
-  for (const raw of nodesText(body).split('\n')) {
+  for (const raw of tokensText(body).split('\n')) {
     const text = raw.replace(/^- /, '');
     const m = /^(Q|A|問|答)\s*[:：]\s*(.*)$/i.exec(text);
     if (m) {
@@ -131,37 +131,38 @@ export function parseNotes(file: string, text: string, errors: DeckError[]): Par
     errors.push(deckError(file, 1, 'empty file: delete it or add a "## Corrections", "## Aliases", "## Confusable", "## Sections" or "## Questions" part'));
     return notes;
   }
-  const root = parseMarkdown(text);
   let part: Part | undefined;
-  let question: { heading: string; line: number; body: Nodes[] } | undefined;
+  let question: { heading: string; line: number; body: Token[] } | undefined;
   const flushQuestion = (): void => {
     if (question) parseQuestionBody(file, question.heading, question.line, question.body, errors, notes.questions);
     question = undefined;
   };
 
-  for (const node of root.children) {
+  for (const { token: node, line: nodeLine } of parseMarkdown(text)) {
     if (node.type === 'heading' && node.depth === 1) continue;
     if (node.type === 'heading' && node.depth === 2) {
       flushQuestion();
-      const name = nodeText(node).toLowerCase();
+      const name = tokenText(node).toLowerCase();
       part = PARTS[name];
-      if (!part) errors.push(deckError(file, startLine(node), `unknown part "${nodeText(node)}": use Corrections, Aliases, Confusable, Sections or Questions`));
+      if (!part) errors.push(deckError(file, nodeLine, `unknown part "${tokenText(node)}": use Corrections, Aliases, Confusable, Sections or Questions`));
       continue;
     }
     if (part === 'questions') {
       if (node.type === 'heading') {
         flushQuestion();
-        question = { heading: nodeText(node), line: startLine(node), body: [] };
+        question = { heading: tokenText(node), line: nodeLine, body: [] };
       } else if (question) {
         question.body.push(node);
       } else if (node.type !== 'html') {
-        errors.push(deckError(file, startLine(node), 'under "## Questions", start each question with a "### section.n q:id" heading'));
+        errors.push(deckError(file, nodeLine, 'under "## Questions", start each question with a "### section.n q:id" heading'));
       }
       continue;
     }
-    for (const item of listItems(node)) {
-      const line = startLine(item);
-      const itemText = nodeText(item);
+    const items: Tokens.ListItem[] = node.type === 'list' ? node.items : [];
+    const itemLines = node.type === 'list' ? listItemLines(node, nodeLine) : [];
+    items.forEach((item, i) => {
+      const line = itemLines[i] ?? nodeLine;
+      const itemText = tokenText(item);
       if (part === 'corrections') {
         const parsed = parseTarget(itemText);
         if (!parsed) errors.push(deckError(file, line, `a correction must ${TARGET_HELP}`));
@@ -186,9 +187,9 @@ export function parseNotes(file: string, text: string, errors: DeckError[]): Par
           notes.sectionIds.push({ index: Number(m[1]), id: m[2] ?? '', line });
         }
       }
-    }
+    });
     if (node.type !== 'list' && part !== undefined && node.type !== 'html') {
-      errors.push(deckError(file, startLine(node), `write the entries of this part as a bullet list ("- ...")`));
+      errors.push(deckError(file, nodeLine, `write the entries of this part as a bullet list ("- ...")`));
     }
   }
   flushQuestion();
