@@ -2,9 +2,9 @@
 // Vite plugin (scripts/vite-plugin-decks.ts), so both compile exactly the same inputs.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { compileDeck, type CompileDeckInput } from '../src/domain/deck/compile-deck';
-import type { DeckError } from '../src/domain/deck/errors';
-import { LANGS, type CardKind, type Deck } from '../src/domain/deck/types';
+import { compileDeck, type CompileDeckInput } from '../src/domain/deck/compile-deck.ts';
+import type { DeckError } from '../src/domain/deck/errors.ts';
+import { LANGS, type CardKind, type Deck } from '../src/domain/deck/types.ts';
 
 const SOURCE = /^(memo|notes)\.[^.]+\.md$/;
 

@@ -3,8 +3,8 @@
 // A deck error fails `vite build` (and shows the overlay in dev) with every FILE:LINE message.
 import { resolve, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { formatDeckError } from '../src/domain/deck/errors';
-import { compileDeckFolders } from './read-decks';
+import { formatDeckError } from '../src/domain/deck/errors.ts';
+import { compileDeckFolders } from './read-decks.ts';
 
 const VIRTUAL_ID = 'virtual:kujira-decks';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;

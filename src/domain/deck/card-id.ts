@@ -1,8 +1,8 @@
 // Stable card ids. Review history hangs on them, so an id depends only on the deck, the card
 // kind and the card's key (the command/option text, or the fact key): never on descriptions,
 // notes, order or position in the file.
-import type { CardKind } from './types';
-import { cyrb53Hex } from './hash';
+import type { CardKind } from './types.ts';
+import { cyrb53Hex } from './hash.ts';
 
 /** Collapse runs of whitespace so `docker  ps` and `docker ps` are the same key. */
 export function normaliseKey(key: string): string {

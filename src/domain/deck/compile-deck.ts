@@ -1,11 +1,11 @@
 // The deck compiler: the memo files of one deck (one or two languages) and their sidecar notes
 // -> a compiled Deck, or every error found (FILE:LINE: message). Pure: callers read the files.
-import { cardId, normaliseKey } from './card-id';
-import { deckError, sortDeckErrors, type DeckError } from './errors';
-import { contentHash } from './hash';
-import { parseMemo, type MemoBullet, type MemoRow, type MemoSection, type ParsedMemo } from './parse-memo';
-import { describeTarget, parseNotes, SECTION_ID, type NoteTarget, type ParsedNotes } from './parse-notes';
-import { LANGS, type Card, type CardKind, type Deck, type Lang, type Localized, type Section } from './types';
+import { cardId, normaliseKey } from './card-id.ts';
+import { deckError, sortDeckErrors, type DeckError } from './errors.ts';
+import { contentHash } from './hash.ts';
+import { parseMemo, type MemoBullet, type MemoRow, type MemoSection, type ParsedMemo } from './parse-memo.ts';
+import { describeTarget, parseNotes, SECTION_ID, type NoteTarget, type ParsedNotes } from './parse-notes.ts';
+import { LANGS, type Card, type CardKind, type Deck, type Lang, type Localized, type Section } from './types.ts';
 
 export interface DeckSourceFile {
   /** Repo-relative path, e.g. `decks/docker/memo.ja.md`; errors and `source` use it as given. */

@@ -1,11 +1,11 @@
 // Reads one memo file (`memo.<lang>.md`) into sections of command/option rows and bullets,
 // each with its line number. Structure only: cross-file checks live in compile-deck.ts.
 import type { Token, Tokens } from 'marked';
-import { normaliseKey } from './card-id';
-import { deckError, type DeckError } from './errors';
+import { normaliseKey } from './card-id.ts';
+import { deckError, type DeckError } from './errors.ts';
 import {
   inlineText, isOneLine, listItemLines, parseMarkdown, tableRowSources, tableRowWidth, tokenText, type MarkdownBlock,
-} from './markdown-text';
+} from './markdown-text.ts';
 
 export interface MemoRow {
   /** The command or option, whitespace-normalised, without backticks. */

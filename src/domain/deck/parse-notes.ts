@@ -1,9 +1,9 @@
 // Reads a deck's sidecar file (`notes.<lang>.md`): corrections, aliases, confusable pairs,
 // section ids and authored fact questions. The memo itself stays exactly as the team wrote it.
 import type { MarkedToken, Token, Tokens } from 'marked';
-import { normaliseKey } from './card-id';
-import { deckError, type DeckError } from './errors';
-import { listItemLines, parseMarkdown, tokensText, tokenText } from './markdown-text';
+import { normaliseKey } from './card-id.ts';
+import { deckError, type DeckError } from './errors.ts';
+import { listItemLines, parseMarkdown, tokensText, tokenText } from './markdown-text.ts';
 
 /** What a note points at: a table row by its key, or a bullet by `section.n` or by its opening words. */
 export type NoteTarget =
