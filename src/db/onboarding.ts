@@ -19,11 +19,11 @@ import { emptyProgress, type LessonResult, type OnboardingProgress } from '../do
 import type { CardGrade } from '../domain/onboarding/check';
 import { CardNotFoundError, withStorage } from './errors';
 import { rateCard } from './reviews';
-import type { KujiraDB, OnboardingRow } from './schema';
+import { ONBOARDING_APP_ROW_ID, type KujiraDB, type OnboardingRow } from './schema';
 import { getSettings } from './settings';
 
 /** The key of the row holding app-wide onboarding state (the welcome flag). */
-export const WELCOME_ROW_ID = '~app';
+export const WELCOME_ROW_ID = ONBOARDING_APP_ROW_ID;
 
 export interface OnboardingProgressRow extends OnboardingRow {
   cardIndex: number;

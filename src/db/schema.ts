@@ -122,6 +122,9 @@ export interface OnboardingRow {
 
 export const DB_NAME = 'kujira';
 
+/** The onboarding row that holds app-wide state (the welcome flag) rather than a deck's path. */
+export const ONBOARDING_APP_ROW_ID = '~app';
+
 export class KujiraDB extends Dexie {
   decks!: EntityTable<DeckRow, 'id'>;
   cards!: EntityTable<CardRow, 'id'>;
@@ -145,5 +148,22 @@ export class KujiraDB extends Dexie {
       quizResults: 'id, mode, deckId, startedAt',
       onboarding: 'deckId',
     });
+    // Version 2: every onboarding row carries the whole progress (resume point, check results,
+    // unlock-all, start time), so readers need not guess at rows written before those fields
+    // existed. Same tables and indexes; only the rows change.
+    this.version(2)
+      .stores({})
+      .upgrade((tx) =>
+        tx
+          .table('onboarding')
+          .toCollection()
+          .modify((row: Record<string, unknown>) => {
+            if (row.deckId === ONBOARDING_APP_ROW_ID) return;
+            row.cardIndex ??= 0;
+            row.results ??= {};
+            row.unlockAll ??= false;
+            row.startedAt ??= null;
+          }),
+      );
   }
 }
