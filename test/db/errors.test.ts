@@ -56,7 +56,7 @@ describe('versionchange', () => {
     const unsubscribe = subscribeDatabaseStatus(db, (s) => seen.push(s.mustReload));
     // A newer app version in another tab.
     const newer = new Dexie('k', { indexedDB: factory, IDBKeyRange });
-    newer.version(2).stores({ decks: 'id' });
+    newer.version(db.verno + 1).stores({ decks: 'id' });
     await newer.open();
     expect(getDatabaseStatus(db).mustReload).toBe(true);
     expect(seen).toEqual([true]);
