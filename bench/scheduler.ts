@@ -1,33 +1,23 @@
 // Benchmark of the scheduling core: today's queue at 1k/10k/100k cards, one rating written, and
-// rebuilding every state from 100k log entries. Prints figures; asserts nothing.
+// rebuilding every state from 100k log entries (median of 3, with where the time went).
+// Prints figures; asserts nothing.
 // Runs in Node on fake-indexeddb (an in-memory IndexedDB in JavaScript): browser IndexedDB has
 // different costs (reads usually faster per row, writes slower), so read these as relative.
 // Run: npx tsx bench/scheduler.ts
+import { mulberry32 } from '../src/domain/quiz/random';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createDb } from '../src/db/database';
 import { stateToRow, logRowFromRecord } from '../src/db/mappers';
 import { getTodayQueue } from '../src/db/queue';
-import { rateCard, rebuildAllStates } from '../src/db/reviews';
+import { rateCard, rebuildAllStates, type RebuildTimings } from '../src/db/reviews';
 import { DEFAULT_SETTINGS, dayBoundaryOf, schedulerParamsOf } from '../src/db/settings';
 import type { CardStateRow, KujiraDB, ReviewLogRow } from '../src/db/schema';
-import { applyReview, newCardState, rateCard as rateInDomain } from '../src/domain/scheduler/scheduler';
+import { newCardState, rateCard as rateInDomain } from '../src/domain/scheduler/scheduler';
 import type { Grade, SchedState } from '../src/domain/scheduler/types';
 
 const NOW = Date.parse('2026-11-27T12:00:00Z');
 const DAY = 86_400_000;
 const settings = { ...DEFAULT_SETTINGS, timeZone: 'Asia/Tokyo' };
-
-/** Deterministic pseudo-random numbers (mulberry32): the bench is reproducible. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function freshDb(): KujiraDB {
   return createDb({ name: 'bench', indexedDB: new IDBFactory(), IDBKeyRange });
@@ -50,7 +40,7 @@ async function time(runs: number, f: () => Promise<unknown>): Promise<number> {
 
 /** n card states: 25% new, 0.2% learning, the rest review due over the past and next 60 days. */
 function states(n: number): CardStateRow[] {
-  const r = rng(n);
+  const r = mulberry32(n);
   const rows: CardStateRow[] = [];
   for (let i = 0; i < n; i++) {
     const x = r();
@@ -109,12 +99,24 @@ async function benchRating(): Promise<void> {
   db.close();
 }
 
-async function benchRebuild(entries: number, cards: number): Promise<void> {
+/** A UUID-shaped id from `r`: log ids are random, so key order is not time order (as in the app). */
+function uuidLike(r: () => number): string {
+  let h = '';
+  for (let i = 0; i < 4; i++) h += Math.floor(r() * 2 ** 32).toString(16).padStart(8, '0');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
+ * A database holding `entries` log entries over `cards` cards, and the right states. Built in its
+ * own function so that none of the generated arrays is still in memory while the rebuild is timed.
+ */
+async function rebuildFixture(entries: number, cards: number): Promise<{ db: KujiraDB; right: CardStateRow[] }> {
   const db = freshDb();
-  const r = rng(7);
+  const r = mulberry32(7);
+  const ids = mulberry32(8);
   const params = schedulerParamsOf(settings);
   const day = dayBoundaryOf(settings);
-  const stateRows: CardStateRow[] = [];
+  const right: CardStateRow[] = [];
   const log: ReviewLogRow[] = [];
   const perCard = entries / cards;
   for (let c = 0; c < cards; c++) {
@@ -125,37 +127,45 @@ async function benchRebuild(entries: number, cards: number): Promise<void> {
       const g = (r() < 0.1 ? 1 : r() < 0.2 ? 2 : r() < 0.9 ? 3 : 4) as Grade;
       const res = rateInDomain(s, g, t, params, day);
       s = res.state;
-      log.push(logRowFromRecord(res.record, { id: `${cardId}#${k}`, cardId, deckId: 'deck', durationMs: 3000 }));
+      log.push(logRowFromRecord(res.record, { id: uuidLike(ids), cardId, deckId: 'deck', durationMs: 3000 }));
       t = Math.max(s.due, t + 60_000);
     }
-    stateRows.push(stateToRow(s, { cardId, deckId: 'deck', key: `cmd-${c}`, newRank: c, suspended: false, retired: false }));
+    right.push(stateToRow(s, { cardId, deckId: 'deck', key: `cmd-${c}`, newRank: c, suspended: false, retired: false }));
   }
-  await db.cardStates.bulkAdd(stateRows.map((row) => ({ ...row, stability: 0 }))); // all stale
+  await db.cardStates.bulkAdd(right);
   await db.reviewLog.bulkAdd(log);
-  // Phases on their own: reading the log, replaying it (pure ts-fsrs work), then the real thing.
-  let t0 = performance.now();
-  const read = await db.reviewLog.orderBy('[cardId+reviewedAt]').toArray();
-  const readMs = performance.now() - t0;
-  t0 = performance.now();
-  let s = newCardState();
-  let cur = '';
-  for (const e of read) {
-    if (e.cardId !== cur) {
-      s = newCardState();
-      cur = e.cardId;
+  return { db, right };
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+async function benchRebuild(entries: number, cards: number, runs = 3): Promise<void> {
+  const { db, right } = await rebuildFixture(entries, cards);
+  const stale = right.map((row) => ({ ...row, stability: 0 }));
+  const timings = { stale: [] as RebuildTimings[], same: [] as RebuildTimings[] };
+  const total = { stale: [] as number[], same: [] as number[] };
+  for (let i = 0; i < runs; i++) {
+    await db.cardStates.bulkPut(stale); // every state wrong again (not timed)
+    for (const kind of ['stale', 'same'] as const) {
+      const t0 = performance.now();
+      await rebuildAllStates(db, { onTimings: (t) => timings[kind].push(t) });
+      total[kind].push(performance.now() - t0);
     }
-    s = applyReview(s, e);
   }
-  const replayMs = performance.now() - t0;
-  t0 = performance.now();
-  const changed = await rebuildAllStates(db);
-  const allMs = performance.now() - t0;
-  t0 = performance.now();
-  const unchanged = await rebuildAllStates(db);
-  const againMs = performance.now() - t0;
-  console.log(`rebuild every state from ${log.length} log entries (${cards} cards), all states stale: ${(allMs / 1000).toFixed(2)} s (${changed} states written)`);
-  console.log(`  of which: reading the log ${(readMs / 1000).toFixed(2)} s, replay with ts-fsrs ${(replayMs / 1000).toFixed(2)} s, the rest writing ${changed} states`);
-  console.log(`rebuild again, every state already right: ${(againMs / 1000).toFixed(2)} s (${unchanged} states written)`);
+  for (const kind of ['stale', 'same'] as const) {
+    const ts = timings[kind];
+    const written = ts[0]?.written ?? 0;
+    const title =
+      kind === 'stale'
+        ? `rebuild every state from ${entries} log entries (${cards} cards), all states stale`
+        : 'rebuild again, every state already right';
+    console.log(`${title}: ${seconds(median(total[kind]))} (median of ${runs}; ${written} states written)`);
+    console.log(
+      `  of which: reading states and log ${seconds(median(ts.map((t) => t.readMs)))}, ` +
+        `replay with ts-fsrs ${seconds(median(ts.map((t) => t.replayMs)))}, ` +
+        `writing ${written} states ${seconds(median(ts.map((t) => t.writeMs)))}`,
+    );
+  }
   db.close();
 }
 

@@ -77,8 +77,35 @@ function paramsKey(p: SchedulerParams): string {
   return `${p.desiredRetention}|${p.maximumInterval}|${p.enableFuzz}|${p.learningSteps.join(',')}|${p.relearningSteps.join(',')}|${p.weights?.join(',') ?? ''}`;
 }
 
+function sameList<T>(a: readonly T[] | undefined, b: readonly T[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Same values as paramsKey compares, without building the key string. */
+function sameParams(a: SchedulerParams, b: SchedulerParams): boolean {
+  return (
+    a.desiredRetention === b.desiredRetention &&
+    a.maximumInterval === b.maximumInterval &&
+    a.enableFuzz === b.enableFuzz &&
+    sameList(a.learningSteps, b.learningSteps) &&
+    sameList(a.relearningSteps, b.relearningSteps) &&
+    sameList(a.weights, b.weights)
+  );
+}
+
+// Every log entry carries its own copy of the parameters (a fresh object per row read), and a
+// replay meets the same set thousands of times in a row: comparing values with the last set used
+// is much cheaper than building its key string for every entry. The last set is kept as a private
+// copy, so a caller mutating its parameter object afterwards cannot make us reuse a stale engine.
+let lastParams: SchedulerParams | null = null;
+let lastEngine: FSRS | null = null;
+
 /** One ts-fsrs instance per parameter set (building one costs more than a review). */
 function engine(p: SchedulerParams): FSRS {
+  if (lastEngine && lastParams && sameParams(p, lastParams)) return lastEngine;
   const k = paramsKey(p);
   let f = instances.get(k);
   if (!f) {
@@ -94,11 +121,21 @@ function engine(p: SchedulerParams): FSRS {
     if (instances.size > 64) instances.clear();
     instances.set(k, f);
   }
+  lastParams = {
+    ...p,
+    learningSteps: [...p.learningSteps],
+    relearningSteps: [...p.relearningSteps],
+    ...(p.weights ? { weights: [...p.weights] } : {}),
+  };
+  lastEngine = f;
   return f;
 }
 
 function toFsrsCard(s: SchedState, reviewDayMs: number): FsrsCard {
-  const card: FsrsCard = {
+  // One object shape whether or not the card was reviewed (last_review present, maybe undefined,
+  // which ts-fsrs reads as absent): ts-fsrs copies the card twice per review, and copying objects
+  // of a single shape is markedly faster.
+  return {
     due: new Date(s.due),
     stability: s.stability,
     difficulty: s.difficulty,
@@ -108,12 +145,42 @@ function toFsrsCard(s: SchedState, reviewDayMs: number): FsrsCard {
     reps: s.reps,
     lapses: s.lapses,
     state: KIND_TO_STATE[s.kind],
+    last_review:
+      s.lastDayKey !== null
+        ? // Clamped so that a review whose study day is earlier (a move west) counts 0 days, never < 0.
+          new Date(Math.min(dayKeyToUtcMs(s.lastDayKey), reviewDayMs))
+        : undefined,
   };
-  if (s.lastDayKey !== null) {
-    // Clamped so that a review whose study day is earlier (a move west) counts 0 days, never < 0.
-    card.last_review = new Date(Math.min(dayKeyToUtcMs(s.lastDayKey), reviewDayMs));
+}
+
+// startOfStudyDay(addDays(dayKey, n), zone, hour), cached by the target day's number (midnight UTC
+// ms, see dayKeyToUtcMs): startOfStudyDay() has its own cache, but reaching it builds two strings
+// per review (the day key and the cache key), a good part of what replay costs beyond ts-fsrs.
+const dayStarts = new Map<string, Map<number, number>>();
+let lastZone = '';
+let lastStartHour = -1;
+let lastDayStarts: Map<number, number> | null = null;
+
+function studyDayStartAfter(dayKey: string, dayMs: number, n: number, timeZone: string, startHour: number): number {
+  if (lastDayStarts === null || timeZone !== lastZone || startHour !== lastStartHour) {
+    const zoneKey = `${timeZone}|${startHour}`;
+    lastDayStarts = dayStarts.get(zoneKey) ?? null;
+    if (lastDayStarts === null) {
+      if (dayStarts.size > 64) dayStarts.clear();
+      lastDayStarts = new Map();
+      dayStarts.set(zoneKey, lastDayStarts);
+    }
+    lastZone = timeZone;
+    lastStartHour = startHour;
   }
-  return card;
+  const target = dayMs + n * DAY_MS;
+  let start = lastDayStarts.get(target);
+  if (start === undefined) {
+    start = startOfStudyDay(addDays(dayKey, n), timeZone, startHour);
+    if (lastDayStarts.size > 50_000) lastDayStarts.clear();
+    lastDayStarts.set(target, start);
+  }
+  return start;
 }
 
 /** Apply one review to a state: the single step both rating and replay go through. */
@@ -123,7 +190,7 @@ export function applyReview(s: SchedState, input: ReviewInput): SchedState {
   const out = engine(input.params).next(toFsrsCard(s, dayMs), new Date(virtualNow), input.rating as FsrsGrade).card;
   const due =
     out.scheduled_days > 0
-      ? startOfStudyDay(addDays(input.dayKey, out.scheduled_days), input.timeZone, input.dayStartHour)
+      ? studyDayStartAfter(input.dayKey, dayMs, out.scheduled_days, input.timeZone, input.dayStartHour)
       : input.reviewedAt + (out.due.getTime() - virtualNow);
   return {
     kind: STATE_TO_KIND[out.state],
@@ -220,9 +287,18 @@ export function compareEntries(
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+function isSorted(entries: readonly { reviewedAt: number; id?: string }[]): boolean {
+  for (let i = 1; i < entries.length; i++) {
+    if (compareEntries(entries[i - 1] as { reviewedAt: number }, entries[i] as { reviewedAt: number }) > 0) return false;
+  }
+  return true;
+}
+
 /** A card's state from its log (entries of one card, any order). */
 export function replay(entries: readonly (ReviewInput & { id?: string })[], initial: SchedState = newCardState()): SchedState {
-  const sorted = [...entries].sort(compareEntries);
+  // A log read in [cardId+reviewedAt] order, or appended rating by rating, is already in order:
+  // checking is cheaper than copying and sorting it (a rebuild replays thousands of cards).
+  const sorted = isSorted(entries) ? entries : [...entries].sort(compareEntries);
   let s = initial;
   for (const e of sorted) s = applyReview(s, e);
   return s;
