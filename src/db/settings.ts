@@ -62,9 +62,20 @@ export function normalizeSettings(s: Partial<Settings>): Settings {
   };
 }
 
-/** The zone of the device (the one place Kujira reads it). */
+const ZONE_RECHECK_MS = 60_000;
+let zoneCache: { zone: string; readAt: number } | null = null;
+
+/**
+ * The zone of the device (the one place Kujira reads it). Reading it builds a DateTimeFormat,
+ * about a millisecond, and the review reads it several times per rating: so it is cached and read
+ * again after a minute (a laptop that changed zones is noticed within a minute).
+ */
 export function deviceTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  const now = Date.now();
+  if (!zoneCache || now - zoneCache.readAt > ZONE_RECHECK_MS) {
+    zoneCache = { zone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', readAt: now };
+  }
+  return zoneCache.zone;
 }
 
 /** The day boundary in force: the override zone or the device's, and the start hour. */
