@@ -45,10 +45,13 @@ describe('update prompt', () => {
     // Mid-review when the new version arrives: one card rated through the UI.
     await page.goto(server.url + '/review');
     expect(await appHeading(page)).toBe('Review');
+    const before = await reviewCounts(page);
     await page.keyboard.press('Space');
     await page.getByRole('button', { name: /^Good/ }).click();
     await expect.poll(() => reviewLogSize(page)).toBe(1);
-    const counts = await reviewCounts(page);
+    // The rated new card is now a learning card within the queue's learn-ahead window.
+    const counts = { new: before.new - 1, learning: before.learning + 1, review: before.review };
+    await expect.poll(() => reviewCounts(page)).toEqual(counts);
 
     // Deploy the new version on the same origin.
     await server.stop();
@@ -71,7 +74,7 @@ describe('update prompt', () => {
     expect(await page.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded)).toBeUndefined();
     expect(await appHeading(page)).toBe('Review');
     expect(await reviewLogSize(page)).toBe(1);
-    expect(await reviewCounts(page)).toEqual(counts);
+    await expect.poll(() => reviewCounts(page)).toEqual(counts);
     expect(await readProbe(page, probe)).toMatchObject({ id: 'e2e-update-probe', mode: 'e2e' });
     expect(pageErrors).toEqual([]);
     await context.close();
