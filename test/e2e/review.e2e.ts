@@ -114,16 +114,19 @@ describe('review in an English browser', () => {
     const shared = await frontText(a);
     expect(await frontText(b)).toBe(shared);
 
+    await a.bringToFront();
     await a.getByRole('button', { name: 'Show answer' }).click();
     await a.getByRole('button', { name: /^Easy/ }).click();
     await expect.poll(() => reviewLogSize(a)).toBe(1);
-    // Tab B drops the card tab A just rated, without a reload.
+    // Tab B drops the card tab A just rated, without a reload (as the user switches to it).
+    await b.bringToFront();
     await expect.poll(() => frontText(b), { timeout: 10_000 }).not.toBe(shared);
     const bCard = await frontText(b);
     await b.getByRole('button', { name: 'Show answer' }).click();
     await b.getByRole('button', { name: /^Good/ }).click();
     await expect.poll(() => reviewLogSize(b)).toBe(2);
     // Tab A no longer offers the card tab B rated; it rates its own next card.
+    await a.bringToFront();
     await expect.poll(() => frontText(a), { timeout: 10_000 }).not.toBe(bCard);
     await a.getByRole('button', { name: 'Show answer' }).click();
     await a.getByRole('button', { name: /^Good/ }).click();
