@@ -3,7 +3,8 @@
 // Rows hold epoch milliseconds and plain JSON; src/db/mappers.ts converts them to domain types.
 import Dexie, { type EntityTable } from 'dexie';
 import type { Card, Lang, Localized, Section } from '../domain/deck/types';
-import type { CardStateKind, Grade, SchedulerParams } from '../domain/scheduler/types';
+import type { CardStateKind, Grade, SchedState, SchedulerParams } from '../domain/scheduler/types';
+import type { Settings } from './settings';
 
 /** Which queue a card is in, as an indexable number (IndexedDB cannot index booleans). */
 export const QUEUE = { off: -1, new: 0, learning: 1, review: 2 } as const;
@@ -30,7 +31,8 @@ export interface CardRow {
   updatedAt: number;
 }
 
-export interface CardStateRow {
+/** A card's schedule (SchedState, with its kind stored as `state`) and what the queues index. */
+export interface CardStateRow extends Omit<SchedState, 'kind'> {
   cardId: string;
   deckId: string;
   /** Card key (command/option/fact): siblings share it. */
@@ -41,18 +43,7 @@ export interface CardStateRow {
   queue: QueueNumber;
   suspended: boolean;
   retired: boolean;
-  leech: boolean;
   state: CardStateKind;
-  due: number;
-  stability: number;
-  difficulty: number;
-  elapsedDays: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  lastReview: number | null;
-  lastDayKey: string | null;
 }
 
 /** Append-only: the source of truth of every schedule. */
@@ -78,19 +69,9 @@ export interface ReviewLogRow {
 
 export type Theme = 'system' | 'light' | 'dark';
 
-export interface SettingsRow {
+/** The one settings row: the settings themselves under a fixed key. */
+export interface SettingsRow extends Settings {
   id: 'settings';
-  language: Lang | null;
-  showBothLanguages: boolean;
-  desiredRetention: number;
-  maximumInterval: number;
-  enableFuzz: boolean;
-  newPerDay: number;
-  maxReviewsPerDay: number;
-  dayStartHour: number;
-  theme: Theme;
-  /** IANA zone; null follows the device. */
-  timeZone: string | null;
 }
 
 export interface QuizResultRow {
