@@ -117,7 +117,7 @@ describe('review screen', () => {
     });
     await setUp(createDeck({ cards: [card], hash: 'one' }));
     await user.click(screen.getByRole('button', { name: 'Show answer' }));
-    const correction = screen.getByRole('complementary', { name: /Correction/ });
+    const correction = screen.getByRole('complementary', { name: "What Docker's reference says" });
     expect(correction.textContent).toContain('Lists running containers; -a lists all.');
     expect(screen.getByText('Also docker ps')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: /^Easy/ }));
