@@ -245,8 +245,8 @@ export function AnswerFeedback({ question, record, card, lang, showBoth, isLast,
         </p>
       )}
       {card && pickText(card.correction, lang) && (
-        <aside className="correction" aria-label={t('quiz.feedback.correction')}>
-          <span className="correction-title">{t('quiz.feedback.correction')}</span>
+        <aside className="correction" aria-label={t('cards.view.correction')}>
+          <span className="correction-title">{t('cards.view.correction')}</span>
           <LocalizedText text={card.correction} lang={lang} showBoth={showBoth} />
         </aside>
       )}
