@@ -17,7 +17,7 @@ export async function loadBuiltInDecks(): Promise<Deck[]> {
   return module.decks;
 }
 
-export function indexDecks(decks: Deck[], ready = true): DecksState {
+function indexDecks(decks: Deck[], ready = true): DecksState {
   const cardById = new Map<string, Card>();
   for (const deck of decks) for (const card of deck.cards) cardById.set(card.id, card);
   return { decks, cardById, ready };

@@ -202,7 +202,7 @@ function askForPersistentStorage() {
 }
 
 /** `/review?cards=a,b,c` reviews exactly those cards now (the quiz's "review the ones I missed"). */
-export function cardIdsFromSearch(search: string): string[] | null {
+function cardIdsFromSearch(search: string): string[] | null {
   const value = new URLSearchParams(search).get('cards');
   if (!value) return null;
   const ids = value.split(',').map((id) => id.trim()).filter(Boolean);
