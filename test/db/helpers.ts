@@ -3,6 +3,9 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
 import { createDb } from '../../src/db/database';
 import type { KujiraDB } from '../../src/db/schema';
+import { syncDecks } from '../../src/db/sync-decks';
+import type { Deck } from '../../src/domain/deck/types';
+import { createDeck } from '../factories';
 
 export function createTestDb(name = 'kujira-test'): KujiraDB {
   return createDb({ name, indexedDB: new IDBFactory(), IDBKeyRange });
@@ -42,3 +45,11 @@ export async function dump(db: KujiraDB): Promise<Record<string, unknown[]>> {
 }
 
 export const UTC_SETTINGS = { timeZone: 'UTC' } as const;
+
+/** A fresh test database holding a synced deck of `commands` commands (both directions each). */
+export async function createSeededTestDb(commands: number, now: number): Promise<{ db: KujiraDB; deck: Deck }> {
+  const db = createTestDb();
+  const deck = createDeck({ commands });
+  await syncDecks(db, [deck], now);
+  return { db, deck };
+}

@@ -2,12 +2,10 @@
 // change from one rating to the next, and a rating made while a rebuild runs.
 import { afterEach, describe, expect, it } from 'vitest';
 import { rateCard, rebuildAllStates, type RebuildTimings } from '../../src/db/reviews';
-import { syncDecks } from '../../src/db/sync-decks';
 import { DEFAULT_SETTINGS } from '../../src/db/settings';
 import type { KujiraDB } from '../../src/db/schema';
 import type { Grade } from '../../src/domain/scheduler/types';
-import { createDeck } from '../factories';
-import { createTestDb } from './helpers';
+import { createSeededTestDb } from './helpers';
 
 const NOW = Date.parse('2026-11-27T12:00:00Z');
 const DAY = 86_400_000;
@@ -16,9 +14,8 @@ let db: KujiraDB;
 afterEach(() => db?.close());
 
 async function seeded(commands = 3) {
-  db = createTestDb();
-  const deck = createDeck({ commands });
-  await syncDecks(db, [deck], NOW);
+  let deck;
+  ({ db, deck } = await createSeededTestDb(commands, NOW));
   return deck;
 }
 

@@ -10,7 +10,7 @@ import { CardNotFoundError } from '../../src/db/errors';
 import type { KujiraDB } from '../../src/db/schema';
 import type { Grade } from '../../src/domain/scheduler/types';
 import { createDeck } from '../factories';
-import { createTestDb, dump, writeSpy } from './helpers';
+import { createSeededTestDb, createTestDb, dump, writeSpy } from './helpers';
 
 const NOW = Date.parse('2026-11-27T12:00:00Z');
 const MIN = 60_000;
@@ -20,9 +20,8 @@ let db: KujiraDB;
 afterEach(() => db?.close());
 
 async function seeded(commands = 3) {
-  db = createTestDb();
-  const deck = createDeck({ commands });
-  await syncDecks(db, [deck], NOW);
+  let deck;
+  ({ db, deck } = await createSeededTestDb(commands, NOW));
   return deck;
 }
 
