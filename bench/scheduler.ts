@@ -10,7 +10,7 @@ import { createDb } from '../src/db/database';
 import { stateToRow, logRowFromRecord } from '../src/db/mappers';
 import { getTodayQueue } from '../src/db/queue';
 import { rateCard, rebuildAllStates, type RebuildTimings } from '../src/db/reviews';
-import { DEFAULT_SETTINGS, dayBoundaryOf, schedulerParamsOf } from '../src/db/settings';
+import { DEFAULT_SETTINGS, dayBoundaryOf, schedulerParamsOf } from '../src/domain/settings/settings';
 import type { CardStateRow, KujiraDB, ReviewLogRow } from '../src/db/schema';
 import { newCardState, rateCard as rateInDomain } from '../src/domain/scheduler/scheduler';
 import type { Grade, SchedState } from '../src/domain/scheduler/types';
@@ -115,7 +115,7 @@ async function rebuildFixture(entries: number, cards: number): Promise<{ db: Kuj
   const r = mulberry32(7);
   const ids = mulberry32(8);
   const params = schedulerParamsOf(settings);
-  const day = dayBoundaryOf(settings);
+  const day = dayBoundaryOf(settings, 'UTC');
   const right: CardStateRow[] = [];
   const log: ReviewLogRow[] = [];
   const perCard = entries / cards;

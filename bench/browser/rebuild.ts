@@ -4,7 +4,7 @@
 import { createDb } from '../../src/db/database';
 import { logRowFromRecord, stateToRow } from '../../src/db/mappers';
 import { rebuildAllStates, type RebuildTimings } from '../../src/db/reviews';
-import { DEFAULT_SETTINGS, dayBoundaryOf, schedulerParamsOf } from '../../src/db/settings';
+import { DEFAULT_SETTINGS, dayBoundaryOf, schedulerParamsOf } from '../../src/domain/settings/settings';
 import type { CardStateRow, ReviewLogRow } from '../../src/db/schema';
 import { mulberry32 } from '../../src/domain/quiz/random';
 import { newCardState, rateCard } from '../../src/domain/scheduler/scheduler';
@@ -18,7 +18,7 @@ const DAY = 86_400_000;
 async function run() {
   const settings = { ...DEFAULT_SETTINGS, timeZone: 'Asia/Tokyo' };
   const params = schedulerParamsOf(settings);
-  const day = dayBoundaryOf(settings);
+  const day = dayBoundaryOf(settings, 'UTC');
   const random = mulberry32(42);
   const log: ReviewLogRow[] = [];
   const stale: CardStateRow[] = [];

@@ -4,12 +4,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { initI18n, languageFromBrowser, loadFeatureStrings } from '../i18n/setup';
+import { installDevice } from '../db/device';
+import { deviceLanguages, deviceTimeZone } from '../platform/device';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-const i18n = initI18n(languageFromBrowser(navigator.languages ?? [navigator.language]));
+installDevice({ timeZone: deviceTimeZone });
+const i18n = initI18n(languageFromBrowser(deviceLanguages()));
 
 createRoot(root).render(
   <StrictMode>

@@ -9,23 +9,25 @@
 // as if it had synced fewer reviews. Log entries are keyed by id, so importing the file again
 // completes the merge and changes nothing already there. Quiz results, onboarding, settings and
 // suspensions are written in one last transaction.
-import {
-  buildBackup,
-  backupFileName,
-  serializeBackup,
-  type Backup,
-  type BackupOnboarding,
-  type BackupQuizResult,
-  type BackupReviewEntry,
-  type BackupSettings,
-} from '../domain/backup/format';
+import { buildBackup, backupFileName, serializeBackup, type Backup, type BackupReviewEntry } from '../domain/backup/format';
 import { planImport, type ImportPlan } from '../domain/backup/merge';
 import { checkBackup, parseBackupText, type CompiledValidator } from '../domain/backup/validate';
 import { newCardState, replay } from '../domain/scheduler/scheduler';
+import { normalizeSettings } from '../domain/settings/settings';
+import { getDb } from './database';
+import { dayBoundaryInForce } from './device';
 import { withStorage } from './errors';
-import { settingsFromRow, settingsToRow, stateFromRow, stateToRow } from './mappers';
-import type { CardStateRow, DeckRow, KujiraDB, OnboardingRow, QuizResultRow, ReviewLogRow, SettingsRow } from './schema';
-import { dayBoundaryOf, normalizeSettings } from './settings';
+import {
+  backupEntryOfRow as entryOf,
+  backupOnboardingOfRow as onboardingOf,
+  backupQuizOfRow as quizOf,
+  backupSettingsOfRow as settingsOf,
+  settingsOfRow,
+  settingsToRow,
+  stateFromRow,
+  stateToRow,
+} from './mappers';
+import { LEGACY_APP_ROW_ID, type CardStateRow, type DeckRow, type KujiraDB, type OnboardingRow, type QuizResultRow, type ReviewLogRow, type SettingsRow } from './schema';
 
 /** Log entries per write transaction during an import. */
 export const CHUNK_SIZE = 5000;
@@ -57,53 +59,6 @@ export function readProgressSnapshot(db: KujiraDB): Promise<ProgressSnapshot> {
   );
 }
 
-// Explicit field lists: rows may gain fields in later schema versions; format 1 stays as it is.
-function entryOf(r: ReviewLogRow): BackupReviewEntry {
-  const params = { ...r.params };
-  if (params.weights === undefined) delete params.weights;
-  return {
-    id: r.id,
-    cardId: r.cardId,
-    deckId: r.deckId,
-    rating: r.rating,
-    reviewedAt: r.reviewedAt,
-    durationMs: r.durationMs,
-    dayKey: r.dayKey,
-    timeZone: r.timeZone,
-    dayStartHour: r.dayStartHour,
-    params,
-    prevState: r.prevState,
-    nextState: r.nextState,
-    scheduledDays: r.scheduledDays,
-    due: r.due,
-  };
-}
-
-function quizOf(r: QuizResultRow): BackupQuizResult {
-  return { id: r.id, mode: r.mode, deckId: r.deckId, startedAt: r.startedAt, finishedAt: r.finishedAt, score: r.score, total: r.total, questions: r.questions };
-}
-
-function onboardingOf(r: OnboardingRow): BackupOnboarding {
-  return { deckId: r.deckId, completed: [...r.completed], currentLessonId: r.currentLessonId, updatedAt: r.updatedAt };
-}
-
-function settingsOf(row: SettingsRow | undefined): BackupSettings | null {
-  if (!row) return null;
-  const s = normalizeSettings(settingsFromRow(row));
-  return {
-    language: s.language,
-    showBothLanguages: s.showBothLanguages,
-    desiredRetention: s.desiredRetention,
-    maximumInterval: s.maximumInterval,
-    enableFuzz: s.enableFuzz,
-    newPerDay: s.newPerDay,
-    maxReviewsPerDay: s.maxReviewsPerDay,
-    dayStartHour: s.dayStartHour,
-    theme: s.theme,
-    timeZone: s.timeZone,
-  };
-}
-
 /** The backup of everything as it is at `now`. */
 export function backupOf(snap: ProgressSnapshot, now: number): Backup {
   const deckVersions: Backup['deckVersions'] = {};
@@ -133,7 +88,7 @@ export interface ExportedBackup {
 export async function exportBackup(db: KujiraDB, now: number): Promise<ExportedBackup> {
   const snap = await readProgressSnapshot(db);
   const backup = backupOf(snap, now);
-  const { timeZone } = dayBoundaryOf(normalizeSettings(settingsFromRow(snap.settings)));
+  const { timeZone } = dayBoundaryInForce(settingsOfRow(snap.settings));
   return { backup, text: serializeBackup(backup), fileName: backupFileName(now, timeZone) };
 }
 
@@ -191,7 +146,10 @@ export async function prepareImport(db: KujiraDB, file: Blob | string, onProgres
   const text = await textOf(file);
   onProgress({ phase: 'validating', done: 0, total: 0 });
   const data = parseBackupText(text);
-  const backup = checkBackup(data, await loadBackupValidator());
+  const checked = checkBackup(data, await loadBackupValidator());
+  // Files written before schema version 3 may hold the old welcome-flag row as if it were a deck's
+  // onboarding; it carries no progress (the flag itself was never exported).
+  const backup = { ...checked, onboarding: checked.onboarding.filter((o) => o.deckId !== LEGACY_APP_ROW_ID) };
   onProgress({ phase: 'planning', done: 0, total: 0 });
   const plan = await withStorage(db, () =>
     db.transaction('r', [db.reviewLog, db.cardStates, db.quizResults, db.onboarding, db.settings], async () => {
@@ -326,8 +284,9 @@ export async function importBackup(db: KujiraDB, file: Blob | string, onProgress
  */
 export function resetProgress(db: KujiraDB): Promise<void> {
   return withStorage(db, () =>
-    db.transaction('rw', [db.reviewLog, db.cardStates, db.quizResults, db.onboarding], async () => {
-      await Promise.all([db.reviewLog.clear(), db.quizResults.clear(), db.onboarding.clear()]);
+    db.transaction('rw', [db.reviewLog, db.cardStates, db.quizResults, db.onboarding, db.appFlags], async () => {
+      // The welcome flag goes with the onboarding (before schema version 3 it was an onboarding row).
+      await Promise.all([db.reviewLog.clear(), db.quizResults.clear(), db.onboarding.clear(), db.appFlags.delete('welcomeSeen')]);
       const rows = await db.cardStates.toArray();
       const puts = rows.map((r) => stateToRow(newCardState(), r)).filter((next, i) => !sameRow(rows[i]!, next));
       if (puts.length > 0) await db.cardStates.bulkPut(puts);
@@ -344,3 +303,12 @@ export function countProgress(db: KujiraDB): Promise<{ reviews: number; quizResu
     }),
   );
 }
+
+/** The backup repository over the app's database: what features call. */
+export const backupRepository = {
+  export: (now: number): Promise<ExportedBackup> => exportBackup(getDb(), now),
+  prepareImport: (file: Blob | string, onProgress?: ProgressCallback): Promise<PreparedImport> => prepareImport(getDb(), file, onProgress),
+  applyImport: (prepared: PreparedImport, onProgress?: ProgressCallback): Promise<ImportResult> => applyImport(getDb(), prepared, onProgress),
+  countProgress: (): Promise<{ reviews: number; quizResults: number; onboarding: number }> => countProgress(getDb()),
+  resetProgress: (): Promise<void> => resetProgress(getDb()),
+};

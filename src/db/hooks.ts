@@ -5,8 +5,11 @@ import { useCallback, useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb, getDatabaseStatus, subscribeDatabaseStatus, type DatabaseStatus } from './database';
 import { getNextDue, getStreak, getTodayQueue, type QueueOptions, type TodayQueueResult } from './queue';
-import { dayBoundaryOf, getSettings, type Settings } from './settings';
-import type { CardStateRow } from './schema';
+import type { CardSchedule } from '../domain/scheduler/types';
+import type { Settings } from '../domain/settings/settings';
+import { dayBoundaryInForce } from './device';
+import { scheduleFromRow } from './mappers';
+import { getSettings } from './settings';
 
 export function useSettings(): Settings | undefined {
   return useLiveQuery(() => getSettings(getDb()), []);
@@ -25,18 +28,19 @@ export function useTodayQueue(now: number, settings?: Settings, options: QueueOp
 }
 
 /** Every card state of a deck (or of every deck): the card browser filters these. */
-export function useCardStates(deckId?: string): CardStateRow[] | undefined {
-  return useLiveQuery(
-    () => (deckId !== undefined ? getDb().cardStates.where('deckId').equals(deckId).toArray() : getDb().cardStates.toArray()),
-    [deckId],
-  );
+export function useCardStates(deckId?: string): CardSchedule[] | undefined {
+  return useLiveQuery(async () => {
+    const db = getDb();
+    const rows = deckId !== undefined ? await db.cardStates.where('deckId').equals(deckId).toArray() : await db.cardStates.toArray();
+    return rows.map(scheduleFromRow);
+  }, [deckId]);
 }
 
 /** Days in a row with reviews, under the stored day boundary. */
 export function useStreak(now: number): number | undefined {
   return useLiveQuery(async () => {
     const db = getDb();
-    const { timeZone, startHour } = dayBoundaryOf(await getSettings(db));
+    const { timeZone, startHour } = dayBoundaryInForce(await getSettings(db));
     return getStreak(db, now, timeZone, startHour);
   }, [now]);
 }

@@ -1,12 +1,26 @@
-// Rows <-> domain: the one place that knows how domain values are laid out in IndexedDB.
+// Rows <-> domain: the one place that knows how domain values are laid out in IndexedDB (and
+// how rows become the backup file's records). Private to src/db.
+import type { BackupOnboarding, BackupQuizResult, BackupReviewEntry, BackupSettings } from '../domain/backup/format';
 import type { Card, Deck } from '../domain/deck/types';
+import { emptyProgress, type LessonResult, type OnboardingProgress } from '../domain/onboarding/progress';
+import type { AnswerRecord } from '../domain/quiz/answer-record';
+import type { NewQuizResult, QuizModeKey, QuizResult } from '../domain/quiz/results';
 import { newRankOf, type QueueCandidate } from '../domain/scheduler/queue';
-import type { ReviewRecord, SchedState } from '../domain/scheduler/types';
-import { QUEUE, type CardRow, type CardStateRow, type DeckRow, type QueueNumber, type ReviewLogRow, type SettingsRow } from './schema';
-import type { Settings } from './settings';
-
-/** A review log entry as the rest of the app sees it. */
-export type ReviewLogEntry = ReviewLogRow;
+import type { CardSchedule, ReviewRecord, SchedState } from '../domain/scheduler/types';
+import { normalizeSettings, type Settings } from '../domain/settings/settings';
+import {
+  QUEUE,
+  type AppFlagId,
+  type AppFlagRow,
+  type CardRow,
+  type CardStateRow,
+  type DeckRow,
+  type OnboardingRow,
+  type QueueNumber,
+  type QuizResultRow,
+  type ReviewLogRow,
+  type SettingsRow,
+} from './schema';
 
 export function queueOf(s: Pick<SchedState, 'kind'>, suspended: boolean, retired: boolean): QueueNumber {
   if (suspended || retired) return QUEUE.off;
@@ -66,6 +80,12 @@ export function stateToRow(
   };
 }
 
+/** The schedule of a card as features see it (the row without its queue index). */
+export function scheduleFromRow(r: CardStateRow): CardSchedule {
+  const { queue: _queue, ...schedule } = r;
+  return schedule;
+}
+
 export function candidateFromRow(r: CardStateRow): QueueCandidate {
   return {
     cardId: r.cardId,
@@ -113,13 +133,186 @@ export function newRankOfCard(c: Card, sectionOrder: ReadonlyMap<string, number>
   return newRankOf(sectionOrder.get(c.sectionId) ?? 999_999, c.order);
 }
 
-/** Stored settings, unvalidated (settings.ts normalises them). */
+/** Stored settings, unvalidated. */
 export function settingsFromRow(r: SettingsRow | undefined): Partial<Settings> {
   if (!r) return {};
   const { id: _id, ...rest } = r;
   return rest;
 }
 
+/** The settings in force from the stored row (defaults for anything missing or out of range). */
+export function settingsOfRow(r: SettingsRow | undefined): Settings {
+  return normalizeSettings(settingsFromRow(r));
+}
+
 export function settingsToRow(s: Settings): SettingsRow {
   return { id: 'settings', ...s };
+}
+
+// ---- App flags
+
+export function flagToRow(id: AppFlagId, value: boolean, updatedAt: number): AppFlagRow {
+  return { id, value, updatedAt };
+}
+
+export function flagFromRow(r: AppFlagRow | undefined): boolean {
+  return r?.value === true;
+}
+
+// ---- Onboarding progress
+
+/** The progress fields a row may hold (rows from v2 on hold them all; older backups may not). */
+interface OnboardingProgressRow extends OnboardingRow {
+  cardIndex: number;
+  results: Record<string, LessonResult>;
+  unlockAll: boolean;
+  startedAt: number | null;
+}
+
+const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+
+function lessonResultFromRow(lessonId: string, x: unknown): LessonResult | null {
+  if (!x || typeof x !== 'object') return null;
+  const r = x as Partial<LessonResult>;
+  if (!isNumber(r.score) || !isNumber(r.total) || !isNumber(r.completedAt)) return null;
+  return {
+    lessonId,
+    score: r.score,
+    total: r.total,
+    durationMs: isNumber(r.durationMs) ? r.durationMs : 0,
+    completedAt: r.completedAt,
+    attempts: isNumber(r.attempts) ? r.attempts : 1,
+  };
+}
+
+/** A stored row (possibly from an older build or a backup holding only OnboardingRow) as progress. */
+export function progressFromRow(deckId: string, row: OnboardingRow | undefined): OnboardingProgress {
+  if (!row) return emptyProgress(deckId);
+  const extra = row as Partial<OnboardingProgressRow>;
+  const results: Record<string, LessonResult> = {};
+  if (extra.results && typeof extra.results === 'object') {
+    for (const [id, value] of Object.entries(extra.results)) {
+      const r = lessonResultFromRow(id, value);
+      if (r) results[id] = r;
+    }
+  }
+  return {
+    deckId,
+    completed: Array.isArray(row.completed) ? row.completed.filter((x): x is string => typeof x === 'string') : [],
+    results,
+    currentLessonId: typeof row.currentLessonId === 'string' ? row.currentLessonId : null,
+    cardIndex: isNumber(extra.cardIndex) ? Math.max(0, Math.floor(extra.cardIndex)) : 0,
+    unlockAll: extra.unlockAll === true,
+    startedAt: isNumber(extra.startedAt) ? extra.startedAt : null,
+    updatedAt: isNumber(row.updatedAt) ? row.updatedAt : 0,
+  };
+}
+
+export function progressToRow(p: OnboardingProgress): OnboardingProgressRow {
+  return {
+    deckId: p.deckId,
+    completed: [...p.completed],
+    currentLessonId: p.currentLessonId,
+    updatedAt: p.updatedAt,
+    cardIndex: p.cardIndex,
+    results: { ...p.results },
+    unlockAll: p.unlockAll,
+    startedAt: p.startedAt,
+  };
+}
+
+// ---- Quiz results
+
+const MODE_KEYS: readonly QuizModeKey[] = ['practice', 'sprint', 'exam'];
+
+function isModeKey(value: string): value is QuizModeKey {
+  return (MODE_KEYS as readonly string[]).includes(value);
+}
+
+function averageOf(items: readonly AnswerRecord[]): number | null {
+  const answered = items.filter((r) => !r.timedOut);
+  return answered.length === 0 ? null : answered.reduce((sum, r) => sum + r.elapsedMs, 0) / answered.length;
+}
+
+/** A row as a result; null for a row this version cannot read (an unknown mode). */
+export function quizResultFromRow(row: QuizResultRow): QuizResult | null {
+  if (!isModeKey(row.mode)) return null;
+  const items = (Array.isArray(row.questions) ? row.questions : []) as AnswerRecord[];
+  const finishedAt = row.finishedAt ?? row.startedAt;
+  return {
+    id: row.id,
+    mode: row.mode,
+    deckId: row.deckId,
+    startedAt: row.startedAt,
+    finishedAt,
+    score: row.score,
+    total: row.total,
+    accuracy: row.total === 0 ? 0 : row.score / row.total,
+    averageAnswerMs: averageOf(items),
+    durationMs: Math.max(0, finishedAt - row.startedAt),
+    items,
+  };
+}
+
+export function quizResultToRow(result: NewQuizResult & { id: string }): QuizResultRow {
+  const durationMs = Math.max(0, Math.round(result.durationMs));
+  return {
+    id: result.id,
+    mode: result.mode,
+    deckId: result.deckId,
+    startedAt: result.finishedAt - durationMs,
+    finishedAt: result.finishedAt,
+    score: result.score,
+    total: result.items.length,
+    questions: result.items,
+  };
+}
+
+// ---- Backup records (format 1). Explicit field lists: rows may gain fields in later schema
+// versions; the file format stays as it is.
+
+export function backupEntryOfRow(r: ReviewLogRow): BackupReviewEntry {
+  const params = { ...r.params };
+  if (params.weights === undefined) delete params.weights;
+  return {
+    id: r.id,
+    cardId: r.cardId,
+    deckId: r.deckId,
+    rating: r.rating,
+    reviewedAt: r.reviewedAt,
+    durationMs: r.durationMs,
+    dayKey: r.dayKey,
+    timeZone: r.timeZone,
+    dayStartHour: r.dayStartHour,
+    params,
+    prevState: r.prevState,
+    nextState: r.nextState,
+    scheduledDays: r.scheduledDays,
+    due: r.due,
+  };
+}
+
+export function backupQuizOfRow(r: QuizResultRow): BackupQuizResult {
+  return { id: r.id, mode: r.mode, deckId: r.deckId, startedAt: r.startedAt, finishedAt: r.finishedAt, score: r.score, total: r.total, questions: r.questions };
+}
+
+export function backupOnboardingOfRow(r: OnboardingRow): BackupOnboarding {
+  return { deckId: r.deckId, completed: [...r.completed], currentLessonId: r.currentLessonId, updatedAt: r.updatedAt };
+}
+
+export function backupSettingsOfRow(row: SettingsRow | undefined): BackupSettings | null {
+  if (!row) return null;
+  const s = settingsOfRow(row);
+  return {
+    language: s.language,
+    showBothLanguages: s.showBothLanguages,
+    desiredRetention: s.desiredRetention,
+    maximumInterval: s.maximumInterval,
+    enableFuzz: s.enableFuzz,
+    newPerDay: s.newPerDay,
+    maxReviewsPerDay: s.maxReviewsPerDay,
+    dayStartHour: s.dayStartHour,
+    theme: s.theme,
+    timeZone: s.timeZone,
+  };
 }

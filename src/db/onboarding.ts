@@ -11,82 +11,16 @@
 // newPerDay limit), as if they had been introduced in the review. Cards no longer new (already
 // met in the review) keep their schedule.
 //
-// Row layout: OnboardingRow (schema.ts) holds deckId, completed, currentLessonId and updatedAt;
-// the rest of the progress (cardIndex, results, unlockAll, startedAt) is stored in the same row as
-// extra fields (OnboardingProgressRow below), read defensively. The welcome flag lives in a row of
-// its own under WELCOME_ROW_ID, which is not a deck id.
-import { emptyProgress, type LessonResult, type OnboardingProgress } from '../domain/onboarding/progress';
+// Row layout: see progressFromRow/progressToRow in mappers.ts. The welcome flag is an app flag
+// (the appFlags table, schema version 3), not an onboarding row.
+import type { LessonResult, OnboardingProgress } from '../domain/onboarding/progress';
 import type { CardGrade } from '../domain/onboarding/check';
+import { getDb } from './database';
 import { CardNotFoundError, withStorage } from './errors';
+import { flagFromRow, flagToRow, progressFromRow, progressToRow } from './mappers';
 import { rateCard } from './reviews';
-import { ONBOARDING_APP_ROW_ID, type KujiraDB, type OnboardingRow } from './schema';
+import type { KujiraDB } from './schema';
 import { getSettings } from './settings';
-
-/** The key of the row holding app-wide onboarding state (the welcome flag). */
-export const WELCOME_ROW_ID = ONBOARDING_APP_ROW_ID;
-
-export interface OnboardingProgressRow extends OnboardingRow {
-  cardIndex: number;
-  results: Record<string, LessonResult>;
-  unlockAll: boolean;
-  startedAt: number | null;
-}
-
-interface WelcomeRow extends OnboardingRow {
-  welcomeSeen: boolean;
-}
-
-const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
-
-function resultFromRow(lessonId: string, x: unknown): LessonResult | null {
-  if (!x || typeof x !== 'object') return null;
-  const r = x as Partial<LessonResult>;
-  if (!isNumber(r.score) || !isNumber(r.total) || !isNumber(r.completedAt)) return null;
-  return {
-    lessonId,
-    score: r.score,
-    total: r.total,
-    durationMs: isNumber(r.durationMs) ? r.durationMs : 0,
-    completedAt: r.completedAt,
-    attempts: isNumber(r.attempts) ? r.attempts : 1,
-  };
-}
-
-/** A stored row (possibly from an older build or a backup holding only OnboardingRow) as progress. */
-export function progressFromRow(deckId: string, row: OnboardingRow | undefined): OnboardingProgress {
-  if (!row) return emptyProgress(deckId);
-  const extra = row as Partial<OnboardingProgressRow>;
-  const results: Record<string, LessonResult> = {};
-  if (extra.results && typeof extra.results === 'object') {
-    for (const [id, value] of Object.entries(extra.results)) {
-      const r = resultFromRow(id, value);
-      if (r) results[id] = r;
-    }
-  }
-  return {
-    deckId,
-    completed: Array.isArray(row.completed) ? row.completed.filter((x): x is string => typeof x === 'string') : [],
-    results,
-    currentLessonId: typeof row.currentLessonId === 'string' ? row.currentLessonId : null,
-    cardIndex: isNumber(extra.cardIndex) ? Math.max(0, Math.floor(extra.cardIndex)) : 0,
-    unlockAll: extra.unlockAll === true,
-    startedAt: isNumber(extra.startedAt) ? extra.startedAt : null,
-    updatedAt: isNumber(row.updatedAt) ? row.updatedAt : 0,
-  };
-}
-
-export function progressToRow(p: OnboardingProgress): OnboardingProgressRow {
-  return {
-    deckId: p.deckId,
-    completed: [...p.completed],
-    currentLessonId: p.currentLessonId,
-    updatedAt: p.updatedAt,
-    cardIndex: p.cardIndex,
-    results: { ...p.results },
-    unlockAll: p.unlockAll,
-    startedAt: p.startedAt,
-  };
-}
 
 export function getOnboardingProgress(db: KujiraDB, deckId: string): Promise<OnboardingProgress> {
   return withStorage(db, async () => progressFromRow(deckId, await db.onboarding.get(deckId)));
@@ -192,13 +126,23 @@ export function completeLesson(
 
 /** Whether the welcome screens were seen (or skipped). */
 export function getWelcomeSeen(db: KujiraDB): Promise<boolean> {
-  return withStorage(db, async () => (await db.onboarding.get(WELCOME_ROW_ID) as WelcomeRow | undefined)?.welcomeSeen === true);
+  return withStorage(db, async () => flagFromRow(await db.appFlags.get('welcomeSeen')));
 }
 
 /** Mark the welcome as seen, or (false: "show the welcome again" in settings) reset it. */
 export function setWelcomeSeen(db: KujiraDB, seen: boolean, now: number): Promise<void> {
-  const row: WelcomeRow = { deckId: WELCOME_ROW_ID, completed: [], currentLessonId: null, updatedAt: now, welcomeSeen: seen };
   return withStorage(db, async () => {
-    await db.onboarding.put(row);
+    await db.appFlags.put(flagToRow('welcomeSeen', seen, now));
   });
 }
+
+/** The onboarding repository over the app's database: what features call. */
+export const onboardingRepository = {
+  progress: (deckId: string): Promise<OnboardingProgress> => getOnboardingProgress(getDb(), deckId),
+  saveResumePoint: (deckId: string, lessonId: string, cardIndex: number, now: number): Promise<OnboardingProgress> =>
+    saveResumePoint(getDb(), deckId, lessonId, cardIndex, now),
+  setUnlockAll: (deckId: string, unlockAll: boolean, now: number): Promise<OnboardingProgress> => setUnlockAll(getDb(), deckId, unlockAll, now),
+  completeLesson: (deckId: string, lessonId: string, completion: LessonCompletion, now: number): Promise<CompleteLessonResult> =>
+    completeLesson(getDb(), deckId, lessonId, completion, now),
+  setWelcomeSeen: (seen: boolean, now: number): Promise<void> => setWelcomeSeen(getDb(), seen, now),
+};

@@ -5,7 +5,9 @@ import { buildTodayQueue, siblingKey, type QueueCandidate, type TodayQueue } fro
 import { withStorage } from './errors';
 import { candidateFromRow } from './mappers';
 import { QUEUE, type CardStateRow, type KujiraDB } from './schema';
-import { dayBoundaryOf, getSettings, type Settings } from './settings';
+import type { Settings } from '../domain/settings/settings';
+import { dayBoundaryInForce } from './device';
+import { getSettings } from './settings';
 
 /** Above every deck id (upper bound of string index ranges; Dexie.maxKey varies by backend). */
 const MAX_STRING = '\uffff';
@@ -32,7 +34,7 @@ export function getTodayQueue(
   return withStorage(db, () =>
     db.transaction('r', [db.cardStates, db.reviewLog, db.settings], async () => {
       const s = settings ?? (await getSettings(db));
-      const { timeZone, startHour } = dayBoundaryOf(s);
+      const { timeZone, startHour } = dayBoundaryInForce(s);
       const today = dayKey(now, timeZone, startHour);
       const endOfDay = endOfStudyDay(today, timeZone, startHour);
 

@@ -3,7 +3,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { QuizModeKey } from '../domain/quiz/results';
 import { getDb } from './database';
-import { getPersonalBest, listQuizResults, type QuizResult, type QuizResultFilter } from './quiz-results';
+import type { QuizResult } from '../domain/quiz/results';
+import { getPersonalBest, listQuizResults, type QuizResultFilter } from './quiz-results';
 
 /** Stored quiz results, newest first; follows writes from this and other tabs. */
 export function useQuizResults(filter: QuizResultFilter = {}): QuizResult[] | undefined {

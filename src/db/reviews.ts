@@ -9,11 +9,14 @@ import {
   replay,
   type CardInfo,
 } from '../domain/scheduler/scheduler';
-import type { Grade } from '../domain/scheduler/types';
+import type { CardSchedule, Grade, ReviewLogEntry } from '../domain/scheduler/types';
+import { schedulerParamsOf, type Settings } from '../domain/settings/settings';
+import { getDb } from './database';
+import { dayBoundaryInForce } from './device';
 import { CardNotFoundError, withStorage } from './errors';
-import { logRowFromRecord, stateFromRow, stateToRow, type ReviewLogEntry } from './mappers';
+import { logRowFromRecord, scheduleFromRow, stateFromRow, stateToRow } from './mappers';
 import type { CardStateRow, KujiraDB, ReviewLogRow } from './schema';
-import { dayBoundaryOf, getSettings, schedulerParamsOf, type Settings } from './settings';
+import { getSettings } from './settings';
 
 export interface RatingResult {
   entry: ReviewLogEntry;
@@ -51,7 +54,7 @@ export function rateCard(
         rating,
         now,
         schedulerParamsOf(settings),
-        dayBoundaryOf(settings),
+        dayBoundaryInForce(settings),
       );
       const entry = logRowFromRecord(record, {
         id: options.id ?? newId(),
@@ -244,3 +247,34 @@ export function getCards(db: KujiraDB, cardIds: readonly string[]): Promise<(Car
 export function getCardState(db: KujiraDB, cardId: string): Promise<CardStateRow | null> {
   return withStorage(db, async () => (await db.cardStates.get(cardId)) ?? null);
 }
+
+/** The stored schedule of a card (null if unknown). */
+export async function getCardSchedule(db: KujiraDB, cardId: string): Promise<CardSchedule | null> {
+  const row = await getCardState(db, cardId);
+  return row ? scheduleFromRow(row) : null;
+}
+
+/** The stored schedules of the given cards, in the given order (unknown ids dropped). */
+export function getCardSchedules(db: KujiraDB, cardIds: readonly string[]): Promise<CardSchedule[]> {
+  return withStorage(db, async () =>
+    (await db.cardStates.bulkGet([...cardIds])).filter((row): row is CardStateRow => row !== undefined).map(scheduleFromRow),
+  );
+}
+
+/** The stored schedules of one deck's cards, or of every card. */
+export function listCardSchedules(db: KujiraDB, deckId?: string): Promise<CardSchedule[]> {
+  return withStorage(db, async () =>
+    (deckId !== undefined ? await db.cardStates.where('deckId').equals(deckId).toArray() : await db.cardStates.toArray()).map(scheduleFromRow),
+  );
+}
+
+/** The review repository over the app's database: what features call. */
+export const reviewRepository = {
+  /** Rate a card (on disk when the promise resolves); returns the log entry written. */
+  rate: async (cardId: string, rating: Grade, now: number, durationMs: number, settings?: Settings): Promise<ReviewLogEntry> =>
+    (await rateCard(getDb(), cardId, rating, now, durationMs, settings ? { settings } : {})).entry,
+  /** Take back the most recent rating; returns its entry (null when the log is empty). */
+  undoLast: async (): Promise<ReviewLogEntry | null> => (await undoLastRating(getDb()))?.entry ?? null,
+  suspend: (cardId: string): Promise<void> => suspendCard(getDb(), cardId),
+  unsuspend: (cardId: string): Promise<void> => unsuspendCard(getDb(), cardId),
+};

@@ -1,10 +1,11 @@
 // The IndexedDB schema of Kujira: one Dexie class holding every version. Versions are only ever
 // added (never edited once released), each with an upgrade when rows change shape.
 // Rows hold epoch milliseconds and plain JSON; src/db/mappers.ts converts them to domain types.
+// Private to src/db (and start-up): features see domain types through the repositories and hooks.
 import Dexie, { type EntityTable } from 'dexie';
 import type { Card, Lang, Localized, Section } from '../domain/deck/types';
-import type { CardStateKind, Grade, SchedState, SchedulerParams } from '../domain/scheduler/types';
-import type { Settings } from './settings';
+import type { CardSchedule, ReviewLogEntry } from '../domain/scheduler/types';
+import type { Settings } from '../domain/settings/settings';
 
 /** Which queue a card is in, as an indexable number (IndexedDB cannot index booleans). */
 export const QUEUE = { off: -1, new: 0, learning: 1, review: 2 } as const;
@@ -31,43 +32,14 @@ export interface CardRow {
   updatedAt: number;
 }
 
-/** A card's schedule (SchedState, with its kind stored as `state`) and what the queues index. */
-export interface CardStateRow extends Omit<SchedState, 'kind'> {
-  cardId: string;
-  deckId: string;
-  /** Card key (command/option/fact): siblings share it. */
-  key: string;
-  /** Section order * 1e6 + card order: new cards come in this order. */
-  newRank: number;
+/** A card's schedule with what the queues index. */
+export interface CardStateRow extends CardSchedule {
   /** -1 suspended or retired, 0 new, 1 learning/relearning, 2 review. */
   queue: QueueNumber;
-  suspended: boolean;
-  retired: boolean;
-  state: CardStateKind;
 }
 
-/** Append-only: the source of truth of every schedule. */
-export interface ReviewLogRow {
-  /** UUID: unique across devices, so two logs merge by union. */
-  id: string;
-  cardId: string;
-  deckId: string;
-  rating: Grade;
-  reviewedAt: number;
-  durationMs: number;
-  /** Study day of the review (YYYY-MM-DD) under timeZone/dayStartHour. */
-  dayKey: string;
-  timeZone: string;
-  dayStartHour: number;
-  params: SchedulerParams;
-  /** What the review did (for statistics; replay does not read these). */
-  prevState: CardStateKind;
-  nextState: CardStateKind;
-  scheduledDays: number;
-  due: number;
-}
-
-export type Theme = 'system' | 'light' | 'dark';
+/** Append-only: the source of truth of every schedule (stored as the domain entry is). */
+export type ReviewLogRow = ReviewLogEntry;
 
 /** The one settings row: the settings themselves under a fixed key. */
 export interface SettingsRow extends Settings {
@@ -101,10 +73,22 @@ export interface OnboardingRow {
   startedAt?: number | null;
 }
 
+/** An app-wide flag of this device (not a deck's progress). */
+export type AppFlagId = 'welcomeSeen';
+
+export interface AppFlagRow {
+  id: AppFlagId;
+  value: boolean;
+  updatedAt: number;
+}
+
 export const DB_NAME = 'kujira';
 
-/** The onboarding row that holds app-wide state (the welcome flag) rather than a deck's path. */
-export const ONBOARDING_APP_ROW_ID = '~app';
+/**
+ * Versions 1 and 2 kept the welcome flag in an onboarding row under this key, which is not a deck
+ * id; version 3 moved it to the appFlags table. Kept so old databases and backups can be read.
+ */
+export const LEGACY_APP_ROW_ID = '~app';
 
 export class KujiraDB extends Dexie {
   decks!: EntityTable<DeckRow, 'id'>;
@@ -114,6 +98,7 @@ export class KujiraDB extends Dexie {
   settings!: EntityTable<SettingsRow, 'id'>;
   quizResults!: EntityTable<QuizResultRow, 'id'>;
   onboarding!: EntityTable<OnboardingRow, 'deckId'>;
+  appFlags!: EntityTable<AppFlagRow, 'id'>;
 
   constructor(name: string = DB_NAME, options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange }) {
     super(name, options);
@@ -139,12 +124,29 @@ export class KujiraDB extends Dexie {
           .table('onboarding')
           .toCollection()
           .modify((row: Record<string, unknown>) => {
-            if (row.deckId === ONBOARDING_APP_ROW_ID) return;
+            if (row.deckId === LEGACY_APP_ROW_ID) return;
             row.cardIndex ??= 0;
             row.results ??= {};
             row.unlockAll ??= false;
             row.startedAt ??= null;
           }),
       );
+    // Version 3: app-wide flags get a table of their own; the welcome flag moves out of the
+    // onboarding row that pretended to be a deck ('~app').
+    this.version(3)
+      .stores({ appFlags: 'id' })
+      .upgrade(async (tx) => {
+        const legacy = (await tx.table('onboarding').get(LEGACY_APP_ROW_ID)) as
+          | { welcomeSeen?: unknown; updatedAt?: unknown }
+          | undefined;
+        if (!legacy) return;
+        const flag: AppFlagRow = {
+          id: 'welcomeSeen',
+          value: legacy.welcomeSeen === true,
+          updatedAt: typeof legacy.updatedAt === 'number' ? legacy.updatedAt : 0,
+        };
+        await tx.table('appFlags').put(flag);
+        await tx.table('onboarding').delete(LEGACY_APP_ROW_ID);
+      });
   }
 }

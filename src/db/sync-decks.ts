@@ -21,7 +21,7 @@ export interface DeckSyncResult {
  * retired (out of every queue, history kept); retired cards that come back are restored with
  * their history. Decks not passed are left alone.
  */
-export async function syncDecks(db: KujiraDB, decks: readonly Deck[], now: number = Date.now()): Promise<DeckSyncResult[]> {
+export async function syncDecks(db: KujiraDB, decks: readonly Deck[], now: number): Promise<DeckSyncResult[]> {
   return withStorage(db, async () => {
     const known = await db.decks.bulkGet(decks.map((d) => d.id));
     const stale = decks.filter((d, i) => known[i]?.hash !== d.hash);

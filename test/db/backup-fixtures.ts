@@ -2,7 +2,7 @@
 // and settings, and a comparable view of the progress in it.
 import { rateCard } from '../../src/db/reviews';
 import { syncDecks } from '../../src/db/sync-decks';
-import { DEFAULT_SETTINGS, type Settings } from '../../src/db/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/domain/settings/settings';
 import type { KujiraDB } from '../../src/db/schema';
 import type { Deck } from '../../src/domain/deck/types';
 import type { Grade } from '../../src/domain/scheduler/types';

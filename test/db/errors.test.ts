@@ -12,7 +12,7 @@ import {
 } from '../../src/db/errors';
 import { rateCard } from '../../src/db/reviews';
 import { syncDecks } from '../../src/db/sync-decks';
-import { DEFAULT_SETTINGS } from '../../src/db/settings';
+import { DEFAULT_SETTINGS } from '../../src/domain/settings/settings';
 import { createDeck } from '../factories';
 import { createTestDb, writeSpy } from './helpers';
 

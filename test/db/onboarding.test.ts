@@ -6,17 +6,17 @@ import {
   completeLesson,
   getOnboardingProgress,
   getWelcomeSeen,
-  progressFromRow,
   saveResumePoint,
   setUnlockAll,
   setWelcomeSeen,
-  WELCOME_ROW_ID,
   type LessonCompletion,
 } from '../../src/db/onboarding';
 import { getTodayQueue } from '../../src/db/queue';
 import { rateCard } from '../../src/db/reviews';
-import { DEFAULT_SETTINGS, updateSettings } from '../../src/db/settings';
+import { updateSettings } from '../../src/db/settings';
+import { DEFAULT_SETTINGS } from '../../src/domain/settings/settings';
 import { syncDecks } from '../../src/db/sync-decks';
+import { progressFromRow } from '../../src/db/mappers';
 import type { KujiraDB } from '../../src/db/schema';
 import type { Deck } from '../../src/domain/deck/types';
 import { buildLessons, type Lesson } from '../../src/domain/onboarding/lessons';
@@ -129,12 +129,13 @@ describe('progress rows', () => {
     });
   });
 
-  it('keep the welcome flag in its own row', async () => {
+  it('keep the welcome flag as an app flag, not as a deck row', async () => {
     db = createTestDb();
     expect(await getWelcomeSeen(db)).toBe(false);
     await setWelcomeSeen(db, true, NOW);
     expect(await getWelcomeSeen(db)).toBe(true);
-    expect((await db.onboarding.get(WELCOME_ROW_ID))?.completed).toEqual([]);
+    expect(await db.appFlags.get('welcomeSeen')).toEqual({ id: 'welcomeSeen', value: true, updatedAt: NOW });
+    expect(await db.onboarding.count()).toBe(0);
     await setWelcomeSeen(db, false, NOW + 1);
     expect(await getWelcomeSeen(db)).toBe(false);
   });

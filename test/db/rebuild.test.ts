@@ -2,7 +2,7 @@
 // change from one rating to the next, and a rating made while a rebuild runs.
 import { afterEach, describe, expect, it } from 'vitest';
 import { rateCard, rebuildAllStates, type RebuildTimings } from '../../src/db/reviews';
-import { DEFAULT_SETTINGS } from '../../src/db/settings';
+import { DEFAULT_SETTINGS } from '../../src/domain/settings/settings';
 import type { KujiraDB } from '../../src/db/schema';
 import type { Grade } from '../../src/domain/scheduler/types';
 import { createSeededTestDb } from './helpers';

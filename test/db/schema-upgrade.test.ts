@@ -3,11 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createDb, getDatabaseStatus } from '../../src/db/database';
+import { getWelcomeSeen } from '../../src/db/onboarding';
 import { rateCard, rebuildAllStates } from '../../src/db/reviews';
 import { syncDecks } from '../../src/db/sync-decks';
-import { DEFAULT_SETTINGS } from '../../src/db/settings';
+import { DEFAULT_SETTINGS } from '../../src/domain/settings/settings';
 import { createDeck } from '../factories';
-import { openSchemaV1 } from '../fixtures/schema-v1';
+import { openSchemaV1, openSchemaV2 } from '../fixtures/schema-v1';
 
 const NOW = Date.parse('2026-11-27T03:00:00Z');
 const settings = { ...DEFAULT_SETTINGS, timeZone: 'Asia/Tokyo' };
@@ -47,7 +48,40 @@ describe('schema upgrade', () => {
     // The states still equal the replay of the log.
     expect(await rebuildAllStates(db)).toBe(0);
     expect(await db.onboarding.get('deck')).toMatchObject({ completed: ['sec-0'], currentLessonId: 'sec-1', cardIndex: 0, results: {}, unlockAll: false, startedAt: null });
-    expect(await db.onboarding.get('~app')).toEqual({ deckId: '~app', completed: [], currentLessonId: null, updatedAt: NOW, welcomeSeen: true });
+    // The welcome flag moved out of the fake deck row into the app flags (version 3).
+    expect(await db.onboarding.get('~app')).toBeUndefined();
+    expect(await getWelcomeSeen(db)).toBe(true);
+    db.close();
+  });
+
+  it('version 3 moves the welcome flag of a v2 database out of the fake ~app deck row', async () => {
+    const factory = new IDBFactory();
+    const v2 = openSchemaV2('kujira', factory, IDBKeyRange);
+    await v2.open();
+    const progress = { deckId: 'docker', completed: ['uses'], currentLessonId: 'memo', updatedAt: NOW, cardIndex: 2, results: {}, unlockAll: true, startedAt: NOW - 1000 };
+    await v2.table('onboarding').bulkPut([progress, { deckId: '~app', completed: [], currentLessonId: null, updatedAt: NOW + 5, welcomeSeen: true }]);
+    v2.close();
+
+    const db = createDb({ indexedDB: factory, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.appFlags.toArray()).toEqual([{ id: 'welcomeSeen', value: true, updatedAt: NOW + 5 }]);
+    expect(await db.onboarding.toArray()).toEqual([progress]);
+    expect(await getWelcomeSeen(db)).toBe(true);
+    db.close();
+  });
+
+  it('version 3 leaves the welcome unseen when a v2 database never saw it', async () => {
+    const factory = new IDBFactory();
+    const v2 = openSchemaV2('kujira', factory, IDBKeyRange);
+    await v2.open();
+    await v2.table('onboarding').put({ deckId: '~app', completed: [], currentLessonId: null, updatedAt: NOW, welcomeSeen: false });
+    v2.close();
+
+    const db = createDb({ indexedDB: factory, IDBKeyRange });
+    expect(await getWelcomeSeen(db)).toBe(false);
+    expect(await db.appFlags.get('welcomeSeen')).toEqual({ id: 'welcomeSeen', value: false, updatedAt: NOW });
+    expect(await db.onboarding.count()).toBe(0);
     db.close();
   });
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { syncDecks } from '../../src/db/sync-decks';
 import { rateCard } from '../../src/db/reviews';
 import { getTodayQueue } from '../../src/db/queue';
-import { DEFAULT_SETTINGS } from '../../src/db/settings';
+import { DEFAULT_SETTINGS } from '../../src/domain/settings/settings';
 import type { KujiraDB } from '../../src/db/schema';
 import { createDeck } from '../factories';
 import { createTestDb, writeSpy } from './helpers';

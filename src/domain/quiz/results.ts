@@ -71,3 +71,34 @@ export function personalBest<T extends ScoredResult>(results: readonly T[], mode
   }
   return best;
 }
+
+/** A finished quiz as stored in the history. Times are epoch milliseconds (wall clock). */
+export interface QuizResult {
+  id: string;
+  mode: QuizModeKey;
+  deckId: string;
+  startedAt: number;
+  finishedAt: number;
+  score: number;
+  total: number;
+  /** score / total (0 for an empty quiz). */
+  accuracy: number;
+  /** Mean time to answer over answered questions; null when none was answered. */
+  averageAnswerMs: number | null;
+  /** finishedAt - startedAt: the row stores the two ends, so this is never stored twice. */
+  durationMs: number;
+  items: AnswerRecord[];
+}
+
+/** What the caller provides when saving: the rest is derived (accuracy, average time, duration, id). */
+export interface NewQuizResult {
+  id?: string;
+  mode: QuizModeKey;
+  deckId: string;
+  /** Wall-clock end of the quiz. */
+  finishedAt: number;
+  /** Monotonic length of the quiz; startedAt is finishedAt - durationMs. */
+  durationMs: number;
+  score: number;
+  items: AnswerRecord[];
+}

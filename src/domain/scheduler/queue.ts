@@ -1,6 +1,6 @@
 // Today's review queue, as a pure function of candidate cards and what was done today.
 // The database layer fetches the candidates with index range queries and hands them here.
-import type { CardStateKind } from './types';
+import type { CardSchedule, CardStateKind, SchedState } from './types';
 
 export interface QueueCandidate {
   cardId: string;
@@ -51,6 +51,29 @@ export interface TodayQueue {
   counts: QueueCounts;
   /** When the next learning card beyond the learn-ahead window becomes due today (null if none). */
   nextLearningDue: number | null;
+}
+
+/** A stored card schedule as a queue candidate. */
+export function candidateOf(s: CardSchedule): QueueCandidate {
+  return { cardId: s.cardId, deckId: s.deckId, key: s.key, kind: s.state, due: s.due, newRank: s.newRank, suspended: s.suspended, retired: s.retired };
+}
+
+/** The scheduler's state of a stored card schedule. */
+export function scheduleStateOf(s: CardSchedule): SchedState {
+  return {
+    kind: s.state,
+    due: s.due,
+    stability: s.stability,
+    difficulty: s.difficulty,
+    elapsedDays: s.elapsedDays,
+    scheduledDays: s.scheduledDays,
+    learningSteps: s.learningSteps,
+    reps: s.reps,
+    lapses: s.lapses,
+    lastReview: s.lastReview,
+    lastDayKey: s.lastDayKey,
+    leech: s.leech,
+  };
 }
 
 export function siblingKey(deckId: string, key: string): string {

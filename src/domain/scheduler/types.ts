@@ -72,3 +72,40 @@ export interface ReviewRecord extends ReviewInput {
   scheduledDays: number;
   due: number;
 }
+
+/**
+ * A card's schedule with the card's identity and flags, as the card browser, the statistics and
+ * the review read it. `state` is the schedule's kind (named as in the review log).
+ */
+export interface CardSchedule extends Omit<SchedState, 'kind'> {
+  cardId: string;
+  deckId: string;
+  /** Card key (command/option/fact): siblings share it. */
+  key: string;
+  /** Section order * 1e6 + card order: new cards come in this order. */
+  newRank: number;
+  suspended: boolean;
+  retired: boolean;
+  state: CardStateKind;
+}
+
+/** One rating in the append-only review log: the source of truth of every schedule. */
+export interface ReviewLogEntry {
+  /** UUID: unique across devices, so two logs merge by union. */
+  id: string;
+  cardId: string;
+  deckId: string;
+  rating: Grade;
+  reviewedAt: number;
+  durationMs: number;
+  /** Study day of the review (YYYY-MM-DD) under timeZone/dayStartHour. */
+  dayKey: string;
+  timeZone: string;
+  dayStartHour: number;
+  params: SchedulerParams;
+  /** What the review did (for statistics; replay does not read these). */
+  prevState: CardStateKind;
+  nextState: CardStateKind;
+  scheduledDays: number;
+  due: number;
+}

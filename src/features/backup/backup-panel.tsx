@@ -3,8 +3,7 @@
 // confirmation naming what is lost, offering to export first), and export a deck for Anki.
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyImport, countProgress, exportBackup, prepareImport, resetProgress, type ImportProgress, type PreparedImport } from '../../db/backup';
-import { getDb } from '../../db/database';
+import { backupRepository, type ImportProgress, type PreparedImport } from '../../db/backup';
 import { ankiFileName, exportDeckToAnki } from '../../domain/anki/export-anki';
 import { BackupValidationError } from '../../domain/backup/validate';
 import type { Lang } from '../../domain/deck/types';
@@ -43,7 +42,7 @@ export function BackupPanel() {
   async function onExport() {
     setExporting(true);
     try {
-      const { text, fileName } = await exportBackup(getDb(), Date.now());
+      const { text, fileName } = await backupRepository.export(Date.now());
       downloadText(fileName, text, 'application/json');
       setExportStatus({ ok: true, text: t('backup.export.done', { fileName }) });
     } catch (e) {
@@ -65,7 +64,7 @@ export function BackupPanel() {
     if (!file) return;
     setView({ step: 'checking' });
     try {
-      setView({ step: 'plan', prepared: await prepareImport(getDb(), file) });
+      setView({ step: 'plan', prepared: await backupRepository.prepareImport(file) });
     } catch (e) {
       setView(failure(e));
     }
@@ -78,7 +77,7 @@ export function BackupPanel() {
   async function onConfirm(prepared: PreparedImport) {
     setView({ step: 'writing', progress: { phase: 'writing', done: 0, total: prepared.plan.reviewsToPut.length } });
     try {
-      await applyImport(getDb(), prepared, (progress) => setView({ step: 'writing', progress }));
+      await backupRepository.applyImport(prepared, (progress) => setView({ step: 'writing', progress }));
       setView({ step: 'done', reviews: prepared.plan.addedReviews, quizResults: prepared.plan.addedQuizResults });
     } catch (e) {
       setView(failure(e));
@@ -89,11 +88,11 @@ export function BackupPanel() {
 
   async function onAskReset() {
     setResetDone(false);
-    setReset(await countProgress(getDb()));
+    setReset(await backupRepository.countProgress());
   }
 
   async function onReset() {
-    await resetProgress(getDb());
+    await backupRepository.resetProgress();
     setReset(null);
     setResetDone(true);
   }

@@ -6,7 +6,7 @@ import { Link } from 'wouter';
 import { CardView } from '../../components/card-view';
 import { useSettings } from '../../db/hooks';
 import { useCardInfo } from '../../db/card-hooks';
-import type { ReviewLogEntry } from '../../db/mappers';
+import type { ReviewLogEntry } from '../../domain/scheduler/types';
 import type { Card, Lang } from '../../domain/deck/types';
 import { formatInterval } from '../../domain/scheduler/format-interval';
 import type { Grade, RatingName } from '../../domain/scheduler/types';

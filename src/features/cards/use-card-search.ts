@@ -3,7 +3,7 @@
 // index built once per deck set, so typing stays fast with thousands of cards.
 import { useMemo } from 'react';
 import { useCardStates } from '../../db/hooks';
-import type { CardStateRow } from '../../db/schema';
+import type { CardSchedule } from '../../domain/scheduler/types';
 import type { Card, Deck, Localized } from '../../domain/deck/types';
 
 export type StateFilter = 'all' | 'new' | 'learning' | 'review' | 'suspended' | 'leech';
@@ -19,7 +19,7 @@ export interface CardFilters {
 export interface BrowserCard {
   card: Card;
   /** null: no stored state yet (a card not synced yet counts as new). */
-  state: CardStateRow | null;
+  state: CardSchedule | null;
 }
 
 export function sectionValue(deckId: string, sectionId: string): string {
@@ -52,7 +52,7 @@ function indexCards(decks: readonly Deck[]): Indexed[] {
   return out;
 }
 
-export function matchesState(state: CardStateRow | null, filter: StateFilter): boolean {
+export function matchesState(state: CardSchedule | null, filter: StateFilter): boolean {
   switch (filter) {
     case 'all':
       return true;

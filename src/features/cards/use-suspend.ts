@@ -1,8 +1,7 @@
 // Suspend or unsuspend a card from the card browser. A refused write is reported to the app's
 // error banner (which says what to do), never swallowed.
 import { useCallback, useState } from 'react';
-import { getDb } from '../../db/database';
-import { suspendCard, unsuspendCard } from '../../db/reviews';
+import { reviewRepository } from '../../db/reviews';
 import { reportAppError } from '../../hooks/app-errors';
 
 export function useSuspend(cardId: string): { setSuspended: (suspended: boolean) => Promise<void>; busy: boolean } {
@@ -11,7 +10,7 @@ export function useSuspend(cardId: string): { setSuspended: (suspended: boolean)
     async (suspended: boolean) => {
       setBusy(true);
       try {
-        await (suspended ? suspendCard : unsuspendCard)(getDb(), cardId);
+        await (suspended ? reviewRepository.suspend(cardId) : reviewRepository.unsuspend(cardId));
       } catch (e) {
         reportAppError(e);
       } finally {

@@ -2,8 +2,7 @@
 // resumes there), then the check; a pass completes the lesson and hands its cards to the daily
 // review (one transaction, see src/db/onboarding.ts); a fail keeps what was missed for review.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { getDb } from '../../db/database';
-import { completeLesson } from '../../db/onboarding';
+import { onboardingRepository } from '../../db/onboarding';
 import type { Deck, Lang } from '../../domain/deck/types';
 import { buildLessonCheck, checkOutcome, introductionGrades, type CheckOutcome } from '../../domain/onboarding/check';
 import type { Lesson } from '../../domain/onboarding/lessons';
@@ -59,8 +58,7 @@ export function useLesson(args: { deck: Deck; lessons: readonly Lesson[]; lesson
       const outcome = checkOutcome(records);
       setPhase({ kind: 'result', outcome, saving: outcome.passed, introduced: null, failedToSave: false });
       if (!outcome.passed) return;
-      completeLesson(
-        getDb(),
+      onboardingRepository.completeLesson(
         deck.id,
         lesson.id,
         {

@@ -1,8 +1,7 @@
 // Onboarding hooks over the repositories: the deck and its lessons for a route, and the writes
 // (resume point, unlock all, welcome flag) with failures reported to the shell's error banner.
 import { useCallback, useMemo } from 'react';
-import { getDb } from '../../db/database';
-import { getOnboardingProgress, saveResumePoint, setUnlockAll, setWelcomeSeen } from '../../db/onboarding';
+import { onboardingRepository } from '../../db/onboarding';
 import { buildLessons, type Lesson } from '../../domain/onboarding/lessons';
 import { resumePoint } from '../../domain/onboarding/progress';
 import type { Deck } from '../../domain/deck/types';
@@ -24,13 +23,13 @@ export function useDeckPath(deckId: string | null): DeckPath | null {
 export function useOnboardingWrites(deckId: string) {
   const saveResume = useCallback(
     (lessonId: string, cardIndex: number) => {
-      saveResumePoint(getDb(), deckId, lessonId, cardIndex, Date.now()).catch(reportAppError);
+      onboardingRepository.saveResumePoint(deckId, lessonId, cardIndex, Date.now()).catch(reportAppError);
     },
     [deckId],
   );
   const unlockAll = useCallback(
     (on: boolean) => {
-      setUnlockAll(getDb(), deckId, on, Date.now()).catch(reportAppError);
+      onboardingRepository.setUnlockAll(deckId, on, Date.now()).catch(reportAppError);
     },
     [deckId],
   );
@@ -40,9 +39,9 @@ export function useOnboardingWrites(deckId: string) {
 /** Mark the welcome seen; resolves to the lesson where the path of `path` resumes (null if none). */
 export async function finishWelcome(path: DeckPath | null): Promise<string | null> {
   try {
-    await setWelcomeSeen(getDb(), true, Date.now());
+    await onboardingRepository.setWelcomeSeen(true, Date.now());
     if (!path) return null;
-    const progress = await getOnboardingProgress(getDb(), path.deck.id);
+    const progress = await onboardingRepository.progress(path.deck.id);
     return resumePoint(path.lessons, progress)?.lessonId ?? null;
   } catch (error) {
     reportAppError(error);
@@ -53,7 +52,7 @@ export async function finishWelcome(path: DeckPath | null): Promise<string | nul
 /** "Show the welcome again" (settings). */
 export async function resetWelcome(): Promise<boolean> {
   try {
-    await setWelcomeSeen(getDb(), false, Date.now());
+    await onboardingRepository.setWelcomeSeen(false, Date.now());
     return true;
   } catch (error) {
     reportAppError(error);

@@ -2,9 +2,8 @@
 // each with a Skip button, then straight into the first lesson.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getDb } from '../../db/database';
 import { useSettings } from '../../db/hooks';
-import { updateSettings } from '../../db/settings';
+import { settingsRepository } from '../../db/settings';
 import type { Lang } from '../../domain/deck/types';
 import { reportAppError } from '../../hooks/app-errors';
 import { setUiLanguage } from '../../i18n/setup';
@@ -13,7 +12,7 @@ const STEPS = 3;
 
 function chooseLanguage(lang: Lang) {
   setUiLanguage(lang);
-  updateSettings(getDb(), { language: lang }).catch(reportAppError);
+  settingsRepository.update({ language: lang }).catch(reportAppError);
 }
 
 /** The daily review in one picture; the text alternative says the same in words. */
@@ -71,7 +70,7 @@ export function Welcome({ onDone }: { onDone: () => void }) {
   const goalValue = goal ?? String(settings?.newPerDay ?? 20);
   const finish = () => {
     const n = Number(goalValue);
-    if (Number.isFinite(n) && n >= 0) updateSettings(getDb(), { newPerDay: n }).catch(reportAppError);
+    if (Number.isFinite(n) && n >= 0) settingsRepository.update({ newPerDay: n }).catch(reportAppError);
     onDone();
   };
   const titles = [t('onboarding.welcome.language.title'), t('onboarding.welcome.review.title'), t('onboarding.welcome.goal.title')];

@@ -2,8 +2,7 @@
 // background; the save tells whether it is a new personal best. A failed save is reported to the
 // shell's error banner and said on the results screen, never swallowed.
 import { useCallback, useState } from 'react';
-import { getDb } from '../../db/database';
-import { saveQuizResult, type SaveQuizResultOutcome } from '../../db/quiz-results';
+import { quizRepository, type SaveQuizResultOutcome } from '../../db/quiz-results';
 import type { QuizSummary } from '../../domain/quiz/results';
 import { reportAppError } from '../../hooks/app-errors';
 import type { QuizPlan } from './quiz-plan';
@@ -28,7 +27,7 @@ export function useFinishQuiz(): {
     const id = globalThis.crypto.randomUUID();
     setFinished({ id, plan, summary, save: { status: 'saving' } });
     const update = (save: SaveState) => setFinished((f) => (f && f.id === id ? { ...f, save } : f));
-    saveQuizResult(getDb(), {
+    quizRepository.save({
       id,
       mode: plan.modeKey,
       deckId: plan.deck.id,

@@ -4,15 +4,15 @@
 // costs no database round trip.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { rateCard, undoLastRating } from '../../db/reviews';
-import { getDb } from '../../db/database';
+import { reviewRepository } from '../../db/reviews';
 import { useSettings, useTodayQueue } from '../../db/hooks';
-import { candidateFromRow, stateFromRow } from '../../db/mappers';
-import { dayBoundaryOf, schedulerParamsOf, type Settings } from '../../db/settings';
 import { useCardState, useCardStatesByIds } from '../../db/card-hooks';
 import { previewRatings, type RatingPreview } from '../../domain/scheduler/scheduler';
+import { candidateOf, scheduleStateOf } from '../../domain/scheduler/queue';
 import type { Grade } from '../../domain/scheduler/types';
 import type { QueueCandidate, QueueCounts } from '../../domain/scheduler/queue';
+import { dayBoundaryOf, schedulerParamsOf, type Settings } from '../../domain/settings/settings';
+import { deviceTimeZone } from '../../platform/device';
 import { reportAppError } from '../../hooks/app-errors';
 
 export interface SessionSummary {
@@ -79,7 +79,7 @@ export function useReviewSession(options: ReviewSessionOptions = {}): ReviewSess
     if (!options.cardIds) return todayQueue;
     if (!chosen) return undefined;
     // Chosen cards are shown once each, in the order given; suspended and retired ones are left out.
-    const items = chosen.filter((row) => !row.suspended && !row.retired).map(candidateFromRow);
+    const items = chosen.filter((row) => !row.suspended && !row.retired).map(candidateOf);
     return { items: items.map((item) => ({ ...item, due: -Infinity })), nextLearningDue: null };
   }, [options.cardIds, todayQueue, chosen]);
   const [rated, setRated] = useState<Map<string, number>>(() => new Map());
@@ -116,7 +116,7 @@ export function useReviewSession(options: ReviewSessionOptions = {}): ReviewSess
 
   const previews = useMemo(() => {
     if (!settings || !stateRow || stateRow.cardId !== currentId) return null;
-    return previewRatings(stateFromRow(stateRow), now, schedulerParamsOf(settings), dayBoundaryOf(settings));
+    return previewRatings(scheduleStateOf(stateRow), now, schedulerParamsOf(settings), dayBoundaryOf(settings, deviceTimeZone()));
   }, [settings, stateRow, currentId, now]);
 
   const reveal = useCallback(() => {
@@ -135,7 +135,7 @@ export function useReviewSession(options: ReviewSessionOptions = {}): ReviewSess
       const durationMs = performance.now() - shownAt.current;
       const write = async () => {
         try {
-          await rateCard(getDb(), current.cardId, grade, ratedAt, durationMs, settings ? { settings } : {});
+          await reviewRepository.rate(current.cardId, grade, ratedAt, durationMs, settings);
           performance.measure(WRITE_MEASURE, RATE_MARK);
           ratingsThisSession.current += 1;
           // The rating is on disk: show the next card in this same task, before live queries
@@ -174,21 +174,21 @@ export function useReviewSession(options: ReviewSessionOptions = {}): ReviewSess
       if (ratingsThisSession.current === 0) return;
       setBusy(true);
       try {
-        const undone = await undoLastRating(getDb());
-        if (!undone) return;
+        const entry = await reviewRepository.undoLast();
+        if (!entry) return;
         ratingsThisSession.current -= 1;
         setRated((prev) => {
           const next = new Map(prev);
-          next.delete(undone.entry.cardId);
+          next.delete(entry.cardId);
           return next;
         });
-        setPriorityId(undone.entry.cardId);
+        setPriorityId(entry.cardId);
         setRevealedId(null);
         setUndoDepth(ratingsThisSession.current);
         setSummary((s) => ({
           reviewed: Math.max(0, s.reviewed - 1),
-          again: Math.max(0, s.again - (undone.entry.rating === 1 ? 1 : 0)),
-          totalMs: Math.max(0, s.totalMs - undone.entry.durationMs),
+          again: Math.max(0, s.again - (entry.rating === 1 ? 1 : 0)),
+          totalMs: Math.max(0, s.totalMs - entry.durationMs),
         }));
         setNow(Date.now());
       } catch (error) {

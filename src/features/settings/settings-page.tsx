@@ -4,7 +4,7 @@
 import { useId, useState, type ChangeEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyTheme } from '../../components/theme';
-import type { Theme } from '../../db/schema';
+import type { Theme } from '../../domain/settings/settings';
 import type { Lang } from '../../domain/deck/types';
 import { MAX_RETENTION, MIN_RETENTION } from '../../domain/scheduler/params';
 import { reportAppError } from '../../hooks/app-errors';

@@ -2,9 +2,9 @@
 // the live query catches up (so a control never jumps back while its write is in flight).
 // A refused write is reported to the app's error banner and the control shows the stored value.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { getDb } from '../../db/database';
 import { useSettings } from '../../db/hooks';
-import { updateSettings, type Settings } from '../../db/settings';
+import { settingsRepository } from '../../db/settings';
+import type { Settings } from '../../domain/settings/settings';
 import { reportAppError } from '../../hooks/app-errors';
 
 export interface SettingsEditor {
@@ -42,7 +42,7 @@ export function useSettingsEditor(): SettingsEditor {
     for (const k of keys) writes.current.set(k, id);
     setPending((p) => ({ ...p, ...patch }));
     const latest = (k: keyof Settings) => writes.current.get(k) === id;
-    updateSettings(getDb(), patch).then(
+    settingsRepository.update(patch).then(
       (next) => {
         // What was stored may be clamped: show that once the live query agrees.
         setPending((p) => {

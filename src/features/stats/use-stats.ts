@@ -1,10 +1,9 @@
 // The statistics page's data: one consistent snapshot of the progress tables, read when the page
 // opens (and again when asked), and the stats computed from it by src/domain/stats.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { readProgressSnapshot, type ProgressSnapshot } from '../../db/backup';
-import { getDb } from '../../db/database';
-import { dayBoundaryOf, normalizeSettings, type Settings } from '../../db/settings';
-import { settingsFromRow } from '../../db/mappers';
+import { statsRepository, type StatsSnapshot } from '../../db/stats';
+import { dayBoundaryOf, type Settings } from '../../domain/settings/settings';
+import { deviceTimeZone } from '../../platform/device';
 import type { Deck } from '../../domain/deck/types';
 import {
   cardsByState,
@@ -17,7 +16,7 @@ import {
 } from '../../domain/stats/stats';
 import type { DayBoundary } from '../../domain/scheduler/types';
 
-export function computeStats(snap: ProgressSnapshot, decks: readonly Deck[], now: number, settings: Settings, day: DayBoundary) {
+export function computeStats(snap: StatsSnapshot, decks: readonly Deck[], now: number, settings: Settings, day: DayBoundary) {
   const sectionOf = new Map<string, string>();
   for (const d of decks) for (const c of d.cards) sectionOf.set(c.id, c.sectionId);
   const sections = decks.flatMap((d) => [...d.sections].sort((a, b) => a.order - b.order).map((s) => ({ deckId: d.id, sectionId: s.id })));
@@ -39,12 +38,12 @@ export type StatsData = ReturnType<typeof computeStats>;
 
 /** Stats at `now` (the page's clock); undefined while loading. */
 export function useStats(decks: readonly Deck[], now: number): { data: StatsData | undefined; error: unknown; reload: () => void } {
-  const [snap, setSnap] = useState<ProgressSnapshot | undefined>(undefined);
+  const [snap, setSnap] = useState<StatsSnapshot | undefined>(undefined);
   const [error, setError] = useState<unknown>(null);
   const [version, setVersion] = useState(0);
   useEffect(() => {
     let live = true;
-    readProgressSnapshot(getDb()).then(
+    statsRepository.readSnapshot().then(
       (s) => live && setSnap(s),
       (e: unknown) => live && setError(e),
     );
@@ -54,8 +53,7 @@ export function useStats(decks: readonly Deck[], now: number): { data: StatsData
   }, [version]);
   const data = useMemo(() => {
     if (!snap) return undefined;
-    const settings = normalizeSettings(settingsFromRow(snap.settings));
-    return computeStats(snap, decks, now, settings, dayBoundaryOf(settings));
+    return computeStats(snap, decks, now, snap.settings, dayBoundaryOf(snap.settings, deviceTimeZone()));
   }, [snap, decks, now]);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   return { data, error, reload };

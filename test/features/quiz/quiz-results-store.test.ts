@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createDb } from '../../../src/db/database';
-import { listQuizResults, saveQuizResult, type NewQuizResult } from '../../../src/db/quiz-results';
+import { listQuizResults, saveQuizResult } from '../../../src/db/quiz-results';
+import type { NewQuizResult } from '../../../src/domain/quiz/results';
 import type { AnswerRecord } from '../../../src/domain/quiz/answer-record';
 
 let nextId = 0;

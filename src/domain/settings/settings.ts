@@ -1,0 +1,77 @@
+// The settings model: what a learner can set, the defaults, clamping into range, and what the
+// settings mean for the scheduler. Pure: the device's time zone is an input (src/platform reads it).
+import { isValidTimeZone, DEFAULT_DAY_START_HOUR } from '../scheduler/day';
+import { DEFAULT_LIMITS } from '../scheduler/queue';
+import { DEFAULT_PARAMS, normalizeParams } from '../scheduler/params';
+import type { DayBoundary, SchedulerParams } from '../scheduler/types';
+import type { Lang } from '../deck/types';
+
+export type Theme = 'system' | 'light' | 'dark';
+
+export interface Settings {
+  /** null: follow the browser language. */
+  language: Lang | null;
+  showBothLanguages: boolean;
+  /** 0.70 to 0.97. */
+  desiredRetention: number;
+  /** Days. */
+  maximumInterval: number;
+  enableFuzz: boolean;
+  newPerDay: number;
+  maxReviewsPerDay: number;
+  /** "Next day starts at", local hour 0-23. */
+  dayStartHour: number;
+  theme: Theme;
+  /** IANA zone override; null follows the device. */
+  timeZone: string | null;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  language: null,
+  showBothLanguages: false,
+  desiredRetention: DEFAULT_PARAMS.desiredRetention,
+  maximumInterval: DEFAULT_PARAMS.maximumInterval,
+  enableFuzz: true,
+  newPerDay: DEFAULT_LIMITS.newPerDay,
+  maxReviewsPerDay: DEFAULT_LIMITS.maxReviewsPerDay,
+  dayStartHour: DEFAULT_DAY_START_HOUR,
+  theme: 'system',
+  timeZone: null,
+});
+
+const int = (x: unknown, lo: number, hi: number, d: number) =>
+  typeof x === 'number' && Number.isFinite(x) ? Math.min(Math.max(Math.round(x), lo), hi) : d;
+
+/** Fill in defaults and clamp every field into its range. */
+export function normalizeSettings(s: Partial<Settings>): Settings {
+  const params = normalizeParams({
+    desiredRetention: s.desiredRetention ?? DEFAULT_SETTINGS.desiredRetention,
+    maximumInterval: s.maximumInterval ?? DEFAULT_SETTINGS.maximumInterval,
+  });
+  return {
+    language: s.language === 'ja' || s.language === 'en' ? s.language : null,
+    showBothLanguages: s.showBothLanguages === true,
+    desiredRetention: params.desiredRetention,
+    maximumInterval: params.maximumInterval,
+    enableFuzz: s.enableFuzz ?? true,
+    newPerDay: int(s.newPerDay, 0, 9999, DEFAULT_SETTINGS.newPerDay),
+    maxReviewsPerDay: int(s.maxReviewsPerDay, 0, 99999, DEFAULT_SETTINGS.maxReviewsPerDay),
+    dayStartHour: int(s.dayStartHour, 0, 23, DEFAULT_SETTINGS.dayStartHour),
+    theme: s.theme === 'light' || s.theme === 'dark' ? s.theme : 'system',
+    timeZone: typeof s.timeZone === 'string' && isValidTimeZone(s.timeZone) ? s.timeZone : null,
+  };
+}
+
+/** The day boundary in force: the override zone or the device's, and the start hour. */
+export function dayBoundaryOf(s: Settings, deviceTimeZone: string): DayBoundary {
+  return { timeZone: s.timeZone ?? deviceTimeZone, startHour: s.dayStartHour };
+}
+
+/** The scheduler parameters in force. */
+export function schedulerParamsOf(s: Settings): SchedulerParams {
+  return normalizeParams({
+    desiredRetention: s.desiredRetention,
+    maximumInterval: s.maximumInterval,
+    enableFuzz: s.enableFuzz,
+  });
+}
