@@ -1,14 +1,71 @@
-// Lint: TypeScript rules plus the one-way import rule of the codebase
-// (domain <- db <- features <- app; dexie only in src/db; domain imports no React, Dexie or i18next).
+// Lint: TypeScript rules plus the layer rules of the codebase (docs/architecture.md).
+// Imports flow one way: domain <- db <- (components, hooks) <- features <- app, with platform and
+// i18n beside them; no feature imports another; no import cycle; Dexie only in src/db; src/db's
+// schema, mappers and connection are private to src/db (and src/app's start-up); domain code reads
+// no clock, no randomness, no device. test/lint/layers.test.ts plants a violation of each rule.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import globals from 'globals';
 
 const noImport = (patterns) => ['error', { patterns }];
+const DEXIE = { group: ['dexie', 'dexie/*', 'dexie-react-hooks'], message: 'Dexie lives in src/db only: call a repository or hook from there.' };
+
+const FEATURES = ['backup', 'cards', 'home', 'onboarding', 'quiz', 'review', 'settings', 'stats'];
+const ONE_WAY = 'Imports flow domain <- db <- components/hooks <- features <- app (docs/architecture.md).';
+
+/** Layer zones for import-x/no-restricted-paths: `target` may not import `from`. */
+const zones = [
+  // Domain: pure, imports only the domain.
+  ...['src/db', 'src/platform', 'src/components', 'src/hooks', 'src/features', 'src/app', 'src/i18n'].map((from) => ({
+    target: 'src/domain',
+    from,
+    message: 'src/domain is pure: it imports only src/domain.',
+  })),
+  // Platform (device reads): a leaf, imports nothing of the app.
+  ...['src/db', 'src/components', 'src/hooks', 'src/features', 'src/app', 'src/i18n'].map((from) => ({
+    target: 'src/platform',
+    from,
+    message: 'src/platform reads the device and imports nothing of the app.',
+  })),
+  // Storage: domain only (device reads are injected, not imported).
+  ...['src/platform', 'src/components', 'src/hooks', 'src/features', 'src/app', 'src/i18n'].map((from) => ({
+    target: 'src/db',
+    from,
+    message: `src/db holds storage only: device reads are injected at start-up. ${ONE_WAY}`,
+  })),
+  // i18n: strings and language choice, beside the domain.
+  ...['src/db', 'src/components', 'src/hooks', 'src/features', 'src/app'].map((from) => ({
+    target: 'src/i18n',
+    from,
+    message: 'src/i18n imports only the domain.',
+  })),
+  // Shared UI pieces and hooks: no feature or app code.
+  ...['src/components', 'src/hooks'].flatMap((target) =>
+    ['src/features', 'src/app'].map((from) => ({ target, from, message: `Shared code imports no feature or app code. ${ONE_WAY}` })),
+  ),
+  // Features: not the app, and not each other (shared code goes to components/, hooks/ or domain/).
+  ...FEATURES.map((name) => ({ target: `src/features/${name}`, from: 'src/app', message: ONE_WAY })),
+  ...FEATURES.map((name) => ({
+    target: `src/features/${name}`,
+    from: 'src/features',
+    except: [`./${name}`],
+    message: 'A feature imports no other feature: move what they share to components/, hooks/ or domain/.',
+  })),
+  // The storage boundary: outside src/db (and src/app's start-up) only repositories and hooks.
+  ...['src/features', 'src/components', 'src/hooks'].flatMap((target) =>
+    ['src/db/schema.ts', 'src/db/mappers.ts', 'src/db/database.ts', 'src/db/device.ts', 'src/db/sync-decks.ts'].map((from) => ({
+      target,
+      from,
+      message: 'Rows, mappers and the connection are private to src/db: use its repositories and hooks (domain types).',
+    })),
+  ),
+];
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'coverage', 'src/generated', 'dev-dist'] },
+  { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'coverage', 'src/generated', 'dev-dist', 'test/lint/fixtures'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -18,62 +75,68 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/**/*.{ts,tsx}'],
-    plugins: { 'react-hooks': reactHooks },
+    // test/lint/fixtures holds planted violations (ignored by `eslint .`; test/lint lints them).
+    files: ['src/**/*.{ts,tsx}', 'test/lint/fixtures/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks, 'import-x': importX },
+    settings: {
+      // import-x parses only these as modules (no-cycle follows them); the resolver reads tsconfig.
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })],
+    },
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      // Nothing outside src/db touches Dexie.
-      'no-restricted-imports': noImport([
-        { group: ['dexie', 'dexie/*', 'dexie-react-hooks'], message: 'Dexie lives in src/db only: call a repository or hook from there.' },
-      ]),
+      'no-restricted-imports': noImport([DEXIE]),
+      'import-x/no-restricted-paths': ['error', { zones }],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
   {
-    // Pure domain: no React, no Dexie, no i18next, no app layers.
-    files: ['src/domain/**/*.ts'],
+    // Pure domain: no React, Dexie or i18next; no clock, randomness, device or I/O.
+    files: ['src/domain/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': noImport([
         { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'src/domain is pure: no React.' },
         { group: ['dexie', 'dexie/*', 'dexie-react-hooks'], message: 'src/domain is pure: no Dexie.' },
         { group: ['i18next', 'react-i18next'], message: 'src/domain is pure: no i18next.' },
-        { group: ['**/db/**', '**/features/**', '**/app/**', '**/components/**', '**/i18n/**'], message: 'Imports flow domain <- db <- features <- app.' },
       ]),
       'no-restricted-globals': ['error',
         { name: 'localStorage', message: 'src/domain has no I/O.' },
         { name: 'indexedDB', message: 'src/domain has no I/O.' },
+        { name: 'navigator', message: 'src/domain reads no device: take the value as an input.' },
+        { name: 'crypto', message: 'Pass ids and seeds in: domain code is deterministic.' },
+        { name: 'performance', message: 'Pass `now` in: domain code reads no clock.' },
       ],
       'no-restricted-properties': ['error',
         { object: 'Math', property: 'random', message: 'Pass a seed: domain code is deterministic.' },
         { object: 'Date', property: 'now', message: 'Pass `now` in: domain code reads no clock.' },
+        { object: 'performance', property: 'now', message: 'Pass `now` in: domain code reads no clock.' },
+        { object: 'globalThis', property: 'crypto', message: 'Pass ids and seeds in: domain code is deterministic.' },
+        { object: 'window', property: 'crypto', message: 'Pass ids and seeds in: domain code is deterministic.' },
+      ],
+      'no-restricted-syntax': ['error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass `now` in: `new Date()` reads the clock.' },
+        { selector: "CallExpression[callee.name='Date'][arguments.length=0]", message: 'Pass `now` in: `Date()` reads the clock.' },
+        { selector: "CallExpression[callee.property.name='resolvedOptions']", message: 'The device zone and language come from src/platform, as inputs.' },
       ],
     },
   },
   {
-    files: ['src/db/**/*.ts'],
+    // Storage: no UI, no clock and no device reads (the caller passes `now`; start-up injects the zone).
+    files: ['src/db/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': noImport([
         { group: ['react-dom', 'react-dom/*', 'i18next', 'react-i18next'], message: 'src/db holds storage only.' },
-        { group: ['**/features/**', '**/app/**', '**/components/**'], message: 'Imports flow domain <- db <- features <- app.' },
       ]),
-    },
-  },
-  {
-    files: ['src/components/**/*.{ts,tsx}', 'src/i18n/**/*.ts'],
-    rules: {
-      'no-restricted-imports': noImport([
-        { group: ['dexie', 'dexie/*', 'dexie-react-hooks'], message: 'Dexie lives in src/db only.' },
-        { group: ['**/features/**', '**/app/**'], message: 'Shared pieces import no feature or app code.' },
-      ]),
-    },
-  },
-  {
-    files: ['src/features/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': noImport([
-        { group: ['dexie', 'dexie/*', 'dexie-react-hooks'], message: 'Dexie lives in src/db only: use its hooks and repositories.' },
-        { group: ['**/app/**'], message: 'Imports flow domain <- db <- features <- app.' },
-      ]),
+      'no-restricted-globals': ['error', { name: 'navigator', message: 'Device reads are injected into src/db (src/platform).' }],
+      'no-restricted-properties': ['error',
+        { object: 'Date', property: 'now', message: 'Take `now` from the caller: src/db reads no clock.' },
+      ],
+      'no-restricted-syntax': ['error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Take `now` from the caller: src/db reads no clock.' },
+        { selector: "CallExpression[callee.property.name='resolvedOptions']", message: 'Device reads are injected into src/db (src/platform).' },
+      ],
     },
   },
 );

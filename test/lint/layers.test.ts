@@ -1,0 +1,89 @@
+// The lint rules that hold the layers (eslint.config.js): each one, run through ESLint's Node API
+// on planted code, reports the violation it exists for; clean code in the same places passes.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ESLint } from 'eslint';
+
+const root = new URL('../../', import.meta.url).pathname;
+let eslint: ESLint;
+
+beforeAll(() => {
+  eslint = new ESLint({ cwd: root, ignore: false });
+});
+
+/** The rule ids and messages ESLint reports for `code` as if it were the file at `filePath`. */
+async function lint(filePath: string, code: string): Promise<{ ruleId: string | null; message: string }[]> {
+  const [result] = await eslint.lintText(code, { filePath: root + filePath });
+  return (result?.messages ?? []).map(({ ruleId, message }) => ({ ruleId, message }));
+}
+
+async function expectViolation(filePath: string, code: string, ruleId: string, message: RegExp) {
+  const found = await lint(filePath, code);
+  expect(found).toContainEqual({ ruleId, message: expect.stringMatching(message) });
+}
+
+const PATHS = 'import-x/no-restricted-paths';
+
+describe('layer rules', () => {
+  it('lets clean code through in every layer (the rules do not fire on everything)', async () => {
+    expect(await lint('src/domain/stats/planted.ts', "import { dayKey } from '../scheduler/day';\nexport const k = (now: number) => dayKey(now, 'UTC', 4);\n")).toEqual([]);
+    expect(await lint('src/features/stats/planted.ts', "import { useSettings } from '../../db/hooks';\nexport const use = () => useSettings();\n")).toEqual([]);
+    expect(await lint('src/db/planted.ts', "import { normalizeSettings } from '../domain/settings/settings';\nexport const s = normalizeSettings({});\n")).toEqual([]);
+  });
+
+  it('domain imports nothing outside the domain, in .ts and .tsx files', async () => {
+    await expectViolation('src/domain/stats/planted.ts', "import { getDb } from '../../db/database';\nexport const x = getDb;\n", PATHS, /src\/domain is pure/);
+    await expectViolation('src/domain/stats/planted.tsx', "import { useNow } from '../../hooks/use-now';\nexport const x = useNow;\n", PATHS, /src\/domain is pure/);
+    await expectViolation('src/domain/stats/planted.ts', "import { useState } from 'react';\nexport const x = useState;\n", 'no-restricted-imports', /no React/);
+  });
+
+  it('domain reads no clock, randomness or device', async () => {
+    const at = 'src/domain/stats/planted.ts';
+    await expectViolation(at, 'export const x = Date.now();\n', 'no-restricted-properties', /reads no clock/);
+    await expectViolation(at, 'export const x = new Date();\n', 'no-restricted-syntax', /new Date\(\)/);
+    await expectViolation(at, 'export const x = performance.now();\n', 'no-restricted-properties', /reads no clock/);
+    await expectViolation(at, 'export const x = crypto.randomUUID();\n', 'no-restricted-globals', /deterministic/);
+    await expectViolation(at, 'export const x = globalThis.crypto.randomUUID();\n', 'no-restricted-properties', /deterministic/);
+    await expectViolation(at, 'export const x = Math.random();\n', 'no-restricted-properties', /seed/);
+    await expectViolation(at, 'export const x = Intl.DateTimeFormat().resolvedOptions().timeZone;\n', 'no-restricted-syntax', /src\/platform/);
+    await expectViolation('src/domain/stats/planted.tsx', 'export const x = Date.now();\n', 'no-restricted-properties', /reads no clock/);
+  });
+
+  it('db imports no feature, app, shared UI or platform code, and reads no clock or device', async () => {
+    await expectViolation('src/db/planted.ts', "import { useNow } from '../hooks/use-now';\nexport const x = useNow;\n", PATHS, /storage only/);
+    await expectViolation('src/db/planted.ts', "import { deviceTimeZone } from '../platform/device';\nexport const x = deviceTimeZone;\n", PATHS, /injected/);
+    await expectViolation('src/db/planted.ts', 'export const x = Date.now();\n', 'no-restricted-properties', /reads no clock/);
+    await expectViolation('src/db/planted.ts', 'export const x = new Date();\n', 'no-restricted-syntax', /reads no clock/);
+  });
+
+  it('a feature imports neither the app nor another feature', async () => {
+    await expectViolation('src/features/stats/planted.tsx', "import { App } from '../../app/app';\nexport const x = App;\n", PATHS, /Imports flow/);
+    await expectViolation('src/features/stats/planted.tsx', "import HomePage from '../home/home-page';\nexport const x = HomePage;\n", PATHS, /no other feature/);
+  });
+
+  it('rows, mappers and the connection stay inside src/db', async () => {
+    const at = 'src/features/cards/planted.ts';
+    for (const name of ['schema', 'mappers', 'database']) {
+      await expectViolation(at, `import * as m from '../../db/${name}';\nexport const x = m;\n`, PATHS, /private to src\/db/);
+    }
+    await expectViolation('src/components/planted.ts', "import type { CardStateRow } from '../db/schema';\nexport type X = CardStateRow;\n", PATHS, /private to src\/db/);
+  });
+
+  it('Dexie is imported only in src/db', async () => {
+    await expectViolation('src/features/cards/planted.ts', "import { liveQuery } from 'dexie';\nexport const x = liveQuery;\n", 'no-restricted-imports', /Dexie lives in src\/db/);
+  });
+
+  it('shared components and hooks import no feature or app code', async () => {
+    await expectViolation('src/components/planted.tsx', "import HomePage from '../features/home/home-page';\nexport const x = HomePage;\n", PATHS, /Shared code/);
+    await expectViolation('src/hooks/planted.ts', "import { App } from '../app/app';\nexport const x = App;\n", PATHS, /Shared code/);
+  });
+
+  it('platform and i18n stay below the features and storage', async () => {
+    await expectViolation('src/platform/planted.ts', "import { getDb } from '../db/database';\nexport const x = getDb;\n", PATHS, /src\/platform/);
+    await expectViolation('src/i18n/planted.ts', "import { useSettings } from '../db/hooks';\nexport const x = useSettings;\n", PATHS, /src\/i18n/);
+  });
+
+  it('no import cycle', async () => {
+    const [result] = await eslint.lintFiles([root + 'test/lint/fixtures/cycle-a.ts']);
+    expect(result?.messages.map((m) => m.ruleId)).toContain('import-x/no-cycle');
+  });
+});
