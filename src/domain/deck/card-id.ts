@@ -5,10 +5,10 @@ import type { CardKind } from './types.ts';
 import { cyrb53Hex } from './hash.ts';
 
 /** Collapse runs of whitespace so `docker  ps` and `docker ps` are the same key. */
-export function normaliseKey(key: string): string {
+export function normalizeKey(key: string): string {
   return key.replace(/\s+/g, ' ').trim();
 }
 
 export function cardId(deckId: string, kind: CardKind, key: string): string {
-  return cyrb53Hex(`${deckId}\u0000${kind}\u0000${normaliseKey(key)}`);
+  return cyrb53Hex(`${deckId}\u0000${kind}\u0000${normalizeKey(key)}`);
 }

@@ -1,6 +1,6 @@
 // The deck compiler: the memo files of one deck (one or two languages) and their sidecar notes
 // -> a compiled Deck, or every error found (FILE:LINE: message). Pure: callers read the files.
-import { cardId, normaliseKey } from './card-id.ts';
+import { cardId, normalizeKey } from './card-id.ts';
 import { deckError, sortDeckErrors, type DeckError } from './errors.ts';
 import { contentHash } from './hash.ts';
 import { parseMemo, type MemoBullet, type MemoRow, type MemoSection, type ParsedMemo } from './parse-memo.ts';
@@ -179,7 +179,7 @@ export function compileDeck(input: CompileDeckInput): CompileDeckResult {
     }
     const hits: BulletRef[] = [];
     side.memo.sections.forEach((s, si) => s.bullets.forEach((b, bi) => {
-      if (normaliseKey(b.text).startsWith(target.start)) hits.push({ section: si, bullet: bi });
+      if (normalizeKey(b.text).startsWith(target.start)) hits.push({ section: si, bullet: bi });
     }));
     if (hits.length === 1 && hits[0]) return { bullet: hits[0] };
     errors.push(deckError(file, line, hits.length === 0

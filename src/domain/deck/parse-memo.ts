@@ -1,14 +1,14 @@
 // Reads one memo file (`memo.<lang>.md`) into sections of command/option rows and bullets,
 // each with its line number. Structure only: cross-file checks live in compile-deck.ts.
 import type { Token, Tokens } from 'marked';
-import { normaliseKey } from './card-id.ts';
+import { normalizeKey } from './card-id.ts';
 import { deckError, type DeckError } from './errors.ts';
 import {
   inlineText, isOneLine, listItemLines, parseMarkdown, tableRowSources, tableRowWidth, tokenText, type MarkdownBlock,
 } from './markdown-text.ts';
 
 export interface MemoRow {
-  /** The command or option, whitespace-normalised, without backticks. */
+  /** The command or option, whitespace-normalized, without backticks. */
   key: string;
   isOption: boolean;
   description: string;
@@ -107,7 +107,7 @@ function parseRow(
     errors.push(deckError(file, line, 'the first cell must hold only a command or option in backticks, e.g. `docker ps`'));
     return;
   }
-  const key = normaliseKey(code);
+  const key = normalizeKey(code);
   if (key === '') {
     errors.push(deckError(file, line, 'empty command: the backticks in the first cell hold nothing'));
     return;

@@ -1,7 +1,7 @@
 // Reads a deck's sidecar file (`notes.<lang>.md`): corrections, aliases, confusable pairs,
 // section ids and authored fact questions. The memo itself stays exactly as the team wrote it.
 import type { MarkedToken, Token, Tokens } from 'marked';
-import { normaliseKey } from './card-id.ts';
+import { normalizeKey } from './card-id.ts';
 import { deckError, type DeckError } from './errors.ts';
 import { listItemLines, parseMarkdown, tokensText, tokenText } from './markdown-text.ts';
 
@@ -54,10 +54,10 @@ const BULLET_TARGET = new RegExp(String.raw`^([\p{L}\p{N}][\p{L}\p{N}_-]*)\.(\d+
 /** Splits `target: rest` into its target and the rest of the text. */
 export function parseTarget(text: string): { target: NoteTarget; rest: string } | undefined {
   let m = ROW_TARGET.exec(text);
-  if (m) return { target: { kind: 'row', key: normaliseKey(m[2] ?? '') }, rest: (m[3] ?? '').trim() };
+  if (m) return { target: { kind: 'row', key: normalizeKey(m[2] ?? '') }, rest: (m[3] ?? '').trim() };
   m = QUOTE_TARGET.exec(text);
   if (m) {
-    const start = normaliseKey(m[1] ?? m[2] ?? m[3] ?? '');
+    const start = normalizeKey(m[1] ?? m[2] ?? m[3] ?? '');
     return { target: { kind: 'quote', start }, rest: (m[4] ?? '').trim() };
   }
   m = BULLET_TARGET.exec(text);
@@ -78,7 +78,7 @@ function inlineCodes(token: Token): string[] {
   const out: string[] = [];
   const walk = (t: Token): void => {
     const known = t as MarkedToken;
-    if (known.type === 'codespan') out.push(normaliseKey(known.text));
+    if (known.type === 'codespan') out.push(normalizeKey(known.text));
     else if (known.type === 'list') for (const item of known.items) walk(item);
     else if (known.type === 'table') for (const cell of [...known.header, ...known.rows.flat()]) cell.tokens.forEach(walk);
     else if (known.type !== 'image' && 'tokens' in t && t.tokens) for (const c of t.tokens) walk(c);

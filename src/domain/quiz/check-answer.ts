@@ -49,7 +49,7 @@ export function checkTypedAnswer(input: string, card: Answerable): TypedAnswerRe
   const canonical = accepted[0] ?? '';
   const correct = typedNorm !== '' && accepted.some((a) => normalizeAnswer(a) === typedNorm);
 
-  // Closest by edit distance on the literal normalised text (so `sudo` typed matches the sudo
+  // Closest by edit distance on the literal normalized text (so `sudo` typed matches the sudo
   // form); ties go to the earlier (canonical first) answer.
   const literal = normalizeCommand(typed);
   let expected = canonical;

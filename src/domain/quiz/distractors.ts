@@ -34,7 +34,7 @@ export interface CommandParts {
 
 /** One quizzable thing in a pool: a command or option (all its cards together), or one fact card. */
 export interface PoolEntry {
-  /** `command:<normalised key>`, `option:<normalised key>` or `fact:<card id>`. */
+  /** `command:<normalized key>`, `option:<normalized key>` or `fact:<card id>`. */
   id: string;
   family: EntryFamily;
   key: string;
@@ -43,7 +43,7 @@ export interface PoolEntry {
   cards: Card[];
   /** What the command/option does (for facts: the card's back). */
   meaning: Localized;
-  /** Precomputed comparison forms (normalising is the costly part of ranking a large deck). */
+  /** Precomputed comparison forms (normalizing is the costly part of ranking a large deck). */
   normKey: string;
   keyNorm: string;
   meaningText: Record<Lang, string>;

@@ -1,5 +1,5 @@
-// Text normalisation shared by the answer checker and the distractor picker: two strings that
-// normalise to the same value are "the same answer" (so never both offered as choices).
+// Text normalization shared by the answer checker and the distractor picker: two strings that
+// normalize to the same value are "the same answer" (so never both offered as choices).
 import type { Lang, Localized } from '../deck/types';
 
 /**
@@ -29,13 +29,13 @@ export function cleanInput(text: string): string {
 const SUDO = /^sudo /;
 const SYSTEMCTL = /^(sudo )?systemctl( |$)/;
 
-/** True when `sudo ` in front of this (normalised) command is optional: systemctl commands. */
+/** True when `sudo ` in front of this (normalized) command is optional: systemctl commands. */
 export function sudoIsOptional(normalized: string): boolean {
   return SYSTEMCTL.test(normalized);
 }
 
 /**
- * The comparison form of a typed command: normalised, and for systemctl commands without the
+ * The comparison form of a typed command: normalized, and for systemctl commands without the
  * leading `sudo ` (the memo writes it, a root shell does not need it; both are right).
  */
 export function normalizeAnswer(text: string): string {

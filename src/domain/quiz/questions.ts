@@ -41,7 +41,7 @@ export interface ChoiceQuestion {
   prompt: string;
   promptKind: TextKind;
   choiceKind: TextKind;
-  /** 2 to 4 distinct (normalised) texts; exactly one correct. */
+  /** 2 to 4 distinct (normalized) texts; exactly one correct. */
   choices: Choice[];
   correctIndex: number;
 }

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cardId, normaliseKey } from '../../../src/domain/deck/card-id';
+import { cardId, normalizeKey } from '../../../src/domain/deck/card-id';
 import { compileDeck, type DeckSourceFile } from '../../../src/domain/deck/compile-deck';
 import type { Deck } from '../../../src/domain/deck/types';
 
@@ -87,11 +87,11 @@ describe('stable card ids', () => {
     expect(after.hash).not.toBe(before.hash);
   });
 
-  it('is a pure function of deck, kind and normalised key', () => {
+  it('is a pure function of deck, kind and normalized key', () => {
     fc.assert(fc.property(fc.string(), fc.string(), (deck, key) => {
       expect(cardId(deck, 'fact', key)).toBe(cardId(deck, 'fact', ` ${key.replace(/ /g, '  ')} `));
       expect(cardId(deck, 'fact', key)).toMatch(/^[0-9a-f]{14}$/);
     }));
-    expect(normaliseKey('  docker   ps \n')).toBe('docker ps');
+    expect(normalizeKey('  docker   ps \n')).toBe('docker ps');
   });
 });
