@@ -157,7 +157,8 @@ describe('rebuildAllStates and the replay property', () => {
       ),
       { numRuns: 200, seed: 42 },
     );
-  });
+    // 200 fresh databases: slow on a loaded two-core machine, so more room than the default.
+  }, 90_000);
 
   it('writes nothing when every state already matches its log', async () => {
     const deck = await seeded();
