@@ -66,11 +66,12 @@ describe('BackupPanel', () => {
     setDb(db);
     renderPanel();
     await userEvent.upload(screen.getByLabelText('Import a backup file'), new File([text], 'kujira-backup.json', { type: 'application/json' }));
-    expect(await screen.findByText('Adds 6 reviews, 2 quiz results.')).toBeTruthy();
+    // Validating loads the validator chunk first: slow on a loaded machine, so more than the default second.
+    expect(await screen.findByText('Adds 6 reviews, 2 quiz results.', {}, { timeout: 10_000 })).toBeTruthy();
     expect(screen.getByText("The backup's settings are used (this device has none saved).")).toBeTruthy();
     expect(await db.reviewLog.count()).toBe(0);
     await userEvent.click(screen.getByRole('button', { name: 'Import' }));
-    expect(await screen.findByText('Import finished. Added 6 reviews, 2 quiz results.')).toBeTruthy();
+    expect(await screen.findByText('Import finished. Added 6 reviews, 2 quiz results.', {}, { timeout: 10_000 })).toBeTruthy();
     expect(await db.reviewLog.count()).toBe(6);
   });
 
@@ -83,7 +84,7 @@ describe('BackupPanel', () => {
     const before = await dump(db);
     renderPanel();
     await userEvent.upload(screen.getByLabelText('Import a backup file'), new File([JSON.stringify(bad)], 'b.json'));
-    const alert = await screen.findByRole('alert');
+    const alert = await screen.findByRole('alert', {}, { timeout: 10_000 });
     expect(alert.textContent).toContain('$.reviewLog[2].rating');
     expect(alert.textContent).toContain('nothing was changed');
     expect(await dump(db)).toEqual(before);
