@@ -2,7 +2,9 @@
 // Vite plugin (scripts/vite-plugin-decks.ts), so both compile exactly the same inputs.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { compileDeck, type CompileDeckInput } from '../src/domain/deck/compile-deck.ts';
+import { compileDeck, DECK_ID, type CompileDeckInput } from '../src/domain/deck/compile-deck.ts';
+import { detectLang, langOfName } from '../src/domain/deck/deck-files.ts';
+import { deckIdFromName } from '../src/domain/deck/deck-id.ts';
 import type { DeckError } from '../src/domain/deck/errors.ts';
 import { LANGS, type CardKind, type Deck } from '../src/domain/deck/types.ts';
 
@@ -29,14 +31,28 @@ export function readDeckFolder(dir: string, root = process.cwd()): CompileDeckIn
   return readInput(basename(abs), abs, names, root);
 }
 
-/** One memo file alone (plus the `notes.<lang>.md` of its language beside it, if any). */
+/**
+ * One memo file alone. `memo.<lang>.md` is read with the `notes.<lang>.md` beside it, if any, as
+ * the deck of its folder; a memo of any other name (`git.ja.md`, `tools.md`) is a deck of its
+ * own: language from its `.ja.md` / `.en.md` suffix, else from its text; id from its name.
+ */
 export function readMemoFile(file: string, root = process.cwd()): CompileDeckInput {
   const abs = resolve(root, file);
   const dir = dirname(abs);
-  const lang = /^memo\.([^.]+)\.md$/.exec(basename(abs))?.[1];
-  const names = [basename(abs)];
-  if (lang !== undefined && existsSync(join(dir, `notes.${lang}.md`))) names.push(`notes.${lang}.md`);
-  return readInput(basename(dir), dir, names, root);
+  const name = basename(abs);
+  const lang = /^memo\.([^.]+)\.md$/.exec(name)?.[1];
+  if (lang !== undefined) {
+    const names = [name];
+    if (existsSync(join(dir, `notes.${lang}.md`))) names.push(`notes.${lang}.md`);
+    const folderId = basename(dir);
+    return { ...readInput(DECK_ID.test(folderId) ? folderId : deckIdFromName(folderId), dir, names, root), dir: display(dir, root) };
+  }
+  const text = readFileSync(abs, 'utf8');
+  return {
+    id: deckIdFromName(name),
+    dir: display(abs, root),
+    files: [{ path: display(abs, root), text, role: 'memo', lang: langOfName(name) ?? detectLang(text) }],
+  };
 }
 
 /** A path given on the command line: a deck folder or a memo file. */
@@ -57,19 +73,21 @@ export function listDeckFolders(decksDir: string): string[] {
 export interface CompiledDecks {
   decks: Deck[];
   errors: DeckError[];
+  warnings: DeckError[];
   /** Absolute paths of every source read (for watchers). */
   files: string[];
 }
 
 /** Compiles every deck under `decksDir`; errors of all decks are collected. */
 export function compileDeckFolders(decksDir: string, root = process.cwd()): CompiledDecks {
-  const out: CompiledDecks = { decks: [], errors: [], files: [] };
+  const out: CompiledDecks = { decks: [], errors: [], warnings: [], files: [] };
   for (const dir of listDeckFolders(decksDir)) {
     const input = readDeckFolder(dir, root);
     out.files.push(...input.files.map((f) => resolve(root, f.path)));
     const result = compileDeck(input);
     if (result.deck) out.decks.push(result.deck);
     out.errors.push(...result.errors);
+    out.warnings.push(...result.warnings);
   }
   return out;
 }

@@ -36,8 +36,9 @@ export function kujiraDecks(options: KujiraDecksOptions = {}): Plugin {
     },
     load(id) {
       if (id !== RESOLVED_ID) return undefined;
-      const { decks, errors, files } = compileDeckFolders(decksDir(), root);
+      const { decks, errors, warnings, files } = compileDeckFolders(decksDir(), root);
       for (const file of files) this.addWatchFile(file);
+      for (const w of warnings) this.warn(formatDeckError(w));
       if (errors.length > 0) {
         this.error(`deck compile failed with ${errors.length} error(s):\n${errors.map(formatDeckError).join('\n')}`);
       }

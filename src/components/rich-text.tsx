@@ -8,15 +8,28 @@ export interface RichTextProps {
   lang?: string;
 }
 
-/** Splits on backtick pairs; an unmatched backtick stays literal. */
+/**
+ * Splits on code spans the way Markdown delimits them: a run of N backticks opens a span that
+ * the next run of exactly N closes, and one space is stripped from each side when both sides
+ * have one (so ``` `` a`b `` ``` is the code `` a`b ``, as the deck compiler writes a key holding
+ * a backtick). A run with no closing run stays literal.
+ */
 export function splitInlineCode(text: string): { code: boolean; text: string }[] {
   const parts: { code: boolean; text: string }[] = [];
-  const pattern = /`([^`]+)`/g;
+  const runs = [...text.matchAll(/`+/g)].map((m) => ({ at: m.index, len: m[0].length }));
   let last = 0;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    if (match.index > last) parts.push({ code: false, text: text.slice(last, match.index) });
-    parts.push({ code: true, text: match[1] ?? '' });
-    last = match.index + match[0].length;
+  for (let i = 0; i < runs.length; i++) {
+    const open = runs[i];
+    if (!open || open.at < last) continue;
+    const j = runs.findIndex((r, k) => k > i && r.len === open.len);
+    const close = runs[j];
+    if (!close) continue;
+    if (open.at > last) parts.push({ code: false, text: text.slice(last, open.at) });
+    let inner = text.slice(open.at + open.len, close.at);
+    if (inner.length > 2 && inner.startsWith(' ') && inner.endsWith(' ') && inner.trim() !== '') inner = inner.slice(1, -1);
+    parts.push({ code: true, text: inner });
+    last = close.at + close.len;
+    i = j;
   }
   if (last < text.length) parts.push({ code: false, text: text.slice(last) });
   return parts;

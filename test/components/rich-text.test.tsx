@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from '@testing-library/react';
 import { RichText, splitInlineCode } from '../../src/components/rich-text';
+import { compileDeck } from '../../src/domain/deck/compile-deck';
 
 afterEach(cleanup);
 
@@ -14,6 +15,21 @@ describe('RichText', () => {
       { code: false, text: ' now' },
     ]);
     expect(splitInlineCode('a ` b')).toEqual([{ code: false, text: 'a ` b' }]);
+  });
+
+  it('reads a double-backtick span, so a key holding a backtick shows whole (as the compiler writes it)', () => {
+    expect(splitInlineCode('`` echo `date` ``')).toEqual([{ code: true, text: 'echo `date`' }]);
+    expect(splitInlineCode('x ``a`b`` y')).toEqual([
+      { code: false, text: 'x ' },
+      { code: true, text: 'a`b' },
+      { code: false, text: ' y' },
+    ]);
+    const { deck } = compileDeck({ id: 't', files: [{ path: 't/memo.en.md', text: '# T\n\n## C\n|Command|Description|\n|---|---|\n|`` echo `date` ``|Prints the date|\n' }] });
+    const front = deck?.cards[0]?.front.en ?? '';
+    const { container } = render(<RichText text={front} />);
+    expect(container.querySelectorAll('code')).toHaveLength(1);
+    expect(container.querySelector('code')?.textContent).toBe('echo `date`');
+    expect(container.textContent).toBe('echo `date`');
   });
 
   it('renders HTML in card text as literal characters', () => {

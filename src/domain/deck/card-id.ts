@@ -4,9 +4,21 @@
 import type { CardKind } from './types.ts';
 import { cyrb53Hex } from './hash.ts';
 
-/** Collapse runs of whitespace so `docker  ps` and `docker ps` are the same key. */
+/**
+ * Collapse runs of whitespace and compose to NFC, so `docker  ps` and `docker ps`, or a kana
+ * typed as base + combining mark (NFD, as macOS file names give) and its composed form, are
+ * the same key.
+ */
 export function normalizeKey(key: string): string {
-  return key.replace(/\s+/g, ' ').trim();
+  return key.replace(/\s+/g, ' ').trim().normalize('NFC');
+}
+
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/;
+
+/** The code point (`U+200B`) of the first zero-width character of a key, if any: such keys look like others but are not. */
+export function zeroWidthIn(key: string): string | undefined {
+  const m = ZERO_WIDTH.exec(key);
+  return m ? `U+${(m[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}` : undefined;
 }
 
 export function cardId(deckId: string, kind: CardKind, key: string): string {

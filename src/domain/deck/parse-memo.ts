@@ -1,8 +1,10 @@
 // Reads one memo file (`memo.<lang>.md`) into sections of command/option rows and bullets,
 // each with its line number. Structure only: cross-file checks live in compile-deck.ts.
 import type { Token, Tokens } from 'marked';
-import { normalizeKey } from './card-id.ts';
+import { normalizeKey, zeroWidthIn } from './card-id.ts';
+import { splitCloze } from './cloze.ts';
 import { deckError, type DeckError } from './errors.ts';
+import { preflight } from './preflight.ts';
 import {
   inlineText, isOneLine, listItemLines, parseMarkdown, tableRowSources, tableRowWidth, tokenText, type MarkdownBlock,
 } from './markdown-text.ts';
@@ -40,12 +42,13 @@ export interface ParsedMemo {
   sections: MemoSection[];
 }
 
-const CLOZE = /\{\{([\s\S]*?)\}\}/g;
-
 /** A key that looks like an option (`-d`, `--rm`) makes option cards. */
 export function isOptionKey(key: string): boolean {
   return key.startsWith('-');
 }
+
+/** The first line of an indented code block that looks like a list item. */
+const BULLET_LINE = /^(?:[*+-]|\d{1,9}[.)])[ \t]+\S/;
 
 const isBlank = (t: Token): boolean => t.type === 'text' && t.raw.trim() === '';
 
@@ -64,20 +67,27 @@ function startsWithCode(row: readonly Tokens.TableCell[]): boolean {
 function parseBullet(file: string, item: Tokens.ListItem, line: number, errors: DeckError[]): MemoBullet {
   const raw = tokenText(item);
   const clozes: string[] = [];
-  for (const m of raw.matchAll(CLOZE)) {
-    const answer = (m[1] ?? '').trim();
+  let text = '';
+  for (const part of splitCloze(raw)) {
+    if (!part.blank) {
+      text += part.text;
+      continue;
+    }
+    const answer = part.text.trim();
     if (answer === '') errors.push(deckError(file, line, 'empty cloze marker `{{}}`: put the answer between the braces'));
     clozes.push(answer);
+    text += answer;
   }
-  const text = raw.replace(CLOZE, (_m, inner: string) => inner.trim());
-  if (/\{\{|\}\}/.test(text)) {
+  if (text.includes('{{') || text.includes('}}')) {
     errors.push(deckError(file, line, 'unbalanced cloze marker: write a blank as {{answer}}'));
   }
   if (text === '') errors.push(deckError(file, line, 'empty bullet'));
   return { text, raw, clozes, line };
 }
 
-function parseTable(file: string, table: Tokens.Table, tableLine: number, section: MemoSection, errors: DeckError[]): void {
+function parseTable(
+  file: string, table: Tokens.Table, tableLine: number, section: MemoSection, errors: DeckError[], warnings: DeckError[],
+): void {
   if (!table.rows.some(startsWithCode)) return; // not a card table: plain prose table
   const width = table.header.length;
   if (width < 2 || width > 3) {
@@ -86,7 +96,16 @@ function parseTable(file: string, table: Tokens.Table, tableLine: number, sectio
     return;
   }
   const sources = tableRowSources(table, tableLine);
-  table.rows.forEach((row, k) => parseRow(file, row, sources[k] ?? { line: tableLine, raw: '' }, width, section, errors));
+  table.rows.forEach((row, k) => {
+    const source = sources[k] ?? { line: tableLine, raw: '' };
+    // GFM reads a line without any "|" right under a table as one more row of it; the writer
+    // meant a paragraph, so it is left out of the table (and said so) rather than misreported.
+    if (!/(^|[^\\])\|/.test(source.raw)) {
+      warnings.push(deckError(file, source.line, 'this line has no "|", so it is read as text after the table, not as a row: leave a blank line between a table and the text below it'));
+      return;
+    }
+    parseRow(file, row, source, width, section, errors);
+  });
 }
 
 function parseRow(
@@ -108,6 +127,11 @@ function parseRow(
     return;
   }
   const key = normalizeKey(code);
+  const hidden = zeroWidthIn(key);
+  if (hidden !== undefined) {
+    errors.push(deckError(file, line, `the command \`${key.replace(/[\u200b-\u200d\u2060\ufeff]/g, '')}\` holds an invisible character (${hidden}): delete it, or two commands look the same but differ`));
+    return;
+  }
   if (key === '') {
     errors.push(deckError(file, line, 'empty command: the backticks in the first cell hold nothing'));
     return;
@@ -124,12 +148,15 @@ function parseRow(
  * Parses a memo. Errors go to `errors`; the result holds what could be read.
  * Sections with neither rows nor bullets are dropped (a heading that only groups sub-sections).
  */
-export function parseMemo(file: string, text: string, errors: DeckError[]): ParsedMemo {
+export function parseMemo(file: string, source: string, errors: DeckError[], warnings: DeckError[] = []): ParsedMemo {
   const memo: ParsedMemo = { file, titleLine: 1, sections: [] };
-  if (text.trim() === '') {
+  if (source.replace(/^\ufeff/, '').trim() === '') {
     errors.push(deckError(file, 1, 'empty file: a memo needs a "# Title" and at least one table or bullet list'));
     return memo;
   }
+  const checked = preflight(file, source, errors, true);
+  if (!checked.parse) return memo;
+  const text = checked.text;
   let heading: MemoSection | undefined;
   let previous: MarkdownBlock | undefined;
   const sections: MemoSection[] = [];
@@ -158,11 +185,15 @@ export function parseMemo(file: string, text: string, errors: DeckError[]): Pars
         const title = tokenText(label.token).replace(/\n/g, ' ');
         target = open(heading ? `${heading.title} / ${title}` : title, label.line);
       }
-      parseTable(file, token, line, target, errors);
+      parseTable(file, token, line, target, errors, warnings);
     } else if (token.type === 'list') {
       const target = heading ?? open(memo.title ?? file, line);
       const lines = listItemLines(token, line);
       token.items.forEach((item, i) => target.bullets.push(parseBullet(file, item, lines[i] ?? line, errors)));
+    } else if (token.type === 'code' && token.codeBlockStyle === 'indented' && BULLET_LINE.test(token.text)) {
+      // A bullet indented with a tab (or 4 spaces) at the top level is an indented code block
+      // in Markdown, which a memo ignores: the writer meant a bullet.
+      errors.push(deckError(file, line, 'this bullet is indented with a tab or 4 spaces, which makes it a code block, not a bullet: start it at the line\'s beginning (indent only under another bullet)'));
     }
     previous = block;
   }

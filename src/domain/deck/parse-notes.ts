@@ -4,6 +4,7 @@ import type { MarkedToken, Token, Tokens } from 'marked';
 import { normalizeKey } from './card-id.ts';
 import { deckError, type DeckError } from './errors.ts';
 import { listItemLines, parseMarkdown, tokensText, tokenText } from './markdown-text.ts';
+import { preflight } from './preflight.ts';
 
 /** What a note points at: a table row by its key, or a bullet by `section.n` or by its opening words. */
 export type NoteTarget =
@@ -125,8 +126,11 @@ function parseQuestionBody(file: string, heading: string, line: number, body: re
   out.push(q);
 }
 
-export function parseNotes(file: string, text: string, errors: DeckError[]): ParsedNotes {
+export function parseNotes(file: string, source: string, errors: DeckError[]): ParsedNotes {
   const notes: ParsedNotes = { file, corrections: [], aliases: [], confusable: [], sectionIds: [], questions: [] };
+  const checked = preflight(file, source, errors, false);
+  const text = checked.text;
+  if (!checked.parse) return notes;
   if (text.trim() === '') {
     errors.push(deckError(file, 1, 'empty file: delete it or add a "## Corrections", "## Aliases", "## Confusable", "## Sections" or "## Questions" part'));
     return notes;

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cardId, normalizeKey } from '../../../src/domain/deck/card-id';
 import { compileDeck, type DeckSourceFile } from '../../../src/domain/deck/compile-deck';
-import type { Deck } from '../../../src/domain/deck/types';
+import type { Card, Deck } from '../../../src/domain/deck/types';
 
 const MEMO = `# T
 
@@ -64,8 +64,25 @@ describe('stable card ids', () => {
     expect(base['option-meaning -x']).not.toBe(base['meaning-option -x']);
   });
 
-  it('keeps a fact id when the bullet text is edited', () => {
-    expect(ids(compile(MEMO.replace('Alpha fact', 'Alpha fact, reworded')))).toEqual(base);
+  it('keys a fact card by its bullet content: an inserted, deleted or moved bullet leaves the others alone', () => {
+    const beta = (deck: Deck): Card | undefined => deck.cards.find((c) => c.back.en === 'Beta fact');
+    const id = beta(compile(MEMO))?.id;
+    expect(id).toMatch(/^[0-9a-f]{14}$/);
+    expect(beta(compile(MEMO.replace('* Alpha fact', '* Inserted fact\n* Alpha fact')))?.id).toBe(id);
+    expect(beta(compile(MEMO.replace('* Alpha fact\n', '')))?.id).toBe(id);
+    expect(beta(compile(MEMO.replace('## Facts', '## Renamed facts')))?.id).toBe(id);
+    expect(beta(compile(MEMO.replace('* Alpha fact\n* Beta fact', '* Beta fact\n* Alpha fact')))?.id).toBe(id);
+  });
+
+  it('gives an edited bullet a new fact id (the matcher carries its history, see match-cards)', () => {
+    const edited = ids(compile(MEMO.replace('Alpha fact', 'Alpha fact, reworded')));
+    expect(Object.keys(edited).filter((k) => !(k in base))).toHaveLength(1);
+  });
+
+  it('tells apart two bullets with the same text', () => {
+    const deck = compile(MEMO.replace('* Beta fact', '* Alpha fact'));
+    const facts = deck.cards.filter((c) => c.kind === 'fact');
+    expect(new Set(facts.map((c) => c.id)).size).toBe(2);
   });
 
   it('keeps an authored question id (q:id) when its bullet moves', () => {

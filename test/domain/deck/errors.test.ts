@@ -132,7 +132,7 @@ describe('deck errors', () => {
 
   it('reports unknown languages and a folder with no memo', () => {
     expect(errorsOf({ 'memo.fr.md': JA })).toEqual([
-      'd:1: no memo: a deck folder needs memo.ja.md or memo.en.md',
+      'd:1: no memo: a deck needs a memo in Japanese or English (memo.ja.md, memo.en.md, or one memo file)',
       'd/memo.fr.md:1: unknown language "fr": use ja or en',
     ]);
   });

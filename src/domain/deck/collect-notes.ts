@@ -1,0 +1,168 @@
+// The notes of every language resolved against the memos: corrections per row or bullet,
+// questions per bullet (paired across languages), aliases and confusable groups per row.
+import { normalizeKey } from './card-id.ts';
+import { deckError, type DeckError } from './errors.ts';
+import { describeTarget, type NoteTarget } from './parse-notes.ts';
+import type { Side } from './side.ts';
+import type { Lang, Localized } from './types.ts';
+
+/** A bullet located in the deck: section position and bullet position (the same in every language). */
+export interface BulletRef {
+  section: number;
+  bullet: number;
+}
+
+type Where = Map<Lang, { file: string; line: number }>;
+
+export interface CollectedQuestion {
+  /** `q:<id>` for a named question, else undefined (its card key is made from the bullet's). */
+  named?: string;
+  /** For an unnamed question: its 1-based position among its bullet's unnamed questions. */
+  k?: number;
+  ref: BulletRef;
+  text: Partial<Record<Lang, { q: string; a?: string }>>;
+  where: Where;
+}
+
+export interface CollectedNotes {
+  /** By `row:KEY` or `bullet:S.B` (0-based positions). */
+  corrections: Map<string, { text: Localized; where: Where }>;
+  /** By `q:<id>` or `S.B?k`, in first-seen order. */
+  questions: Map<string, CollectedQuestion>;
+  aliases: Map<string, string[]>;
+  confusable: Map<string, string[]>;
+}
+
+export const bulletSlot = (ref: BulletRef): string => `bullet:${ref.section}.${ref.bullet}`;
+
+type Resolved = { row: string } | { bullet: BulletRef } | undefined;
+
+/** Resolve a note target against the memo of the note's own language. */
+function resolve(side: Side, sectionIds: readonly string[], target: NoteTarget, line: number, errors: DeckError[]): Resolved {
+  const file = side.notes?.file ?? side.memo.file;
+  const where = describeTarget(target);
+  if (target.kind === 'row') {
+    if (side.keys.has(target.key)) return { row: target.key };
+    errors.push(deckError(file, line, `unknown row ${where}: no table row of ${side.memo.file} has this command`));
+    return undefined;
+  }
+  if (target.kind === 'bullet') {
+    const idx = /^\d+$/.test(target.section) ? Number(target.section) - 1 : sectionIds.indexOf(target.section);
+    const section = side.memo.sections[idx];
+    if (!section) {
+      errors.push(deckError(file, line, `unknown section "${target.section}" in ${where}: use a section number (1-${side.memo.sections.length}) or one of: ${sectionIds.join(', ')}`));
+      return undefined;
+    }
+    if (target.index < 1 || target.index > section.bullets.length) {
+      errors.push(deckError(file, line, `unknown bullet ${where}: section "${section.title}" has ${section.bullets.length} bullet(s)`));
+      return undefined;
+    }
+    return { bullet: { section: idx, bullet: target.index - 1 } };
+  }
+  const hits: BulletRef[] = [];
+  side.memo.sections.forEach((s, si) => s.bullets.forEach((b, bi) => {
+    if (normalizeKey(b.text).startsWith(target.start)) hits.push({ section: si, bullet: bi });
+  }));
+  if (hits.length === 1 && hits[0]) return { bullet: hits[0] };
+  errors.push(deckError(file, line, hits.length === 0
+    ? `unknown bullet ${where}: no bullet of ${side.memo.file} starts with these words`
+    : `ambiguous bullet ${where}: ${hits.length} bullets start with these words; quote more of it or use section.n`));
+  return undefined;
+}
+
+export function collectNotes(sides: readonly Side[], primary: Side, sectionIds: readonly string[], errors: DeckError[]): CollectedNotes {
+  const out: CollectedNotes = { corrections: new Map(), questions: new Map(), aliases: new Map(), confusable: new Map() };
+  for (const side of sides) {
+    const notes = side.notes;
+    if (!notes) continue;
+    for (const c of notes.corrections) {
+      const r = resolve(side, sectionIds, c.target, c.line, errors);
+      if (!r) continue;
+      const key = 'row' in r ? `row:${r.row}` : bulletSlot(r.bullet);
+      const entry: { text: Localized; where: Where } = out.corrections.get(key) ?? { text: {}, where: new Map() };
+      if (entry.text[side.lang] !== undefined) {
+        errors.push(deckError(notes.file, c.line, `a second correction for ${describeTarget(c.target)}: merge them into one`));
+        continue;
+      }
+      entry.text[side.lang] = c.text;
+      entry.where.set(side.lang, { file: notes.file, line: c.line });
+      out.corrections.set(key, entry);
+    }
+    const perBullet = new Map<string, number>();
+    for (const q of notes.questions) {
+      const r = resolve(side, sectionIds, q.target, q.line, errors);
+      if (!r) continue;
+      if ('row' in r) {
+        errors.push(deckError(notes.file, q.line, `questions are for bullets; ${describeTarget(q.target)} is a table row (it already makes command cards)`));
+        continue;
+      }
+      const slot = `${r.bullet.section}.${r.bullet.bullet}`;
+      let key: string;
+      let fresh: CollectedQuestion;
+      if (q.id !== undefined) {
+        key = `q:${q.id}`;
+        fresh = { named: key, ref: r.bullet, text: {}, where: new Map() };
+      } else {
+        const k = (perBullet.get(slot) ?? 0) + 1;
+        perBullet.set(slot, k);
+        key = `${slot}?${k}`;
+        fresh = { k, ref: r.bullet, text: {}, where: new Map() };
+      }
+      const entry = out.questions.get(key) ?? fresh;
+      if (entry.text[side.lang] !== undefined) {
+        errors.push(deckError(notes.file, q.line, `question id "${q.id}" is used twice in this file`));
+        continue;
+      }
+      if (entry.where.size > 0 && (entry.ref.section !== r.bullet.section || entry.ref.bullet !== r.bullet.bullet)) {
+        errors.push(deckError(notes.file, q.line, `question "${key}" points at a different bullet than in the other language`));
+        continue;
+      }
+      entry.text[side.lang] = q.answer === undefined ? { q: q.question } : { q: q.question, a: q.answer };
+      entry.where.set(side.lang, { file: notes.file, line: q.line });
+      out.questions.set(key, entry);
+    }
+    for (const a of notes.aliases) {
+      if (!primary.keys.has(a.key)) {
+        errors.push(deckError(notes.file, a.line, `unknown row \`${a.key}\`: aliases must follow a command of the memo`));
+        continue;
+      }
+      const list = out.aliases.get(a.key) ?? [];
+      for (const alias of a.aliases) {
+        if (primary.keys.has(alias)) {
+          errors.push(deckError(notes.file, a.line, `\`${alias}\` is a row of its own, so it cannot also be an alias of \`${a.key}\``));
+        } else if (!list.includes(alias) && alias !== a.key) {
+          list.push(alias);
+        }
+      }
+      out.aliases.set(a.key, list);
+    }
+    for (const group of notes.confusable) {
+      if (!group.keys.some((k) => primary.keys.has(k))) {
+        errors.push(deckError(notes.file, group.line, `unknown rows: none of ${group.keys.map((k) => `\`${k}\``).join(', ')} is a row of the memo`));
+        continue;
+      }
+      for (const k of group.keys) {
+        if (!primary.keys.has(k)) continue;
+        const list = out.confusable.get(k) ?? [];
+        for (const other of group.keys) if (other !== k && !list.includes(other)) list.push(other);
+        out.confusable.set(k, list);
+      }
+    }
+  }
+
+  // Every correction and question of a bilingual deck needs its counterpart.
+  if (sides.length > 1) {
+    const missing = (where: Where, what: string): void => {
+      for (const side of sides) {
+        if (where.has(side.lang)) continue;
+        const [, at] = [...where.entries()][0] ?? [];
+        if (at) errors.push(deckError(at.file, at.line, `${what} has no counterpart in notes.${side.lang}.md`));
+      }
+    };
+    for (const [key, c] of out.corrections) missing(c.where, `the correction for ${key.replace(/^row:/, '').replace(/^bullet:/, 'bullet ')}`);
+    for (const [key, q] of out.questions) {
+      missing(q.where, `question ${q.named ?? `${sectionIds[q.ref.section] ?? q.ref.section + 1}.${q.ref.bullet + 1}?${key.split('?')[1] ?? ''}`}`);
+    }
+  }
+  return out;
+}
