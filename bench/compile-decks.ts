@@ -1,5 +1,6 @@
-// Prints deck compile times (median of several runs): the Docker deck, and a generated memo of
-// 10,000 rows. Goals on the reference machine: under 50 ms and under 1 s.
+// Prints deck compile times (median of several runs): the Docker deck, generated memos of
+// 10,000 rows, and 50,000 rows in one section (the case that was quadratic: 11.6 s).
+// Goals on the reference machine: under 50 ms, under 1 s, and under 2 s.
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { compileDeck, type CompileDeckInput } from '../src/domain/deck/compile-deck';
@@ -52,3 +53,13 @@ console.log(`node ${process.version}, load average ${loadavg().map((n) => n.toFi
 time('docker deck (ja + en + notes)', readDeckFolder('decks/docker'), 30, 50);
 time('generated memo, 10,000 rows (one language)', generated(10_000, ['en']), 7, 1000);
 time('generated deck, 10,000 rows in ja + en', generated(10_000, ['ja', 'en']), 5, 2000);
+
+/** One section holding one table of `rows` rows: every per-row lookup runs against all of them. */
+function oneTable(rows: number): CompileDeckInput {
+  const lines = ['# One table', '', '## All', '|Command|Description|', '|---|---|'];
+  for (let i = 0; i < rows; i++) lines.push(`|\`tool sub${i}\`|Runs job ${i}|`);
+  return { id: 'one-table', files: [{ path: 'gen/memo.en.md', text: `${lines.join('\n')}\n` }] };
+}
+// Linear means 50k costs about twice 25k.
+time('one table, 25,000 rows', oneTable(25_000), 3, 1000);
+time('one table, 50,000 rows', oneTable(50_000), 3, 2000);

@@ -65,6 +65,45 @@ describe('npm run decks -- --check', () => {
   }, 60_000);
 });
 
+describe('npm run decks -- --check a memo of any name, and --diff', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'kujira-memo-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  const OLD = '# Team tools\n\n## Basics\n* Containers share the host kernel\n* Images are built in layers\n\n## Commands\n|Command|Description|\n|---|---|\n|`docker ps`|Lists running containers|\n';
+
+  it('checks a memo named git.ja.md (language from the suffix, id from the name)', () => {
+    cpSync('test/fixtures/decks/git/memo.ja.md', join(tmp, 'git.ja.md'));
+    const r = decks(['--check', '--json', join(tmp, 'git.ja.md')]);
+    expect(r.code).toBe(0);
+    const deck = JSON.parse(r.stdout) as { id: string; languages: string[] };
+    expect([deck.id, deck.languages]).toEqual(['git', ['ja']]);
+  }, 60_000);
+
+  it('checks a memo with no language suffix, detecting its language, and prints warnings', () => {
+    writeFileSync(join(tmp, 'Team Tools.md'), `${OLD}Ask the lead for access.\n`);
+    const r = decks(['--check', '--json', join(tmp, 'Team Tools.md')]);
+    expect(r.code).toBe(0);
+    const deck = JSON.parse(r.stdout) as { id: string; languages: string[] };
+    expect([deck.id, deck.languages]).toEqual(['team-tools', ['en']]);
+    expect(r.stderr).toContain('Team Tools.md:11: warning: this line has no "|"');
+  }, 60_000);
+
+  it('prints the change report between two versions', () => {
+    writeFileSync(join(tmp, 'old.en.md'), OLD);
+    writeFileSync(join(tmp, 'new.en.md'), OLD
+      .replace('* Containers', '* Docker runs on Linux\n* Containers')
+      .replace('built in layers', 'built from layers')
+      .replace('Lists running containers', 'Lists every container'));
+    const r = decks(['--diff', join(tmp, 'old.en.md'), join(tmp, 'new.en.md')]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('1 added, 0 removed, 1 reworded, 2 meaning changed, 1 unchanged; history moves to a new id for 1 card(s)');
+    expect(lines).toContain(`+ added: fact Docker runs on Linux (${join(tmp, 'new.en.md')}:4)`);
+    expect(lines).toContain(`~ reworded (85% alike): fact Images are built from layers (${join(tmp, 'new.en.md')}:6)`);
+    expect(lines).toContain('    description: "Lists running containers" -> "Lists every container"');
+    expect(decks(['--diff', join(tmp, 'old.en.md')]).code).toBe(2);
+  }, 60_000);
+});
+
 describe('npm run decks (build)', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'kujira-decks-'));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
