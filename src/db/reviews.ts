@@ -1,8 +1,10 @@
 // Ratings and everything derived from the review log: rate (log entry + state in one
 // transaction), undo, rebuild every state by replay, suspend, card info.
 // The log is the source of truth; a card state row is a cache of replaying the card's log.
+import { currentCardId, idsOfCard, resolveRemaps } from '../domain/deck/card-remap';
 import type { Card } from '../domain/deck/types';
 import {
+  compareEntries,
   cardInfo,
   newCardState,
   rateCard as rateInDomain,
@@ -70,9 +72,16 @@ export function rateCard(
   );
 }
 
-/** A card's log, oldest first. */
-function cardLog(db: KujiraDB, cardId: string): Promise<ReviewLogRow[]> {
-  return db.reviewLog.where('[cardId+reviewedAt]').between([cardId, -Infinity], [cardId, Infinity]).toArray();
+/** The remaps in force (old card id -> the id its history belongs to now). */
+async function remapsInForce(db: KujiraDB): Promise<Map<string, string>> {
+  return resolveRemaps(await db.cardRemaps.toArray());
+}
+
+/** A card's log, oldest first: its own entries and those of every id remapped to it. */
+async function cardLog(db: KujiraDB, cardId: string): Promise<ReviewLogRow[]> {
+  const ids = idsOfCard(await remapsInForce(db), cardId);
+  const parts = await Promise.all(ids.map((id) => db.reviewLog.where('[cardId+reviewedAt]').between([id, -Infinity], [id, Infinity]).toArray()));
+  return ids.length === 1 ? (parts[0] ?? []) : parts.flat().sort(compareEntries);
 }
 
 export interface UndoResult {
@@ -89,13 +98,14 @@ export interface UndoResult {
  */
 export function undoLastRating(db: KujiraDB): Promise<UndoResult | null> {
   return withStorage(db, () =>
-    db.transaction('rw', [db.cardStates, db.reviewLog], async () => {
+    db.transaction('rw', [db.cardStates, db.reviewLog, db.cardRemaps], async () => {
       const last = await db.reviewLog.orderBy('reviewedAt').last();
       if (!last) return null;
       await db.reviewLog.delete(last.id);
-      const row = await db.cardStates.get(last.cardId);
+      const cardId = currentCardId(await remapsInForce(db), last.cardId);
+      const row = await db.cardStates.get(cardId);
       if (!row) return { entry: last, state: null };
-      const state = stateToRow(replay(await cardLog(db, last.cardId)), row);
+      const state = stateToRow(replay(await cardLog(db, cardId)), row);
       await db.cardStates.put(state);
       return { entry: last, state };
     }),
@@ -132,11 +142,11 @@ export interface RebuildOptions {
  */
 export function rebuildAllStates(db: KujiraDB, options: RebuildOptions = {}): Promise<number> {
   return withStorage(db, () =>
-    db.transaction('rw', [db.cardStates, db.reviewLog], async () => {
+    db.transaction('rw', [db.cardStates, db.reviewLog, db.cardRemaps], async () => {
       const t0 = performance.now();
-      const [rows, log] = await Promise.all([db.cardStates.toArray(), db.reviewLog.toArray()]);
+      const [rows, log, remaps] = await Promise.all([db.cardStates.toArray(), db.reviewLog.toArray(), remapsInForce(db)]);
       const t1 = performance.now();
-      const byCard = groupByCard(log);
+      const byCard = groupByCard(log, remaps);
       const puts: CardStateRow[] = [];
       for (const row of rows) {
         const entries = byCard.get(row.cardId);
@@ -158,13 +168,14 @@ export function rebuildAllStates(db: KujiraDB, options: RebuildOptions = {}): Pr
   );
 }
 
-/** Log entries by card, each card's in the order they were read. */
-function groupByCard(log: readonly ReviewLogRow[]): Map<string, ReviewLogRow[]> {
+/** Log entries by the card they belong to now (through the remaps), each card's in the order read. */
+function groupByCard(log: readonly ReviewLogRow[], remaps: ReadonlyMap<string, string>): Map<string, ReviewLogRow[]> {
   const byCard = new Map<string, ReviewLogRow[]>();
   for (const e of log) {
-    const list = byCard.get(e.cardId);
+    const cardId = remaps.size === 0 ? e.cardId : currentCardId(remaps, e.cardId);
+    const list = byCard.get(cardId);
     if (list) list.push(e);
-    else byCard.set(e.cardId, [e]);
+    else byCard.set(cardId, [e]);
   }
   return byCard;
 }
@@ -217,7 +228,7 @@ export interface CardDetails extends CardInfo<ReviewLogEntry> {
 /** Card info: stability, difficulty, retrievability now, due, and the card's history. */
 export function getCardInfo(db: KujiraDB, cardId: string, now: number): Promise<CardDetails | null> {
   return withStorage(db, () =>
-    db.transaction('r', [db.cardStates, db.reviewLog, db.cards], async () => {
+    db.transaction('r', [db.cardStates, db.reviewLog, db.cards, db.cardRemaps], async () => {
       const row = await db.cardStates.get(cardId);
       if (!row) return null;
       const [history, card] = await Promise.all([cardLog(db, cardId), db.cards.get(cardId)]);

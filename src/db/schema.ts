@@ -3,6 +3,7 @@
 // Rows hold epoch milliseconds and plain JSON; src/db/mappers.ts converts them to domain types.
 // Private to src/db (and start-up): features see domain types through the repositories and hooks.
 import Dexie, { type EntityTable } from 'dexie';
+import type { CardRemap } from '../domain/deck/card-remap';
 import type { Card, Lang, Localized, Section } from '../domain/deck/types';
 import type { CardSchedule, ReviewLogEntry } from '../domain/scheduler/types';
 import type { Settings } from '../domain/settings/settings';
@@ -82,6 +83,9 @@ export interface AppFlagRow {
   updatedAt: number;
 }
 
+/** A card-id remap (see src/domain/deck/card-remap.ts): an immutable record, never edited. */
+export type CardRemapRow = CardRemap;
+
 export const DB_NAME = 'kujira';
 
 /**
@@ -99,6 +103,7 @@ export class KujiraDB extends Dexie {
   quizResults!: EntityTable<QuizResultRow, 'id'>;
   onboarding!: EntityTable<OnboardingRow, 'deckId'>;
   appFlags!: EntityTable<AppFlagRow, 'id'>;
+  cardRemaps!: EntityTable<CardRemapRow, 'id'>;
 
   constructor(name: string = DB_NAME, options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange }) {
     super(name, options);
@@ -148,5 +153,11 @@ export class KujiraDB extends Dexie {
         await tx.table('appFlags').put(flag);
         await tx.table('onboarding').delete(LEGACY_APP_ROW_ID);
       });
+    // Version 5 (issue 14; 4 belongs to the event log): card-id remaps. When a memo edit
+    // gives a card a new id, its review history follows through a remap record instead of the
+    // log being rewritten. A new table only: existing rows are untouched.
+    this.version(5).stores({
+      cardRemaps: 'id, deckId, from, to',
+    });
   }
 }

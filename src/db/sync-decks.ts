@@ -1,5 +1,7 @@
 // Deck sync at start-up: bring the cards in IndexedDB in line with the compiled decks, keeping
 // every card's history. One transaction per sync; a deck whose hash is unchanged costs one read.
+import { cardRemap, type CardRemap } from '../domain/deck/card-remap';
+import { matchDecks } from '../domain/deck/match-cards';
 import type { Card, Deck } from '../domain/deck/types';
 import { newCardState, replay } from '../domain/scheduler/scheduler';
 import { withStorage } from './errors';
@@ -14,6 +16,8 @@ export interface DeckSyncResult {
   changed: number;
   retired: number;
   restored: number;
+  /** Cards whose id changed with an edit of their memo: their history followed (a remap record). */
+  remapped: number;
 }
 
 /**
@@ -27,10 +31,10 @@ export async function syncDecks(db: KujiraDB, decks: readonly Deck[], now: numbe
     const stale = decks.filter((d, i) => known[i]?.hash !== d.hash);
     const results = new Map<string, DeckSyncResult>();
     for (const d of decks) {
-      results.set(d.id, { deckId: d.id, unchanged: true, added: 0, changed: 0, retired: 0, restored: 0 });
+      results.set(d.id, { deckId: d.id, unchanged: true, added: 0, changed: 0, retired: 0, restored: 0, remapped: 0 });
     }
     if (stale.length > 0) {
-      await db.transaction('rw', [db.decks, db.cards, db.cardStates, db.reviewLog], async () => {
+      await db.transaction('rw', [db.decks, db.cards, db.cardStates, db.reviewLog, db.cardRemaps], async () => {
         for (const deck of stale) {
           const r = await syncOne(db, deck, now);
           if (r) results.set(deck.id, r);
@@ -44,10 +48,27 @@ export async function syncDecks(db: KujiraDB, decks: readonly Deck[], now: numbe
 async function syncOne(db: KujiraDB, deck: Deck, now: number): Promise<DeckSyncResult | null> {
   const prev = await db.decks.get(deck.id);
   if (prev?.hash === deck.hash) return null; // synced meanwhile by another tab
-  const result: DeckSyncResult = { deckId: deck.id, unchanged: false, added: 0, changed: 0, retired: 0, restored: 0 };
+  const result: DeckSyncResult = { deckId: deck.id, unchanged: false, added: 0, changed: 0, retired: 0, restored: 0, remapped: 0 };
   const sectionOrder = new Map(deck.sections.map((s) => [s.id, s.order]));
   const oldCards = new Map((await db.cards.where('deckId').equals(deck.id).toArray()).map((c) => [c.id, c]));
   const oldStates = new Map((await db.cardStates.where('deckId').equals(deck.id).toArray()).map((s) => [s.cardId, s]));
+
+  // Cards whose id changed with the memo (an edited bullet; the switch from positional to
+  // content ids): the new card takes over the old one's schedule, and a remap record makes
+  // replay read the old id's log entries as the new card's. Never onto a card with reviews of
+  // its own: two histories are not merged.
+  const movedFrom = new Map<string, CardStateRow>();
+  const remaps: CardRemap[] = [];
+  if (prev) {
+    const active = [...oldCards.values()].filter((c) => c.retired === 0).map((c) => c.content);
+    for (const { from, to } of matchDecks({ sections: prev.sections, cards: active }, deck).remap) {
+      const source = oldStates.get(from);
+      const target = oldStates.get(to);
+      if (!source || (target && target.reps > 0)) continue;
+      movedFrom.set(to, source);
+      remaps.push(cardRemap(deck.id, from, to, now));
+    }
+  }
 
   // A card new to this device may already have reviews (imported from another device's backup
   // before its deck arrived here): its state is the replay of that log, not a fresh card.
@@ -79,7 +100,11 @@ async function syncOne(db: KujiraDB, deck: Deck, now: number): Promise<DeckSyncR
       cardPuts.push(cardToRow(card, false, now));
     }
     const st = oldStates.get(card.id);
-    if (!st) {
+    const moved = movedFrom.get(card.id);
+    if (moved) {
+      result.remapped += 1;
+      statePuts.push(stateToRow(stateFromRow(moved), { ...meta, suspended: moved.suspended, retired: false }));
+    } else if (!st) {
       const log = earlierLog.get(card.id);
       statePuts.push(stateToRow(log ? replay(log) : newCardState(), { ...meta, suspended: false, retired: false }));
     } else if (st.retired || st.key !== meta.key || st.newRank !== meta.newRank) {
@@ -91,8 +116,11 @@ async function syncOne(db: KujiraDB, deck: Deck, now: number): Promise<DeckSyncR
     result.retired += 1;
     cardPuts.push({ ...old, retired: 1, updatedAt: now });
     const st = oldStates.get(old.id);
-    if (st) statePuts.push({ ...st, retired: true, queue: queueOf(stateFromRow(st), st.suspended, true) });
+    // A card whose history moved on keeps none of its own (as a replay through the remaps gives).
+    const own = st && remaps.some((r) => r.from === old.id) ? stateToRow(newCardState(), { ...st, retired: true }) : st;
+    if (own) statePuts.push({ ...own, retired: true, queue: queueOf(stateFromRow(own), own.suspended, true) });
   }
+  if (remaps.length > 0) await db.cardRemaps.bulkPut(remaps);
   if (cardPuts.length > 0) await db.cards.bulkPut(cardPuts);
   if (statePuts.length > 0) await db.cardStates.bulkPut(statePuts);
   await db.decks.put(deckToRow(deck, (prev?.version ?? 0) + 1, now));

@@ -43,6 +43,9 @@ describe('schema upgrade', () => {
     const db = createDb({ indexedDB: factory, IDBKeyRange });
     await db.open();
     expect(db.verno).toBeGreaterThan(1);
+    // Version 5 (issue 14) adds the card-remap table, empty: no history has moved yet.
+    expect(db.verno).toBeGreaterThanOrEqual(5);
+    expect(await db.cardRemaps.count()).toBe(0);
     expect(await db.reviewLog.toArray()).toEqual(tables.reviewLog);
     expect(await db.cardStates.toArray()).toEqual(tables.cardStates);
     // The states still equal the replay of the log.
@@ -51,6 +54,12 @@ describe('schema upgrade', () => {
     // The welcome flag moved out of the fake deck row into the app flags (version 3).
     expect(await db.onboarding.get('~app')).toBeUndefined();
     expect(await getWelcomeSeen(db)).toBe(true);
+    // A remap written after the upgrade moves a reviewed card's history on a rebuild.
+    const [from] = tables.reviewLog as { cardId: string }[];
+    await db.cardStates.put({ ...(await db.cardStates.toCollection().last())!, cardId: 'moved-card', reps: 0 });
+    await db.cardRemaps.put({ id: `${from!.cardId}>moved-card`, deckId: 'deck', from: from!.cardId, to: 'moved-card', at: NOW });
+    await rebuildAllStates(db);
+    expect((await db.cardStates.get('moved-card'))?.reps).toBeGreaterThan(0);
     db.close();
   });
 
@@ -64,7 +73,7 @@ describe('schema upgrade', () => {
 
     const db = createDb({ indexedDB: factory, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(5);
     expect(await db.appFlags.toArray()).toEqual([{ id: 'welcomeSeen', value: true, updatedAt: NOW + 5 }]);
     expect(await db.onboarding.toArray()).toEqual([progress]);
     expect(await getWelcomeSeen(db)).toBe(true);

@@ -1,7 +1,10 @@
 // Deck sync: add, change, retire, re-add, and no work at all when the hash is unchanged.
 import { afterEach, describe, expect, it } from 'vitest';
 import { syncDecks } from '../../src/db/sync-decks';
-import { rateCard } from '../../src/db/reviews';
+import { rateCard, rebuildAllStates } from '../../src/db/reviews';
+import { cardId } from '../../src/domain/deck/card-id';
+import { compileDeck } from '../../src/domain/deck/compile-deck';
+import type { Deck } from '../../src/domain/deck/types';
 import { getTodayQueue } from '../../src/db/queue';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings/settings';
 import type { KujiraDB } from '../../src/db/schema';
@@ -86,5 +89,66 @@ describe('syncDecks', () => {
     const stateOnB = await db.cardStates.get(cardId);
     expect(stateOnB).toMatchObject({ state: stateOnA!.state, reps: 2, due: stateOnA!.due, stability: stateOnA!.stability });
     expect((await db.cardStates.get(deck.cards[1]!.id))?.state).toBe('new');
+  });
+});
+
+describe('syncDecks across memo edits (content ids and remaps)', () => {
+  const memo = (bullets: string[]): string => `# Docker\n\n## Basics\n${bullets.map((b) => `* ${b}`).join('\n')}\n`;
+  const compile = (text: string): Deck => {
+    const r = compileDeck({ id: 'docker', files: [{ path: 'decks/docker/memo.en.md', text }] });
+    expect(r.errors).toEqual([]);
+    return r.deck as Deck;
+  };
+  const byBack = async (text: string) => {
+    const rows = await db.cards.where('deckId').equals('docker').toArray();
+    return rows.find((r) => r.retired === 0 && r.content.back.en === text);
+  };
+
+  it('moves history from the old positional ids to content ids, onto the same bullets', async () => {
+    db = createTestDb();
+    const current = compile(memo(['Docker runs on Linux', 'Containers share the host kernel']));
+    // The same deck as the app stored it before content ids: fact keys were `<section>.<n>`.
+    const positional: Deck = {
+      ...current,
+      hash: 'positional',
+      cards: current.cards.map((c, i) => ({ ...c, key: `basics.${i + 1}`, id: cardId('docker', 'fact', `basics.${i + 1}`) })),
+    };
+    await syncDecks(db, [positional], NOW);
+    const kernelOld = positional.cards[1]!;
+    for (let i = 0; i < 3; i++) await rateCard(db, kernelOld.id, 3, NOW + i * 86_400_000, 5000, { settings });
+
+    const [r] = await syncDecks(db, [current], NOW + 5 * 86_400_000);
+    expect(r).toMatchObject({ remapped: 2, added: 2, retired: 2 });
+    const kernel = await byBack('Containers share the host kernel');
+    expect((await db.cardStates.get(kernel!.id))?.reps).toBe(3);
+    expect((await db.cardStates.get((await byBack('Docker runs on Linux'))!.id))?.reps).toBe(0);
+    expect(await db.cardRemaps.count()).toBe(2);
+    // The log is untouched, and a rebuild from it lands on the same cards.
+    expect(await db.reviewLog.where('cardId').equals(kernelOld.id).count()).toBe(3);
+    await rebuildAllStates(db);
+    expect((await db.cardStates.get(kernel!.id))?.reps).toBe(3);
+    expect((await db.cardStates.get(kernelOld.id))?.reps).toBe(0);
+  });
+
+  it('keeps history on its bullet when a bullet is inserted above and another reworded', async () => {
+    db = createTestDb();
+    const v1 = compile(memo(['Containers share the host kernel', 'Images are built in layers']));
+    await syncDecks(db, [v1], NOW);
+    const kernel = (await byBack('Containers share the host kernel'))!;
+    const layers = (await byBack('Images are built in layers'))!;
+    await rateCard(db, kernel.id, 3, NOW, 5000, { settings });
+    await rateCard(db, layers.id, 4, NOW + 1000, 5000, { settings });
+    await rateCard(db, layers.id, 3, NOW + 86_400_000, 5000, { settings });
+
+    const v2 = compile(memo(['Docker runs on Linux', 'Containers share the host kernel', 'Images are built from layers']));
+    const [r] = await syncDecks(db, [v2], NOW + 2 * 86_400_000);
+    expect(r).toMatchObject({ added: 2, remapped: 1, retired: 1 });
+    expect((await db.cardStates.get(kernel.id))?.reps).toBe(1);
+    const reworded = (await byBack('Images are built from layers'))!;
+    expect((await db.cardStates.get(reworded.id))?.reps).toBe(2);
+    expect((await db.cardStates.get((await byBack('Docker runs on Linux'))!.id))?.reps).toBe(0);
+    await rebuildAllStates(db);
+    expect((await db.cardStates.get(reworded.id))?.reps).toBe(2);
+    expect((await db.cardStates.get(kernel.id))?.reps).toBe(1);
   });
 });
