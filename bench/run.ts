@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 
 const NODE_BENCHES = ['bench/compile-decks.ts', 'bench/scheduler.ts', 'bench/quiz.ts', 'bench/import.ts'];
-const BROWSER_BENCHES = ['bench/review-latency.ts', 'bench/startup.ts', 'bench/rebuild-browser.ts'];
+const BROWSER_BENCHES = ['bench/review-latency.ts', 'bench/startup.ts', 'bench/rebuild-browser.ts', 'bench/compile-browser.ts'];
 
 const withBrowser = process.argv.includes('--browser');
 if (withBrowser) execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });

@@ -6,7 +6,7 @@ import { checkCounterparts, checkRepeats } from './check-memos.ts';
 import { collectNotes } from './collect-notes.ts';
 import { classifyFiles, type DeckSourceFile } from './deck-files.ts';
 import { deckError, sortDeckErrors, type DeckError } from './errors.ts';
-import { contentHash } from './hash.ts';
+import { ContentHasher } from './hash.ts';
 import { parseMemo } from './parse-memo.ts';
 import { parseNotes } from './parse-notes.ts';
 import { sectionIdsOf } from './section-ids.ts';
@@ -33,6 +33,13 @@ export interface CompileDeckResult {
 }
 
 export const DECK_ID = /^[a-z0-9][a-z0-9_-]*$/;
+
+/** The content hash of a compiled deck: its header, then each card, as JSON. */
+function hashOf(body: Omit<Deck, 'hash'>): string {
+  const hasher = new ContentHasher().update(JSON.stringify({ ...body, cards: [] }));
+  for (const card of body.cards) hasher.update(JSON.stringify(card));
+  return hasher.digest();
+}
 
 export function compileDeck(input: CompileDeckInput): CompileDeckResult {
   const errors: DeckError[] = [];
@@ -82,5 +89,5 @@ export function compileDeck(input: CompileDeckInput): CompileDeckResult {
   const title: Partial<Record<Lang, string>> = {};
   for (const side of sides) if (side.memo.title !== undefined) title[side.lang] = side.memo.title;
   const body: Omit<Deck, 'hash'> = { id: input.id, title, languages: sides.map((s) => s.lang), sections, cards };
-  return done({ ...body, hash: contentHash(JSON.stringify(body)) });
+  return done({ ...body, hash: hashOf(body) });
 }
