@@ -90,10 +90,15 @@ export function buildCards(deckId: string, sides: readonly Side[], sectionIds: r
       if (built.has(row.key)) continue;
       built.add(row.key);
       const rowOf = (side: Side): MemoRow | undefined => side.rows[si]?.get(row.key);
-      const description = per((side) => rowOf(side)?.description);
+      // A `## Meanings` entry replaces the memo's description; the memo's words stay in `memo`.
+      const meaning = notes.meanings.get(`row:${row.key}`);
+      const description = per((side) => meaning?.[side.lang] ?? rowOf(side)?.description);
+      const memo = per((side) => (meaning?.[side.lang] !== undefined ? rowOf(side)?.description : undefined));
       const note = per((side) => rowOf(side)?.note || undefined);
       const correction = notes.corrections.get(`row:${row.key}`)?.text;
       const confusable = notes.confusable.get(row.key);
+      const alsoRight = notes.alsoRight.get(row.key);
+      const flagged = [...notes.flagged.values()].filter((f) => f.row === row.key).map((f) => ({ answer: f.answer, spellings: f.spellings, meaning: f.meaning }));
       const common = {
         description,
         answers: [row.key, ...(notes.aliases.get(row.key) ?? [])],
@@ -101,6 +106,9 @@ export function buildCards(deckId: string, sides: readonly Side[], sectionIds: r
         ...(Object.keys(note).length > 0 ? { note } : {}),
         ...(correction ? { correction } : {}),
         ...(confusable ? { confusableWith: confusable } : {}),
+        ...(Object.keys(memo).length > 0 ? { memo } : {}),
+        ...(alsoRight ? { alsoRight } : {}),
+        ...(flagged.length > 0 ? { flagged } : {}),
       };
       const codeText = per(() => codeSpan(row.key));
       const [forward, backward]: [CardKind, CardKind] = row.isOption ? ['option-meaning', 'meaning-option'] : ['command-meaning', 'meaning-command'];
@@ -114,9 +122,11 @@ export function buildCards(deckId: string, sides: readonly Side[], sectionIds: r
       const seen = (contentSeen.get(contentKey) ?? 0) + 1;
       contentSeen.set(contentKey, seen);
       if (seen > 1) contentKey = `${contentKey}~${seen}`; // the same line twice in a deck
-      const text: Localized = per((side) => bulletOf(side)?.text);
+      const meaning = notes.meanings.get(bulletSlot({ section: si, bullet: bi }));
+      const text: Localized = per((side) => meaning?.[side.lang] ?? bulletOf(side)?.text);
+      const memo = per((side) => (meaning?.[side.lang] !== undefined ? bulletOf(side)?.text : undefined));
       const correction = notes.corrections.get(bulletSlot({ section: si, bullet: bi }))?.text;
-      const extra = { source: sourceOf(bullet.line), ...(correction ? { correction } : {}) };
+      const extra = { source: sourceOf(bullet.line), ...(correction ? { correction } : {}), ...(Object.keys(memo).length > 0 ? { memo } : {}) };
       let made = 0;
       bullet.clozes.forEach((_answer, ci) => {
         const front = per((side) => {
@@ -128,8 +138,9 @@ export function buildCards(deckId: string, sides: readonly Side[], sectionIds: r
       });
       for (const q of questionsOf.get(bulletSlot({ section: si, bullet: bi })) ?? []) {
         const front = per((side) => q.text[side.lang]?.q);
-        const back = per((side) => q.text[side.lang]?.a ?? bulletOf(side)?.text);
-        push('fact', q.named ?? `${contentKey}?${q.k ?? 1}`, { front, back, note: text, ...extra });
+        const back = per((side) => q.text[side.lang]?.a ?? text[side.lang]);
+        const alsoRight = q.named ? notes.alsoRight.get(q.named) : undefined;
+        push('fact', q.named ?? `${contentKey}?${q.k ?? 1}`, { front, back, note: text, ...extra, ...(alsoRight ? { alsoRight } : {}) });
         made++;
       }
       if (made === 0) {

@@ -1,5 +1,6 @@
 // The notes of every language resolved against the memos: corrections per row or bullet,
-// questions per bullet (paired across languages), aliases and confusable groups per row.
+// questions per bullet (paired across languages), aliases and confusable groups per row; for the
+// quiz, meanings per row or bullet, rows (or questions) that are also right, and flagged answers.
 import { normalizeKey } from './card-id.ts';
 import { deckError, type DeckError } from './errors.ts';
 import { describeTarget, type NoteTarget } from './parse-notes.ts';
@@ -31,6 +32,20 @@ export interface CollectedNotes {
   questions: Map<string, CollectedQuestion>;
   aliases: Map<string, string[]>;
   confusable: Map<string, string[]>;
+  /** By `row:KEY` or `bullet:S.B`: how the row or bullet should read (`## Meanings`). */
+  meanings: Map<string, Localized>;
+  /** By row key or `q:<id>`: other keys that also fit it (`## Also right`). */
+  alsoRight: Map<string, string[]>;
+  /** By the flagged answer (`docker container ls -a`), with the row it extends. */
+  flagged: Map<string, CollectedFlagged>;
+}
+
+export interface CollectedFlagged {
+  row: string;
+  answer: string;
+  spellings: string[];
+  meaning: Localized;
+  where: Where;
 }
 
 export const bulletSlot = (ref: BulletRef): string => `bullet:${ref.section}.${ref.bullet}`;
@@ -71,7 +86,7 @@ function resolve(side: Side, sectionIds: readonly string[], target: NoteTarget, 
 }
 
 export function collectNotes(sides: readonly Side[], primary: Side, sectionIds: readonly string[], errors: DeckError[]): CollectedNotes {
-  const out: CollectedNotes = { corrections: new Map(), questions: new Map(), aliases: new Map(), confusable: new Map() };
+  const out: CollectedNotes = { corrections: new Map(), questions: new Map(), aliases: new Map(), confusable: new Map(), meanings: new Map(), alsoRight: new Map(), flagged: new Map() };
   for (const side of sides) {
     const notes = side.notes;
     if (!notes) continue;
@@ -121,6 +136,31 @@ export function collectNotes(sides: readonly Side[], primary: Side, sectionIds: 
       entry.where.set(side.lang, { file: notes.file, line: q.line });
       out.questions.set(key, entry);
     }
+    for (const m of notes.meanings) {
+      const r = resolve(side, sectionIds, m.target, m.line, errors);
+      if (!r) continue;
+      const key = 'row' in r ? `row:${r.row}` : bulletSlot(r.bullet);
+      const text: Localized = out.meanings.get(key) ?? {};
+      if (text[side.lang] !== undefined) errors.push(deckError(notes.file, m.line, `a second meaning for ${describeTarget(m.target)}: keep one`));
+      text[side.lang] = m.text;
+      out.meanings.set(key, text);
+    }
+    for (const f of notes.flagged) {
+      const row = [...primary.keys].filter((k) => f.answer.startsWith(`${k} -`)).sort((x, y) => y.length - x.length)[0];
+      if (row === undefined) {
+        errors.push(deckError(notes.file, f.line, `\`${f.answer}\` must be a row's command followed by its flags (e.g. \`docker container ls -a\`)`));
+        continue;
+      }
+      const entry: CollectedFlagged = out.flagged.get(f.answer) ?? { row, answer: f.answer, spellings: [], meaning: {}, where: new Map() };
+      if (entry.meaning[side.lang] !== undefined) {
+        errors.push(deckError(notes.file, f.line, `\`${f.answer}\` is listed twice under Flags`));
+        continue;
+      }
+      entry.meaning[side.lang] = f.text;
+      for (const sp of f.spellings) if (!entry.spellings.includes(sp)) entry.spellings.push(sp);
+      entry.where.set(side.lang, { file: notes.file, line: f.line });
+      out.flagged.set(f.answer, entry);
+    }
     for (const a of notes.aliases) {
       if (!primary.keys.has(a.key)) {
         errors.push(deckError(notes.file, a.line, `unknown row \`${a.key}\`: aliases must follow a command of the memo`));
@@ -150,7 +190,26 @@ export function collectNotes(sides: readonly Side[], primary: Side, sectionIds: 
     }
   }
 
-  // Every correction and question of a bilingual deck needs its counterpart.
+  // "Also right" names rows, or fact questions by their q:id (checked once every question is read);
+  // between questions it goes both ways.
+  for (const side of sides) {
+    for (const a of side.notes?.alsoRight ?? []) {
+      const unknown = [a.key, ...a.others].find((k) => !primary.keys.has(k) && !out.questions.has(k));
+      if (unknown !== undefined) {
+        errors.push(deckError(side.notes?.file ?? '', a.line, `unknown \`${unknown}\`: "also right" names rows of the memo or questions (q:id)`));
+        continue;
+      }
+      const pairs: [string, readonly string[]][] = [[a.key, a.others]];
+      if (a.key.startsWith('q:')) for (const o of a.others) pairs.push([o, [a.key]]);
+      for (const [from, to] of pairs) {
+        const list = out.alsoRight.get(from) ?? [];
+        for (const other of to) if (other !== from && !list.includes(other)) list.push(other);
+        out.alsoRight.set(from, list);
+      }
+    }
+  }
+
+  // Every correction, question and flags entry of a bilingual deck needs its counterpart.
   if (sides.length > 1) {
     const missing = (where: Where, what: string): void => {
       for (const side of sides) {
@@ -160,6 +219,7 @@ export function collectNotes(sides: readonly Side[], primary: Side, sectionIds: 
       }
     };
     for (const [key, c] of out.corrections) missing(c.where, `the correction for ${key.replace(/^row:/, '').replace(/^bullet:/, 'bullet ')}`);
+    for (const f of out.flagged.values()) missing(f.where, `the flags entry \`${f.answer}\``);
     for (const [key, q] of out.questions) {
       missing(q.where, `question ${q.named ?? `${sectionIds[q.ref.section] ?? q.ref.section + 1}.${q.ref.bullet + 1}?${key.split('?')[1] ?? ''}`}`);
     }

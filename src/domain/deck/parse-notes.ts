@@ -16,6 +16,12 @@ export interface NoteCorrection { target: NoteTarget; text: string; line: number
 export interface NoteAliases { key: string; aliases: string[]; line: number }
 export interface NoteConfusable { keys: string[]; line: number }
 export interface NoteSectionId { index: number; id: string; line: number }
+/** `## Meanings`: how a row's description or a bullet should read where the memo's words are wrong. */
+export interface NoteMeaning { target: NoteTarget; text: string; line: number }
+/** `## Also right`: other rows that also fit the row's meaning (never offered as its distractors). */
+export interface NoteAlsoRight { key: string; others: string[]; line: number }
+/** `## Flags`: a row with added flags, asked as its own typed question (`docker container ls -a`). */
+export interface NoteFlagged { answer: string; spellings: string[]; text: string; line: number }
 export interface NoteQuestion {
   target: NoteTarget;
   /** Explicit id from `q:<id>` in the heading: keeps the card id whatever moves. */
@@ -32,9 +38,12 @@ export interface ParsedNotes {
   confusable: NoteConfusable[];
   sectionIds: NoteSectionId[];
   questions: NoteQuestion[];
+  meanings: NoteMeaning[];
+  alsoRight: NoteAlsoRight[];
+  flagged: NoteFlagged[];
 }
 
-type Part = 'corrections' | 'aliases' | 'confusable' | 'sections' | 'questions';
+type Part = 'corrections' | 'aliases' | 'confusable' | 'sections' | 'questions' | 'meanings' | 'also-right' | 'flags';
 
 const PARTS: Record<string, Part> = {
   corrections: 'corrections', '訂正': 'corrections',
@@ -42,7 +51,15 @@ const PARTS: Record<string, Part> = {
   confusable: 'confusable', '紛らわしいもの': 'confusable',
   sections: 'sections', 'セクション': 'sections',
   questions: 'questions', '問題': 'questions',
+  meanings: 'meanings', '意味': 'meanings',
+  'also right': 'also-right', '他の正解': 'also-right',
+  flags: 'flags', 'フラグ': 'flags',
 };
+
+const PART_NAMES = 'Corrections, Aliases, Confusable, Sections, Questions, Meanings, Also right or Flags';
+
+/** `- \`cmd -a\` (\`--all\`): text`: the codes, then the text after the colon. */
+const FLAGGED = /^((?:\x60[^\x60]+\x60[\s,()（）、]*)+)[:：]\s*([\s\S]+)$/;
 
 /** Section ids are used in `section.n` addresses, so they hold no dots or spaces. */
 export const SECTION_ID = /^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u;
@@ -127,12 +144,12 @@ function parseQuestionBody(file: string, heading: string, line: number, body: re
 }
 
 export function parseNotes(file: string, source: string, errors: DeckError[]): ParsedNotes {
-  const notes: ParsedNotes = { file, corrections: [], aliases: [], confusable: [], sectionIds: [], questions: [] };
+  const notes: ParsedNotes = { file, corrections: [], aliases: [], confusable: [], sectionIds: [], questions: [], meanings: [], alsoRight: [], flagged: [] };
   const checked = preflight(file, source, errors, false);
   const text = checked.text;
   if (!checked.parse) return notes;
   if (text.trim() === '') {
-    errors.push(deckError(file, 1, 'empty file: delete it or add a "## Corrections", "## Aliases", "## Confusable", "## Sections" or "## Questions" part'));
+    errors.push(deckError(file, 1, `empty file: delete it or add a part (## ${PART_NAMES})`));
     return notes;
   }
   let part: Part | undefined;
@@ -148,7 +165,7 @@ export function parseNotes(file: string, source: string, errors: DeckError[]): P
       flushQuestion();
       const name = tokenText(node).toLowerCase();
       part = PARTS[name];
-      if (!part) errors.push(deckError(file, nodeLine, `unknown part "${tokenText(node)}": use Corrections, Aliases, Confusable, Sections or Questions`));
+      if (!part) errors.push(deckError(file, nodeLine, `unknown part "${tokenText(node)}": use ${PART_NAMES}`));
       continue;
     }
     if (part === 'questions') {
@@ -172,6 +189,26 @@ export function parseNotes(file: string, source: string, errors: DeckError[]): P
         if (!parsed) errors.push(deckError(file, line, `a correction must ${TARGET_HELP}`));
         else if (parsed.rest === '') errors.push(deckError(file, line, `empty correction for ${describeTarget(parsed.target)}`));
         else notes.corrections.push({ target: parsed.target, text: parsed.rest, line });
+      } else if (part === 'meanings') {
+        const parsed = parseTarget(itemText);
+        if (!parsed) errors.push(deckError(file, line, `a meaning must ${TARGET_HELP}`));
+        else if (parsed.rest === '') errors.push(deckError(file, line, `empty meaning for ${describeTarget(parsed.target)}`));
+        else notes.meanings.push({ target: parsed.target, text: parsed.rest, line });
+      } else if (part === 'also-right') {
+        const [key, ...others] = inlineCodes(item);
+        if (key === undefined || others.length === 0) {
+          errors.push(deckError(file, line, 'an "also right" line is "- `command`: `other command that also fits its meaning`, ..."'));
+        } else {
+          notes.alsoRight.push({ key, others, line });
+        }
+      } else if (part === 'flags') {
+        const m = FLAGGED.exec(itemText);
+        const [answer, ...spellings] = inlineCodes(item);
+        if (!m || answer === undefined || (m[2] ?? '').trim() === '') {
+          errors.push(deckError(file, line, 'a flags line is "- `command -a` (`--all`): what the command does with these flags"'));
+        } else {
+          notes.flagged.push({ answer, spellings, text: (m[2] ?? '').trim(), line });
+        }
       } else if (part === 'aliases') {
         const [key, ...aliases] = inlineCodes(item);
         if (key === undefined || aliases.length === 0) {

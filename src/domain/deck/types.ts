@@ -55,8 +55,26 @@ export interface Card {
   description?: Localized;
   /** Keys (commands/options) a learner confuses with this one: good quiz distractors. */
   confusableWith?: string[];
+  /**
+   * The memo's own words where the sidecar's `## Meanings` rewrote them (the description of a row,
+   * the text of a bullet): shown as "the memo says"; front, back and description hold the fix.
+   */
+  memo?: Localized;
+  /** Other rows (keys) that also fit this row's meaning: never offered as its quiz distractors. */
+  alsoRight?: string[];
+  /** Typed questions on this row with added flags (`docker container ls -a`), from `## Flags`. */
+  flagged?: FlaggedAnswer[];
   /** Where the card comes from: "FILE:LINE" of the primary-language source. */
   source: string;
+}
+
+export interface FlaggedAnswer {
+  /** The row's key with the flags added, as the deck writes it: `docker container ls -a`. */
+  answer: string;
+  /** Other spellings of the added flags (`--all`). */
+  spellings: string[];
+  /** What the command does with these flags, per language (the typed question's prompt). */
+  meaning: Localized;
 }
 
 export interface Deck {

@@ -66,7 +66,11 @@ export function recordAnswer(question: Question, response: QuizResponse, shownAt
     };
   }
   if (typeof response !== 'string') throw new QuizResponseError(question.id, 'the typed text (string)');
-  const typed = checkTypedAnswer(response, { key: question.answers[0] ?? '', answers: question.answers });
+  const typed = checkTypedAnswer(response, {
+    key: question.answers[0] ?? '',
+    answers: question.answers,
+    ...(question.optionalFlags ? { optionalFlags: question.optionalFlags } : {}),
+  });
   return {
     ...base,
     yourAnswer: typed.input,

@@ -1,5 +1,6 @@
 // Distractor ranking: wrong choices a learner could really confuse with the right one, and never
-// one that is also right (an alias of the answer, or another card with the same description).
+// one that is also right (an alias of the answer, another card with the same meaning, or a row the
+// deck declares "also right" for it, in either direction).
 import { LANGS, type Card, type Lang, type Localized } from '../deck/types';
 import { localize, normalizeAnswer, normalizeText } from './normalize';
 import { deriveSeed, mulberry32, shuffle } from './random';
@@ -9,16 +10,20 @@ export type EntryFamily = 'command' | 'option' | 'fact';
 /**
  * Best first. A distractor's tier is the first that applies:
  * - confusable: listed in either card's `confusableWith` (the deck author's known pairs);
- * - same-resource: same program and resource (`docker volume rm` for `docker volume prune`);
- * - same-verb: same verb on another resource (`docker network prune` for `docker volume prune`);
+ * - same-verb: the same verb on a sibling resource (`docker network prune` for `docker volume prune`);
+ * - same-resource-kin: same resource, a verb of the same kind (`docker volume rm`: both remove);
+ * - kin-verb: a verb of the same kind on another resource (`docker network rm` for `docker volume prune`);
+ * - same-resource: same resource, another kind of verb (`docker volume create`: easy to rule out);
  * - same-section: from the same section of the memo;
  * - same-family: anywhere in the deck, same family (a command for a command, an option for an option);
  * - other-family: a command offered for an option question (only when options run out).
  */
 export const DISTRACTOR_TIERS = [
   'confusable',
-  'same-resource',
   'same-verb',
+  'same-resource-kin',
+  'kin-verb',
+  'same-resource',
   'same-section',
   'same-family',
   'other-family',
@@ -52,7 +57,13 @@ export interface PoolEntry {
   answers: Set<string>;
   /** Normalised keys this entry is confused with. */
   confusable: Set<string>;
+  /** Normalised keys of rows that also fit this entry's meaning (the deck's `## Also right`). */
+  alsoRight: Set<string>;
   parts: CommandParts | null;
+  /** An option named only in the notes (`-a`): a distractor key with no card and no meaning. */
+  notesOnly: boolean;
+  /** The card a choice comes from ('' for an option named only in the notes). */
+  creditCardId: string;
 }
 
 export interface PoolIndex {
@@ -63,6 +74,22 @@ export interface PoolIndex {
 export interface RankedDistractor {
   entry: PoolEntry;
   tier: DistractorTier;
+}
+
+/** Kinds of verbs: two commands of one kind do similar things (both remove, both show...). */
+const VERB_KINDS: Record<string, string> = {
+  rm: 'remove', rmi: 'remove', remove: 'remove', prune: 'remove', delete: 'remove', kill: 'remove',
+  create: 'make', build: 'make', commit: 'make', pull: 'make', import: 'make', load: 'make',
+  ls: 'show', list: 'show', ps: 'show', images: 'show', inspect: 'show', info: 'show', version: 'show',
+  search: 'show', logs: 'show', top: 'show', stats: 'show', df: 'show',
+  start: 'start', run: 'start', exec: 'start', restart: 'start', enable: 'start', unpause: 'start',
+  stop: 'stop', pause: 'stop', disable: 'stop',
+  connect: 'link', disconnect: 'link', login: 'link', logout: 'link', attach: 'link',
+  cp: 'copy', push: 'copy', save: 'copy', export: 'copy',
+};
+
+function verbKind(verb: string): string {
+  return VERB_KINDS[verb] ?? verb;
 }
 
 /** Programs whose sub-command comes before its object (`systemctl start docker`). */
@@ -127,6 +154,9 @@ export function indexPool(cards: readonly Card[]): PoolIndex {
         meaning: {},
         answers: new Set(family === 'fact' ? [] : [normalizeAnswer(card.key)]),
         confusable: new Set(),
+        alsoRight: new Set(),
+        notesOnly: false,
+        creditCardId: card.id,
         parts: family === 'command' ? parseCommand(card.key) : null,
         normKey: normalizeAnswer(card.key),
         keyNorm: normalizeText(card.key),
@@ -146,6 +176,33 @@ export function indexPool(cards: readonly Card[]): PoolIndex {
     }
     for (const answer of card.answers ?? []) if (entry.family !== 'fact') entry.answers.add(normalizeAnswer(answer));
     for (const other of card.confusableWith ?? []) entry.confusable.add(normalizeAnswer(other));
+    for (const other of card.alsoRight ?? []) entry.alsoRight.add(normalizeAnswer(other));
+  }
+  // Options the notes name beside an option row (`-a`, `--restart`): option questions draw them
+  // (as keys) before falling back to commands.
+  for (const entry of [...byId.values()]) {
+    if (entry.family !== 'option') continue;
+    for (const key of entry.confusable) {
+      const id = `option:${key}`;
+      if (!key.startsWith('-') || byId.has(id)) continue;
+      byId.set(id, {
+        ...entry,
+        id,
+        key,
+        cards: [],
+        meaning: {},
+        meaningText: { ja: '', en: '' },
+        meaningNorm: { ja: '', en: '' },
+        answers: new Set([key]),
+        confusable: new Set([entry.normKey]),
+        alsoRight: new Set(),
+        normKey: key,
+        keyNorm: normalizeText(key),
+        notesOnly: true,
+        creditCardId: '',
+        order: entry.order + 0.5,
+      });
+    }
   }
   for (const entry of byId.values()) {
     for (const lang of LANGS) {
@@ -161,6 +218,7 @@ export function indexPool(cards: readonly Card[]): PoolIndex {
 /** Would choosing `candidate` also be right for a question on `right`? */
 export function isAlsoCorrect(right: PoolEntry, candidate: PoolEntry, lang: Lang): boolean {
   if (candidate.id === right.id) return true;
+  if (right.alsoRight.has(candidate.normKey) || candidate.alsoRight.has(right.normKey)) return true;
   if (right.family !== 'fact' && candidate.family !== 'fact') {
     for (const a of candidate.answers) if (right.answers.has(a)) return true;
   }
@@ -172,12 +230,41 @@ function tierOf(right: PoolEntry, candidate: PoolEntry): DistractorTier {
   if (right.confusable.has(candidate.normKey) || candidate.confusable.has(right.normKey)) return 'confusable';
   const a = right.parts;
   const b = candidate.parts;
-  if (a && b) {
-    if (a.program === b.program && a.resource === b.resource) return 'same-resource';
-    if (a.verb === b.verb) return 'same-verb';
+  if (a && b && a.program === b.program) {
+    const sameResource = a.resource === b.resource;
+    const kin = verbKind(a.verb) === verbKind(b.verb);
+    if (!sameResource && a.verb === b.verb) return 'same-verb';
+    if (sameResource && kin) return 'same-resource-kin';
+    if (kin) return 'kin-verb';
+    if (sameResource) return 'same-resource';
+  } else if (a && b && a.verb === b.verb) {
+    return 'same-verb';
   }
   if (candidate.sectionId === right.sectionId) return 'same-section';
   return candidate.family === right.family ? 'same-family' : 'other-family';
+}
+
+/**
+ * The grammatical shape of a fact's answer: a learner must not be able to pick the answer from
+ * its grammar alone (なぜか -> 〜から, 何のためか -> 〜ため, "Can ...?" -> "Yes: ..."), so a fact
+ * question only offers answers of the same shape. Parentheses and a final full stop are ignored.
+ */
+export function answerShape(text: string, lang: Lang): string {
+  const t = normalizeText(text).replace(/\s*[(（][^()（）]*[)）]\s*$/u, '').replace(/[。.!！]$/u, '').trim();
+  if (lang === 'ja') {
+    if (/^(はい|いいえ|できる|できない)([。、,:：]|$)/u.test(t)) return 'yes-no';
+    if (/ため(に)?$/u.test(t)) return 'purpose';
+    if (/(から|ので)$/u.test(t)) return 'reason';
+    if (/(できる|られる|せる|可能)$/u.test(t)) return 'ability';
+    if (/(する|した|ない|う|く|す|つ|ぬ|ぶ|む|る)$/u.test(t)) return 'predicate';
+    return 'noun';
+  }
+  const first = t.split(/[\s,:;]/)[0] ?? '';
+  if (/^(yes|no)$/.test(first)) return 'yes-no';
+  if (first === 'to') return 'purpose';
+  if (/^(because|since|as)$/.test(first)) return 'reason';
+  if (first === 'by') return 'means';
+  return 'other';
 }
 
 /** Facts have no command structure: rank the ones of similar length first (same "shape" of answer). */
@@ -204,9 +291,16 @@ export function* distractorCandidates(card: Card, pool: readonly Card[], seed: n
   const right = entryOf(card, pool);
   if (!right) return;
   const isFact = right.family === 'fact';
+  const isOption = right.family === 'option';
+  // "What does -d do?": choices are meanings, and a command's meaning gives itself away.
+  const optionsOnly = card.kind === 'option-meaning';
+  const shape = isFact ? answerShape(right.meaningText[lang], lang) : '';
   const buckets: RankedDistractor[][] = [];
   for (const entry of index.entries) {
     if ((entry.family === 'fact') !== isFact || isAlsoCorrect(right, entry, lang)) continue;
+    if (entry.notesOnly && (!isOption || optionsOnly)) continue;
+    if (optionsOnly && entry.family !== 'option') continue;
+    if (isFact && answerShape(entry.meaningText[lang], lang) !== shape) continue;
     const tier = tierOf(right, entry);
     const t = DISTRACTOR_TIERS.indexOf(tier);
     const rank = isFact ? t * 3 + lengthBucket(right, entry, lang) : t;

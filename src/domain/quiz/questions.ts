@@ -1,7 +1,9 @@
 // Quiz question generation: multiple choice in both directions, fact questions and typed
 // answers, deterministic for a given seed. Questions carry the text to show (in one language)
-// and the card ids they come from, so feedback can show the card's note and correction.
-import type { Card, Deck, Lang } from '../deck/types';
+// and the card ids they come from, so feedback can show the card's note and correction. The
+// texts are the deck's corrected meanings (the compiler puts `## Meanings` in place of the
+// memo's words), and a fact whose only answer is a corrected memo line is not asked.
+import type { Card, Deck, FlaggedAnswer, Lang } from '../deck/types';
 import { distractorCandidates, entryIdOf, entryOf, type DistractorTier, type PoolEntry } from './distractors';
 import { localize, normalizeText } from './normalize';
 import { deriveSeed, mulberry32, randomInt, shuffle } from './random';
@@ -25,7 +27,8 @@ export type TextKind = 'code' | 'text';
 
 export interface Choice {
   text: string;
-  /** The card the text comes from (the right card for the correct choice). */
+  /** The card the text comes from (the right card for the correct choice); '' for an option
+   * the deck's notes name but no row defines (`-a` beside `-d`). */
   cardId: string;
   correct: boolean;
   /** For distractors, why it was picked; null for the correct choice. */
@@ -54,6 +57,8 @@ export interface TypedQuestion {
   prompt: string;
   /** Every accepted answer, canonical first (the card's `answers`, else its key). */
   answers: string[];
+  /** Flags that may be added without changing the meaning (`-a` on "lists running containers"). */
+  optionalFlags?: string[];
 }
 
 export type Question = ChoiceQuestion | TypedQuestion;
@@ -90,7 +95,20 @@ function entryText(entry: PoolEntry, direction: ChoiceDirection, lang: Lang): { 
 
 /** Among an entry's cards, the one of the same kind as the question (feedback shows that card). */
 function cardIdFor(entry: PoolEntry, kind: Card['kind']): string {
-  return (entry.cards.find((c) => c.kind === kind) ?? entry.cards[0])?.id ?? entry.id;
+  return (entry.cards.find((c) => c.kind === kind) ?? entry.cards[0])?.id ?? entry.creditCardId;
+}
+
+/**
+ * Whether a card can be asked without teaching an error: a fact card of a corrected bullet is
+ * asked only when its answer was written for it (an authored question), not when the answer is
+ * the memo's own line or a blank in it.
+ */
+export function isQuizSafe(card: Card): boolean {
+  if (card.kind !== 'fact' || !card.correction) return true;
+  if (!card.key.startsWith('q:') && !card.key.includes('?')) return false;
+  const answer = normalizeText(localize(card.back, 'ja')) + normalizeText(localize(card.back, 'en'));
+  const line = normalizeText(localize(card.memo ?? card.note, 'ja')) + normalizeText(localize(card.memo ?? card.note, 'en'));
+  return answer !== line;
 }
 
 function correctTextOf(card: Card, pool: readonly Card[], direction: ChoiceDirection, lang: Lang): string {
@@ -165,15 +183,46 @@ export function isTypedEligible(card: Card): boolean {
   return (card.kind === 'meaning-command' || card.kind === 'meaning-option') && card.key.trim() !== '';
 }
 
+/** The flags a `## Flags` entry adds to its row (`docker container ls -a` -> `-a`). */
+function addedFlags(card: Card, flagged: FlaggedAnswer): string {
+  return flagged.answer.slice(card.key.length).trim();
+}
+
 export function buildTypedQuestion(card: Card, options: ChoiceQuestionOptions = {}): TypedQuestion {
   const lang = options.lang ?? defaultLang(card);
   const answers = card.answers && card.answers.length > 0 ? [...card.answers] : [card.key];
+  const optionalFlags = (card.flagged ?? []).flatMap((f) => [addedFlags(card, f), ...f.spellings]);
   return {
     type: 'typed',
     id: options.id ?? `${card.id}:typed`,
     cardId: card.id,
     deckId: card.deckId,
     prompt: localize(card.description ?? card.front, lang),
+    answers,
+    ...(optionalFlags.length > 0 ? { optionalFlags } : {}),
+  };
+}
+
+/**
+ * A typed question on a row with flags added (`## Flags`): the prompt asks for what the flags
+ * do, so the row's command without them is a near miss (the checker hints at the missing flag).
+ */
+export function buildFlaggedQuestion(card: Card, flagged: FlaggedAnswer, options: ChoiceQuestionOptions = {}): TypedQuestion {
+  const lang = options.lang ?? defaultLang(card);
+  const flags = addedFlags(card, flagged);
+  const rowAnswers = card.answers && card.answers.length > 0 ? card.answers : [card.key];
+  const answers = [flagged.answer];
+  const add = (a: string): void => {
+    if (!answers.includes(a)) answers.push(a);
+  };
+  for (const a of rowAnswers) add(`${a} ${flags}`);
+  for (const spelling of flagged.spellings) add(`${card.key} ${spelling}`);
+  return {
+    type: 'typed',
+    id: options.id ?? `${card.id}:typed:${flags}`,
+    cardId: card.id,
+    deckId: card.deckId,
+    prompt: localize(flagged.meaning, lang),
     answers,
   };
 }
@@ -192,6 +241,8 @@ export type BuildQuizOptions = QuizSource & {
 interface Item {
   card: Card;
   type: 'choice' | 'typed';
+  /** A typed question on the row with these flags added. */
+  flagged?: FlaggedAnswer;
   /** Questions on the same command (its two directions) are spread apart. */
   group: string;
 }
@@ -215,8 +266,12 @@ export function buildQuiz(options: BuildQuizOptions): Question[] {
 
   const items: Item[] = [];
   for (const card of cards) {
+    if (!isQuizSafe(card)) continue;
     const group = entryIdOf(card);
-    if (type !== 'choice' && isTypedEligible(card)) items.push({ card, type: 'typed', group });
+    if (type !== 'choice' && isTypedEligible(card)) {
+      items.push({ card, type: 'typed', group });
+      for (const flagged of card.flagged ?? []) items.push({ card, type: 'typed', group, flagged });
+    }
     if (type !== 'typed') items.push({ card, type: 'choice', group });
   }
   if (items.length === 0 || count === 0) return [];
@@ -246,7 +301,7 @@ export function buildQuiz(options: BuildQuizOptions): Question[] {
       const id = `q${questions.length}:${item.card.id}`;
       let question: Question;
       if (item.type === 'typed') {
-        question = buildTypedQuestion(item.card, { lang, id });
+        question = item.flagged ? buildFlaggedQuestion(item.card, item.flagged, { lang, id }) : buildTypedQuestion(item.card, { lang, id });
       } else {
         if (noChoice.has(item.card.id)) continue;
         question = buildChoiceQuestion(item.card, pool, deriveSeed(seed, 'question', questions.length), { lang, id });

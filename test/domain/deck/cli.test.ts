@@ -20,7 +20,7 @@ describe('npm run decks -- --check', () => {
     const r = decks(['--check', 'decks/docker']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('docker: 81 cards in 9 sections (command-meaning 31, meaning-command 31, option-meaning 2, meaning-option 2, fact 15; by language: ja 81, en 81)');
+    expect(r.stderr).toContain('docker: 82 cards in 9 sections (command-meaning 31, meaning-command 31, option-meaning 2, meaning-option 2, fact 16; by language: ja 82, en 82)');
   }, 60_000);
 
   it('prints one deck object with --json', () => {
@@ -28,7 +28,7 @@ describe('npm run decks -- --check', () => {
     expect(r.code).toBe(0);
     const deck = JSON.parse(r.stdout) as { id: string; cards: { id: unknown; kind: unknown; front: unknown }[] };
     expect(deck.id).toBe('docker');
-    expect(deck.cards).toHaveLength(81);
+    expect(deck.cards).toHaveLength(82);
     for (const card of deck.cards) {
       expect(typeof card.id).toBe('string');
       expect(typeof card.kind).toBe('string');

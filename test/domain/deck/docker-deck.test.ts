@@ -36,7 +36,7 @@ describe('the Docker deck', () => {
   it('counts cards by kind', () => {
     const counts: Record<string, number> = {};
     for (const c of deck.cards) counts[c.kind] = (counts[c.kind] ?? 0) + 1;
-    expect(counts).toEqual({ 'command-meaning': 31, 'meaning-command': 31, 'option-meaning': 2, 'meaning-option': 2, fact: 15 });
+    expect(counts).toEqual({ 'command-meaning': 31, 'meaning-command': 31, 'option-meaning': 2, 'meaning-option': 2, fact: 16 });
   });
 
   it('makes cards from every table row, both directions', () => {
@@ -86,7 +86,7 @@ describe('the Docker deck', () => {
   });
 
   it('carries corrections in both languages on every marked row and line', () => {
-    const rows = ['docker version', 'docker search', 'docker container start', 'docker container rm', 'docker container ls',
+    const rows = ['docker version', 'docker search', 'docker container run', 'docker container start', 'docker container rm', 'docker container ls',
       'docker container commit', 'docker image ls', 'docker image build', 'docker volume prune', 'docker network prune',
       'docker network disconnect', '-it', '-d'];
     for (const key of rows) {
@@ -109,7 +109,30 @@ describe('the Docker deck', () => {
       }
     }
     const corrected = deck.cards.filter((c) => c.correction).length;
-    expect(corrected).toBe(13 * 2 + 5);
+    expect(corrected).toBe(14 * 2 + 5);
+  });
+
+  it('puts the corrected meaning on the cards and keeps the memo\'s words beside it', () => {
+    const [forward, backward] = byKey('docker container start');
+    expect(forward?.back).toEqual({ ja: '停止中のコンテナを開始する', en: 'Starts stopped containers' });
+    expect(backward?.front).toEqual(forward?.back);
+    expect(forward?.description).toEqual(forward?.back);
+    expect(forward?.memo).toEqual({ ja: 'イメージをコンテナとして開始する', en: 'Starts an image as a container' });
+    // A row the memo gets right keeps its words and has no memo field.
+    expect(byKey('docker container stop')[0]?.memo).toBeUndefined();
+    // Every row with a correction that is not "right, only sharpened" has a corrected meaning.
+    const sharpened = ['docker network prune', 'docker network disconnect', '-d'];
+    for (const c of deck.cards.filter((x) => x.kind !== 'fact' && x.correction && !sharpened.includes(x.key))) {
+      expect(c.memo?.ja, c.key).toBeTruthy();
+      expect(c.memo?.en, c.key).toBeTruthy();
+    }
+  });
+
+  it('declares rows that are also right, and flagged answers', () => {
+    expect(byKey('docker container create')[0]?.alsoRight).toEqual(['docker container run']);
+    expect(byKey('docker container ls')[0]?.flagged).toEqual([
+      { answer: 'docker container ls -a', spellings: ['--all'], meaning: { ja: '停止中のものも含め、全てのコンテナの一覧を表示する', en: 'Lists all containers, stopped ones included' } },
+    ]);
   });
 
   it('asks real questions for bullets', () => {

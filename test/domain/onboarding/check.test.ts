@@ -25,7 +25,7 @@ describe('buildLessonCheck', () => {
   });
 
   it('asks one question per item in a small lesson', () => {
-    expect(buildLessonCheck(docker, lesson('uses'), { seed: 1, lang: 'en' })).toHaveLength(3);
+    expect(buildLessonCheck(docker, lesson('uses'), { seed: 1, lang: 'en' })).toHaveLength(4);
   });
 
   it('is the same for the same seed, and differs for another', () => {

@@ -40,7 +40,7 @@ describe('buildLessons on the Docker deck', () => {
 
   it('introduces fact cards one by one', () => {
     const uses = findLesson(lessons, 'uses');
-    expect(uses?.items.map((i) => i.intro.kind)).toEqual(['fact', 'fact', 'fact']);
+    expect(uses?.items.map((i) => i.intro.kind)).toEqual(['fact', 'fact', 'fact', 'fact']);
     expect(uses?.title).toEqual({ ja: '用途', en: 'Uses' });
   });
 });

@@ -43,11 +43,14 @@ describe('distractors a learner could confuse', () => {
       .choices.filter((c) => !c.correct)
       .map((c) => c.text);
 
-  it('volume prune: its confusable volume rm always, then other volume commands', () => {
+  it('volume prune: its confusable volume rm, the same verb on a sibling, another remover; never create or inspect', () => {
     for (let seed = 0; seed < 20; seed++) {
       const keys = distractorKeys('docker volume prune', seed);
       expect(keys).toContain('docker volume rm');
-      expect(keys.every((k) => k.startsWith('docker volume '))).toBe(true);
+      expect(keys).toContain('docker network prune');
+      expect(keys.filter((k) => / (rm|prune)$/.test(k))).toHaveLength(3);
+      expect(keys).not.toContain('docker volume create');
+      expect(keys).not.toContain('docker volume inspect');
     }
   });
 
@@ -83,12 +86,15 @@ describe('distractors a learner could confuse', () => {
     ]);
   });
 
-  it('systemctl start: the other engine commands, and docker container start (same verb)', () => {
-    const tiers = buildChoiceQuestion(card('sudo systemctl start docker'), quizDeck.cards, 5, { lang: 'en' }).choices.map(
-      (c) => c.tier,
+  it('systemctl start: docker container start (same verb), then enable (a starter) and stop', () => {
+    const choices = buildChoiceQuestion(card('sudo systemctl start docker'), quizDeck.cards, 5, { lang: 'en' }).choices;
+    expect(choices.filter((c) => !c.correct).map((c) => [c.text, c.tier])).toEqual(
+      expect.arrayContaining([
+        ['docker container start', 'same-verb'],
+        ['sudo systemctl enable docker', 'same-resource-kin'],
+        ['sudo systemctl stop docker', 'same-resource'],
+      ]),
     );
-    expect(tiers.filter((t) => t === 'same-resource')).toHaveLength(2);
-    expect(tiers).toContain('same-verb');
   });
 
   it('never offers an alias of the answer, even when the deck has it as its own row', () => {
@@ -141,9 +147,12 @@ describe('rankDistractors', () => {
     const ranked = rankDistractors(prune, quizDeck.cards, 1, 'en');
     const tiers = ranked.map((r) => DISTRACTOR_TIERS.indexOf(r.tier));
     expect(tiers).toEqual([...tiers].sort((a, b) => a - b));
-    expect(ranked.map((r) => r.tier).slice(0, 4)).toEqual(['confusable', 'same-resource', 'same-resource', 'same-verb']);
+    expect(ranked.map((r) => r.tier).slice(0, 3)).toEqual(['confusable', 'same-verb', 'kin-verb']);
     expect(ranked[0]?.entry.key).toBe('docker volume rm');
-    expect(ranked[3]?.entry.key).toBe('docker network prune');
+    expect(ranked[1]?.entry.key).toBe('docker network prune');
+    // The weak same-resource picks (create, inspect) come after every remover.
+    const firstWeak = ranked.findIndex((r) => r.tier === 'same-resource');
+    expect(ranked.slice(firstWeak).some((r) => r.tier === 'kin-verb')).toBe(false);
     const keys = ranked.map((r) => r.entry.key);
     expect(new Set(keys).size).toBe(keys.length);
     expect(keys).not.toContain('docker volume prune');
@@ -190,7 +199,7 @@ describe('small decks', () => {
       const q = buildChoiceQuestion(card, deck.cards, 2, { lang: 'ja' });
       expectWellFormed(q, card, 'ja', deck.cards);
       // Only this card's section has one other card (its other direction), which is never a distractor.
-      expect(q.choices.filter((c) => !c.correct).every((c) => c.tier === 'same-resource' || c.tier === 'same-family')).toBe(true);
+      expect(q.choices.filter((c) => !c.correct).every((c) => ['same-resource-kin', 'same-resource', 'same-family'].includes(c.tier ?? ''))).toBe(true);
     }
     const section = buildQuiz({ deck, sectionIds: ['a'], type: 'choice', count: 10, seed: 1, lang: 'en' });
     expect(section.every((q) => q.cardId.length > 0 && deck.cards.find((c) => c.id === q.cardId)?.sectionId === 'a')).toBe(true);
@@ -266,8 +275,10 @@ describe('buildQuiz', () => {
     const quiz = buildQuiz({ ...base, sectionIds: ['options'], type: 'choice', count: 4, seed: 2 });
     expect(quiz).toHaveLength(4);
     for (const q of quiz) {
-      expect(quizDeck.cards.find((c) => c.id === q.cardId)?.sectionId).toBe('options');
-      expect(q.type === 'choice' && q.choices.length).toBe(4);
+      const card = quizDeck.cards.find((c) => c.id === q.cardId) as Card;
+      expect(card.sectionId).toBe('options');
+      // "What does -d do?" offers only option meanings (the fixture has two options).
+      expect(q.type === 'choice' && q.choices.length).toBe(card.kind === 'option-meaning' ? 2 : 4);
     }
   });
 
@@ -301,8 +312,10 @@ describe('properties (fast-check)', () => {
       fc.property(cardArb, seedArb, fc.constantFrom<Lang>('ja', 'en'), (card, seed, lang) => {
         const q = buildChoiceQuestion(card, quizDeck.cards, seed, { lang });
         const texts = q.choices.map((c) => normalizeText(c.text));
+        const expected = card.kind === 'fact' ? q.choices.length : card.kind === 'option-meaning' ? 2 : CHOICE_COUNT;
         return (
-          q.choices.length === CHOICE_COUNT &&
+          q.choices.length === expected &&
+          q.choices.length <= CHOICE_COUNT &&
           new Set(texts).size === texts.length &&
           q.choices.filter((c) => c.correct).length === 1 &&
           isCorrectChoice(q, q.correctIndex)
@@ -312,7 +325,7 @@ describe('properties (fast-check)', () => {
   });
 
   it('the correct choice lands on every position over seeds', () => {
-    const card = quizDeck.cards[0] as Card;
+    const card = quizDeck.cards.find((c) => c.kind === 'meaning-command') as Card;
     const positions = new Set<number>();
     for (let seed = 0; seed < 64; seed++) positions.add(buildChoiceQuestion(card, quizDeck.cards, seed).correctIndex);
     expect(positions).toEqual(new Set([0, 1, 2, 3]));

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Card, Deck, Lang } from '../../../src/domain/deck/types';
 import { checkTypedAnswer } from '../../../src/domain/quiz/check-answer';
+import { answerShape } from '../../../src/domain/quiz/distractors';
 import { normalizeAnswer, normalizeText } from '../../../src/domain/quiz/normalize';
 import { buildChoiceQuestion, buildQuiz, CHOICE_COUNT } from '../../../src/domain/quiz/questions';
 
@@ -14,6 +15,8 @@ export function nearMisses(answer: string): string[] {
   }
   const words = answer.split(' ');
   for (let i = 0; i + 1 < words.length; i++) {
+    // Two options swapped mean the same (`--tty --interactive`): not a near miss.
+    if (words[i]?.startsWith('-') && words[i + 1]?.startsWith('-')) continue;
     const swapped = [...words];
     [swapped[i], swapped[i + 1]] = [swapped[i + 1] as string, swapped[i] as string];
     out.push(swapped.join(' '));
@@ -21,20 +24,26 @@ export function nearMisses(answer: string): string[] {
   return out;
 }
 
-/** Accepted spellings dressed up: extra and odd spaces, upper case, full-width IME input. */
+/** Upper-cases the command words of a line, never its options (`-d` and `-D` differ). */
+function upperWords(line: string): string {
+  return line.split(' ').map((w) => (w.startsWith('-') ? w : w.toUpperCase())).join(' ');
+}
+
+/**
+ * Accepted spellings dressed up: extra and odd spaces, upper-case command words, full-width IME
+ * input, `sudo` added or dropped in front.
+ */
 export function spellingVariants(answer: string): string[] {
+  const bare = answer.replace(/^sudo /, '');
   const variants = [
     answer,
     `  ${answer}  `,
     answer.replace(/ /g, '   '),
-    answer.toUpperCase(),
+    upperWords(answer),
     `\t${answer.replace(/ /g, ' \t ')}\n`,
     answer.replace(/[!-~]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)).replace(/ /g, '\u3000'),
   ];
-  if (/^(sudo )?systemctl /.test(answer)) {
-    const bare = answer.replace(/^sudo /, '');
-    variants.push(bare, `sudo ${bare}`, `SUDO  ${bare.toUpperCase()}`);
-  }
+  if (!bare.startsWith('-')) variants.push(bare, `sudo ${bare}`, `SUDO  ${upperWords(bare)}`);
   return variants;
 }
 
@@ -45,20 +54,33 @@ export function describeQuizContract(name: string, deck: Deck): void {
   const byId = new Map(deck.cards.map((c) => [c.id, c]));
   const acceptedSet = (card: Card): Set<string> => new Set((card.answers ?? [card.key]).map(normalizeAnswer));
 
+  // "What does -d do?" offers only option meanings: as many as the deck's option rows give.
+  const optionRows = new Set(deck.cards.filter((c) => c.kind === 'option-meaning').map((c) => c.key)).size;
+  const choiceCount = (card: Card): number => (card.kind === 'option-meaning' ? Math.min(CHOICE_COUNT, optionRows) : CHOICE_COUNT);
+
   describe(`${name}: multiple choice on every command/option card`, () => {
     for (const lang of deck.languages as Lang[]) {
       it.each(keyCards.map((c) => [c.kind, c.key, c] as const))(`${lang}: %s %s`, (_kind, _key, card) => {
         for (const seed of [1, 2, 3]) {
           const q = buildChoiceQuestion(card, deck.cards, seed, { lang });
-          expect(q.choices).toHaveLength(CHOICE_COUNT);
+          expect(q.choices).toHaveLength(choiceCount(card));
           expect(q.choices.filter((c) => c.correct)).toHaveLength(1);
           expect(q.choices[q.correctIndex]).toMatchObject({ correct: true, cardId: card.id });
           const texts = q.choices.map((c) => normalizeText(c.text));
-          expect(new Set(texts).size, texts.join(' | ')).toBe(CHOICE_COUNT);
+          expect(new Set(texts).size, texts.join(' | ')).toBe(choiceCount(card));
           const aliases = acceptedSet(card);
           const meaning = normalizeText(card.description?.[lang] ?? '');
           for (const choice of q.choices.filter((c) => !c.correct)) {
+            if (choice.cardId === '') {
+              // An option named only in the notes: a key, offered for "which option ...?".
+              expect(card.kind).toBe('meaning-option');
+              expect(card.confusableWith).toContain(choice.text);
+              continue;
+            }
             const source = byId.get(choice.cardId) as Card;
+            if (card.kind === 'option-meaning') expect(source.kind).toMatch(/option/);
+            expect(card.alsoRight ?? []).not.toContain(source.key);
+            expect(source.alsoRight ?? []).not.toContain(card.key);
             expect(aliases.has(normalizeAnswer(source.key)), `${source.key} is an alias of ${card.key}`).toBe(false);
             for (const a of source.answers ?? []) expect(aliases.has(normalizeAnswer(a))).toBe(false);
             expect(normalizeText(source.description?.[lang] ?? '')).not.toBe(meaning);
@@ -77,13 +99,19 @@ export function describeQuizContract(name: string, deck: Deck): void {
   });
 
   describe(`${name}: multiple choice on every fact card`, () => {
-    it.each(facts.map((c) => [c.key, c] as const))('%s', (_key, card) => {
-      const q = buildChoiceQuestion(card, deck.cards, 5, { lang: deck.languages[0] as Lang });
-      expect(q.choices.filter((c) => c.correct)).toHaveLength(1);
-      expect(q.choices.length).toBe(Math.min(CHOICE_COUNT, new Set(facts.map((f) => normalizeText(f.back[deck.languages[0] as Lang] ?? ''))).size));
-      expect(new Set(q.choices.map((c) => normalizeText(c.text))).size).toBe(q.choices.length);
-      expect(q.choices.every((c) => byId.get(c.cardId)?.kind === 'fact')).toBe(true);
-    });
+    for (const lang of deck.languages as Lang[]) {
+      it.each(facts.map((c) => [c.key, c] as const))(`${lang}: %s`, (_key, card) => {
+        const shape = answerShape(card.back[lang] ?? '', lang);
+        const sameShape = new Set(facts.filter((f) => answerShape(f.back[lang] ?? '', lang) === shape).map((f) => normalizeText(f.back[lang] ?? '')));
+        const q = buildChoiceQuestion(card, deck.cards, 5, { lang });
+        expect(q.choices.filter((c) => c.correct)).toHaveLength(1);
+        expect(q.choices.length).toBe(Math.min(CHOICE_COUNT, sameShape.size));
+        expect(new Set(q.choices.map((c) => normalizeText(c.text))).size).toBe(q.choices.length);
+        expect(q.choices.every((c) => byId.get(c.cardId)?.kind === 'fact')).toBe(true);
+        // Same grammatical shape: the answer cannot be picked from its grammar alone.
+        for (const c of q.choices) expect(answerShape(c.text, lang), c.text).toBe(shape);
+      });
+    }
   });
 
   describe(`${name}: typed answers`, () => {
@@ -131,8 +159,9 @@ export function describeQuizContract(name: string, deck: Deck): void {
         const quiz = buildQuiz({ deck, sectionIds: [section.id], type: 'choice', count: 5, seed: 1, lang: deck.languages[0] as Lang });
         expect(quiz.length, section.id).toBe(5);
         for (const q of quiz) {
-          expect(byId.get(q.cardId)?.sectionId).toBe(section.id);
-          if (q.type === 'choice' && q.direction !== 'fact') expect(q.choices).toHaveLength(CHOICE_COUNT);
+          const card = byId.get(q.cardId) as Card;
+          expect(card.sectionId).toBe(section.id);
+          if (q.type === 'choice' && q.direction !== 'fact') expect(q.choices).toHaveLength(choiceCount(card));
         }
       }
     });

@@ -147,7 +147,7 @@ describe('exam', () => {
     let t = T0;
     for (const q of questions) {
       t += 2_000;
-      s = answer(s, q.type === 'typed' ? ` ${(q.answers[0] ?? '').toUpperCase()} ` : q.correctIndex, t);
+      s = answer(s, q.type === 'typed' ? `  sudo ${q.answers[0] ?? ''} ` : q.correctIndex, t);
     }
     expect(summarizeTimedQuiz(s)).toMatchObject({ score: 20, total: 20 });
   });
