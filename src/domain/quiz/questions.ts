@@ -59,6 +59,8 @@ export interface TypedQuestion {
   answers: string[];
   /** Flags that may be added without changing the meaning (`-a` on "lists running containers"). */
   optionalFlags?: string[];
+  /** A `## Flags` question: the flags it asks for on top of the row's command (`-a`). */
+  flags?: string;
 }
 
 export type Question = ChoiceQuestion | TypedQuestion;
@@ -224,6 +226,7 @@ export function buildFlaggedQuestion(card: Card, flagged: FlaggedAnswer, options
     deckId: card.deckId,
     prompt: localize(flagged.meaning, lang),
     answers,
+    flags,
   };
 }
 

@@ -1,24 +1,14 @@
 // The quiz contract over the fixture deck and over the real Docker deck compiled from
 // decks/docker (read with fs, compiled by compileDeck), plus what the real deck must offer.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileDeck } from '../../../src/domain/deck/compile-deck';
 import type { Card, Deck } from '../../../src/domain/deck/types';
 import { checkTypedAnswer } from '../../../src/domain/quiz/check-answer';
 import { buildChoiceQuestion } from '../../../src/domain/quiz/questions';
+import { compileDockerDeck } from '../../fixtures/docker-deck';
 import { quizDeck } from '../../fixtures/quiz-deck';
 import { describeQuizContract } from './quiz-contract';
 
-const DIR = 'decks/docker';
-const result = compileDeck({
-  id: 'docker',
-  dir: DIR,
-  files: readdirSync(DIR)
-    .filter((name) => /^(memo|notes)\.[a-z]+\.md$/.test(name))
-    .sort()
-    .map((name) => ({ path: `${DIR}/${name}`, text: readFileSync(join(DIR, name), 'utf8') })),
-});
+const result = compileDockerDeck();
 const docker = result.deck as Deck;
 
 describe('the compiled Docker deck', () => {
