@@ -113,6 +113,36 @@ describe('deck errors', () => {
     ]);
   });
 
+  it('reports bad Meanings, Also right and Flags entries', () => {
+    const ja = '## Meanings\n- `z`: なし\n- `a`:\n\n## Also right\n- `a`: `q:none`\n- `a`\n\n## Flags\n- `c -x`: 何か\n- `a -x` なし\n- `b -x`: Bする\n';
+    expect(errorsOf({ 'memo.ja.md': JA, 'memo.en.md': EN, 'notes.ja.md': ja })).toEqual([
+      'd/notes.ja.md:2: unknown row `z`: no table row of d/memo.ja.md has this command',
+      'd/notes.ja.md:3: empty meaning for `a`',
+      'd/notes.ja.md:6: unknown `q:none`: "also right" names rows of the memo or questions (q:id)',
+      'd/notes.ja.md:7: an "also right" line is "- `command`: `other command that also fits its meaning`, ..."',
+      "d/notes.ja.md:10: `c -x` must be a row's command followed by its flags (e.g. `docker container ls -a`)",
+      'd/notes.ja.md:11: a flags line is "- `command -a` (`--all`): what the command does with these flags"',
+      'd/notes.ja.md:12: the flags entry `b -x` has no counterpart in notes.en.md',
+    ]);
+  });
+
+  it('a meaning replaces the description on the cards and keeps the memo\'s words', () => {
+    const ja = '## Meanings\n- `a`: 本当はAAする\n- 1.2: 二つ目 (直した)\n';
+    const list: DeckSourceFile[] = [
+      { path: 'd/memo.ja.md', text: JA },
+      { path: 'd/notes.ja.md', text: ja },
+    ];
+    const deck = compileDeck({ id: 'd', files: list }).deck;
+    const a = deck?.cards.filter((c) => c.key === 'a');
+    expect(a?.map((c) => c.description)).toEqual([{ ja: '本当はAAする' }, { ja: '本当はAAする' }]);
+    expect(a?.[0]?.back).toEqual({ ja: '本当はAAする' });
+    expect(a?.[1]?.front).toEqual({ ja: '本当はAAする' });
+    expect(a?.[0]?.memo).toEqual({ ja: 'Aする' });
+    const second = deck?.cards.find((c) => c.kind === 'fact' && c.key.endsWith('.2'));
+    expect(second?.back).toEqual({ ja: '二つ目 (直した)' });
+    expect(second?.memo).toEqual({ ja: '二つ目' });
+  });
+
   it('reports a correction or question without its translation', () => {
     const ja = '## Corrections\n- `a`: 訂正\n\n## Questions\n\n### 1.2 q:two\nQ: 二つ目は?\n';
     const en = '## Corrections\n- `b`: fix\n';

@@ -21,6 +21,13 @@ const LANGS: Lang[] = ['ja', 'en'];
  */
 const ALSO_DOES: [string, string][] = [
   ['docker container create', 'docker container run'], // run = create + start
+  // Fact answers that also answer another fact's question (read from both languages' wording).
+  ['q:isolate-servers', 'q:shared-dependency-fix'], // both are "isolation"
+  ['q:isolate-servers', 'q:same-env-for-team'], // "what can you do about server environments?"
+  ['q:isolate-servers', 'q:multiple-instances'],
+  ['q:same-env-for-team', 'q:dev-vs-prod'], // a team use, too
+  ['q:distributions', 'q:64bit'], // "which OS" either way
+  ['q:shared-server', 'q:shared-dependency'], // isolation removes that risk too
 ];
 
 const key = (card: Card): string => normalizeAnswer(card.key);
@@ -29,7 +36,9 @@ const meaningOf = (card: Card, lang: Lang): string => normalizeText(card.kind ==
 
 /** Would `other` also be a right answer to a question on `card`? */
 function alsoRight(card: Card, other: Card, lang: Lang): string | null {
+  const oracle = ALSO_DOES.some(([a, b]) => (card.key === a && other.key === b) || (card.key === b && other.key === a));
   if (other.kind === 'fact' || card.kind === 'fact') {
+    if (oracle) return 'also answers it (oracle)';
     return meaningOf(card, lang) === meaningOf(other, lang) ? 'the same answer text' : null;
   }
   if (key(card) === key(other)) return 'the same command';
