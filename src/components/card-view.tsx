@@ -1,6 +1,6 @@
 // One card's content in the chosen language (and, if asked, the other language under it):
 // the question, and once revealed the answer, the memo's note and any correction set apart.
-// Used by review, the card browser and onboarding lessons.
+// Used by review, the card browser and onboarding lessons; the quiz feedback reuses CorrectionBox.
 import { useTranslation } from 'react-i18next';
 import type { Card, Lang, Localized } from '../domain/deck/types';
 import { RichText } from './rich-text';
@@ -35,6 +35,27 @@ export function LocalizedText({ text, lang, showBoth }: { text: Localized | unde
   );
 }
 
+/**
+ * A card's correction, set apart; where the deck rewrote the memo's words (`memo`), they follow
+ * as "the memo says" so the learner sees what was corrected. Nothing when the card has none.
+ */
+export function CorrectionBox({ card, lang, showBoth }: { card: Card; lang: Lang; showBoth: boolean }) {
+  const { t } = useTranslation();
+  if (!pickText(card.correction, lang)) return null;
+  return (
+    <aside className="correction" aria-label={t('cards.view.correction')}>
+      <span className="correction-title">{t('cards.view.correction')}</span>
+      <LocalizedText text={card.correction} lang={lang} showBoth={showBoth} />
+      {pickText(card.memo, lang) && (
+        <p className="correction-memo muted">
+          <span>{t('cards.view.memoSays')} </span>
+          <LocalizedText text={card.memo} lang={lang} showBoth={showBoth} />
+        </p>
+      )}
+    </aside>
+  );
+}
+
 export function CardView({ card, lang, showBoth, revealed }: CardViewProps) {
   const { t } = useTranslation();
   return (
@@ -56,12 +77,7 @@ export function CardView({ card, lang, showBoth, revealed }: CardViewProps) {
                 <LocalizedText text={card.note} lang={lang} showBoth={showBoth} />
               </p>
             )}
-            {pickText(card.correction, lang) && (
-              <aside className="correction" aria-label={t('cards.view.correction')}>
-                <span className="correction-title">{t('cards.view.correction')}</span>
-                <LocalizedText text={card.correction} lang={lang} showBoth={showBoth} />
-              </aside>
-            )}
+            <CorrectionBox card={card} lang={lang} showBoth={showBoth} />
           </>
         )}
       </div>

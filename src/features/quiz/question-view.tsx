@@ -1,25 +1,10 @@
-// One quiz question on screen (multiple choice or typed) and, in practice, the feedback after the
-// answer: right or wrong, the right answer, a typed answer beside the expected one with the
-// difference marked, the card's note and correction, "I was right" and Next.
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode, type RefObject } from 'react';
+// One quiz question on screen: multiple choice (keys 1-4 or a tap) or a typed answer. The feedback
+// after an answer is answer-feedback.tsx.
+import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LocalizedText, pickText } from '../../components/card-view';
-import { RichText } from '../../components/rich-text';
-import type { Card, Lang } from '../../domain/deck/types';
-import { isRecordCorrect, type AnswerRecord, type QuizResponse } from '../../domain/quiz/answer-record';
-import type { DiffSegment } from '../../domain/quiz/diff';
-import type { ChoiceQuestion, Question, TextKind, TypedQuestion } from '../../domain/quiz/questions';
-
-/** Card text: commands and options as code, prose through RichText (`inline code`, line breaks). */
-export function QuizText({ text, kind }: { text: string; kind: TextKind }) {
-  return kind === 'code' ? (
-    <code>
-      <RichText text={text} />
-    </code>
-  ) : (
-    <RichText text={text} />
-  );
-}
+import type { AnswerRecord, QuizResponse } from '../../domain/quiz/answer-record';
+import type { ChoiceQuestion, Question, TypedQuestion } from '../../domain/quiz/questions';
+import { QuizText } from './quiz-text';
 
 export interface QuestionViewProps {
   question: Question;
@@ -148,125 +133,6 @@ export function QuestionView({ question, number, total, record, onAnswer }: Ques
       ) : (
         <TypedView key={question.id} question={question} record={record} onAnswer={onAnswer} headingId={headingId} inputRef={inputRef} />
       )}
-    </section>
-  );
-}
-
-/** Typed vs expected: the typed line marks what should not be there, the expected line what was missing. */
-export function TypedDiff({ segments }: { segments: readonly DiffSegment[] }) {
-  const { t } = useTranslation();
-  const mark = (segment: DiffSegment, i: number): ReactNode => {
-    if (segment.kind === 'same') return <span key={i}>{segment.text}</span>;
-    if (segment.kind === 'extra') {
-      return (
-        <del key={i}>
-          <span className="visually-hidden">{t('quiz.feedback.extraStart')}</span>
-          {segment.text}
-          <span className="visually-hidden">{t('quiz.feedback.extraEnd')}</span>
-        </del>
-      );
-    }
-    return (
-      <ins key={i}>
-        <span className="visually-hidden">{t('quiz.feedback.missingStart')}</span>
-        {segment.text}
-        <span className="visually-hidden">{t('quiz.feedback.missingEnd')}</span>
-      </ins>
-    );
-  };
-  return (
-    <dl className="quiz-diff">
-      <div>
-        <dt>{t('quiz.feedback.youTyped')}</dt>
-        <dd>
-          <code>{segments.filter((s) => s.kind !== 'missing').map(mark)}</code>
-        </dd>
-      </div>
-      <div>
-        <dt>{t('quiz.feedback.expected')}</dt>
-        <dd>
-          <code>{segments.filter((s) => s.kind !== 'extra').map(mark)}</code>
-        </dd>
-      </div>
-    </dl>
-  );
-}
-
-export interface FeedbackProps {
-  question: Question;
-  record: AnswerRecord;
-  card: Card | undefined;
-  lang: Lang;
-  showBoth: boolean;
-  isLast: boolean;
-  onOverride(): void;
-  onNext(): void;
-}
-
-export function AnswerFeedback({ question, record, card, lang, showBoth, isLast, onOverride, onNext }: FeedbackProps) {
-  const { t } = useTranslation();
-  const id = useId();
-  const nextRef = useRef<HTMLButtonElement>(null);
-  const correct = isRecordCorrect(record);
-  const answerKind: TextKind = question.type === 'choice' ? question.choiceKind : 'code';
-
-  // After answering, Next holds the focus: Enter goes on, and a screen reader reads the verdict
-  // (Next is described by it).
-  useEffect(() => {
-    nextRef.current?.focus({ preventScroll: false });
-  }, [record.questionId, record.markedRightByUser]);
-
-  const verdict = record.markedRightByUser ? t('quiz.feedback.overridden') : correct ? t('quiz.feedback.right') : t('quiz.feedback.wrong');
-  const typedWrong = record.typed !== null && !record.typed.correct;
-  return (
-    <section className="quiz-feedback" data-correct={correct} aria-labelledby={`${id}-verdict`}>
-      <div id={`${id}-summary`}>
-        <h3 id={`${id}-verdict`} className="quiz-verdict">
-          <span aria-hidden="true">{correct ? '✓ ' : '✗ '}</span>
-          {verdict}
-        </h3>
-        {typedWrong && record.typed ? (
-          <TypedDiff segments={record.typed.diff} />
-        ) : (
-          <p className="quiz-right-answer">
-            {t('quiz.feedback.rightAnswer')} <QuizText text={record.rightAnswer} kind={answerKind} />
-          </p>
-        )}
-        {typedWrong && record.typed && record.typed.expected !== record.rightAnswer && (
-          <p className="quiz-right-answer">
-            {t('quiz.feedback.rightAnswer')} <QuizText text={record.rightAnswer} kind="code" />
-          </p>
-        )}
-      </div>
-      {card && pickText(card.note, lang) && (
-        <p className="note">
-          <span className="quiz-label">{t('quiz.feedback.note')}: </span>
-          <LocalizedText text={card.note} lang={lang} showBoth={showBoth} />
-        </p>
-      )}
-      {card && pickText(card.correction, lang) && (
-        <aside className="correction" aria-label={t('cards.view.correction')}>
-          <span className="correction-title">{t('cards.view.correction')}</span>
-          <LocalizedText text={card.correction} lang={lang} showBoth={showBoth} />
-        </aside>
-      )}
-      <div className="row quiz-feedback-actions">
-        {typedWrong && !record.markedRightByUser && (
-          <button type="button" className="button" onClick={onOverride}>
-            {t('quiz.feedback.iWasRight')}
-          </button>
-        )}
-        <button
-          type="button"
-          ref={nextRef}
-          className="button button-primary"
-          onClick={onNext}
-          aria-describedby={`${id}-summary`}
-          aria-keyshortcuts="Enter"
-        >
-          {isLast ? t('quiz.feedback.finish') : t('quiz.feedback.next')}
-        </button>
-      </div>
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { Lang } from '../../domain/deck/types';
 import { isRecordCorrect, type AnswerRecord } from '../../domain/quiz/answer-record';
-import { QuizText } from './question-view';
+import { QuizText } from './quiz-text';
 import { formatPercent, formatSeconds } from './format';
 import { textOf } from './quiz-setup';
 import type { FinishedQuiz } from './use-finish-quiz';

@@ -154,7 +154,7 @@ describe('a lesson', () => {
     }
     await answerCheck(user, uses.cards);
     expect(await screen.findByRole('heading', { name: 'Lesson complete' })).toBeTruthy();
-    expect(await screen.findByText(/3 cards added to today's review/)).toBeTruthy();
+    expect(await screen.findByText(/4 cards added to today's review/)).toBeTruthy();
     const progress = await getOnboardingProgress(db, 'docker');
     expect(progress.completed).toEqual(['uses']);
     expect(progress.currentLessonId).toBe('advantages');
@@ -194,7 +194,7 @@ describe('a lesson', () => {
     const user = userEvent.setup();
     renderAt('/onboarding?deck=docker');
     await user.click(await screen.findByRole('link', { name: 'Continue' }));
-    expect(await screen.findByRole('region', { name: 'Card 3 of 3' })).toBeTruthy();
+    expect(await screen.findByRole('region', { name: 'Card 3 of 4' })).toBeTruthy();
   });
 });
 
