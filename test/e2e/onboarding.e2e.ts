@@ -67,7 +67,7 @@ describe('onboarding', () => {
       expect(label).toBe('Next');
       await page.waitForFunction((f) => document.querySelector('.lesson-card .card-front')?.textContent?.trim() !== f, front);
     }
-    expect(pairs).toHaveLength(3);
+    expect(pairs).toHaveLength(4);
 
     // The check: pick the choice that matches what the lesson showed, with the digit keys.
     for (let q = 1; ; q++) {
@@ -87,7 +87,7 @@ describe('onboarding', () => {
       if (q === total) break;
     }
     await page.getByRole('heading', { name: 'Lesson complete' }).waitFor();
-    await page.getByText("3 cards added to today's review").waitFor();
+    await page.getByText("4 cards added to today's review").waitFor();
 
     // After a reload: the lesson is complete on the path.
     await page.reload();
@@ -100,14 +100,14 @@ describe('onboarding', () => {
     expect(await page.locator('.lesson-item').nth(1).getAttribute('data-status')).toBe('current');
     expect(await page.locator('.lesson-item').nth(2).getAttribute('data-status')).toBe('locked');
 
-    // Today's review: the three cards are learning cards (due within the learn-ahead window).
+    // Today's review: the four cards are learning cards (due within the learn-ahead window).
     await page.goto(`${base}/`);
-    await expect.poll(() => homeLearningCount(page), { timeout: 15_000 }).toBe(3);
+    await expect.poll(() => homeLearningCount(page), { timeout: 15_000 }).toBe(4);
     await page.goto(`${base}/review`);
     const counts = page.locator('dl[aria-label="Remaining"]').first();
     await counts.waitFor({ timeout: 15_000 });
     const values = (await counts.locator('dd').allTextContents()).map(Number);
-    expect(values[1]).toBe(3);
+    expect(values[1]).toBe(4);
 
     expect(pageErrors).toEqual([]);
     await context.close();
