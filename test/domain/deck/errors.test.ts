@@ -138,7 +138,7 @@ describe('deck errors', () => {
     expect(a?.[0]?.back).toEqual({ ja: '本当はAAする' });
     expect(a?.[1]?.front).toEqual({ ja: '本当はAAする' });
     expect(a?.[0]?.memo).toEqual({ ja: 'Aする' });
-    const second = deck?.cards.find((c) => c.kind === 'fact' && c.key.endsWith('.2'));
+    const second = deck?.cards.filter((c) => c.kind === 'fact')[1];
     expect(second?.back).toEqual({ ja: '二つ目 (直した)' });
     expect(second?.memo).toEqual({ ja: '二つ目' });
   });
