@@ -1,12 +1,13 @@
 // The root component: loads and syncs the decks, sets up the UI language and theme, and routes.
 // Home renders at once (its numbers fill in when the decks are synced); every other route is a
 // lazy chunk, loaded together with its strings, and waits for the sync.
-import { lazy, Suspense, type ComponentType } from 'react';
+import { lazy, Suspense, useMemo, type ComponentType } from 'react';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { loadFeatureStrings } from '../i18n/setup';
 import { Route, Switch, Link } from 'wouter';
 import { DecksProvider } from '../hooks/use-decks';
+import { useStoredDecks } from '../db/stored-deck-hooks';
 import type { Deck } from '../domain/deck/types';
 import HomePage from '../features/home/home-page';
 import { Layout } from './layout';
@@ -24,6 +25,7 @@ const OnboardingPage = lazyRoute(() => import('../features/onboarding/onboarding
 const QuizPage = lazyRoute(() => import('../features/quiz/quiz-page'));
 const CardsPage = lazyRoute(() => import('../features/cards/cards-page'));
 const StatsPage = lazyRoute(() => import('../features/stats/stats-page'));
+const DecksPage = lazyRoute(() => import('../features/decks/decks-page'));
 // The update notice and service worker registration wait for the first paint: a lazy chunk.
 const PwaShell = lazy(() => import('./pwa/pwa-shell'));
 
@@ -61,6 +63,7 @@ function Routes({ ready }: { ready: boolean }) {
       <Route path="/quiz" component={QuizPage} />
       <Route path="/cards/*?" component={CardsPage} />
       <Route path="/stats" component={StatsPage} />
+      <Route path="/decks" component={DecksPage} />
       <Route component={NotFound} />
     </Switch>
   );
@@ -71,6 +74,14 @@ const NO_DECKS: Deck[] = [];
 function Content() {
   const { t } = useTranslation();
   const boot = useBootstrap();
+  const stored = useStoredDecks();
+  const builtIn = boot.status === 'ready' ? boot.decks : NO_DECKS;
+  // The built-in decks, then those added in the app (a built-in id always wins).
+  const decks = useMemo(() => {
+    if (!stored || stored.length === 0) return builtIn;
+    const ids = new Set(builtIn.map((d) => d.id));
+    return [...builtIn, ...stored.map((s) => s.deck).filter((d) => !ids.has(d.id))];
+  }, [builtIn, stored]);
   if (boot.status === 'failed') {
     return (
       <div role="alert">
@@ -82,9 +93,9 @@ function Content() {
       </div>
     );
   }
-  const ready = boot.status === 'ready';
+  const ready = boot.status === 'ready' && stored !== undefined;
   return (
-    <DecksProvider decks={ready ? boot.decks : NO_DECKS} ready={ready}>
+    <DecksProvider decks={ready ? decks : NO_DECKS} ready={ready}>
       <Suspense fallback={<Loading />}>
         <Routes ready={ready} />
       </Suspense>

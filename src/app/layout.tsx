@@ -10,6 +10,7 @@ const NAV_ITEMS = [
   { to: '/quiz', key: 'quiz', icon: '?' },
   { to: '/stats', key: 'stats', icon: '▥' },
   { to: '/cards', key: 'cards', icon: '☰' },
+  { to: '/decks', key: 'decks', icon: '▤' },
   { to: '/settings', key: 'settings', icon: '⚙' },
 ] as const;
 

@@ -4,7 +4,8 @@
 // Private to src/db (and start-up): features see domain types through the repositories and hooks.
 import Dexie, { type EntityTable } from 'dexie';
 import type { CardRemap } from '../domain/deck/card-remap';
-import type { Card, Lang, Localized, Section } from '../domain/deck/types';
+import type { DeckSourceFile } from '../domain/deck/deck-files';
+import type { Card, Deck, Lang, Localized, Section } from '../domain/deck/types';
 import type { CardSchedule, ReviewLogEntry } from '../domain/scheduler/types';
 import type { Settings } from '../domain/settings/settings';
 
@@ -86,6 +87,19 @@ export interface AppFlagRow {
 /** A card-id remap (see src/domain/deck/card-remap.ts): an immutable record, never edited. */
 export type CardRemapRow = CardRemap;
 
+/**
+ * A deck added in the app (not built in): its Markdown sources as given, and the deck they
+ * compiled to, so start-up needs no compiler. Removing a deck deletes this row only (the cards
+ * and their history stay, retired, for a later re-add) unless history is deleted too.
+ */
+export interface StoredDeckRow {
+  id: string;
+  files: DeckSourceFile[];
+  deck: Deck;
+  addedAt: number;
+  updatedAt: number;
+}
+
 export const DB_NAME = 'kujira';
 
 /**
@@ -104,6 +118,7 @@ export class KujiraDB extends Dexie {
   onboarding!: EntityTable<OnboardingRow, 'deckId'>;
   appFlags!: EntityTable<AppFlagRow, 'id'>;
   cardRemaps!: EntityTable<CardRemapRow, 'id'>;
+  storedDecks!: EntityTable<StoredDeckRow, 'id'>;
 
   constructor(name: string = DB_NAME, options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange }) {
     super(name, options);
@@ -158,6 +173,11 @@ export class KujiraDB extends Dexie {
     // log being rewritten. A new table only: existing rows are untouched.
     this.version(5).stores({
       cardRemaps: 'id, deckId, from, to',
+    });
+    // Version 7 (issue 14; 6 belongs to the event log): decks added at run time, with their
+    // Markdown sources. A new table only: existing rows are untouched.
+    this.version(7).stores({
+      storedDecks: 'id',
     });
   }
 }

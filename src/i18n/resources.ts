@@ -23,12 +23,15 @@ import enStats from './locales/en/stats.json';
 import jaStats from './locales/ja/stats.json';
 import enBackup from './locales/en/backup.json';
 import jaBackup from './locales/ja/backup.json';
+import enDecks from './locales/en/decks.json';
+import jaDecks from './locales/ja/decks.json';
 
 export const resources = {
   en: {
     translation: {
       stats: enStats,
       backup: enBackup,
+      decks: enDecks,
       settings: enSettings,
       browser: enBrowser,
       common: enCommon,
@@ -44,6 +47,7 @@ export const resources = {
     translation: {
       stats: jaStats,
       backup: jaBackup,
+      decks: jaDecks,
       settings: jaSettings,
       browser: jaBrowser,
       common: jaCommon,

@@ -1,0 +1,88 @@
+// Decks added in the app: stored with their Markdown sources, synced into the card tables by the
+// same code as the built-in decks at start-up (sync-decks.ts), so an update moves history through
+// the same remap records. Each write is one transaction: the source row and the cards agree.
+import type { DeckSourceFile } from '../domain/deck/deck-files';
+import type { Deck } from '../domain/deck/types';
+import { getDb } from './database';
+import { withStorage } from './errors';
+import type { KujiraDB, StoredDeckRow } from './schema';
+import { syncDecks, type DeckSyncResult } from './sync-decks';
+
+/** A stored deck as features see it. */
+export interface StoredDeck {
+  deck: Deck;
+  files: DeckSourceFile[];
+  addedAt: number;
+  updatedAt: number;
+}
+
+export function storedDeckFromRow(row: StoredDeckRow): StoredDeck {
+  return { deck: row.deck, files: row.files, addedAt: row.addedAt, updatedAt: row.updatedAt };
+}
+
+/** Every stored deck, by id. */
+export async function listStoredDecks(db: KujiraDB): Promise<StoredDeck[]> {
+  return (await db.storedDecks.orderBy('id').toArray()).map(storedDeckFromRow);
+}
+
+/**
+ * Stores a compiled deck with its sources (a new deck, or a new version of a stored one) and
+ * syncs its cards: unchanged ids keep their schedule, edited cards take over their earlier
+ * version's history through a remap record, cards no longer in the memo are retired.
+ * A deck removed earlier gets its kept history back.
+ */
+export function saveStoredDeck(db: KujiraDB, deck: Deck, files: readonly DeckSourceFile[], now: number): Promise<DeckSyncResult> {
+  return withStorage(db, () =>
+    db.transaction('rw', [db.storedDecks, db.decks, db.cards, db.cardStates, db.reviewLog, db.cardRemaps], async () => {
+      const prev = await db.storedDecks.get(deck.id);
+      await db.storedDecks.put({ id: deck.id, files: files.map((f) => ({ ...f })), deck, addedAt: prev?.addedAt ?? now, updatedAt: now });
+      const [result] = await syncDecks(db, [deck], now);
+      return result as DeckSyncResult;
+    }),
+  );
+}
+
+/** What a removed deck syncs to: no cards, so every card of it is retired with its history kept. */
+function emptied(deck: Deck): Deck {
+  return { ...deck, sections: [], cards: [], hash: `removed:${deck.hash}` };
+}
+
+/**
+ * Removes a stored deck. By default its cards are retired (out of every queue) and their reviews
+ * kept, so adding the deck again brings its history back; with `deleteHistory` the deck's cards,
+ * schedules, reviews, remaps, lesson progress and quiz results are deleted too.
+ */
+export function removeStoredDeck(db: KujiraDB, deckId: string, now: number, options: { deleteHistory?: boolean } = {}): Promise<void> {
+  return withStorage(db, () =>
+    db.transaction(
+      'rw',
+      [db.storedDecks, db.decks, db.cards, db.cardStates, db.reviewLog, db.cardRemaps, db.onboarding, db.quizResults],
+      async () => {
+        const row = await db.storedDecks.get(deckId);
+        if (!row) return;
+        await db.storedDecks.delete(deckId);
+        if (!options.deleteHistory) {
+          await syncDecks(db, [emptied(row.deck)], now);
+          return;
+        }
+        const cardIds = (await db.cards.where('deckId').equals(deckId).primaryKeys()) as string[];
+        const remaps = await db.cardRemaps.where('deckId').equals(deckId).toArray();
+        const ids = [...new Set([...cardIds, ...remaps.map((r) => r.from), ...remaps.map((r) => r.to)])];
+        await db.reviewLog.where('cardId').anyOf(ids).delete();
+        await db.cardStates.where('deckId').equals(deckId).delete();
+        await db.cards.where('deckId').equals(deckId).delete();
+        await db.cardRemaps.where('deckId').equals(deckId).delete();
+        await db.decks.delete(deckId);
+        await db.onboarding.delete(deckId);
+        await db.quizResults.where('deckId').equals(deckId).delete();
+      },
+    ),
+  );
+}
+
+/** The stored-deck repository over the app's database: what features call. */
+export const storedDeckRepository = {
+  list: (): Promise<StoredDeck[]> => listStoredDecks(getDb()),
+  save: (deck: Deck, files: readonly DeckSourceFile[], now: number): Promise<DeckSyncResult> => saveStoredDeck(getDb(), deck, files, now),
+  remove: (deckId: string, now: number, options?: { deleteHistory?: boolean }): Promise<void> => removeStoredDeck(getDb(), deckId, now, options),
+};

@@ -1,0 +1,132 @@
+// "Add a deck from Markdown": files chosen, dropped or pasted are compiled in the browser; the
+// deck is previewed with an editable id and stored only once it compiles.
+import { useId, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { storedDeckRepository } from '../../db/stored-decks';
+import { givenOf, useReadDeck } from './use-read-deck';
+import { DeckErrors } from './deck-errors';
+
+const DECK_ID = /^[a-z0-9][a-z0-9_-]*$/;
+
+function titleOf(title: Partial<Record<string, string>>, lang: string): string {
+  return title[lang] ?? Object.values(title)[0] ?? '';
+}
+
+export function AddDeck({ builtInIds, storedIds }: { builtInIds: ReadonlySet<string>; storedIds: ReadonlySet<string> }) {
+  const { t, i18n } = useTranslation();
+  const ids = { title: useId(), files: useId(), paste: useId(), deckId: useId(), help: useId() };
+  const { state, read, reset } = useReadDeck();
+  const [paste, setPaste] = useState('');
+  const [deckId, setDeckId] = useState('');
+  const [dragging, setDragging] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const start = async (given: { name: string; text: string }[]) => {
+    setMessage(null);
+    setProblem(null);
+    const result = await read(given);
+    if (result) setDeckId(result.id);
+  };
+
+  const onDrop = (e: DragEvent<HTMLDivElement>) => {
+    e.preventDefault();
+    setDragging(false);
+    const files = [...e.dataTransfer.files].filter((f) => /\.(md|markdown)$/i.test(f.name) || f.type === 'text/markdown');
+    void givenOf(files).then(start);
+  };
+
+  const onSave = async () => {
+    if (state.status !== 'done') return;
+    const id = deckId.trim();
+    if (builtInIds.has(id)) return setProblem(t('decks.add.builtInId', { id }));
+    if (storedIds.has(id)) return setProblem(t('decks.add.exists', { id }));
+    setSaving(true);
+    try {
+      // A changed id changes every card id: compile again under it.
+      const result = id === state.result.id ? state.result : await read(state.given, id);
+      if (!result?.deck) return;
+      await storedDeckRepository.save(result.deck, result.files, Date.now());
+      setMessage(t('decks.add.saved', { title: titleOf(result.deck.title, i18n.language), count: result.deck.cards.length }));
+      setPaste('');
+      reset();
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const result = state.status === 'done' ? state.result : null;
+  const deck = result?.deck;
+  return (
+    <section className="panel decks-add" aria-labelledby={ids.title}>
+      <h2 id={ids.title}>{t('decks.add.title')}</h2>
+      <p>{t('decks.add.help')}</p>
+      <div
+        className={dragging ? 'decks-drop decks-drop-active' : 'decks-drop'}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <label htmlFor={ids.files}>{t('decks.add.files')}</label>
+        <input
+          id={ids.files}
+          type="file"
+          accept=".md,text/markdown"
+          multiple
+          onChange={(e) => {
+            const files = e.currentTarget.files ? [...e.currentTarget.files] : [];
+            e.currentTarget.value = '';
+            void givenOf(files).then(start);
+          }}
+        />
+        <p className="decks-drop-hint">{t('decks.add.drop')}</p>
+      </div>
+      <label htmlFor={ids.paste}>{t('decks.add.paste')}</label>
+      <textarea id={ids.paste} className="decks-paste" rows={5} value={paste} onChange={(e) => setPaste(e.target.value)} />
+      <p>
+        <button type="button" className="button" disabled={paste.trim() === ''} onClick={() => void start([{ name: 'pasted.md', text: paste }])}>
+          {t('decks.add.compilePaste')}
+        </button>
+      </p>
+      {state.status === 'reading' && <p aria-live="polite">{t('decks.add.compiling')}</p>}
+      {result && <DeckErrors heading={t('decks.add.errors')} errors={result.errors} alert />}
+      {result && deck && <DeckErrors heading={t('decks.add.warnings')} errors={result.warnings} />}
+      {deck && (
+        <div className="decks-preview">
+          <p>{t('decks.add.preview', { title: titleOf(deck.title, i18n.language), count: deck.cards.length, sections: deck.sections.length })}</p>
+          <label htmlFor={ids.deckId}>{t('decks.add.deckId')}</label>
+          <input
+            id={ids.deckId}
+            type="text"
+            value={deckId}
+            aria-describedby={ids.help}
+            aria-invalid={!DECK_ID.test(deckId.trim())}
+            pattern="[a-z0-9][a-z0-9_\-]*"
+            onChange={(e) => setDeckId(e.target.value)}
+          />
+          <p id={ids.help} className="decks-hint">
+            {t('decks.add.deckIdHelp')}
+          </p>
+          {problem && <p role="alert">{problem}</p>}
+          <p className="button-row">
+            <button type="button" className="button button-primary" disabled={saving || !DECK_ID.test(deckId.trim())} onClick={() => void onSave()}>
+              {t('decks.add.save')}
+            </button>
+            <button type="button" className="button" onClick={reset}>
+              {t('decks.add.cancel')}
+            </button>
+          </p>
+        </div>
+      )}
+      {message && (
+        <p role="status" className="decks-saved">
+          {message}
+        </p>
+      )}
+    </section>
+  );
+}

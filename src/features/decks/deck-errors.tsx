@@ -1,0 +1,19 @@
+// Compile errors and warnings as `FILE:LINE: message`, each with the text of its line.
+import type { ShownError } from './read-deck';
+
+export function DeckErrors({ heading, errors, alert }: { heading: string; errors: readonly ShownError[]; alert?: boolean }) {
+  if (errors.length === 0) return null;
+  return (
+    <div className={alert ? 'deck-errors deck-errors-bad' : 'deck-errors'} role={alert ? 'alert' : undefined}>
+      <p>{heading}</p>
+      <ul>
+        {errors.map((e, i) => (
+          <li key={i}>
+            <code className="deck-error-message">{e.message}</code>
+            {e.line !== undefined && <pre className="deck-error-line">{e.line}</pre>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+// The Decks page: every deck in the app (built in, and added from Markdown), adding a deck,
+// and updating, exporting or removing an added one.
+import { useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStoredDecks } from '../../db/stored-deck-hooks';
+import { useDecks } from '../../hooks/use-decks';
+import { AddDeck } from './add-deck';
+import { StoredDeckItem } from './stored-deck-item';
+import './decks.css';
+
+export default function DecksPage() {
+  const { t, i18n } = useTranslation();
+  const titleId = useId();
+  const { decks } = useDecks();
+  const stored = useStoredDecks();
+  const storedIds = useMemo(() => new Set((stored ?? []).map((s) => s.deck.id)), [stored]);
+  const builtIn = decks.filter((d) => !storedIds.has(d.id));
+  const builtInIds = useMemo(() => new Set(builtIn.map((d) => d.id)), [builtIn]);
+  const lang = i18n.language as 'ja' | 'en';
+  return (
+    <>
+      <h1>{t('decks.title')}</h1>
+      <p>{t('decks.intro')}</p>
+      <section className="panel" aria-labelledby={titleId}>
+        <h2 id={titleId}>{t('decks.builtIn')}</h2>
+        <ul className="decks-list">
+          {builtIn.map((d) => (
+            <li key={d.id} className="decks-item">
+              <h3>{d.title[lang] ?? Object.values(d.title)[0] ?? d.id}</h3>
+              <p className="decks-meta">
+                {d.id} · {t('decks.cardCount', { count: d.cards.length })} · {t('decks.languages', { langs: d.languages.join(', ') })}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {stored && stored.length > 0 && (
+        <section className="panel" aria-label={t('decks.added')}>
+          <h2>{t('decks.added')}</h2>
+          <ul className="decks-list">
+            {stored.map((s) => (
+              <StoredDeckItem key={s.deck.id} stored={s} />
+            ))}
+          </ul>
+        </section>
+      )}
+      <AddDeck builtInIds={builtInIds} storedIds={storedIds} />
+    </>
+  );
+}

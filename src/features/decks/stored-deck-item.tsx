@@ -1,0 +1,194 @@
+// One deck added in the app: update it with a new version of its memo (the change report first,
+// then the same card sync as start-up, which moves each card's history), export its Markdown
+// sources, or remove it (history kept unless the second, explicit choice deletes it).
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StoredDeckSummary } from '../../db/stored-deck-hooks';
+import { storedDeckRepository } from '../../db/stored-decks';
+import type { DeckChanges } from '../../domain/deck/match-cards';
+import type { Card, Deck, Localized } from '../../domain/deck/types';
+import { DeckErrors } from './deck-errors';
+import { downloadText } from './download';
+import { givenOf, loadReader, useReadDeck } from './use-read-deck';
+
+function textOf(value: Localized | undefined, lang: string): string {
+  if (!value) return '';
+  return value[lang as keyof Localized] ?? Object.values(value)[0] ?? '';
+}
+
+function cardLabel(card: Card, lang: string): string {
+  const front = textOf(card.front, lang);
+  const back = textOf(card.back, lang);
+  return card.kind === 'fact' ? back || front : `${card.key}: ${textOf(card.description, lang) || back}`;
+}
+
+function ChangeList({ heading, cards, lang }: { heading: string; cards: readonly string[]; lang: string }) {
+  if (cards.length === 0) return null;
+  return (
+    <>
+      <h4>{heading}</h4>
+      <ul lang={lang}>
+        {cards.map((c, i) => (
+          <li key={i}>{c}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function ChangeReport({ changes, lang }: { changes: DeckChanges; lang: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="decks-report">
+      <ChangeList heading={t('decks.update.added', { count: changes.added.length })} cards={changes.added.map((c) => cardLabel(c, lang))} lang={lang} />
+      <ChangeList heading={t('decks.update.removed', { count: changes.removed.length })} cards={changes.removed.map((c) => cardLabel(c, lang))} lang={lang} />
+      <ChangeList
+        heading={t('decks.update.reworded', { count: changes.reworded.length })}
+        cards={changes.reworded.map((p) => `${cardLabel(p.from, lang)} → ${cardLabel(p.to, lang)}`)}
+        lang={lang}
+      />
+      <ChangeList
+        heading={t('decks.update.meaningChanged', { count: changes.meaningChanged.length })}
+        cards={changes.meaningChanged.map((p) => `${cardLabel(p.from, lang)} → ${cardLabel(p.to, lang)}`)}
+        lang={lang}
+      />
+      <p>{t('decks.update.unchanged', { count: changes.unchanged })}</p>
+    </div>
+  );
+}
+
+type Pending = { deck: Deck; files: Parameters<typeof storedDeckRepository.save>[1]; changes: DeckChanges };
+
+export function StoredDeckItem({ stored }: { stored: StoredDeckSummary }) {
+  const { t, i18n } = useTranslation();
+  const ids = { update: useId(), title: useId() };
+  const deck = stored.deck;
+  const lang = deck.languages.includes(i18n.language as 'ja' | 'en') ? i18n.language : (deck.languages[0] ?? 'en');
+  const title = textOf(deck.title, lang) || deck.id;
+  const { state, read, reset } = useReadDeck();
+  const [updating, setUpdating] = useState(false);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [removing, setRemoving] = useState<null | 'ask' | 'delete'>(null);
+  const [status, setStatus] = useState<string | null>(null);
+
+  const onFiles = async (files: File[]) => {
+    setStatus(null);
+    const result = await read(await givenOf(files), deck.id);
+    if (!result?.deck) return setPending(null);
+    const { changesOf } = await loadReader();
+    setPending({ deck: result.deck, files: result.files, changes: changesOf(deck, result.deck) });
+  };
+
+  const onApply = async () => {
+    if (!pending) return;
+    await storedDeckRepository.save(pending.deck, pending.files, Date.now());
+    setPending(null);
+    setUpdating(false);
+    reset();
+    setStatus(t('decks.update.applied', { title }));
+  };
+
+  const onExport = () => {
+    for (const f of stored.files) downloadText(f.path.endsWith('.md') ? f.path : `${f.path}.md`, f.text, 'text/markdown');
+  };
+
+  const onRemove = async (deleteHistory: boolean) => {
+    await storedDeckRepository.remove(deck.id, Date.now(), { deleteHistory });
+  };
+
+  const result = state.status === 'done' ? state.result : null;
+  return (
+    <li className="decks-item" aria-labelledby={ids.title}>
+      <h3 id={ids.title} lang={lang}>
+        {title}
+      </h3>
+      <p className="decks-meta">
+        {deck.id} · {t('decks.cardCount', { count: deck.cards.length })} · {t('decks.languages', { langs: deck.languages.join(', ') })}
+      </p>
+      <p className="button-row">
+        <button type="button" className="button" aria-expanded={updating} aria-label={t('decks.update.button', { title })} onClick={() => setUpdating((u) => !u)}>
+          {t('decks.update.short')}
+        </button>
+        <button type="button" className="button" aria-label={t('decks.export.button', { title })} onClick={onExport}>
+          {t('decks.export.short')}
+        </button>
+        <button type="button" className="button button-danger" aria-label={t('decks.remove.button', { title })} onClick={() => setRemoving('ask')}>
+          {t('decks.remove.short')}
+        </button>
+      </p>
+      {status && <p role="status">{status}</p>}
+      {updating && (
+        <div className="decks-update">
+          <h4>{t('decks.update.title', { title })}</h4>
+          <label htmlFor={ids.update}>{t('decks.update.files')}</label>
+          <input
+            id={ids.update}
+            type="file"
+            accept=".md,text/markdown"
+            multiple
+            onChange={(e) => {
+              const files = e.currentTarget.files ? [...e.currentTarget.files] : [];
+              e.currentTarget.value = '';
+              void onFiles(files);
+            }}
+          />
+          {state.status === 'reading' && <p aria-live="polite">{t('decks.add.compiling')}</p>}
+          {result && <DeckErrors heading={t('decks.add.errors')} errors={result.errors} alert />}
+          {pending && (
+            <section aria-label={t('decks.update.report')}>
+              <h4>{t('decks.update.report')}</h4>
+              {pending.deck.hash === deck.hash ? <p>{t('decks.update.nothing')}</p> : <ChangeReport changes={pending.changes} lang={lang} />}
+              <p className="button-row">
+                <button type="button" className="button button-primary" disabled={pending.deck.hash === deck.hash} onClick={() => void onApply()}>
+                  {t('decks.update.apply')}
+                </button>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => {
+                    setPending(null);
+                    reset();
+                  }}
+                >
+                  {t('decks.add.cancel')}
+                </button>
+              </p>
+            </section>
+          )}
+        </div>
+      )}
+      {removing && (
+        <div className="decks-dialog" role="alertdialog" aria-label={t('decks.remove.button', { title })}>
+          {removing === 'ask' ? (
+            <>
+              <p>{t('decks.remove.confirm', { title })}</p>
+              <p className="button-row">
+                <button type="button" className="button button-danger" onClick={() => void onRemove(false)}>
+                  {t('decks.remove.keep')}
+                </button>
+                <button type="button" className="button button-danger" onClick={() => setRemoving('delete')}>
+                  {t('decks.remove.delete')}
+                </button>
+                <button type="button" className="button" autoFocus onClick={() => setRemoving(null)}>
+                  {t('decks.remove.cancel')}
+                </button>
+              </p>
+            </>
+          ) : (
+            <>
+              <p>{t('decks.remove.deleteConfirm', { title })}</p>
+              <p className="button-row">
+                <button type="button" className="button button-danger" onClick={() => void onRemove(true)}>
+                  {t('decks.remove.deleteYes')}
+                </button>
+                <button type="button" className="button" autoFocus onClick={() => setRemoving(null)}>
+                  {t('decks.remove.cancel')}
+                </button>
+              </p>
+            </>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
