@@ -98,6 +98,7 @@ describe('a deck added at run time', () => {
     expect(await report.getByText('Deploys need a second reviewer').count()).toBe(1);
     expect(await report.getByText('Rollbacks use the previous image tag → Rollbacks use the previous image tag from the registry').count()).toBe(1);
     await page.screenshot({ path: join(resultsDir(), 'decks-update-360x740.png'), fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await report.getByRole('button', { name: 'Apply the update' }).click();
     await page.getByText('Updated “Team tools”: every review stays on its card.').waitFor();
 
