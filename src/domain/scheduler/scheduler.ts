@@ -14,8 +14,15 @@
 //     up from the first minute of tomorrow's study day;
 //   - minute-scale results (learning steps) keep their real length: due = review time + step.
 // The study day of each review, the zone and the start hour are stored with the log entry, so
-// replay does not depend on today's settings and gives the same state, bit for bit. Fuzz is on
-// and seeded by ts-fsrs from (virtual) review time, reps and memory state: also replayed exactly.
+// replay does not depend on today's settings and gives the same state, bit for bit.
+//
+// Intervals. ts-fsrs gives the memory state (stability, difficulty) and the learning steps; the
+// whole days of a review interval follow Anki's rules (intervals.ts), and fuzz, the load balancer
+// and easy days pick the day (load-balance.ts). The balancer reads how many reviews other cards
+// have due, which differs from device to device: so the interval chosen is part of the log entry
+// (`scheduledDays`) and replay takes it from there instead of choosing again. An entry without a
+// usable interval (0 or missing where the answer leads to review) is given one by the rules,
+// without the balancer.
 import {
   fsrs,
   forgetting_curve,
@@ -27,6 +34,8 @@ import {
   type StepUnit,
 } from 'ts-fsrs';
 import { dayDiff, dayKey as toDayKey, dayKeyToUtcMs, addDays, startOfStudyDay } from './day';
+import { reviewDays, type RawIntervals } from './intervals';
+import { dayPicker, seededFraction, type BalanceOptions } from './load-balance';
 import { LEECH_LAPSES, normalizeParams } from './params';
 import type {
   CardStateKind,
@@ -112,7 +121,8 @@ function engine(p: SchedulerParams): FSRS {
     f = fsrs({
       request_retention: p.desiredRetention,
       maximum_interval: p.maximumInterval,
-      enable_fuzz: p.enableFuzz,
+      // Kujira fuzzes the days itself (load-balance.ts): ts-fsrs gives unfuzzed states.
+      enable_fuzz: false,
       enable_short_term: true,
       learning_steps: p.learningSteps as StepUnit[],
       relearning_steps: p.relearningSteps as StepUnit[],
@@ -183,14 +193,40 @@ function studyDayStartAfter(dayKey: string, dayMs: number, n: number, timeZone: 
   return start;
 }
 
-/** Apply one review to a state: the single step both rating and replay go through. */
-export function applyReview(s: SchedState, input: ReviewInput): SchedState {
+/** A recorded interval replay can use: a whole number of days, at least 1. */
+function recordedDays(d: number | undefined): number | null {
+  return typeof d === 'number' && Number.isInteger(d) && d >= 1 ? d : null;
+}
+
+/** FSRS's unrounded interval (days) for each answer, from the states ts-fsrs previews. */
+function rawIntervals(f: FSRS, card: FsrsCard, virtualNow: number): RawIntervals {
+  const preview = f.repeat(card, new Date(virtualNow));
+  const m = f.interval_modifier;
+  return {
+    1: preview[1].card.stability * m,
+    2: preview[2].card.stability * m,
+    3: preview[3].card.stability * m,
+    4: preview[4].card.stability * m,
+  };
+}
+
+/**
+ * Apply one review to a state: the single step both rating and replay go through. `balance`
+ * (load balancing and easy days) is read only when the entry carries no interval of its own.
+ */
+export function applyReview(s: SchedState, input: ReviewInput, balance?: BalanceOptions): SchedState {
   const dayMs = dayKeyToUtcMs(input.dayKey);
   const virtualNow = dayMs + (((input.reviewedAt % DAY_MS) + DAY_MS) % DAY_MS);
-  const out = engine(input.params).next(toFsrsCard(s, dayMs), new Date(virtualNow), input.rating as FsrsGrade).card;
+  const f = engine(input.params);
+  const card = toFsrsCard(s, dayMs);
+  const out = f.next(card, new Date(virtualNow), input.rating as FsrsGrade).card;
+  let days = 0;
+  if (out.scheduled_days > 0) {
+    days = recordedDays(input.scheduledDays) ?? chooseDays(s, input, f, card, virtualNow, balance);
+  }
   const due =
-    out.scheduled_days > 0
-      ? studyDayStartAfter(input.dayKey, dayMs, out.scheduled_days, input.timeZone, input.dayStartHour)
+    days > 0
+      ? studyDayStartAfter(input.dayKey, dayMs, days, input.timeZone, input.dayStartHour)
       : input.reviewedAt + (out.due.getTime() - virtualNow);
   return {
     kind: STATE_TO_KIND[out.state],
@@ -198,7 +234,7 @@ export function applyReview(s: SchedState, input: ReviewInput): SchedState {
     stability: out.stability,
     difficulty: out.difficulty,
     elapsedDays: out.elapsed_days,
-    scheduledDays: out.scheduled_days,
+    scheduledDays: days,
     learningSteps: out.learning_steps,
     reps: out.reps,
     lapses: out.lapses,
@@ -206,6 +242,32 @@ export function applyReview(s: SchedState, input: ReviewInput): SchedState {
     lastDayKey: input.dayKey,
     leech: out.lapses >= LEECH_LAPSES,
   };
+}
+
+/** The fuzz draw of a review: seeded by the review time and the card's reps and memory. */
+export function fuzzFraction(s: SchedState, reviewedAt: number): number {
+  return seededFraction(`${reviewedAt}_${s.reps}_${s.difficulty * s.stability}`);
+}
+
+/** Days to the next review for an answer leading to review: Anki's rules, then fuzz/balancer. */
+function chooseDays(
+  s: SchedState,
+  input: ReviewInput,
+  f: FSRS,
+  card: FsrsCard,
+  virtualNow: number,
+  balance: BalanceOptions | undefined,
+): number {
+  // The card counts in the load on its own due day: not against itself.
+  const ownDay =
+    s.kind === 'review' && s.lastDayKey !== null ? dayDiff(input.dayKey, addDays(s.lastDayKey, s.scheduledDays)) : null;
+  const pick = dayPicker(input.params.enableFuzz, fuzzFraction(s, input.reviewedAt), input.dayKey, balance, ownDay);
+  return reviewDays(input.rating, rawIntervals(f, card, virtualNow), {
+    from: s.kind,
+    previous: s.scheduledDays,
+    maximum: input.params.maximumInterval,
+    pick,
+  });
 }
 
 /**
@@ -243,10 +305,11 @@ export function rateCard(
   now: number,
   params: SchedulerParams,
   day: DayBoundary,
+  balance?: BalanceOptions,
 ): RateResult {
   if (![1, 2, 3, 4].includes(rating)) throw new RangeError(`Rating must be 1 to 4, got ${String(rating)}`);
   const input = reviewInput(s, rating, now, params, day);
-  const next = applyReview(s, input);
+  const next = applyReview(s, input, balance);
   return {
     state: next,
     record: { ...input, prevKind: s.kind, nextKind: next.kind, scheduledDays: next.scheduledDays, due: next.due },
@@ -267,9 +330,10 @@ export function previewRatings(
   now: number,
   params: SchedulerParams,
   day: DayBoundary,
+  balance?: BalanceOptions,
 ): Record<Grade, RatingPreview> {
   const one = (g: Grade): RatingPreview => {
-    const { state } = rateCard(s, g, now, params, day);
+    const { state } = rateCard(s, g, now, params, day, balance);
     const intervalMs = state.scheduledDays > 0 ? state.scheduledDays * DAY_MS : Math.max(0, state.due - now);
     return { rating: g, state, due: state.due, intervalMs };
   };

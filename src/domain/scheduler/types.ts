@@ -63,9 +63,14 @@ export interface ReviewInput {
   params: SchedulerParams;
   timeZone: string;
   dayStartHour: number;
+  /**
+   * The interval chosen, in study days, when the answer put the card in review (0 otherwise).
+   * Replay uses it as it is: the load balancer that chose it read other cards' due dates.
+   */
+  scheduledDays?: number;
 }
 
-/** A review as logged: the replay inputs plus what it did (for stats; replay does not read these). */
+/** A review as logged: the replay inputs plus what it did (kinds and due are for stats only). */
 export interface ReviewRecord extends ReviewInput {
   prevKind: CardStateKind;
   nextKind: CardStateKind;

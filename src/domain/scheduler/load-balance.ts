@@ -1,0 +1,136 @@
+// Fuzz, load balancing and easy days: how a review interval picks its day inside the fuzz range.
+// Deterministic: the one random draw comes from a seed made of the card and the review.
+// Load balancing (Anki 24.11): prefer the days of the range with fewer reviews due, so the daily
+// load stays flat. Easy days: a weekday may take only a share of a normal day's load.
+import { addDays, dayDiff, dayKeyToUtcMs } from './day';
+import { fuzzRange, roundedDays, type DayPicker } from './intervals';
+
+/** Intervals longer than this are not balanced: so far out, a flat load matters little (Anki's 90). */
+export const MAX_BALANCED_INTERVAL = 90;
+/** Days of load to look up from today: the longest balanced interval plus its fuzz, with room. */
+export const LOAD_WINDOW_DAYS = 100;
+
+/** Share of a normal day's reviews per weekday, Monday first (1 = normal, 0 = none). */
+export type EasyDays = readonly [number, number, number, number, number, number, number];
+export const NORMAL_WEEK: EasyDays = Object.freeze([1, 1, 1, 1, 1, 1, 1]) as unknown as EasyDays;
+
+/** Reviews due per study day: counts[i] is the number due on day `from + i`. */
+export interface DayLoad {
+  from: string;
+  counts: readonly number[];
+}
+
+export interface BalanceOptions {
+  /** Load balancing on (it only acts when fuzz is on). */
+  enabled: boolean;
+  easyDays: EasyDays;
+  /** Reviews due per day (from the database); without it no day is balanced. */
+  load: DayLoad | null;
+}
+
+/** A closed day keeps a tiny weight, so that a range of closed days still picks by load. */
+const CLOSED = 1e-4;
+
+/** 0 = Monday ... 6 = Sunday, of a study day key. */
+export function weekdayOf(dayKey: string): number {
+  return (new Date(dayKeyToUtcMs(dayKey)).getUTCDay() + 6) % 7;
+}
+
+/** 32-bit FNV-1a of a string. */
+function hash32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** A number in [0, 1) from a seed string (one round of mulberry32 over its hash). */
+export function seededFraction(seed: string): number {
+  let t = (hash32(seed) + 0x6d2b79f5) >>> 0;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+
+/** Fuzz alone: a uniform day of the fuzz range, chosen by `fraction`. */
+export function fuzzPicker(fraction: number): DayPicker {
+  return (interval, minimum, maximum) => {
+    const { lo, hi } = fuzzRange(interval, minimum, maximum);
+    return Math.min(hi, Math.floor(lo + fraction * (1 + hi - lo)));
+  };
+}
+
+/**
+ * Weights of the days lo..hi for the balancer. A day's weight falls steeply with the reviews
+ * already due on it, and a little with its distance (without that the later days, still
+ * emptier, would draw too many cards). A day with a share below 1 is open only while its
+ * reviews, plus this card, per unit of share stay at most those of the other days of the range;
+ * otherwise it is (almost) closed.
+ */
+export function dayWeights(counts: readonly number[], shares: readonly number[], lo: number): number[] {
+  const total = counts.reduce((a, b) => a + b, 0);
+  const shareTotal = shares.reduce((a, b) => a + b, 0);
+  return counts.map((c, i) => {
+    const share = shares[i] as number;
+    let gate = 1;
+    if (share <= 0) gate = CLOSED;
+    else if (share < 1) {
+      const otherShare = shareTotal - share;
+      const perShare = otherShare > 0 ? (total - c) / otherShare : Infinity;
+      gate = c + 1 <= share * perShare ? 1 : CLOSED;
+    }
+    return gate * (c + 1) ** -2.15 * (lo + i) ** -3;
+  });
+}
+
+/**
+ * The load balancer's picker: the day of the fuzz range drawn by `fraction` over the days'
+ * weights. Falls back to plain fuzz for long intervals or when the load does not cover the range.
+ * `today` is the study day of the review; `excludeDay` (a day index from today) is the day the
+ * card itself is counted on, if any, so it does not count against itself.
+ */
+export function balancedPicker(
+  fraction: number,
+  today: string,
+  balance: BalanceOptions,
+  excludeDay: number | null,
+): DayPicker {
+  const fuzz = fuzzPicker(fraction);
+  const load = balance.load;
+  if (!balance.enabled || !load) return fuzz;
+  const offset = dayDiff(load.from, today);
+  return (interval, minimum, maximum) => {
+    if (interval > MAX_BALANCED_INTERVAL || minimum > MAX_BALANCED_INTERVAL) return fuzz(interval, minimum, maximum);
+    const { lo, hi } = fuzzRange(interval, minimum, maximum);
+    if (hi <= lo || offset + lo < 0 || offset + hi >= load.counts.length) return fuzz(interval, minimum, maximum);
+    const counts: number[] = [];
+    const shares: number[] = [];
+    for (let d = lo; d <= hi; d++) {
+      const own = d === excludeDay ? 1 : 0;
+      counts.push(Math.max(0, (load.counts[offset + d] ?? 0) - own));
+      shares.push(Math.min(1, Math.max(0, balance.easyDays[weekdayOf(addDays(today, d))] ?? 1)));
+    }
+    const weights = dayWeights(counts, shares, lo);
+    const sum = weights.reduce((a, b) => a + b, 0);
+    let target = fraction * sum;
+    for (let i = 0; i < weights.length; i++) {
+      target -= weights[i] as number;
+      if (target < 0) return lo + i;
+    }
+    return hi;
+  };
+}
+
+/** The picker for a review: rounding when fuzz is off, else fuzz or the load balancer. */
+export function dayPicker(
+  enableFuzz: boolean,
+  fraction: number,
+  today: string,
+  balance: BalanceOptions | undefined,
+  excludeDay: number | null,
+): DayPicker {
+  if (!enableFuzz) return roundedDays;
+  return balance ? balancedPicker(fraction, today, balance, excludeDay) : fuzzPicker(fraction);
+}
