@@ -28,9 +28,6 @@ export interface BalanceOptions {
   load: DayLoad | null;
 }
 
-/** A closed day keeps a tiny weight, so that a range of closed days still picks by load. */
-const CLOSED = 1e-4;
-
 /** 0 = Monday ... 6 = Sunday, of a study day key. */
 export function weekdayOf(dayKey: string): number {
   return (new Date(dayKeyToUtcMs(dayKey)).getUTCDay() + 6) % 7;
@@ -65,24 +62,23 @@ export function fuzzPicker(fraction: number): DayPicker {
 /**
  * Weights of the days lo..hi for the balancer. A day's weight falls steeply with the reviews
  * already due on it, and a little with its distance (without that the later days, still
- * emptier, would draw too many cards). A day with a share below 1 is open only while its
- * reviews, plus this card, per unit of share stay at most those of the other days of the range;
- * otherwise it is (almost) closed.
+ * emptier, would draw too many cards). An easy day (share below 1) is open only while its
+ * reviews, with this card, per unit of share stay at most those of the other days of the range;
+ * a closed day gets no weight, unless every day of the range is closed.
  */
 export function dayWeights(counts: readonly number[], shares: readonly number[], lo: number): number[] {
   const total = counts.reduce((a, b) => a + b, 0);
   const shareTotal = shares.reduce((a, b) => a + b, 0);
-  return counts.map((c, i) => {
+  const open = counts.map((c, i) => {
     const share = shares[i] as number;
-    let gate = 1;
-    if (share <= 0) gate = CLOSED;
-    else if (share < 1) {
-      const otherShare = shareTotal - share;
-      const perShare = otherShare > 0 ? (total - c) / otherShare : Infinity;
-      gate = c + 1 <= share * perShare ? 1 : CLOSED;
-    }
-    return gate * (c + 1) ** -2.15 * (lo + i) ** -3;
+    if (share >= 1) return true;
+    if (share <= 0) return false;
+    const otherShare = shareTotal - share;
+    const perShare = otherShare > 0 ? (total - c) / otherShare : Infinity;
+    return c + 1 <= share * perShare;
   });
+  const anyOpen = open.includes(true);
+  return counts.map((c, i) => (anyOpen && !open[i] ? 0 : (c + 1) ** -2.15 * (lo + i) ** -3));
 }
 
 /**
