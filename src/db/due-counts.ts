@@ -1,0 +1,167 @@
+// Reviews due per study day, for the load balancer: built by one scan of the [queue+due] index
+// keys over the next LOAD_WINDOW_DAYS days, then kept current by a DBCore middleware that sees
+// every write to cardStates made through this connection, so a lookup is an array copy.
+// Another tab's writes are not seen: the counts are rebuilt at each new study day and after
+// REBUILD_AFTER_MS. Stale counts only make the balance a little less even: the interval a rating
+// chose is in its log entry, so replay never reads these counts.
+import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
+import { addDays, dayKey, startOfStudyDay } from '../domain/scheduler/day';
+import { LOAD_WINDOW_DAYS, type DayLoad } from '../domain/scheduler/load-balance';
+import type { DayBoundary } from '../domain/scheduler/types';
+import { QUEUE, type CardStateRow, type KujiraDB } from './schema';
+
+export const REBUILD_AFTER_MS = 10 * 60_000;
+
+interface Counts {
+  zone: string;
+  startHour: number;
+  from: string;
+  /** starts[i]: first instant of day from + i; LOAD_WINDOW_DAYS + 1 entries. */
+  starts: number[];
+  counts: number[];
+  /** Day index of each counted card. */
+  dayOf: Map<string, number>;
+  builtAt: number;
+}
+
+interface Tracker {
+  counts: Counts | null;
+  building: Promise<Counts> | null;
+}
+
+const trackers = new WeakMap<KujiraDB, Tracker>();
+
+/** Index of the day whose span holds `due`, or -1 outside the window. */
+function dayIndex(starts: readonly number[], due: number): number {
+  if (due < (starts[0] as number) || due >= (starts[starts.length - 1] as number)) return -1;
+  let lo = 0;
+  let hi = starts.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= due) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function forget(c: Counts, cardId: string): void {
+  const old = c.dayOf.get(cardId);
+  if (old === undefined) return;
+  c.counts[old] = (c.counts[old] as number) - 1;
+  c.dayOf.delete(cardId);
+}
+
+function count(c: Counts, row: Pick<CardStateRow, 'cardId' | 'queue' | 'due'>): void {
+  forget(c, row.cardId);
+  if (row.queue !== QUEUE.review) return;
+  const i = dayIndex(c.starts, row.due);
+  if (i < 0) return;
+  c.counts[i] = (c.counts[i] as number) + 1;
+  c.dayOf.set(row.cardId, i);
+}
+
+function applyMutation(t: Tracker, req: DBCoreMutateRequest): void {
+  const c = t.counts;
+  if (!c) return;
+  if (req.type === 'put' || req.type === 'add') {
+    for (const v of req.values as CardStateRow[]) count(c, v);
+  } else if (req.type === 'delete') {
+    for (const k of req.keys) forget(c, String(k));
+  } else {
+    t.counts = null; // deleteRange: start again
+  }
+}
+
+/**
+ * Keep this connection's due counts current. Call before the database opens (createDb does).
+ */
+export function trackDueCounts(db: KujiraDB): void {
+  if (trackers.has(db)) return;
+  const tracker: Tracker = { counts: null, building: null };
+  trackers.set(db, tracker);
+  const middleware: Middleware<DBCore> = {
+    stack: 'dbcore',
+    name: 'due-counts',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        if (name !== 'cardStates') return table;
+        const tracked: DBCoreTable = {
+          ...table,
+          mutate: async (req) => {
+            const res = await table.mutate(req);
+            applyMutation(tracker, req);
+            // A transaction that aborts after this write undoes it: count again from scratch.
+            const trans = req.trans as unknown as { addEventListener?: (type: string, f: () => void) => void };
+            trans.addEventListener?.('abort', () => {
+              tracker.counts = null;
+            });
+            return res;
+          },
+        };
+        return tracked;
+      },
+    }),
+  };
+  db.use(middleware);
+}
+
+async function build(db: KujiraDB, day: DayBoundary, from: string, now: number): Promise<Counts> {
+  const starts: number[] = [];
+  for (let i = 0; i <= LOAD_WINDOW_DAYS; i++) starts.push(startOfStudyDay(addDays(from, i), day.timeZone, day.startHour));
+  const c: Counts = {
+    zone: day.timeZone,
+    startHour: day.startHour,
+    from,
+    starts,
+    counts: new Array<number>(LOAD_WINDOW_DAYS).fill(0),
+    dayOf: new Map(),
+    builtAt: now,
+  };
+  await db.cardStates
+    .where('[queue+due]')
+    .between([QUEUE.review, starts[0] as number], [QUEUE.review, starts[LOAD_WINDOW_DAYS] as number], true, false)
+    .eachKey((key, cursor) => {
+      count(c, { cardId: String(cursor.primaryKey), queue: QUEUE.review, due: (key as [number, number])[1] });
+    });
+  return c;
+}
+
+function fresh(c: Counts | null, day: DayBoundary, from: string, now: number): c is Counts {
+  return (
+    c !== null &&
+    c.zone === day.timeZone &&
+    c.startHour === day.startHour &&
+    c.from === from &&
+    now - c.builtAt >= 0 &&
+    now - c.builtAt < REBUILD_AFTER_MS
+  );
+}
+
+/**
+ * Reviews due on each of the LOAD_WINDOW_DAYS study days from today (today first). On a
+ * connection that is not tracked (tests opening the schema class directly) it scans every time.
+ */
+export async function dueCountsByDay(db: KujiraDB, day: DayBoundary, now: number): Promise<DayLoad> {
+  const from = dayKey(now, day.timeZone, day.startHour);
+  const tracker = trackers.get(db);
+  if (!tracker) {
+    const c = await build(db, day, from, now);
+    return { from, counts: c.counts };
+  }
+  if (!fresh(tracker.counts, day, from, now)) {
+    if (!tracker.building) {
+      tracker.building = build(db, day, from, now).finally(() => {
+        tracker.building = null;
+      });
+    }
+    let built = await tracker.building;
+    // A scan started for another day or zone: scan again for this one.
+    if (!fresh(built, day, from, now)) built = await build(db, day, from, now);
+    // Writes made while the scan ran may be missing from it: those few only blur the balance.
+    tracker.counts = built;
+  }
+  const c = tracker.counts as Counts;
+  return { from: c.from, counts: [...c.counts] };
+}
