@@ -36,7 +36,7 @@ import {
 import { dayDiff, dayKey as toDayKey, dayKeyToUtcMs, addDays, startOfStudyDay } from './day';
 import { reviewDays, type RawIntervals } from './intervals';
 import { dayPicker, seededFraction, type BalanceOptions } from './load-balance';
-import { LEECH_LAPSES, normalizeParams } from './params';
+import { DEFAULT_MAXIMUM_INTERVAL, LEECH_LAPSES, normalizeParams } from './params';
 import type {
   CardStateKind,
   DayBoundary,
@@ -193,9 +193,15 @@ function studyDayStartAfter(dayKey: string, dayMs: number, n: number, timeZone: 
   return start;
 }
 
-/** A recorded interval replay can use: a whole number of days, at least 1. */
+/**
+ * The longest recorded interval replay takes as it is: the largest maximum, plus the 2 days that
+ * ts-fsrs's ordering after its cap could add to entries written before Kujira took Anki's rules.
+ */
+const MAX_RECORDED_DAYS = DEFAULT_MAXIMUM_INTERVAL + 2;
+
+/** A recorded interval replay can use: a whole number of days, 1 to MAX_RECORDED_DAYS. */
 function recordedDays(d: number | undefined): number | null {
-  return typeof d === 'number' && Number.isInteger(d) && d >= 1 ? d : null;
+  return typeof d === 'number' && Number.isInteger(d) && d >= 1 && d <= MAX_RECORDED_DAYS ? d : null;
 }
 
 /** FSRS's unrounded interval (days) for each answer, from the states ts-fsrs previews. */
