@@ -15,8 +15,8 @@ import {
   type EasyDays,
 } from '../../../src/domain/scheduler/load-balance';
 import { normalizeParams } from '../../../src/domain/scheduler/params';
-import { newCardState, rateCard } from '../../../src/domain/scheduler/scheduler';
-import type { DayBoundary, Grade, SchedState } from '../../../src/domain/scheduler/types';
+import { newCardState, rateCard, replay } from '../../../src/domain/scheduler/scheduler';
+import type { DayBoundary, Grade, ReviewRecord, SchedState } from '../../../src/domain/scheduler/types';
 
 const DAY = 86_400_000;
 const UTC: DayBoundary = { timeZone: 'UTC', startHour: 4 };
@@ -208,5 +208,39 @@ describe('the balancer', () => {
     const plain = rateCard(card, 3, at, noFuzz, UTC).state;
     const withLoad = rateCard(card, 3, at, noFuzz, UTC, { enabled: true, easyDays: NORMAL_WEEK, load: { from: FIRST, counts } }).state;
     expect(withLoad).toEqual(plain);
+  });
+});
+
+describe('replay safety', () => {
+  it('replays a balanced log to the live state on a device that knows nothing of the load', () => {
+    const counts = Array.from({ length: LOAD_WINDOW_DAYS }, (_, i) => (i % 7 === 3 ? 0 : 60));
+    let moved = 0;
+    for (const start of collection(20, 11)) {
+      let s = start;
+      const records: ReviewRecord[] = [];
+      for (let i = 0; i < 3; i++) {
+        const t = s.due + 3_600_000;
+        const balance: BalanceOptions = { enabled: true, easyDays: NORMAL_WEEK, load: { from: dayKey(t, 'UTC', 4), counts } };
+        const g: Grade = i === 1 ? 2 : 3;
+        const r = rateCard(s, g, t, params, UTC, balance);
+        if (r.state.scheduledDays !== rateCard(s, g, t, params, UTC).state.scheduledDays) moved += 1;
+        records.push(r.record);
+        s = r.state;
+      }
+      expect(replay(records, start)).toEqual(s);
+    }
+    // The balancer did move intervals, so the replay had something to reproduce.
+    expect(moved).toBeGreaterThan(10);
+  });
+
+  it('gives an entry without a usable interval one by the rules (no balancer)', () => {
+    const card = collection(1, 5)[0] as SchedState;
+    const at = startOfStudyDay(addDays(FIRST, 3), 'UTC', 4) + 3_600_000;
+    const { record, state } = rateCard(card, 3, at, params, UTC);
+    for (const bad of [0, -3, 2.5, Number.NaN, 1e9]) {
+      expect(replay([{ ...record, scheduledDays: bad }], card)).toEqual(state);
+    }
+    const { scheduledDays: _omit, ...withoutDays } = record;
+    expect(replay([withoutDays], card)).toEqual(state);
   });
 });
