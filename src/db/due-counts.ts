@@ -107,9 +107,44 @@ export function trackDueCounts(db: KujiraDB): void {
   db.use(middleware);
 }
 
+const DAY_MS = 86_400_000;
+/** Spans this long or shorter hold at most one clock change in every zone's rules. */
+const SPAN = 16;
+
+/**
+ * The first instants of days from .. from + LOAD_WINDOW_DAYS. Each costs a few time-zone
+ * look-ups, so only every SPAN-th day is computed outright, and a span whose ends are not whole
+ * days apart (a clock change inside) is halved until the change is found; the other days are
+ * whole days from a computed one.
+ */
+function dayStarts(from: string, day: DayBoundary): number[] {
+  const starts = new Array<number>(LOAD_WINDOW_DAYS + 1);
+  const exact = (i: number) => {
+    starts[i] = startOfStudyDay(addDays(from, i), day.timeZone, day.startHour);
+    return starts[i] as number;
+  };
+  const fill = (a: number, b: number) => {
+    if (b - a <= 1) return;
+    if ((starts[b] as number) - (starts[a] as number) === (b - a) * DAY_MS) {
+      for (let i = a + 1; i < b; i++) starts[i] = (starts[a] as number) + (i - a) * DAY_MS;
+      return;
+    }
+    const mid = (a + b) >> 1;
+    exact(mid);
+    fill(a, mid);
+    fill(mid, b);
+  };
+  exact(0);
+  for (let a = 0; a < LOAD_WINDOW_DAYS; a += SPAN) {
+    const b = Math.min(a + SPAN, LOAD_WINDOW_DAYS);
+    exact(b);
+    fill(a, b);
+  }
+  return starts;
+}
+
 async function build(db: KujiraDB, day: DayBoundary, from: string, now: number): Promise<Counts> {
-  const starts: number[] = [];
-  for (let i = 0; i <= LOAD_WINDOW_DAYS; i++) starts.push(startOfStudyDay(addDays(from, i), day.timeZone, day.startHour));
+  const starts = dayStarts(from, day);
   const c: Counts = {
     zone: day.timeZone,
     startHour: day.startHour,

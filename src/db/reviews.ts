@@ -12,13 +12,15 @@ import {
   type CardInfo,
 } from '../domain/scheduler/scheduler';
 import type { CardSchedule, Grade, ReviewLogEntry } from '../domain/scheduler/types';
-import { schedulerParamsOf, type Settings } from '../domain/settings/settings';
+import { balanceOf, schedulerParamsOf, type Settings } from '../domain/settings/settings';
 import { getDb } from './database';
 import { dayBoundaryInForce } from './device';
 import { CardNotFoundError, withStorage } from './errors';
 import { logRowFromRecord, scheduleFromRow, stateFromRow, stateToRow } from './mappers';
 import type { CardStateRow, KujiraDB, ReviewLogRow } from './schema';
 import { getSettings } from './settings';
+import { dueCountsByDay } from './due-counts';
+import type { DayLoad } from '../domain/scheduler/load-balance';
 
 export interface RatingResult {
   entry: ReviewLogEntry;
@@ -46,17 +48,20 @@ export function rateCard(
   durationMs: number,
   options: { id?: string; settings?: Settings } = {},
 ): Promise<RatingResult> {
-  return withStorage(db, () =>
-    db.transaction('rw', [db.cardStates, db.reviewLog, db.settings], async () => {
+  return withStorage(db, async () => {
+    const settings = options.settings ?? (await getSettings(db));
+    // Read before the rating's transaction: usually a copy of counts kept in memory.
+    const load = await loadFor(db, settings, now);
+    return db.transaction('rw', [db.cardStates, db.reviewLog], async () => {
       const row = await db.cardStates.get(cardId);
       if (!row) throw new CardNotFoundError(cardId);
-      const settings = options.settings ?? (await getSettings(db));
       const { state, record } = rateInDomain(
         stateFromRow(row),
         rating,
         now,
         schedulerParamsOf(settings),
         dayBoundaryInForce(settings),
+        balanceOf(settings, load),
       );
       const entry = logRowFromRecord(record, {
         id: options.id ?? newId(),
@@ -68,8 +73,18 @@ export function rateCard(
       await db.reviewLog.add(entry);
       await db.cardStates.put(next);
       return { entry, state: next };
-    }),
-  );
+    });
+  });
+}
+
+function loadFor(db: KujiraDB, settings: Settings, now: number): Promise<DayLoad | null> {
+  if (!settings.loadBalancing || !settings.enableFuzz) return Promise.resolve(null);
+  return dueCountsByDay(db, dayBoundaryInForce(settings), now);
+}
+
+/** The due counts the load balancer reads (null when it or fuzz is off): for the answer previews. */
+export function balanceLoad(db: KujiraDB, settings: Settings, now: number): Promise<DayLoad | null> {
+  return withStorage(db, () => loadFor(db, settings, now));
 }
 
 /** The remaps in force (old card id -> the id its history belongs to now). */

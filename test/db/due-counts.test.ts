@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dueCountsByDay } from '../../src/db/due-counts';
 import { rateCard, suspendCard } from '../../src/db/reviews';
 import { QUEUE, type KujiraDB } from '../../src/db/schema';
-import { DEFAULT_SETTINGS } from '../../src/db/settings';
+import { DEFAULT_SETTINGS } from '../../src/domain/settings/settings';
 import { addDays, dayDiff, dayKey } from '../../src/domain/scheduler/day';
 import { LOAD_WINDOW_DAYS } from '../../src/domain/scheduler/load-balance';
 import type { DayBoundary, Grade } from '../../src/domain/scheduler/types';
@@ -18,22 +18,22 @@ let db: KujiraDB;
 afterEach(() => db?.close());
 
 /** The counts computed from every row, the slow way. */
-async function fromScratch(now: number): Promise<number[]> {
-  const today = dayKey(now, TOKYO.timeZone, TOKYO.startHour);
+async function fromScratch(now: number, day: DayBoundary = TOKYO): Promise<number[]> {
+  const today = dayKey(now, day.timeZone, day.startHour);
   const counts = new Array<number>(LOAD_WINDOW_DAYS).fill(0);
   for (const row of await db.cardStates.toArray()) {
     if (row.queue !== QUEUE.review) continue;
-    const i = dayDiff(today, dayKey(row.due, TOKYO.timeZone, TOKYO.startHour));
+    const i = dayDiff(today, dayKey(row.due, day.timeZone, day.startHour));
     if (i >= 0 && i < LOAD_WINDOW_DAYS) counts[i] = (counts[i] as number) + 1;
   }
   return counts;
 }
 
-async function rateAll(ids: readonly string[], grade: Grade, at: number): Promise<void> {
+async function rateAll(ids: readonly string[], grade: Grade, at: number, s = settings): Promise<void> {
   let t = at;
   for (const id of ids) {
     t += 1000;
-    await rateCard(db, id, grade, t, 2000, { settings });
+    await rateCard(db, id, grade, t, 2000, { settings: s });
   }
 }
 
@@ -73,6 +73,24 @@ describe('dueCountsByDay', () => {
     // The transaction's abort event comes a moment after its promise rejects.
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect((await dueCountsByDay(db, TOKYO, NOW)).counts).toEqual(await fromScratch(NOW));
+  });
+
+  it('puts each card on its study day across clock changes (New York, Lord Howe, Santiago)', async () => {
+    for (const timeZone of ['America/New_York', 'Australia/Lord_Howe', 'America/Santiago']) {
+      const seeded = await createSeededTestDb(40, NOW);
+      db = seeded.db;
+      const zoned = { ...settings, timeZone, dayStartHour: 2 };
+      const day: DayBoundary = { timeZone, startHour: 2 };
+      // Cards due over the weeks around the March/April and the autumn changes.
+      const ids = seeded.deck.cards.map((c) => c.id);
+      for (const [k, start] of [Date.parse('2026-02-20T15:00:00Z'), Date.parse('2026-09-20T15:00:00Z')].entries()) {
+        const part = ids.slice(k * 40, k * 40 + 40);
+        await rateAll(part, 4, start, zoned);
+        await rateAll(part, 3, start + 3 * DAY, zoned);
+        expect((await dueCountsByDay(db, day, start + 3 * DAY)).counts).toEqual(await fromScratch(start + 3 * DAY, day));
+      }
+      db.close();
+    }
   });
 
   it('starts again on a new study day', async () => {

@@ -61,8 +61,11 @@ export type DayPicker = (interval: number, minimum: number, maximum: number) => 
 export const roundedDays: DayPicker = (interval, minimum, maximum) =>
   Math.min(Math.max(Math.round(interval), Math.min(minimum, maximum)), maximum);
 
-/** FSRS's unrounded interval in days for each answer (only those leading to review are read). */
-export type RawIntervals = Record<Grade, number>;
+/**
+ * FSRS's unrounded interval in days for each answer, as a table or computed on demand (only the
+ * answers a rule needs are read).
+ */
+export type RawIntervals = Record<Grade, number> | ((grade: Grade) => number);
 
 export interface IntervalContext {
   /** The card's kind before the answer. */
@@ -86,21 +89,23 @@ function cap(maximum: number): number {
  *   the Good interval + 1 day;
  * - a lapse with no relearning step: the FSRS interval, at least 1 day, no fuzz.
  */
-export function reviewDays(grade: Grade, raw: RawIntervals, ctx: IntervalContext): number {
+export function reviewDays(grade: Grade, rawIntervals: RawIntervals, ctx: IntervalContext): number {
+  const table = rawIntervals;
+  const raw = typeof table === 'function' ? table : (g: Grade) => table[g];
   const max = cap(ctx.maximum);
   const pick = (x: number, min: number) => ctx.pick(x, Math.min(Math.max(min, 1), max), max);
   if (ctx.from === 'review') {
-    if (grade === 1) return Math.min(Math.max(Math.round(raw[1]), 1), max);
+    if (grade === 1) return Math.min(Math.max(Math.round(raw(1)), 1), max);
     const floor = (x: number) => minimumReviewInterval(x, ctx.previous, max);
-    const hard = pick(raw[2], Math.max(1, floor(raw[2])));
+    const hard = pick(raw(2), Math.max(1, floor(raw(2))));
     if (grade === 2) return hard;
-    const good = pick(raw[3], Math.max(hard + 1, floor(raw[3])));
+    const good = pick(raw(3), Math.max(hard + 1, floor(raw(3))));
     if (grade === 3) return good;
-    return pick(raw[4], Math.max(good + 1, floor(raw[4])));
+    return pick(raw(4), Math.max(good + 1, floor(raw(4))));
   }
   // New, learning or relearning card graduating (or a step-less Again/Hard).
   const atLeastOne = (x: number) => Math.max(Math.round(x), 1);
-  if (grade !== 4) return pick(atLeastOne(raw[grade]), 1);
-  const good = pick(raw[3], 1);
-  return pick(atLeastOne(raw[4]), good + 1);
+  if (grade !== 4) return pick(atLeastOne(raw(grade)), 1);
+  const good = pick(raw(3), 1);
+  return pick(atLeastOne(raw(4)), good + 1);
 }

@@ -14,6 +14,22 @@ export const LOAD_WINDOW_DAYS = 100;
 export type EasyDays = readonly [number, number, number, number, number, number, number];
 export const NORMAL_WEEK: EasyDays = Object.freeze([1, 1, 1, 1, 1, 1, 1]) as unknown as EasyDays;
 
+/** Easy days as the settings hold them: whole percentages, Monday first. */
+export const NORMAL_WEEK_PERCENT: readonly number[] = Object.freeze([100, 100, 100, 100, 100, 100, 100]);
+
+/** Seven whole percentages 0..100 (Monday first), or every day normal if `x` is not that. */
+export function normalizeEasyDayPercents(x: unknown): number[] {
+  if (!Array.isArray(x) || x.length !== 7 || !x.every((p) => typeof p === 'number' && Number.isFinite(p))) {
+    return [...NORMAL_WEEK_PERCENT];
+  }
+  return x.map((p: number) => Math.min(100, Math.max(0, Math.round(p))));
+}
+
+/** The shares the balancer reads, from the settings' percentages. */
+export function easyDaysFromPercents(percents: readonly number[]): EasyDays {
+  return normalizeEasyDayPercents(percents).map((p) => p / 100) as unknown as EasyDays;
+}
+
 /** Reviews due per study day: counts[i] is the number due on day `from + i`. */
 export interface DayLoad {
   from: string;

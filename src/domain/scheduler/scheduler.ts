@@ -34,7 +34,7 @@ import {
   type StepUnit,
 } from 'ts-fsrs';
 import { dayDiff, dayKey as toDayKey, dayKeyToUtcMs, addDays, startOfStudyDay } from './day';
-import { reviewDays, type RawIntervals } from './intervals';
+import { reviewDays } from './intervals';
 import { dayPicker, seededFraction, type BalanceOptions } from './load-balance';
 import { DEFAULT_MAXIMUM_INTERVAL, LEECH_LAPSES, normalizeParams } from './params';
 import type {
@@ -204,15 +204,21 @@ function recordedDays(d: number | undefined): number | null {
   return typeof d === 'number' && Number.isInteger(d) && d >= 1 && d <= MAX_RECORDED_DAYS ? d : null;
 }
 
-/** FSRS's unrounded interval (days) for each answer, from the states ts-fsrs previews. */
-function rawIntervals(f: FSRS, card: FsrsCard, virtualNow: number): RawIntervals {
-  const preview = f.repeat(card, new Date(virtualNow));
+/**
+ * FSRS's unrounded interval (days) for each answer, computed when a rule asks for it: the answer
+ * given from the state ts-fsrs returned, the others from the memory state before the review.
+ */
+function rawIntervals(f: FSRS, s: SchedState, grade: Grade, out: FsrsCard): (g: Grade) => number {
   const m = f.interval_modifier;
-  return {
-    1: preview[1].card.stability * m,
-    2: preview[2].card.stability * m,
-    3: preview[3].card.stability * m,
-    4: preview[4].card.stability * m,
+  const known = new Map<Grade, number>([[grade, out.stability * m]]);
+  return (g) => {
+    let x = known.get(g);
+    if (x === undefined) {
+      const before = s.kind === 'new' ? null : { difficulty: s.difficulty, stability: s.stability };
+      x = f.next_state(before, out.elapsed_days, g).stability * m;
+      known.set(g, x);
+    }
+    return x;
   };
 }
 
@@ -228,7 +234,7 @@ export function applyReview(s: SchedState, input: ReviewInput, balance?: Balance
   const out = f.next(card, new Date(virtualNow), input.rating as FsrsGrade).card;
   let days = 0;
   if (out.scheduled_days > 0) {
-    days = recordedDays(input.scheduledDays) ?? chooseDays(s, input, f, card, virtualNow, balance);
+    days = recordedDays(input.scheduledDays) ?? chooseDays(s, input, rawIntervals(f, s, input.rating, out), balance);
   }
   const due =
     days > 0
@@ -259,16 +265,14 @@ export function fuzzFraction(s: SchedState, reviewedAt: number): number {
 function chooseDays(
   s: SchedState,
   input: ReviewInput,
-  f: FSRS,
-  card: FsrsCard,
-  virtualNow: number,
+  raw: (g: Grade) => number,
   balance: BalanceOptions | undefined,
 ): number {
   // The card counts in the load on its own due day: not against itself.
   const ownDay =
     s.kind === 'review' && s.lastDayKey !== null ? dayDiff(input.dayKey, addDays(s.lastDayKey, s.scheduledDays)) : null;
   const pick = dayPicker(input.params.enableFuzz, fuzzFraction(s, input.reviewedAt), input.dayKey, balance, ownDay);
-  return reviewDays(input.rating, rawIntervals(f, card, virtualNow), {
+  return reviewDays(input.rating, raw, {
     from: s.kind,
     previous: s.scheduledDays,
     maximum: input.params.maximumInterval,

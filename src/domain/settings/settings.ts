@@ -3,6 +3,13 @@
 import { isValidTimeZone, DEFAULT_DAY_START_HOUR } from '../scheduler/day';
 import { DEFAULT_LIMITS } from '../scheduler/queue';
 import { DEFAULT_PARAMS, normalizeParams } from '../scheduler/params';
+import {
+  easyDaysFromPercents,
+  normalizeEasyDayPercents,
+  NORMAL_WEEK_PERCENT,
+  type BalanceOptions,
+  type DayLoad,
+} from '../scheduler/load-balance';
 import type { DayBoundary, SchedulerParams } from '../scheduler/types';
 import type { Lang } from '../deck/types';
 
@@ -24,6 +31,10 @@ export interface Settings {
   theme: Theme;
   /** IANA zone override; null follows the device. */
   timeZone: string | null;
+  /** Load balancing: review intervals prefer the days of their fuzz range with fewer reviews due. */
+  loadBalancing: boolean;
+  /** Easy days: per weekday (Monday first), the percentage of a normal day's reviews it takes. */
+  easyDays: number[];
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -37,6 +48,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   dayStartHour: DEFAULT_DAY_START_HOUR,
   theme: 'system',
   timeZone: null,
+  loadBalancing: true,
+  easyDays: NORMAL_WEEK_PERCENT as number[],
 });
 
 const int = (x: unknown, lo: number, hi: number, d: number) =>
@@ -59,6 +72,8 @@ export function normalizeSettings(s: Partial<Settings>): Settings {
     dayStartHour: int(s.dayStartHour, 0, 23, DEFAULT_SETTINGS.dayStartHour),
     theme: s.theme === 'light' || s.theme === 'dark' ? s.theme : 'system',
     timeZone: typeof s.timeZone === 'string' && isValidTimeZone(s.timeZone) ? s.timeZone : null,
+    loadBalancing: typeof s.loadBalancing === 'boolean' ? s.loadBalancing : true,
+    easyDays: normalizeEasyDayPercents(s.easyDays),
   };
 }
 
@@ -74,4 +89,9 @@ export function schedulerParamsOf(s: Settings): SchedulerParams {
     maximumInterval: s.maximumInterval,
     enableFuzz: s.enableFuzz,
   });
+}
+
+/** Load balancing and easy days in force, over the given due counts (see docs/scheduling.md). */
+export function balanceOf(s: Settings, load: DayLoad | null): BalanceOptions {
+  return { enabled: s.loadBalancing, easyDays: easyDaysFromPercents(s.easyDays), load };
 }
