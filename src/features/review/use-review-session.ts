@@ -6,12 +6,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { reviewRepository } from '../../db/reviews';
 import { useSettings, useTodayQueue } from '../../db/hooks';
-import { useCardState, useCardStatesByIds } from '../../db/card-hooks';
+import { useCardState, useCardStatesByIds, useDayLoad } from '../../db/card-hooks';
 import { previewRatings, type RatingPreview } from '../../domain/scheduler/scheduler';
 import { candidateOf, scheduleStateOf } from '../../domain/scheduler/queue';
 import type { Grade } from '../../domain/scheduler/types';
 import type { QueueCandidate, QueueCounts } from '../../domain/scheduler/queue';
-import { dayBoundaryOf, schedulerParamsOf, type Settings } from '../../domain/settings/settings';
+import { balanceOf, dayBoundaryOf, schedulerParamsOf, type Settings } from '../../domain/settings/settings';
 import { deviceTimeZone } from '../../platform/device';
 import { reportAppError } from '../../hooks/app-errors';
 
@@ -114,10 +114,18 @@ export function useReviewSession(options: ReviewSessionOptions = {}): ReviewSess
     return () => clearTimeout(timer);
   }, [nextLearningDue, now]);
 
+  // The load balancer's due counts, so each button shows the day its rating would choose.
+  const load = useDayLoad(settings, now);
   const previews = useMemo(() => {
     if (!settings || !stateRow || stateRow.cardId !== currentId) return null;
-    return previewRatings(scheduleStateOf(stateRow), now, schedulerParamsOf(settings), dayBoundaryOf(settings, deviceTimeZone()));
-  }, [settings, stateRow, currentId, now]);
+    return previewRatings(
+      scheduleStateOf(stateRow),
+      now,
+      schedulerParamsOf(settings),
+      dayBoundaryOf(settings, deviceTimeZone()),
+      balanceOf(settings, load),
+    );
+  }, [settings, stateRow, currentId, now, load]);
 
   const reveal = useCallback(() => {
     if (currentId) setRevealedId(currentId);
