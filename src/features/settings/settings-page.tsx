@@ -1,6 +1,6 @@
 // Settings: UI language, both languages on cards, desired retention, daily limits, when the
-// study day starts, and the theme. Every change applies at once and is saved; the app shell
-// passes the storage-status and backup panels in through `extraPanels`.
+// study day starts, load balancing and easy days, and the theme. Every change applies at once
+// and is saved; the app shell passes the storage-status and backup panels in through `extraPanels`.
 import { useId, useState, type ChangeEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyTheme } from '../../components/theme';
@@ -9,6 +9,7 @@ import type { Lang } from '../../domain/deck/types';
 import { MAX_RETENTION, MIN_RETENTION } from '../../domain/scheduler/params';
 import { reportAppError } from '../../hooks/app-errors';
 import { SUPPORTED_LANGS, setUiLanguage } from '../../i18n/setup';
+import { BalanceSection } from './balance-section';
 import { useSettingsEditor } from './use-settings-editor';
 import './settings.css';
 
@@ -204,6 +205,8 @@ export default function SettingsPage({ extraPanels }: SettingsPageProps) {
           </p>
         </div>
       </section>
+
+      <BalanceSection settings={settings} update={update} />
 
       <section className="panel" aria-labelledby={`${id}-look`}>
         <h2 id={`${id}-look`}>{t('settings.sections.appearance')}</h2>

@@ -15,11 +15,17 @@ export interface SettingsEditor {
 
 type Pending = Partial<Record<keyof Settings, unknown>>;
 
+/** Equal values; lists (the easy days) by their items, since each read makes a new array. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
+  return a === b;
+}
+
 function withoutSettled(pending: Pending, stored: Settings): Pending {
   let changed = false;
   const next: Pending = {};
   for (const [k, v] of Object.entries(pending) as [keyof Settings, unknown][]) {
-    if (stored[k] === v) changed = true;
+    if (sameValue(stored[k], v)) changed = true;
     else next[k] = v;
   }
   return changed ? next : pending;

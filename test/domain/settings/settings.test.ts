@@ -1,6 +1,6 @@
 // The settings model: defaults, clamping, and the day boundary with the device zone as an input.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, dayBoundaryOf, normalizeSettings, schedulerParamsOf } from '../../../src/domain/settings/settings';
+import { DEFAULT_SETTINGS, balanceOf, dayBoundaryOf, normalizeSettings, schedulerParamsOf } from '../../../src/domain/settings/settings';
 
 describe('settings model', () => {
   it('fills in the defaults', () => {
@@ -21,6 +21,17 @@ describe('settings model', () => {
       }),
     ).toMatchObject({ language: null, desiredRetention: 0.7, newPerDay: 9999, maxReviewsPerDay: 0, dayStartHour: 23, theme: 'system', timeZone: null });
     expect(normalizeSettings({ newPerDay: Number.NaN }).newPerDay).toBe(DEFAULT_SETTINGS.newPerDay);
+  });
+
+  it('balances the load by default, and keeps seven easy-day percentages in 0..100', () => {
+    expect(DEFAULT_SETTINGS.loadBalancing).toBe(true);
+    expect(DEFAULT_SETTINGS.easyDays).toEqual([100, 100, 100, 100, 100, 100, 100]);
+    expect(normalizeSettings({ loadBalancing: 'no' as never }).loadBalancing).toBe(true);
+    expect(normalizeSettings({ easyDays: [100, 100, 100, 100, 100, 49.6, -5] }).easyDays).toEqual([100, 100, 100, 100, 100, 50, 0]);
+    expect(normalizeSettings({ easyDays: [0, 0] }).easyDays).toEqual(DEFAULT_SETTINGS.easyDays);
+    expect(normalizeSettings({ easyDays: [1, 2, 3, 4, 5, 6, Number.NaN] }).easyDays).toEqual(DEFAULT_SETTINGS.easyDays);
+    const s = normalizeSettings({ loadBalancing: false, easyDays: [100, 100, 100, 100, 100, 50, 0] });
+    expect(balanceOf(s, null)).toEqual({ enabled: false, easyDays: [1, 1, 1, 1, 1, 0.5, 0], load: null });
   });
 
   it('uses the device zone unless the settings override it', () => {

@@ -133,6 +133,35 @@ describe('SettingsPage', () => {
     expect((screen.getByRole('checkbox', { name: 'Show both languages on cards' }) as HTMLInputElement).checked).toBe(true);
   });
 
+  it('switches load balancing and sets easy days per weekday, saved at once', async () => {
+    renderSettings();
+    const user = userEvent.setup();
+    const balance = await screen.findByRole('checkbox', { name: 'Balance the daily load' });
+    expect((balance as HTMLInputElement).checked).toBe(true);
+    const group = screen.getByRole('group', { name: 'Easy days' });
+    const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+    for (const name of days) expect(screen.getByRole('combobox', { name })).toBeTruthy();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Sunday' }), 'No reviews (0%)');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Saturday' }), '50%');
+    await waitFor(async () => expect((await getSettings(db)).easyDays).toEqual([100, 100, 100, 100, 100, 50, 0]));
+    expect((screen.getByRole('combobox', { name: 'Sunday' }) as HTMLSelectElement).value).toBe('0');
+
+    // Easy days act through the balancer: with it off they are shown but cannot be changed.
+    await user.click(balance);
+    await waitFor(async () => expect((await getSettings(db)).loadBalancing).toBe(false));
+    expect((group as HTMLFieldSetElement).disabled).toBe(true);
+    expect(screen.getByText(/Easy days work through load balancing/)).toBeTruthy();
+  });
+
+  it('names the weekdays in Japanese', async () => {
+    await i18n.changeLanguage('ja');
+    renderSettings();
+    expect(await screen.findByRole('checkbox', { name: '毎日の復習量をならす' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: '軽い曜日' })).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: '日曜日' })).toBeTruthy();
+    await i18n.changeLanguage('en');
+  });
+
   it('shows the panels the app shell passes in', async () => {
     renderSettings(<section aria-label="Backup">backup panel</section>);
     expect(await screen.findByRole('region', { name: 'Backup' })).toBeTruthy();
