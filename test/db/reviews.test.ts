@@ -29,7 +29,7 @@ async function seeded(commands = 3) {
 describe('rateCard', () => {
   it('writes the log entry and the new state, with the parameters and day in force', async () => {
     const deck = await seeded();
-    await updateSettings(db, { timeZone: 'Asia/Tokyo', desiredRetention: 0.85 });
+    await updateSettings(db, { timeZone: 'Asia/Tokyo', desiredRetention: 0.85 }, NOW);
     const id = deck.cards[0]!.id;
     const r = await rateCard(db, id, 3, NOW, 4200, { id: 'entry-1' });
     const log = await db.reviewLog.toArray();

@@ -2,7 +2,7 @@
 // times in a believable range, a study day that matches the time it names, scheduler parameters
 // ts-fsrs uses as they are, sane learning steps. Returns the first bad field, or null. Pure: the
 // caller passes `now`.
-import { addDays, isValidTimeZone, startOfStudyDay } from '../scheduler/day';
+import { addDays, dayKeyToUtcMs, isValidTimeZone, startOfStudyDay } from '../scheduler/day';
 import { MAX_RETENTION, MIN_RETENTION, MAX_STEP_MINUTES, stepMinutes } from '../scheduler/params';
 import { weightsProblem } from '../scheduler/scheduler';
 import type { SchedulerParams } from '../scheduler/types';
@@ -75,6 +75,11 @@ function ratingProblem(e: RatingEvent, now: number): EventProblem | null {
   if (!knownZone(e.timeZone)) return { field: 'timeZone', detail: `unknown time zone ${e.timeZone}` };
   // The study day must be the one reviewedAt falls in under the entry's own zone and start hour:
   // replay counts days by dayKey, so a wrong one would schedule the card from another day.
+  // A day key far from the review (year 9999) is refused before any calendar arithmetic on it.
+  const keyMs = dayKeyToUtcMs(e.dayKey);
+  if (!(keyMs >= e.reviewedAt - 2 * DAY_MS && keyMs <= e.reviewedAt + 2 * DAY_MS)) {
+    return { field: 'dayKey', detail: `${e.dayKey} is not the study day of ${iso(e.reviewedAt)}` };
+  }
   const start = startOfStudyDay(e.dayKey, e.timeZone, e.dayStartHour);
   const end = startOfStudyDay(addDays(e.dayKey, 1), e.timeZone, e.dayStartHour);
   if (!(e.reviewedAt >= start && e.reviewedAt < end)) {

@@ -182,7 +182,7 @@ export function useReviewSession(options: ReviewSessionOptions = {}): ReviewSess
       if (ratingsThisSession.current === 0) return;
       setBusy(true);
       try {
-        const entry = await reviewRepository.undoLast();
+        const entry = await reviewRepository.undoLast(Date.now());
         if (!entry) return;
         ratingsThisSession.current -= 1;
         setRated((prev) => {
