@@ -197,14 +197,28 @@ describe('getCardInfo', () => {
 });
 
 describe('writes are observable', () => {
-  it('a rating is two writes in one transaction', async () => {
+  it('a rating is three writes in one transaction: the event, the state, the device counter', async () => {
     db = createTestDb();
     const spy = writeSpy();
     db.use(spy);
     const deck = createDeck({ commands: 1 });
     await syncDecks(db, [deck], NOW);
-    spy.writes.length = 0;
     await rateCard(db, deck.cards[0]!.id, 3, NOW, 1, { settings });
-    expect(spy.writes.map((w) => w.table).sort()).toEqual(['cardStates', 'reviewLog']);
+    spy.writes.length = 0;
+    await rateCard(db, deck.cards[0]!.id, 3, NOW + MIN, 1, { settings });
+    expect(spy.writes.map((w) => w.table).sort()).toEqual(['cardStates', 'meta', 'reviewLog']);
+  });
+
+  it('an undo is one transaction: the void, the rating moved out of the live log, the state', async () => {
+    db = createTestDb();
+    const spy = writeSpy();
+    db.use(spy);
+    const deck = createDeck({ commands: 1 });
+    await syncDecks(db, [deck], NOW);
+    await rateCard(db, deck.cards[0]!.id, 3, NOW, 1, { settings, id: 'r1' });
+    spy.writes.length = 0;
+    await undoLastRating(db, NOW + MIN);
+    expect(spy.writes.map((w) => w.table).sort()).toEqual(['cardStates', 'events', 'meta', 'reviewLog', 'voidedRatings']);
+    expect(await db.events.toArray()).toMatchObject([{ type: 'void', target: 'r1' }]);
   });
 });
