@@ -30,7 +30,7 @@ async function run() {
       const grade = (random() < 0.15 ? 1 : 3) as Grade;
       const result = rateCard(state, grade, t, params, day);
       state = result.state;
-      log.push(logRowFromRecord(result.record, { id: crypto.randomUUID(), cardId: meta.cardId, deckId: 'deck', durationMs: 4000 }));
+      log.push({ ...logRowFromRecord(result.record, { id: crypto.randomUUID(), cardId: meta.cardId, deckId: 'deck', durationMs: 4000 }), device: 'bench', seq: log.length + 1 });
       t = Math.max(t + 60_000, state.due) + Math.floor(random() * DAY);
     }
     stale.push(stateToRow(newCardState(), meta));

@@ -59,7 +59,11 @@ export interface ReviewLogRow extends ReviewLogEntry {
 export type EventRow = VoidEvent | SuspendEvent | LessonEvent | SettingsEvent | FlagEvent;
 
 /** This device's identity and event counter. */
-export type MetaRow = { key: 'device'; value: string } | { key: 'seq'; value: number };
+export type MetaRow =
+  | { key: 'device'; value: string }
+  | { key: 'seq'; value: number }
+  /** The scheduler the states were computed with (SCHEDULER_FINGERPRINT): a change triggers Repair. */
+  | { key: 'scheduler'; value: string };
 
 /** The one settings row: the settings themselves under a fixed key. */
 export interface SettingsRow extends Settings {

@@ -20,13 +20,12 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 let target: KujiraDB;
 let source: KujiraDB;
 let text: string;
-let backup: Backup;
 let targetRating: RatingEvent;
 let before: Record<string, unknown[]>;
 
 beforeAll(async () => {
   source = await populatedDb('source');
-  ({ text, backup } = await exportBackup(source, NOW));
+  ({ text } = await exportBackup(source, NOW));
   target = await freshDb('target');
   await rateSeries(target, 2, [3, 3], NOW - 4 * DAY, 't2');
   targetRating = (await exportBackup(target, NOW)).backup.ratings[0]!;

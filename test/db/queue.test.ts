@@ -99,7 +99,7 @@ describe('getNextDue', () => {
     expect(await getNextDue(db)).toBe(review);
     await rateCard(db, deck.cards[2]!.id, 1, NOW, 1, { settings });
     expect(await getNextDue(db)).toBe(NOW + MIN);
-    await suspendCard(db, deck.cards[2]!.id);
+    await suspendCard(db, deck.cards[2]!.id, NOW);
     expect(await getNextDue(db)).toBe(review);
   });
 });

@@ -102,20 +102,20 @@ describe('undoLastRating', () => {
       states.push(await db.cardStates.toArray());
     }
     for (let i = steps.length - 1; i >= 0; i--) {
-      const u = await undoLastRating(db);
+      const u = await undoLastRating(db, NOW + 2 * DAY);
       expect(u?.entry.cardId).toBe(steps[i]![0]);
       expect(await db.cardStates.toArray()).toEqual(states[i]);
       expect(await db.reviewLog.count()).toBe(i);
     }
-    expect(await undoLastRating(db)).toBeNull();
+    expect(await undoLastRating(db, NOW + 2 * DAY)).toBeNull();
   });
 
   it('keeps a suspended card suspended', async () => {
     const deck = await seeded();
     const id = deck.cards[0]!.id;
     await rateCard(db, id, 3, NOW, 1, { settings });
-    await suspendCard(db, id);
-    await undoLastRating(db);
+    await suspendCard(db, id, NOW);
+    await undoLastRating(db, NOW + 2 * DAY);
     expect(await db.cardStates.get(id)).toMatchObject({ suspended: true, queue: -1, state: 'new' });
   });
 });
@@ -172,11 +172,11 @@ describe('suspend', () => {
     const deck = await seeded(1);
     const id = deck.cards[0]!.id;
     await rateCard(db, id, 1, NOW, 1, { settings });
-    await suspendCard(db, id);
+    await suspendCard(db, id, NOW);
     expect((await getTodayQueue(db, NOW + DAY, settings)).items.map((i) => i.cardId)).not.toContain(id);
-    await unsuspendCard(db, id);
+    await unsuspendCard(db, id, NOW);
     expect((await getTodayQueue(db, NOW + 2 * MIN, settings)).items.map((i) => i.cardId)).toContain(id);
-    await expect(suspendCard(db, 'nope')).rejects.toBeInstanceOf(CardNotFoundError);
+    await expect(suspendCard(db, 'nope', NOW)).rejects.toBeInstanceOf(CardNotFoundError);
   });
 });
 

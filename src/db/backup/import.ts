@@ -114,12 +114,13 @@ export async function prepareImport(db: KujiraDB, input: Blob | string, now: num
       for (const r of [...live, ...voidedRows]) here.set(r.id, ratingEventOf(r));
       for (const e of others) here.set(e.id, e as LearnerEvent);
       for (const q of quiz) here.set(q.id, quizEventOf(q));
-      // Cards the file touches: their local logs are replayed with the file's events in the plan.
+      // Cards the file's NEW events touch: their local logs are replayed with them in the plan.
+      const fresh = file.events.filter((e) => !here.has(e.id));
       const touched = new Set<string>();
-      for (const e of file.events) {
+      for (const e of fresh) {
         if (e.type === 'rating' || e.type === 'suspend') touched.add(e.cardId);
       }
-      const incomingVoidTargets = file.events.filter((e): e is VoidEvent => e.type === 'void').map((e) => e.target);
+      const incomingVoidTargets = fresh.filter((e): e is VoidEvent => e.type === 'void').map((e) => e.target);
       for (const r of await db.reviewLog.bulkGet(incomingVoidTargets)) if (r) touched.add(r.cardId);
       const local = await ratingsOfCards(db, [...touched]);
       const plan = planImport(file, {
@@ -214,7 +215,8 @@ export async function applyImport(
   for (const chunk of chunks) {
     await withStorage(db, () =>
       db.transaction('rw', [db.reviewLog, db.voidedRatings, db.events, db.cardStates], async () => {
-        const voidedHere = new Set((await db.events.where('target').anyOf(chunk.ratings.map((r) => r.id)).toArray()).map((v) => (v as VoidEvent).target));
+        // Voids are few: the whole set is read (one index range) rather than looked up per rating.
+        const voidedHere = new Set((await db.events.where('type').equals('void').toArray()).map((v) => (v as VoidEvent).target));
         for (const v of chunk.voids) voidedHere.add(v.target);
         const live = chunk.ratings.filter((r) => !voidedHere.has(r.id)).map(ratingRowOf);
         const dead = chunk.ratings.filter((r) => voidedHere.has(r.id)).map(ratingRowOf);

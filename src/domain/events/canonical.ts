@@ -24,16 +24,31 @@ const pathKey = (k: string) => (/^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSO
  * any input that JSON.parse accepted.
  */
 export function tooDeepAt(value: unknown, max: number = MAX_DEPTH): string | null {
-  const stack: [unknown, number, string][] = [[value, 0, '$']];
+  // Containers only, each with its parent and key: the path is spelled out only for the culprit
+  // (a 100k-entry file has millions of values; building a path string for each would dominate).
+  interface Frame {
+    v: object;
+    depth: number;
+    parent: Frame | null;
+    key: string | number;
+  }
+  const stack: Frame[] = [];
+  const push = (v: unknown, depth: number, parent: Frame | null, key: string | number) => {
+    if (v !== null && typeof v === 'object') stack.push({ v, depth, parent, key });
+  };
+  push(value, 0, null, '$');
   while (stack.length > 0) {
-    const [v, depth, path] = stack.pop()!;
-    if (v === null || typeof v !== 'object') continue;
-    if (depth >= max) return path;
-    if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], depth + 1, `${path}[${i}]`]);
+    const f = stack.pop()!;
+    if (f.depth >= max) {
+      let path = '';
+      for (let g: Frame | null = f; g !== null && g.parent !== null; g = g.parent) path = (typeof g.key === 'number' ? `[${g.key}]` : pathKey(g.key)) + path;
+      return `$${path}`;
+    }
+    if (Array.isArray(f.v)) {
+      for (let i = f.v.length - 1; i >= 0; i--) push(f.v[i], f.depth + 1, f, i);
     } else {
-      const entries = Object.entries(v as Record<string, unknown>);
-      for (let i = entries.length - 1; i >= 0; i--) stack.push([entries[i]![1], depth + 1, `${path}${pathKey(entries[i]![0])}`]);
+      const obj = f.v as Record<string, unknown>;
+      for (const k in obj) push(obj[k], f.depth + 1, f, k);
     }
   }
   return null;

@@ -28,6 +28,7 @@ import {
   forgetting_curve,
   default_w,
   CLAMP_PARAMETERS,
+  FSRSVersion,
   W17_W18_Ceiling,
   State,
   type Card as FsrsCard,
@@ -379,6 +380,13 @@ export function replay(entries: readonly (ReviewInput & { id?: string })[], init
   for (const e of sorted) s = applyReview(s, e);
   return s;
 }
+
+/**
+ * What the states computed from a log depend on besides the log: ts-fsrs's version, its default
+ * weights, and how this module maps study days (bump the last part when that changes). Stored
+ * with the states; a different value at start-up means the states are stale and are rebuilt.
+ */
+export const SCHEDULER_FINGERPRINT = `${FSRSVersion}|${default_w.join(',')}|study-day-1`;
 
 /** Weight counts ts-fsrs accepts: FSRS-4.5 (17), FSRS-5 (19), FSRS-6 (21). */
 const WEIGHT_COUNTS = [17, 19, 21];
