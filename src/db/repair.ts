@@ -3,6 +3,7 @@
 // device), so the decision is kept: a later deck sync, another device or a backup replays the
 // same log without it, and the report names it. Run from safe mode, from Settings, and by itself
 // at start-up when the scheduler (its version or default parameters) changed.
+import { currentCardId, resolveRemaps } from '../domain/deck/card-remap';
 import { voidOf, replayRatings, type SkippedRating } from '../domain/events/fold';
 import { SCHEDULER_FINGERPRINT, newCardState } from '../domain/scheduler/scheduler';
 import { withStorage } from './errors';
@@ -21,13 +22,16 @@ export interface RepairReport {
 /** Rebuild states and caches from the events in one transaction (see the header). */
 export function repairDatabase(db: KujiraDB, now: number): Promise<RepairReport> {
   return withStorage(db, () =>
-    db.transaction('rw', [db.reviewLog, db.voidedRatings, db.events, db.cardStates, db.settings, db.onboarding, db.appFlags, db.meta], async () => {
-      const [rows, log] = await Promise.all([db.cardStates.toArray(), db.reviewLog.toArray()]);
+    db.transaction('rw', [db.reviewLog, db.voidedRatings, db.events, db.cardStates, db.settings, db.onboarding, db.appFlags, db.meta, db.cardRemaps], async () => {
+      const [rows, log, remapRows] = await Promise.all([db.cardStates.toArray(), db.reviewLog.toArray(), db.cardRemaps.toArray()]);
+      // Entries of a card whose id changed with its memo belong to the new id (as in rebuildAllStates).
+      const remaps = resolveRemaps(remapRows);
       const byCard = new Map<string, ReviewLogRow[]>();
       for (const r of log) {
-        const list = byCard.get(r.cardId);
+        const cardId = remaps.size === 0 ? r.cardId : currentCardId(remaps, r.cardId);
+        const list = byCard.get(cardId);
         if (list) list.push(r);
-        else byCard.set(r.cardId, [r]);
+        else byCard.set(cardId, [r]);
       }
       // Every card's log is tried, including cards this device does not have yet: those are the
       // ones a deck sync would replay (and fail on) when their card arrives.
