@@ -303,7 +303,7 @@ export function ratingRowOf(e: RatingEvent): ReviewLogRow {
   return row;
 }
 
-/** A quiz row as its event (rows older than version 4 have no origin). */
+/** A quiz row as its event (rows older than version 8 have no origin). */
 export function quizEventOf(r: QuizResultRow): QuizEvent {
   return {
     id: r.id,

@@ -80,7 +80,7 @@ export interface QuizResultRow {
   total: number;
   /** Per question: what was asked and answered (shape owned by the quiz feature). */
   questions: unknown[];
-  /** Event stamp (absent on rows older than version 4: device '' and seq 0). */
+  /** Event stamp (absent on rows older than version 8: device '' and seq 0). */
   device?: string;
   seq?: number;
 }
@@ -196,14 +196,25 @@ export class KujiraDB extends Dexie {
         await tx.table('appFlags').put(flag);
         await tx.table('onboarding').delete(LEGACY_APP_ROW_ID);
       });
-    // Version 4: the learner's record as immutable events (src/domain/events). Ratings stay in
+    // Version 5: card-id remaps. When a memo edit
+    // gives a card a new id, its review history follows through a remap record instead of the
+    // log being rewritten. A new table only: existing rows are untouched.
+    this.version(5).stores({
+      cardRemaps: 'id, deckId, from, to',
+    });
+    // Version 7: decks added at run time, with their
+    // Markdown sources. A new table only: existing rows are untouched.
+    this.version(7).stores({
+      storedDecks: 'id',
+    });
+    // Version 8: the learner's record as immutable events (src/domain/events). Ratings stay in
     // reviewLog (live ones) and gain their origin (device, seq: Undo takes back this device's
     // last rating); voided ratings move to voidedRatings; voids, suspensions, lesson results,
     // settings changes and flags are rows of `events`; `meta` holds this device's id and event
     // counter. The rows that were state (suspended flags, settings, onboarding progress) become
-    // events once here and are caches from then on. Undos made before version 4 deleted the
+    // events once here and are caches from then on. Undos made before version 8 deleted the
     // rating: those are simply absent.
-    this.version(4)
+    this.version(8)
       .stores({
         reviewLog: 'id, cardId, reviewedAt, dayKey, [cardId+reviewedAt], [device+seq]',
         voidedRatings: 'id, cardId',
@@ -259,16 +270,5 @@ export class KujiraDB extends Dexie {
           { key: 'seq', value: seq },
         ]);
       });
-    // Version 5 (issue 14; 4 belongs to the event log): card-id remaps. When a memo edit
-    // gives a card a new id, its review history follows through a remap record instead of the
-    // log being rewritten. A new table only: existing rows are untouched.
-    this.version(5).stores({
-      cardRemaps: 'id, deckId, from, to',
-    });
-    // Version 7 (issue 14; 6 belongs to the event log): decks added at run time, with their
-    // Markdown sources. A new table only: existing rows are untouched.
-    this.version(7).stores({
-      storedDecks: 'id',
-    });
   }
 }

@@ -4,7 +4,7 @@
 import type { EventStamp } from '../domain/events/types';
 import type { EventRow, KujiraDB } from './schema';
 
-/** This device's id, made on first use (databases created at version 4 have none yet). */
+/** This device's id, made on first use (databases created at version 8 have none yet). */
 export async function deviceId(db: KujiraDB): Promise<string> {
   const row = await db.meta.get('device');
   if (row?.key === 'device') return row.value;

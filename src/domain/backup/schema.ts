@@ -124,6 +124,12 @@ const QUESTION = {
               },
             },
             markedRightByUser: { type: 'boolean' },
+            hint: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['kind', 'flags'],
+              properties: { kind: { enum: ['missing-flags'] }, flags: { type: 'array', maxItems: 50, items: SHORT } },
+            },
           },
         },
       ],
