@@ -50,7 +50,8 @@ const reviewEntry = {
     params,
     prevState: KIND,
     nextState: KIND,
-    scheduledDays: int(0, 36500),
+    // Logs written before the maximum-interval fix (issue 18) can hold 36501 and 36502.
+    scheduledDays: int(0, 36502),
     due: EPOCH_MS,
   },
 } as const;
@@ -73,6 +74,8 @@ const settings = {
     dayStartHour: int(0, 23),
     theme: { enum: ['system', 'light', 'dark'] },
     timeZone: { anyOf: [TIME_ZONE, { type: 'null' }] },
+    loadBalancing: { type: 'boolean' },
+    easyDays: { type: 'array', minItems: 7, maxItems: 7, items: int(0, 100) },
   },
 } as const;
 

@@ -10,14 +10,15 @@ import { Hasher } from './hasher';
 
 export const v1LessonId = (deckId: string, lessonId: string) => `v1-lesson:${deckId}:${lessonId}`;
 export const v1SuspendId = (cardId: string) => `v1-suspend:${cardId}`;
-export const v1SettingsId = (settings: SettingsValues) => `v1-settings:${new Hasher().update(stableStringify(settings)).hex()}`;
+export const v1SettingsId = (settings: Partial<SettingsValues>) => `v1-settings:${new Hasher().update(stableStringify(settings)).hex()}`;
 
 const origin = { device: UNKNOWN_DEVICE, seq: 0 } as const;
 
 /** The settings as one event stamped 0 (any setting changed on this device since wins). */
-export function settingsEventOfV1(settings: SettingsValues): LearnerEvent {
+export function settingsEventOfV1(settings: Partial<SettingsValues>): LearnerEvent {
   const changes: Partial<SettingsValues> = {};
-  for (const k of SETTINGS_FIELDS) (changes as Record<string, unknown>)[k] = settings[k];
+  // Settings added after version 1 (load balancing, easy days) are absent from old files.
+  for (const k of SETTINGS_FIELDS) if (settings[k] !== undefined) (changes as Record<string, unknown>)[k] = settings[k];
   return { id: v1SettingsId(settings), at: 0, ...origin, type: 'settings', changes };
 }
 

@@ -109,11 +109,14 @@ export interface SettingsValues {
   dayStartHour: number;
   theme: 'system' | 'light' | 'dark';
   timeZone: string | null;
+  loadBalancing: boolean;
+  /** Per weekday (Monday first), the percentage of a normal day's reviews. */
+  easyDays: number[];
 }
 
 export const SETTINGS_FIELDS: readonly (keyof SettingsValues)[] = [
   'language', 'showBothLanguages', 'desiredRetention', 'maximumInterval', 'enableFuzz', 'newPerDay',
-  'maxReviewsPerDay', 'dayStartHour', 'theme', 'timeZone',
+  'maxReviewsPerDay', 'dayStartHour', 'theme', 'timeZone', 'loadBalancing', 'easyDays',
 ];
 
 /** Some settings changed. */
