@@ -3,7 +3,6 @@
 import SettingsPage from '../features/settings/settings-page';
 import { ShowWelcomeAgainButton } from '../features/onboarding/show-welcome-again-button';
 import { BackupPanel } from '../features/backup/backup-panel';
-import { RepairPanel } from '../features/backup/repair-panel';
 import { StorageStatus } from '../components/pwa/storage-status';
 import { AppVersion } from '../components/pwa/app-version';
 
@@ -14,7 +13,6 @@ export default function SettingsRoute() {
         <>
           <StorageStatus backupHref="#backup" />
           <BackupPanel />
-          <RepairPanel />
           <section className="panel">
             <ShowWelcomeAgainButton />
           </section>

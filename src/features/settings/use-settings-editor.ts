@@ -48,7 +48,7 @@ export function useSettingsEditor(): SettingsEditor {
     for (const k of keys) writes.current.set(k, id);
     setPending((p) => ({ ...p, ...patch }));
     const latest = (k: keyof Settings) => writes.current.get(k) === id;
-    settingsRepository.update(patch, Date.now()).then(
+    settingsRepository.update(patch).then(
       (next) => {
         // What was stored may be clamped: show that once the live query agrees.
         setPending((p) => {
