@@ -9,7 +9,7 @@ import { BackupValidationError } from '../../domain/backup/validate';
 import type { Lang } from '../../domain/deck/types';
 import { pickText } from '../../components/card-view';
 import { useDecks } from '../../hooks/use-decks';
-import { downloadText } from './download';
+import { downloadText } from '../../components/download';
 import './backup.css';
 
 type ImportView =

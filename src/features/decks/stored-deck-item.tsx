@@ -8,7 +8,7 @@ import { storedDeckRepository } from '../../db/stored-decks';
 import type { DeckChanges } from '../../domain/deck/match-cards';
 import type { Card, Deck, Localized } from '../../domain/deck/types';
 import { DeckErrors } from './deck-errors';
-import { downloadText } from './download';
+import { downloadText } from '../../components/download';
 import { givenOf, loadReader, useReadDeck } from './use-read-deck';
 
 function textOf(value: Localized | undefined, lang: string): string {

@@ -1,4 +1,4 @@
-// Saving a text as a file the browser downloads (a deck's Markdown sources).
+// Saving a text as a file the browser downloads (backup JSON, Anki text, a deck's Markdown sources).
 export function downloadText(fileName: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
