@@ -1,5 +1,6 @@
 // "Add a deck from Markdown": files chosen, dropped or pasted are compiled in the browser; the
 // deck is previewed with an editable id and stored only once it compiles.
+import { MarkdownFilesInput } from './markdown-files-input';
 import { useId, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { storedDeckRepository } from '../../db/stored-decks';
@@ -72,17 +73,7 @@ export function AddDeck({ builtInIds, storedIds }: { builtInIds: ReadonlySet<str
         onDrop={onDrop}
       >
         <label htmlFor={ids.files}>{t('decks.add.files')}</label>
-        <input
-          id={ids.files}
-          type="file"
-          accept=".md,text/markdown"
-          multiple
-          onChange={(e) => {
-            const files = e.currentTarget.files ? [...e.currentTarget.files] : [];
-            e.currentTarget.value = '';
-            void givenOf(files).then(start);
-          }}
-        />
+        <MarkdownFilesInput id={ids.files} onFiles={(files) => void givenOf(files).then(start)} />
         <p className="decks-drop-hint">{t('decks.add.drop')}</p>
       </div>
       <label htmlFor={ids.paste}>{t('decks.add.paste')}</label>

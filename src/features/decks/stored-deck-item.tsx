@@ -1,6 +1,7 @@
 // One deck added in the app: update it with a new version of its memo (the change report first,
 // then the same card sync as start-up, which moves each card's history), export its Markdown
 // sources, or remove it (history kept unless the second, explicit choice deletes it).
+import { MarkdownFilesInput } from './markdown-files-input';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoredDeckSummary } from '../../db/stored-deck-hooks';
@@ -121,17 +122,7 @@ export function StoredDeckItem({ stored }: { stored: StoredDeckSummary }) {
         <div className="decks-update">
           <h4>{t('decks.update.title', { title })}</h4>
           <label htmlFor={ids.update}>{t('decks.update.files')}</label>
-          <input
-            id={ids.update}
-            type="file"
-            accept=".md,text/markdown"
-            multiple
-            onChange={(e) => {
-              const files = e.currentTarget.files ? [...e.currentTarget.files] : [];
-              e.currentTarget.value = '';
-              void onFiles(files);
-            }}
-          />
+          <MarkdownFilesInput id={ids.update} onFiles={(files) => void onFiles(files)} />
           {state.status === 'reading' && <p aria-live="polite">{t('decks.add.compiling')}</p>}
           {result && <DeckErrors heading={t('decks.add.errors')} errors={result.errors} alert />}
           {pending && (
