@@ -1,15 +1,18 @@
-// Benchmark of backup import: 100,000 review entries (5,000 cards x 20 ratings) validated,
-// planned and written in chunks into a database that holds the cards, then imported a second
-// time (nothing to write). Prints figures; asserts nothing.
+// Benchmark of backup import: 100,000 ratings (5,000 cards x 20) checked whole (schema, bounds,
+// checksum, a replay of the merged log), planned and written in chunks into a database that holds
+// the cards, then imported a second time (nothing to write); then the cost of voids: the same log
+// with 10% of it voided, replayed in memory and imported. Prints figures; asserts nothing.
 // Runs in Node on fake-indexeddb (an in-memory IndexedDB written in JavaScript), NOT a browser:
 // Chromium's IndexedDB writes are slower (about 15 s for 100k rows is the expected floor there).
 // Run: npx tsx bench/import.ts
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { applyImport, CHUNK_SIZE, loadBackupValidator, prepareImport } from '../src/db/backup';
+import { applyImport, CHUNK_SIZE, loadBackupValidators, prepareImport } from '../src/db/backup/import';
 import { checkBackup, parseBackupText } from '../src/domain/backup/validate';
+import { foldEvents } from '../src/domain/events/fold';
+import type { LearnerEvent, RatingEvent, VoidEvent } from '../src/domain/events/types';
 import { createDb } from '../src/db/database';
 import { syncDecks } from '../src/db/sync-decks';
-import { buildBackup, serializeBackup, type BackupReviewEntry } from '../src/domain/backup/format';
+import { buildBackup, serializeBackup } from '../src/domain/backup/format';
 import { normalizeParams } from '../src/domain/scheduler/params';
 import { newCardState, rateCard } from '../src/domain/scheduler/scheduler';
 import type { Grade } from '../src/domain/scheduler/types';
@@ -28,7 +31,7 @@ async function main() {
   const day = { timeZone: 'Asia/Tokyo', startHour: 4 };
 
   let t0 = performance.now();
-  const reviewLog: BackupReviewEntry[] = [];
+  const reviewLog: RatingEvent[] = [];
   deck.cards.forEach((card, c) => {
     let s = newCardState();
     let t = NOW - 400 * DAY + c * 1000;
@@ -37,6 +40,10 @@ async function main() {
       const { state, record } = rateCard(s, rating, t, params, day);
       reviewLog.push({
         id: `${c.toString(36)}-${i}`,
+        type: 'rating',
+        at: record.reviewedAt,
+        device: 'bench',
+        seq: reviewLog.length + 1,
         cardId: card.id,
         deckId: deck.id,
         rating,
@@ -55,7 +62,7 @@ async function main() {
       t = Math.max(state.due, t + 60_000);
     }
   });
-  const backup = buildBackup({ reviewLog, settings: null, quizResults: [], onboarding: [], suspended: [], deckVersions: {} }, NOW);
+  const backup = buildBackup(reviewLog, { device: 'bench', deckVersions: {} }, NOW);
   const text = serializeBackup(backup);
   console.log(`generated ${reviewLog.length.toLocaleString('en')} entries, file ${(text.length / 1e6).toFixed(1)} MB: ${ms(t0)}`);
 
@@ -63,11 +70,11 @@ async function main() {
   await syncDecks(db, [deck], NOW);
 
   t0 = performance.now();
-  checkBackup(parseBackupText(text), await loadBackupValidator());
+  checkBackup(parseBackupText(text), await loadBackupValidators(), NOW);
   console.log(`validate only (parse, precompiled JSON Schema, semantic checks, checksum): ${ms(t0)}`);
 
   t0 = performance.now();
-  const prepared = await prepareImport(db, text);
+  const prepared = await prepareImport(db, text, NOW);
   console.log(`read + validate (parse, precompiled JSON Schema, checks, checksum) + plan: ${ms(t0)}`);
 
   t0 = performance.now();
@@ -78,15 +85,35 @@ async function main() {
       console.log(`  ${p.done.toLocaleString('en')} / ${p.total.toLocaleString('en')} written after ${ms(t0)}`);
     }
   });
-  console.log(`write ${prepared.plan.addedReviews.toLocaleString('en')} entries in ${result.chunks} chunks of ~${CHUNK_SIZE} (states replayed per chunk): ${ms(t0)}`);
+  console.log(`write ${prepared.plan.added.rating.toLocaleString('en')} entries in ${result.chunks} chunks of ~${CHUNK_SIZE} (states replayed per chunk): ${ms(t0)}`);
 
   t0 = performance.now();
-  const again = await prepareImport(db, text);
+  const again = await prepareImport(db, text, NOW);
   await applyImport(db, again);
   console.log(`same file again (validate + plan, nothing to write: ${again.plan.isEmpty}): ${ms(t0)}`);
   console.log(`log rows: ${(await db.reviewLog.count()).toLocaleString('en')}; review-state cards: ${await db.cardStates.where('[queue+due]').between([2, -Infinity], [2, Infinity]).count()}`);
-  console.log('(fake-indexeddb in Node; browser IndexedDB figures differ, see the header)');
   db.close();
+
+  // Voids: every 10th rating taken back (10,000 voids). Replay skips voided ratings, so the cost
+  // is building the voided set and filtering, not replaying more.
+  const voids: VoidEvent[] = reviewLog.filter((_, k) => k % 10 === 9).map((r, k) => ({ id: `void-${k}`, type: 'void', at: r.reviewedAt + 1000, device: 'bench', seq: 200_000 + k, target: r.id }));
+  t0 = performance.now();
+  foldEvents(reviewLog);
+  console.log(`replay in memory, 100,000 ratings, no voids: ${ms(t0)}`);
+  t0 = performance.now();
+  foldEvents([...reviewLog, ...voids] as LearnerEvent[]);
+  console.log(`replay in memory, 100,000 ratings + 10,000 voids (90,000 live): ${ms(t0)}`);
+  const withVoids = serializeBackup(buildBackup([...reviewLog, ...voids], { device: 'bench', deckVersions: {} }, NOW));
+  const db2 = createDb({ name: 'bench-import-voids', indexedDB: new IDBFactory(), IDBKeyRange });
+  await syncDecks(db2, [deck], NOW);
+  t0 = performance.now();
+  const p2 = await prepareImport(db2, withVoids, NOW);
+  console.log(`read + validate + plan, 100,000 ratings + 10,000 voids: ${ms(t0)}`);
+  t0 = performance.now();
+  await applyImport(db2, p2);
+  console.log(`write them (voided ratings stored apart, states replayed from the live ones): ${ms(t0)}`);
+  db2.close();
+  console.log('(fake-indexeddb in Node; browser IndexedDB figures differ, see the header)');
 }
 
 void main();

@@ -19,6 +19,9 @@ interface Result {
   runs: Timings[];
   entries: number;
   cards: number;
+  importPrepareMs: number;
+  importWriteMs: number;
+  fileMb: number;
 }
 
 const port = await freePort();
@@ -41,6 +44,8 @@ try {
   console.log(`  rebuild, every state stale:        ${line(0)}   (goal < 2 s)`);
   console.log(`  rebuild again, every state right:  ${line(1)}`);
   console.log(`  and again:                         ${line(2)}`);
+  console.log(`  import of the same ${result.entries} ratings as a ${result.fileMb.toFixed(1)} MB backup into a database with only the cards:`);
+  console.log(`    read + check whole + plan (replay in memory): ${(result.importPrepareMs / 1000).toFixed(2)} s; write in chunks with states: ${(result.importWriteMs / 1000).toFixed(2)} s`);
 } finally {
   await browser.close();
   await server.close();

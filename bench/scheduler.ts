@@ -127,7 +127,7 @@ async function rebuildFixture(entries: number, cards: number): Promise<{ db: Kuj
       const g = (r() < 0.1 ? 1 : r() < 0.2 ? 2 : r() < 0.9 ? 3 : 4) as Grade;
       const res = rateInDomain(s, g, t, params, day);
       s = res.state;
-      log.push(logRowFromRecord(res.record, { id: uuidLike(ids), cardId, deckId: 'deck', durationMs: 3000 }));
+      log.push({ ...logRowFromRecord(res.record, { id: uuidLike(ids), cardId, deckId: 'deck', durationMs: 3000 }), device: 'bench', seq: log.length + 1 });
       t = Math.max(s.due, t + 60_000);
     }
     right.push(stateToRow(s, { cardId, deckId: 'deck', key: `cmd-${c}`, newRank: c, suspended: false, retired: false }));

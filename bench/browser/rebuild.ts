@@ -1,7 +1,11 @@
 // Runs in Chromium (served by Vite, driven by bench/rebuild-browser.ts): fills a real IndexedDB
 // with 10,000 cards and 100,000 review-log entries, then times rebuildAllStates() three times,
-// once with every state stale and twice with every state already right.
+// once with every state stale and twice with every state already right; then imports the same
+// 100,000 ratings as a backup file (format 2) into a second database holding only the cards.
+import { applyImport, prepareImport } from '../../src/db/backup/import';
 import { createDb } from '../../src/db/database';
+import { ratingEventOf } from '../../src/db/mappers';
+import { buildBackup, serializeBackup } from '../../src/domain/backup/format';
 import { logRowFromRecord, stateToRow } from '../../src/db/mappers';
 import { rebuildAllStates, type RebuildTimings } from '../../src/db/reviews';
 import { DEFAULT_SETTINGS, dayBoundaryOf, schedulerParamsOf } from '../../src/domain/settings/settings';
@@ -30,7 +34,7 @@ async function run() {
       const grade = (random() < 0.15 ? 1 : 3) as Grade;
       const result = rateCard(state, grade, t, params, day);
       state = result.state;
-      log.push(logRowFromRecord(result.record, { id: crypto.randomUUID(), cardId: meta.cardId, deckId: 'deck', durationMs: 4000 }));
+      log.push({ ...logRowFromRecord(result.record, { id: crypto.randomUUID(), cardId: meta.cardId, deckId: 'deck', durationMs: 4000 }), device: 'bench', seq: log.length + 1 });
       t = Math.max(t + 60_000, state.due) + Math.floor(random() * DAY);
     }
     stale.push(stateToRow(newCardState(), meta));
@@ -51,7 +55,20 @@ async function run() {
   }
   db.close();
   await db.delete();
-  return { fillMs, totals, written, runs, entries: log.length, cards: CARDS };
+
+  const text = serializeBackup(buildBackup(log.map(ratingEventOf), { device: 'bench', deckVersions: {} }, NOW));
+  const target = createDb({ name: `kujira-bench-import-${Date.now()}` });
+  await target.cardStates.bulkAdd(stale);
+  const now = Math.max(...log.map((e) => e.reviewedAt)) + DAY;
+  let t0 = performance.now();
+  const prepared = await prepareImport(target, new Blob([text]), now);
+  const importPrepareMs = performance.now() - t0;
+  t0 = performance.now();
+  await applyImport(target, prepared);
+  const importWriteMs = performance.now() - t0;
+  target.close();
+  await target.delete();
+  return { fillMs, totals, written, runs, entries: log.length, cards: CARDS, importPrepareMs, importWriteMs, fileMb: text.length / 1e6 };
 }
 
 run().then(

@@ -13,19 +13,23 @@ import HomePage from '../features/home/home-page';
 import { Layout } from './layout';
 import { ErrorBanner } from './error-banner';
 import { useBootstrap } from './use-bootstrap';
+import { guarded } from './route-boundary';
+import { RecoveredNotice, SafeModeBanner } from './safe-mode';
 
 /** A route's code and the strings of the screens beyond the first, loaded together. */
 function lazyRoute<P>(load: () => Promise<{ default: ComponentType<P> }>) {
   return lazy(async () => (await Promise.all([load(), loadFeatureStrings()]))[0]);
 }
 
-const ReviewPage = lazyRoute(() => import('../features/review/review-page'));
-const SettingsRoute = lazyRoute(() => import('./settings-route'));
-const OnboardingPage = lazyRoute(() => import('../features/onboarding/onboarding-page'));
-const QuizPage = lazyRoute(() => import('../features/quiz/quiz-page'));
-const CardsPage = lazyRoute(() => import('../features/cards/cards-page'));
-const StatsPage = lazyRoute(() => import('../features/stats/stats-page'));
-const DecksPage = lazyRoute(() => import('../features/decks/decks-page'));
+// Every route inside its own error boundary: a screen that throws cannot take the app down.
+const Home = guarded(HomePage);
+const ReviewPage = guarded(lazyRoute(() => import('../features/review/review-page')));
+const SettingsRoute = guarded(lazyRoute(() => import('./settings-route')));
+const OnboardingPage = guarded(lazyRoute(() => import('../features/onboarding/onboarding-page')));
+const QuizPage = guarded(lazyRoute(() => import('../features/quiz/quiz-page')));
+const CardsPage = guarded(lazyRoute(() => import('../features/cards/cards-page')));
+const StatsPage = guarded(lazyRoute(() => import('../features/stats/stats-page')));
+const DecksPage = guarded(lazyRoute(() => import('../features/decks/decks-page')));
 // The update notice and service worker registration wait for the first paint: a lazy chunk.
 const PwaShell = lazy(() => import('./pwa/pwa-shell'));
 
@@ -48,14 +52,14 @@ function Routes({ ready }: { ready: boolean }) {
   if (!ready) {
     return (
       <Switch>
-        <Route path="/" component={HomePage} />
+        <Route path="/" component={Home} />
         <Route component={Loading} />
       </Switch>
     );
   }
   return (
     <Switch>
-      <Route path="/" component={HomePage} />
+      <Route path="/" component={Home} />
       <Route path="/review" component={ReviewPage} />
       <Route path="/settings" component={SettingsRoute} />
       <Route path="/onboarding" nest component={OnboardingPage} />
@@ -72,30 +76,20 @@ function Routes({ ready }: { ready: boolean }) {
 const NO_DECKS: Deck[] = [];
 
 function Content() {
-  const { t } = useTranslation();
-  const boot = useBootstrap();
+  const { boot, recovered, report, dismissReport } = useBootstrap();
   const stored = useStoredDecks();
-  const builtIn = boot.status === 'ready' ? boot.decks : NO_DECKS;
+  const builtIn = boot.status === 'loading' ? NO_DECKS : boot.decks;
   // The built-in decks, then those added in the app (a built-in id always wins).
   const decks = useMemo(() => {
     if (!stored || stored.length === 0) return builtIn;
     const ids = new Set(builtIn.map((d) => d.id));
     return [...builtIn, ...stored.map((s) => s.deck).filter((d) => !ids.has(d.id))];
   }, [builtIn, stored]);
-  if (boot.status === 'failed') {
-    return (
-      <div role="alert">
-        <h1>{t('common.error.title')}</h1>
-        <p>{boot.error instanceof Error ? boot.error.message : String(boot.error)}</p>
-        <button type="button" className="button" onClick={() => window.location.reload()}>
-          {t('common.error.reload')}
-        </button>
-      </div>
-    );
-  }
-  const ready = boot.status === 'ready' && stored !== undefined;
+  const ready = boot.status !== 'loading' && stored !== undefined;
   return (
     <DecksProvider decks={ready ? decks : NO_DECKS} ready={ready}>
+      {boot.status === 'safe' && <SafeModeBanner error={boot.error} decks={decks} onRecovered={recovered} />}
+      {report !== null && <RecoveredNotice text={report} onDismiss={dismissReport} />}
       <Suspense fallback={<Loading />}>
         <Routes ready={ready} />
       </Suspense>

@@ -3,6 +3,7 @@
 import SettingsPage from '../features/settings/settings-page';
 import { ShowWelcomeAgainButton } from '../features/onboarding/show-welcome-again-button';
 import { BackupPanel } from '../features/backup/backup-panel';
+import { RepairPanel } from '../features/backup/repair-panel';
 import { StorageStatus } from '../components/pwa/storage-status';
 import { AppVersion } from '../components/pwa/app-version';
 
@@ -13,6 +14,7 @@ export default function SettingsRoute() {
         <>
           <StorageStatus backupHref="#backup" />
           <BackupPanel />
+          <RepairPanel />
           <section className="panel">
             <ShowWelcomeAgainButton />
           </section>

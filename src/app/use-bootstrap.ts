@@ -1,7 +1,10 @@
-// Start-up: load the compiled decks (built in, and added in the app), sync them into IndexedDB (one transaction; no work when a
-// deck's hash is unchanged), then follow the saved language and theme.
-import { useEffect, useState } from 'react';
-import { getDb } from '../db/database';
+// Start-up: load the compiled decks (built in, and added in the app), repair the states if the
+// scheduler changed, sync the decks into IndexedDB (one transaction; no work when a deck's hash is
+// unchanged), then follow the saved language and theme. If any of that throws, the app still
+// opens, in safe mode: the decks are shown as compiled and the shell offers Export, Repair and
+// Reset (src/app/safe-mode.tsx).
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSettings } from '../db/hooks';
 import { readStoredDecks } from '../db/stored-deck-hooks';
 import { loadBuiltInDecks } from '../hooks/use-decks';
@@ -10,26 +13,57 @@ import { setUiLanguage } from '../i18n/setup';
 import type { Deck } from '../domain/deck/types';
 
 /** `decks`: the built-in decks (the stored ones are read live, see app.tsx). */
-export type Bootstrap = { status: 'loading' } | { status: 'ready'; decks: Deck[] } | { status: 'failed'; error: unknown };
+export type Bootstrap =
+  | { status: 'loading' }
+  | { status: 'ready'; decks: Deck[] }
+  /** Start-up failed: the app opens anyway with what it could load, and says why. */
+  | { status: 'safe'; decks: Deck[]; error: unknown };
 
-export function useBootstrap(): Bootstrap {
-  const [state, setState] = useState<Bootstrap>({ status: 'loading' });
+export interface BootstrapControl {
+  boot: Bootstrap;
+  /** Leave safe mode once a repair or reset made start-up work again; `report` says what it did. */
+  recovered: (report: string) => void;
+  /** What the repair that ended safe mode did (null: none, or dismissed). */
+  report: string | null;
+  dismissReport: () => void;
+}
+
+export function useBootstrap(): BootstrapControl {
+  const { t } = useTranslation();
+  const [boot, setBoot] = useState<Bootstrap>({ status: 'loading' });
+  const [report, setReport] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
+    let decks: Deck[] = [];
     (async () => {
       // Both chunks load in parallel; sync (and with it ts-fsrs) stays out of the first bundle.
-      const [decks, stored, { syncDecks }] = await Promise.all([loadBuiltInDecks(), readStoredDecks(), import('../db/sync-decks')]);
-      const builtIn = new Set(decks.map((d) => d.id));
-      await syncDecks(getDb(), [...decks, ...stored.filter((d) => !builtIn.has(d.id))], Date.now());
+      const [loaded, stored, { repairRepository }] = await Promise.all([loadBuiltInDecks(), readStoredDecks(), import('../db/repair-repository')]);
+      decks = loaded;
+      const builtIn = new Set(loaded.map((d) => d.id));
+      const repaired = await repairRepository.start([...loaded, ...stored.filter((d) => !builtIn.has(d.id))], Date.now());
+      // The scheduler changed and the states were rebuilt: entries it could not use are listed.
+      if (repaired && repaired.skipped.length > 0 && live) {
+        setReport(t('common.safeMode.repaired', { count: repaired.skipped.length, entries: repaired.skipped.map((x) => `${x.id} (${x.cardId}: ${x.reason})`).join('; ') }));
+      }
       return decks;
     })().then(
-      (decks) => live && setState({ status: 'ready', decks }),
-      (error: unknown) => live && setState({ status: 'failed', error }),
+      (d) => live && setBoot({ status: 'ready', decks: d }),
+      (error: unknown) => {
+        console.error(error);
+        if (live) setBoot({ status: 'safe', decks, error });
+      },
     );
     return () => {
       live = false;
     };
+    // Start-up runs once; `t` only formats the report.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+  const recovered = useCallback((text: string) => {
+    setReport(text);
+    setBoot((b) => (b.status === 'safe' ? { status: 'ready', decks: b.decks } : b));
+  }, []);
+  const dismissReport = useCallback(() => setReport(null), []);
 
   // The saved language and theme win over the browser's once the user has chosen.
   const settings = useSettings();
@@ -39,5 +73,5 @@ export function useBootstrap(): Bootstrap {
     applyTheme(settings.theme);
   }, [settings]);
 
-  return state;
+  return { boot, recovered, report, dismissReport };
 }

@@ -1,6 +1,6 @@
 // Rows <-> domain: the one place that knows how domain values are laid out in IndexedDB (and
-// how rows become the backup file's records). Private to src/db.
-import type { BackupOnboarding, BackupQuizResult, BackupReviewEntry, BackupSettings } from '../domain/backup/format';
+// how rows and events convert). Private to src/db.
+import type { QuizEvent, RatingEvent } from '../domain/events/types';
 import type { Card, Deck } from '../domain/deck/types';
 import { emptyProgress, type LessonResult, type OnboardingProgress } from '../domain/onboarding/progress';
 import type { AnswerRecord } from '../domain/quiz/answer-record';
@@ -102,7 +102,7 @@ export function candidateFromRow(r: CardStateRow): QueueCandidate {
 export function logRowFromRecord(
   rec: ReviewRecord,
   ids: { id: string; cardId: string; deckId: string; durationMs: number },
-): ReviewLogRow {
+): Omit<ReviewLogRow, 'device' | 'seq'> {
   return {
     id: ids.id,
     cardId: ids.cardId,
@@ -268,14 +268,19 @@ export function quizResultToRow(result: NewQuizResult & { id: string }): QuizRes
   };
 }
 
-// ---- Backup records (format 1). Explicit field lists: rows may gain fields in later schema
-// versions; the file format stays as it is.
+// ---- Events (src/domain/events) <-> rows. Explicit field lists: rows may gain fields in later
+// schema versions; an event stays as it is.
 
-export function backupEntryOfRow(r: ReviewLogRow): BackupReviewEntry {
+/** A rating row as its event. */
+export function ratingEventOf(r: ReviewLogRow): RatingEvent {
   const params = { ...r.params };
   if (params.weights === undefined) delete params.weights;
   return {
     id: r.id,
+    type: 'rating',
+    at: r.reviewedAt,
+    device: r.device ?? '',
+    seq: r.seq ?? 0,
     cardId: r.cardId,
     deckId: r.deckId,
     rating: r.rating,
@@ -292,27 +297,31 @@ export function backupEntryOfRow(r: ReviewLogRow): BackupReviewEntry {
   };
 }
 
-export function backupQuizOfRow(r: QuizResultRow): BackupQuizResult {
-  return { id: r.id, mode: r.mode, deckId: r.deckId, startedAt: r.startedAt, finishedAt: r.finishedAt, score: r.score, total: r.total, questions: r.questions };
+/** A rating event as its row. */
+export function ratingRowOf(e: RatingEvent): ReviewLogRow {
+  const { type: _t, at: _a, ...row } = e;
+  return row;
 }
 
-export function backupOnboardingOfRow(r: OnboardingRow): BackupOnboarding {
-  return { deckId: r.deckId, completed: [...r.completed], currentLessonId: r.currentLessonId, updatedAt: r.updatedAt };
-}
-
-export function backupSettingsOfRow(row: SettingsRow | undefined): BackupSettings | null {
-  if (!row) return null;
-  const s = settingsOfRow(row);
+/** A quiz row as its event (rows older than version 8 have no origin). */
+export function quizEventOf(r: QuizResultRow): QuizEvent {
   return {
-    language: s.language,
-    showBothLanguages: s.showBothLanguages,
-    desiredRetention: s.desiredRetention,
-    maximumInterval: s.maximumInterval,
-    enableFuzz: s.enableFuzz,
-    newPerDay: s.newPerDay,
-    maxReviewsPerDay: s.maxReviewsPerDay,
-    dayStartHour: s.dayStartHour,
-    theme: s.theme,
-    timeZone: s.timeZone,
+    id: r.id,
+    type: 'quiz',
+    at: r.finishedAt ?? r.startedAt,
+    device: r.device ?? '',
+    seq: r.seq ?? 0,
+    mode: r.mode,
+    deckId: r.deckId,
+    startedAt: r.startedAt,
+    finishedAt: r.finishedAt,
+    score: r.score,
+    total: r.total,
+    questions: r.questions as QuizEvent['questions'],
   };
+}
+
+export function quizRowOf(e: QuizEvent): QuizResultRow {
+  const { type: _t, at: _a, ...row } = e;
+  return row;
 }

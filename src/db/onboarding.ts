@@ -11,6 +11,10 @@
 // newPerDay limit), as if they had been introduced in the review. Cards no longer new (already
 // met in the review) keep their schedule.
 //
+// Events: a passed lesson is a lesson event (its first pass is its result); "unlock all" and the
+// welcome flag are flag events. The onboarding rows and the app flag are their cache (rebuilt by
+// src/db/events.ts) plus this device's resume point and start time, which are not replicated.
+//
 // Row layout: see progressFromRow/progressToRow in mappers.ts. The welcome flag is an app flag
 // (the appFlags table, schema version 3), not an onboarding row.
 import type { LessonResult, OnboardingProgress } from '../domain/onboarding/progress';
@@ -21,6 +25,8 @@ import { flagFromRow, flagToRow, progressFromRow, progressToRow } from './mapper
 import { rateCard } from './reviews';
 import type { KujiraDB } from './schema';
 import { getSettings } from './settings';
+import { appendEvent } from './stamp';
+import { WELCOME_FLAG, unlockAllFlag } from '../domain/events/types';
 
 export function getOnboardingProgress(db: KujiraDB, deckId: string): Promise<OnboardingProgress> {
   return withStorage(db, async () => progressFromRow(deckId, await db.onboarding.get(deckId)));
@@ -54,7 +60,12 @@ export function saveResumePoint(db: KujiraDB, deckId: string, lessonId: string, 
 
 /** "Unlock all lessons" (for experienced members): any lesson may be taken in any order. */
 export function setUnlockAll(db: KujiraDB, deckId: string, unlockAll: boolean, now: number): Promise<OnboardingProgress> {
-  return updateProgress(db, deckId, now, (p) => ({ ...p, unlockAll }));
+  return withStorage(db, () =>
+    db.transaction('rw', [db.onboarding, db.events, db.meta], async () => {
+      await appendEvent(db, now, { type: 'flag', key: unlockAllFlag(deckId), value: unlockAll });
+      return updateProgress(db, deckId, now, (p) => ({ ...p, unlockAll }));
+    }),
+  );
 }
 
 /** What the lesson screen hands over when a check is passed. */
@@ -88,7 +99,7 @@ export function completeLesson(
   now: number,
 ): Promise<CompleteLessonResult> {
   return withStorage(db, () =>
-    db.transaction('rw', [db.onboarding, db.cardStates, db.reviewLog, db.settings], async () => {
+    db.transaction('rw', [db.onboarding, db.cardStates, db.reviewLog, db.settings, db.events, db.meta], async () => {
       const settings = await getSettings(db);
       let introduced = 0;
       for (const { cardId, grade, durationMs } of completion.grades) {
@@ -109,6 +120,10 @@ export function completeLesson(
         completedAt: now,
         attempts: Math.max(1, completion.attempts),
       };
+      if (!already) {
+        const { score, total, durationMs, attempts } = result;
+        await appendEvent(db, now, { type: 'lesson', deckId, lessonId, result: { score, total, durationMs, attempts } });
+      }
       const next: OnboardingProgress = {
         ...before,
         completed: already ? before.completed : [...before.completed, lessonId],
@@ -131,9 +146,12 @@ export function getWelcomeSeen(db: KujiraDB): Promise<boolean> {
 
 /** Mark the welcome as seen, or (false: "show the welcome again" in settings) reset it. */
 export function setWelcomeSeen(db: KujiraDB, seen: boolean, now: number): Promise<void> {
-  return withStorage(db, async () => {
-    await db.appFlags.put(flagToRow('welcomeSeen', seen, now));
-  });
+  return withStorage(db, () =>
+    db.transaction('rw', [db.appFlags, db.events, db.meta], async () => {
+      await appendEvent(db, now, { type: 'flag', key: WELCOME_FLAG, value: seen });
+      await db.appFlags.put(flagToRow('welcomeSeen', seen, now));
+    }),
+  );
 }
 
 /** The onboarding repository over the app's database: what features call. */

@@ -6,6 +6,7 @@ import { getDb } from './database';
 import { withStorage } from './errors';
 import { quizResultFromRow, quizResultToRow } from './mappers';
 import type { KujiraDB } from './schema';
+import { nextStamp } from './stamp';
 
 export interface SaveQuizResultOutcome {
   result: QuizResult;
@@ -31,14 +32,19 @@ export function saveQuizResult(db: KujiraDB, input: NewQuizResult): Promise<Save
   const row = quizResultToRow({ ...input, id: input.id ?? globalThis.crypto.randomUUID() });
   const result = quizResultFromRow(row) as QuizResult;
   return withStorage(db, () =>
-    db.transaction('rw', db.quizResults, async () => {
+    db.transaction('rw', [db.quizResults, db.meta], async () => {
       const rows = await db.quizResults.where('mode').equals(row.mode).toArray();
       const others = rows
         .filter((r) => r.deckId === row.deckId && r.id !== row.id)
         .map(quizResultFromRow)
         .filter((r): r is QuizResult => r !== null);
       const previousBest = personalBest(others, result.mode, result.deckId);
-      await db.quizResults.put(row);
+      // A finished quiz is an event: stamped once, never rewritten (saving the same id again keeps
+      // the first copy, so two tabs cannot make one id mean two results).
+      if (!rows.some((r) => r.id === row.id)) {
+        const { device, seq } = await nextStamp(db, row.finishedAt ?? row.startedAt, row.id);
+        await db.quizResults.add({ ...row, device, seq });
+      }
       const best = personalBest([...others, result], result.mode, result.deckId);
       return { result, previousBest, isNewBest: best?.id === result.id && result.score > 0 };
     }),

@@ -1,6 +1,8 @@
 // Ratings and everything derived from the review log: rate (log entry + state in one
-// transaction), undo, rebuild every state by replay, suspend, card info.
-// The log is the source of truth; a card state row is a cache of replaying the card's log.
+// transaction), undo (a void event), rebuild every state by replay, suspend (an event), card info.
+// The events are the source of truth; a card state row is a cache of replaying the card's live
+// ratings (the reviewLog table holds exactly those: a voided rating moves to voidedRatings).
+import Dexie from 'dexie';
 import { currentCardId, idsOfCard, resolveRemaps } from '../domain/deck/card-remap';
 import type { Card } from '../domain/deck/types';
 import {
@@ -16,7 +18,9 @@ import { balanceOf, schedulerParamsOf, type Settings } from '../domain/settings/
 import { getDb } from './database';
 import { dayBoundaryInForce } from './device';
 import { CardNotFoundError, withStorage } from './errors';
-import { logRowFromRecord, scheduleFromRow, stateFromRow, stateToRow } from './mappers';
+import { logRowFromRecord, ratingEventOf, scheduleFromRow, stateFromRow, stateToRow } from './mappers';
+import { voidOf } from '../domain/events/fold';
+import { appendEvent, nextStamp } from './stamp';
 import type { CardStateRow, KujiraDB, ReviewLogRow } from './schema';
 import { getSettings } from './settings';
 import { dueCountsByDay } from './due-counts';
@@ -52,7 +56,7 @@ export function rateCard(
     const settings = options.settings ?? (await getSettings(db));
     // Read before the rating's transaction: usually a copy of counts kept in memory.
     const load = await loadFor(db, settings, now);
-    return db.transaction('rw', [db.cardStates, db.reviewLog], async () => {
+    return db.transaction('rw', [db.cardStates, db.reviewLog, db.meta], async () => {
       const row = await db.cardStates.get(cardId);
       if (!row) throw new CardNotFoundError(cardId);
       const { state, record } = rateInDomain(
@@ -63,12 +67,12 @@ export function rateCard(
         dayBoundaryInForce(settings),
         balanceOf(settings, load),
       );
-      const entry = logRowFromRecord(record, {
-        id: options.id ?? newId(),
-        cardId,
-        deckId: row.deckId,
-        durationMs: cleanDuration(durationMs),
-      });
+      const { id, device, seq } = await nextStamp(db, record.reviewedAt, options.id ?? newId());
+      const entry: ReviewLogRow = {
+        ...logRowFromRecord(record, { id, cardId, deckId: row.deckId, durationMs: cleanDuration(durationMs) }),
+        device,
+        seq,
+      };
       const next = stateToRow(state, row);
       await db.reviewLog.add(entry);
       await db.cardStates.put(next);
@@ -107,16 +111,23 @@ export interface UndoResult {
 }
 
 /**
- * Take back the most recent rating (of any card): its log entry is deleted and the card's state
- * is rebuilt by replaying the card's remaining log. Call again to go further back. Resolves to
- * null when the log is empty.
+ * Take back THIS device's last rating that is still live (its highest sequence number, whatever
+ * the times of ratings that came from other devices): a void event is appended, the rating moves
+ * from the live log to voidedRatings, and the card's state is rebuilt by replaying its remaining
+ * log, all in one transaction. The void travels with backups and sync, so the rating stays taken
+ * back everywhere. Call again to go further back. Resolves to null when there is nothing to undo.
  */
-export function undoLastRating(db: KujiraDB): Promise<UndoResult | null> {
+export function undoLastRating(db: KujiraDB, now: number): Promise<UndoResult | null> {
   return withStorage(db, () =>
-    db.transaction('rw', [db.cardStates, db.reviewLog, db.cardRemaps], async () => {
-      const last = await db.reviewLog.orderBy('reviewedAt').last();
+    db.transaction('rw', [db.cardStates, db.reviewLog, db.voidedRatings, db.events, db.meta, db.cardRemaps], async () => {
+      const device = (await db.meta.get('device'))?.value;
+      if (typeof device !== 'string') return null;
+      const last = await db.reviewLog.where('[device+seq]').between([device, Dexie.minKey], [device, Dexie.maxKey]).last();
       if (!last) return null;
+      const stamp = await nextStamp(db, Math.max(now, last.reviewedAt));
+      await db.events.add(voidOf(ratingEventOf(last), stamp));
       await db.reviewLog.delete(last.id);
+      await db.voidedRatings.put(last);
       const cardId = currentCardId(await remapsInForce(db), last.cardId);
       const row = await db.cardStates.get(cardId);
       if (!row) return { entry: last, state: null };
@@ -213,24 +224,25 @@ function sameState(a: CardStateRow, b: CardStateRow): boolean {
   );
 }
 
-function setSuspended(db: KujiraDB, cardId: string, suspended: boolean): Promise<void> {
+function setSuspended(db: KujiraDB, cardId: string, suspended: boolean, now: number): Promise<void> {
   return withStorage(db, () =>
-    db.transaction('rw', db.cardStates, async () => {
+    db.transaction('rw', [db.cardStates, db.events, db.meta], async () => {
       const row = await db.cardStates.get(cardId);
       if (!row) throw new CardNotFoundError(cardId);
       if (row.suspended === suspended) return;
+      await appendEvent(db, now, { type: 'suspend', cardId, suspended });
       await db.cardStates.put(stateToRow(stateFromRow(row), { ...row, suspended }));
     }),
   );
 }
 
 /** Out of every queue until unsuspended (its schedule is kept). */
-export function suspendCard(db: KujiraDB, cardId: string): Promise<void> {
-  return setSuspended(db, cardId, true);
+export function suspendCard(db: KujiraDB, cardId: string, now: number): Promise<void> {
+  return setSuspended(db, cardId, true, now);
 }
 
-export function unsuspendCard(db: KujiraDB, cardId: string): Promise<void> {
-  return setSuspended(db, cardId, false);
+export function unsuspendCard(db: KujiraDB, cardId: string, now: number): Promise<void> {
+  return setSuspended(db, cardId, false, now);
 }
 
 export interface CardDetails extends CardInfo<ReviewLogEntry> {
@@ -299,8 +311,8 @@ export const reviewRepository = {
   /** Rate a card (on disk when the promise resolves); returns the log entry written. */
   rate: async (cardId: string, rating: Grade, now: number, durationMs: number, settings?: Settings): Promise<ReviewLogEntry> =>
     (await rateCard(getDb(), cardId, rating, now, durationMs, settings ? { settings } : {})).entry,
-  /** Take back the most recent rating; returns its entry (null when the log is empty). */
-  undoLast: async (): Promise<ReviewLogEntry | null> => (await undoLastRating(getDb()))?.entry ?? null,
-  suspend: (cardId: string): Promise<void> => suspendCard(getDb(), cardId),
-  unsuspend: (cardId: string): Promise<void> => unsuspendCard(getDb(), cardId),
+  /** Take back this device's last rating (a void event); returns its entry (null when there is none). */
+  undoLast: async (now: number): Promise<ReviewLogEntry | null> => (await undoLastRating(getDb(), now))?.entry ?? null,
+  suspend: (cardId: string, now: number): Promise<void> => suspendCard(getDb(), cardId, now),
+  unsuspend: (cardId: string, now: number): Promise<void> => unsuspendCard(getDb(), cardId, now),
 };

@@ -8,6 +8,9 @@ import type { DeckSourceFile } from '../domain/deck/deck-files';
 import type { Card, Deck, Lang, Localized, Section } from '../domain/deck/types';
 import type { CardSchedule, ReviewLogEntry } from '../domain/scheduler/types';
 import type { Settings } from '../domain/settings/settings';
+import type { FlagEvent, LessonEvent, SettingsEvent, SuspendEvent, VoidEvent } from '../domain/events/types';
+import { SETTINGS_FIELDS, UNKNOWN_DEVICE } from '../domain/events/types';
+import { v1SuspendId } from '../domain/backup/v1-events';
 
 /** Which queue a card is in, as an indexable number (IndexedDB cannot index booleans). */
 export const QUEUE = { off: -1, new: 0, learning: 1, review: 2 } as const;
@@ -40,8 +43,27 @@ export interface CardStateRow extends CardSchedule {
   queue: QueueNumber;
 }
 
-/** Append-only: the source of truth of every schedule (stored as the domain entry is). */
-export type ReviewLogRow = ReviewLogEntry;
+/**
+ * A rating event (src/domain/events/types.ts RatingEvent, its `type` implied and `at` equal to
+ * reviewedAt). The reviewLog table holds the LIVE ratings, so every reader (queues, statistics,
+ * card info, replay) sees only what counts; a voided rating moves to voidedRatings, unchanged.
+ */
+export interface ReviewLogRow extends ReviewLogEntry {
+  /** The device that rated ('' when unknown: version-1 backups). */
+  device: string;
+  /** The rating's place in its device's sequence of events (Undo walks it backwards). */
+  seq: number;
+}
+
+/** The events other than ratings and quiz results. */
+export type EventRow = VoidEvent | SuspendEvent | LessonEvent | SettingsEvent | FlagEvent;
+
+/** This device's identity and event counter. */
+export type MetaRow =
+  | { key: 'device'; value: string }
+  | { key: 'seq'; value: number }
+  /** The scheduler the states were computed with (SCHEDULER_FINGERPRINT): a change triggers Repair. */
+  | { key: 'scheduler'; value: string };
 
 /** The one settings row: the settings themselves under a fixed key. */
 export interface SettingsRow extends Settings {
@@ -58,6 +80,9 @@ export interface QuizResultRow {
   total: number;
   /** Per question: what was asked and answered (shape owned by the quiz feature). */
   questions: unknown[];
+  /** Event stamp (absent on rows older than version 8: device '' and seq 0). */
+  device?: string;
+  seq?: number;
 }
 
 export interface OnboardingRow {
@@ -119,6 +144,9 @@ export class KujiraDB extends Dexie {
   appFlags!: EntityTable<AppFlagRow, 'id'>;
   cardRemaps!: EntityTable<CardRemapRow, 'id'>;
   storedDecks!: EntityTable<StoredDeckRow, 'id'>;
+  voidedRatings!: EntityTable<ReviewLogRow, 'id'>;
+  events!: EntityTable<EventRow, 'id'>;
+  meta!: EntityTable<MetaRow, 'key'>;
 
   constructor(name: string = DB_NAME, options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange }) {
     super(name, options);
@@ -168,16 +196,79 @@ export class KujiraDB extends Dexie {
         await tx.table('appFlags').put(flag);
         await tx.table('onboarding').delete(LEGACY_APP_ROW_ID);
       });
-    // Version 5 (issue 14; 4 belongs to the event log): card-id remaps. When a memo edit
+    // Version 5: card-id remaps. When a memo edit
     // gives a card a new id, its review history follows through a remap record instead of the
     // log being rewritten. A new table only: existing rows are untouched.
     this.version(5).stores({
       cardRemaps: 'id, deckId, from, to',
     });
-    // Version 7 (issue 14; 6 belongs to the event log): decks added at run time, with their
+    // Version 7: decks added at run time, with their
     // Markdown sources. A new table only: existing rows are untouched.
     this.version(7).stores({
       storedDecks: 'id',
     });
+    // Version 8: the learner's record as immutable events (src/domain/events). Ratings stay in
+    // reviewLog (live ones) and gain their origin (device, seq: Undo takes back this device's
+    // last rating); voided ratings move to voidedRatings; voids, suspensions, lesson results,
+    // settings changes and flags are rows of `events`; `meta` holds this device's id and event
+    // counter. The rows that were state (suspended flags, settings, onboarding progress) become
+    // events once here and are caches from then on. Undos made before version 8 deleted the
+    // rating: those are simply absent.
+    this.version(8)
+      .stores({
+        reviewLog: 'id, cardId, reviewedAt, dayKey, [cardId+reviewedAt], [device+seq]',
+        voidedRatings: 'id, cardId',
+        events: 'id, type, target, cardId, [device+seq]',
+        meta: 'key',
+      })
+      .upgrade(async (tx) => {
+        const device = globalThis.crypto.randomUUID();
+        let seq = 0;
+        const stamp = (id: string, at: number) => ({ id, at, device, seq: ++seq });
+        // Ratings in time order become this device's first events (its sequence follows time).
+        const log = (await tx.table('reviewLog').orderBy('reviewedAt').toArray()) as ReviewLogRow[];
+        await tx.table('reviewLog').bulkPut(log.map((r) => ({ ...r, device, seq: ++seq })));
+        const events: EventRow[] = [];
+        // A suspension's time is unknown: stamped 0 with no origin, the same event a version-1
+        // backup of this device makes, so importing such a file later finds it already here.
+        for (const st of (await tx.table('cardStates').toArray()) as CardStateRow[]) {
+          if (st.suspended) events.push({ id: v1SuspendId(st.cardId), at: 0, device: UNKNOWN_DEVICE, seq: 0, type: 'suspend', cardId: st.cardId, suspended: true });
+        }
+        // Settings saved here: stamped 1, after anything a version-1 file says (0), before any
+        // change made from now on.
+        const settings = (await tx.table('settings').get('settings')) as SettingsRow | undefined;
+        if (settings) {
+          const changes: Record<string, unknown> = {};
+          for (const k of SETTINGS_FIELDS) if (settings[k] !== undefined) changes[k] = settings[k];
+          events.push({ ...stamp(`migrated-settings:${device}`, 1), type: 'settings', changes: changes as SettingsEvent['changes'] });
+        }
+        // The welcome flag (moved to appFlags by version 3).
+        const welcome = (await tx.table('appFlags').get('welcomeSeen')) as AppFlagRow | undefined;
+        if (welcome) events.push({ ...stamp(`migrated-flag:welcome-seen:${device}`, 1), type: 'flag', key: 'welcome-seen', value: welcome.value === true });
+        for (const row of (await tx.table('onboarding').toArray()) as OnboardingRow[]) {
+          if (row.deckId === LEGACY_APP_ROW_ID) continue;
+          for (const lessonId of Array.isArray(row.completed) ? row.completed : []) {
+            const r = row.results?.[lessonId];
+            const n = (x: unknown, min: number) => (typeof x === 'number' && Number.isFinite(x) ? Math.max(min, Math.round(x)) : min);
+            // A completion time before 2000 is not one: stamped 0 (unknown) like a version-1 file's.
+            const at = n(r?.completedAt, 0) >= Date.UTC(2000, 0, 1) ? n(r?.completedAt, 0) : 0;
+            events.push({
+              ...stamp(`migrated-lesson:${row.deckId}:${lessonId}`, at),
+              type: 'lesson',
+              deckId: row.deckId,
+              lessonId,
+              result: r ? { score: n(r.score, 0), total: Math.max(n(r.total, 0), n(r.score, 0)), durationMs: n(r.durationMs, 0), attempts: n(r.attempts, 1) } : null,
+            });
+          }
+          if (row.unlockAll) {
+            events.push({ ...stamp(`migrated-flag:unlock-all:${row.deckId}:${device}`, 1), type: 'flag', key: `unlock-all:${row.deckId}`, value: true });
+          }
+        }
+        await tx.table('events').bulkAdd(events);
+        await tx.table('meta').bulkPut([
+          { key: 'device', value: device },
+          { key: 'seq', value: seq },
+        ]);
+      });
   }
 }

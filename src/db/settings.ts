@@ -5,16 +5,29 @@ import { getDb } from './database';
 import { withStorage } from './errors';
 import { settingsFromRow, settingsOfRow, settingsToRow } from './mappers';
 import type { KujiraDB } from './schema';
+import { appendEvent } from './stamp';
 
 export function getSettings(db: KujiraDB): Promise<Settings> {
   return withStorage(db, async () => settingsOfRow(await db.settings.get('settings')));
 }
 
-/** Change some settings (clamped); returns the settings now in force. */
-export function updateSettings(db: KujiraDB, patch: Partial<Settings>): Promise<Settings> {
+/**
+ * Change some settings (clamped) at `now`; returns the settings now in force. The fields that
+ * changed are one settings event (each field is last-writer-wins when devices merge); the row is
+ * its cache.
+ */
+export function updateSettings(db: KujiraDB, patch: Partial<Settings>, now: number): Promise<Settings> {
   return withStorage(db, () =>
-    db.transaction('rw', db.settings, async () => {
-      const next = normalizeSettings({ ...settingsFromRow(await db.settings.get('settings')), ...patch });
+    db.transaction('rw', [db.settings, db.events, db.meta], async () => {
+      const row = await db.settings.get('settings');
+      const before = normalizeSettings(settingsFromRow(row));
+      const next = normalizeSettings({ ...settingsFromRow(row), ...patch });
+      const changes: Partial<Settings> = {};
+      for (const k of Object.keys(next) as (keyof Settings)[]) {
+        // A field never saved counts as changed when the patch names it: the choice is recorded.
+        if (next[k] !== before[k] || (row === undefined && k in patch)) (changes as Record<string, unknown>)[k] = next[k];
+      }
+      if (Object.keys(changes).length > 0) await appendEvent(db, now, { type: 'settings', changes });
       await db.settings.put(settingsToRow(next));
       return next;
     }),
@@ -23,5 +36,5 @@ export function updateSettings(db: KujiraDB, patch: Partial<Settings>): Promise<
 
 /** The settings repository over the app's database: what features call. */
 export const settingsRepository = {
-  update: (patch: Partial<Settings>): Promise<Settings> => updateSettings(getDb(), patch),
+  update: (patch: Partial<Settings>, now: number): Promise<Settings> => updateSettings(getDb(), patch, now),
 };

@@ -3,7 +3,7 @@
 import type { CardSchedule, ReviewLogEntry } from '../domain/scheduler/types';
 import type { Settings } from '../domain/settings/settings';
 import type { QuizResultInput } from '../domain/stats/stats';
-import { readProgressSnapshot } from './backup';
+import { readProgressSnapshot } from './backup/snapshot';
 import { getDb } from './database';
 import { scheduleFromRow, settingsOfRow } from './mappers';
 import type { KujiraDB } from './schema';

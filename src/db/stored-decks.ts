@@ -33,7 +33,7 @@ export async function listStoredDecks(db: KujiraDB): Promise<StoredDeck[]> {
  */
 export function saveStoredDeck(db: KujiraDB, deck: Deck, files: readonly DeckSourceFile[], now: number): Promise<DeckSyncResult> {
   return withStorage(db, () =>
-    db.transaction('rw', [db.storedDecks, db.decks, db.cards, db.cardStates, db.reviewLog, db.cardRemaps], async () => {
+    db.transaction('rw', [db.storedDecks, db.decks, db.cards, db.cardStates, db.reviewLog, db.cardRemaps, db.events], async () => {
       const prev = await db.storedDecks.get(deck.id);
       await db.storedDecks.put({ id: deck.id, files: files.map((f) => ({ ...f })), deck, addedAt: prev?.addedAt ?? now, updatedAt: now });
       const [result] = await syncDecks(db, [deck], now);
@@ -56,7 +56,7 @@ export function removeStoredDeck(db: KujiraDB, deckId: string, now: number, opti
   return withStorage(db, () =>
     db.transaction(
       'rw',
-      [db.storedDecks, db.decks, db.cards, db.cardStates, db.reviewLog, db.cardRemaps, db.onboarding, db.quizResults],
+      [db.storedDecks, db.decks, db.cards, db.cardStates, db.reviewLog, db.voidedRatings, db.events, db.cardRemaps, db.onboarding, db.quizResults],
       async () => {
         const row = await db.storedDecks.get(deckId);
         if (!row) return;
@@ -69,6 +69,9 @@ export function removeStoredDeck(db: KujiraDB, deckId: string, now: number, opti
         const remaps = await db.cardRemaps.where('deckId').equals(deckId).toArray();
         const ids = [...new Set([...cardIds, ...remaps.map((r) => r.from), ...remaps.map((r) => r.to)])];
         await db.reviewLog.where('cardId').anyOf(ids).delete();
+        // The deck's taken-back ratings and its card events (voids, suspensions) go with it.
+        await db.voidedRatings.where('cardId').anyOf(ids).delete();
+        await db.events.where('cardId').anyOf(ids).delete();
         await db.cardStates.where('deckId').equals(deckId).delete();
         await db.cards.where('deckId').equals(deckId).delete();
         await db.cardRemaps.where('deckId').equals(deckId).delete();

@@ -4,6 +4,8 @@ import { cardRemap, type CardRemap } from '../domain/deck/card-remap';
 import { matchDecks } from '../domain/deck/match-cards';
 import type { Card, Deck } from '../domain/deck/types';
 import { newCardState, replay } from '../domain/scheduler/scheduler';
+import { foldEvents } from '../domain/events/fold';
+import type { SuspendEvent } from '../domain/events/types';
 import { withStorage } from './errors';
 import { cardToRow, deckToRow, newRankOfCard, queueOf, stateFromRow, stateToRow } from './mappers';
 import type { CardRow, CardStateRow, KujiraDB, ReviewLogRow } from './schema';
@@ -34,7 +36,7 @@ export async function syncDecks(db: KujiraDB, decks: readonly Deck[], now: numbe
       results.set(d.id, { deckId: d.id, unchanged: true, added: 0, changed: 0, retired: 0, restored: 0, remapped: 0 });
     }
     if (stale.length > 0) {
-      await db.transaction('rw', [db.decks, db.cards, db.cardStates, db.reviewLog, db.cardRemaps], async () => {
+      await db.transaction('rw', [db.decks, db.cards, db.cardStates, db.reviewLog, db.cardRemaps, db.events], async () => {
         for (const deck of stale) {
           const r = await syncOne(db, deck, now);
           if (r) results.set(deck.id, r);
@@ -73,13 +75,17 @@ async function syncOne(db: KujiraDB, deck: Deck, now: number): Promise<DeckSyncR
   // A card new to this device may already have reviews (imported from another device's backup
   // before its deck arrived here): its state is the replay of that log, not a fresh card.
   const unseenIds = deck.cards.filter((c) => !oldStates.has(c.id)).map((c) => c.id);
+  // Likewise its suspension: the last suspend event that arrived for it.
   const earlierLog = new Map<string, ReviewLogRow[]>();
+  let earlierSuspension = new Map<string, boolean>();
   if (unseenIds.length > 0) {
     for (const entry of await db.reviewLog.where('cardId').anyOf(unseenIds).sortBy('reviewedAt')) {
       const list = earlierLog.get(entry.cardId) ?? [];
       list.push(entry);
       earlierLog.set(entry.cardId, list);
     }
+    const suspends = (await db.events.where('cardId').anyOf(unseenIds).toArray()).filter((e): e is SuspendEvent => e.type === 'suspend');
+    earlierSuspension = foldEvents(suspends).suspended;
   }
 
   const cardPuts: CardRow[] = [];
@@ -106,7 +112,7 @@ async function syncOne(db: KujiraDB, deck: Deck, now: number): Promise<DeckSyncR
       statePuts.push(stateToRow(stateFromRow(moved), { ...meta, suspended: moved.suspended, retired: false }));
     } else if (!st) {
       const log = earlierLog.get(card.id);
-      statePuts.push(stateToRow(log ? replay(log) : newCardState(), { ...meta, suspended: false, retired: false }));
+      statePuts.push(stateToRow(log ? replay(log) : newCardState(), { ...meta, suspended: earlierSuspension.get(card.id) ?? false, retired: false }));
     } else if (st.retired || st.key !== meta.key || st.newRank !== meta.newRank) {
       statePuts.push(stateToRow(stateFromRow(st), { ...meta, suspended: st.suspended, retired: false }));
     }

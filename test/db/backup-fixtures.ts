@@ -1,6 +1,10 @@
 // Shared set-up for the backup tests: a database with decks, ratings, quiz results, onboarding
 // and settings, and a comparable view of the progress in it.
-import { rateCard } from '../../src/db/reviews';
+import { completeLesson } from '../../src/db/onboarding';
+import { saveQuizResult } from '../../src/db/quiz-results';
+import { rateCard, suspendCard } from '../../src/db/reviews';
+import { updateSettings } from '../../src/db/settings';
+import type { AnswerRecord } from '../../src/domain/quiz/answer-record';
 import { syncDecks } from '../../src/db/sync-decks';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/domain/settings/settings';
 import type { KujiraDB } from '../../src/db/schema';
@@ -35,20 +39,25 @@ export async function rateSeries(db: KujiraDB, cardIndex: number, ratings: Grade
   }
 }
 
-/** A database with some of everything. */
+/** One answered question as the quiz feature records it. */
+export function answerRecord(overrides: Partial<AnswerRecord> = {}): AnswerRecord {
+  return {
+    questionId: 'q-1', cardId: testDeck().cards[0]!.id, questionType: 'choice', prompt: 'docker ps?', response: 1,
+    yourAnswer: 'list containers', rightAnswer: 'list containers', correct: true, markedRightByUser: false, timedOut: false,
+    shownAt: 1000, answeredAt: 4000, elapsedMs: 3000, typed: null, ...overrides,
+  };
+}
+
+/** A database with some of everything, every piece made through the app's own writes. */
 export async function populatedDb(name = 'kujira-a'): Promise<KujiraDB> {
   const db = await freshDb(name);
-  await db.settings.put({ id: 'settings', ...TOKYO, theme: 'dark' });
+  await updateSettings(db, { ...TOKYO, theme: 'dark' }, NOW - 30 * DAY);
   await rateSeries(db, 0, [3, 3, 1, 3], NOW - 20 * DAY, 'a0');
   await rateSeries(db, 3, [4, 3], NOW - 10 * DAY, 'a3');
-  await db.quizResults.bulkPut([
-    { id: 'q1', mode: 'sprint', deckId: 'deck', startedAt: NOW - 5 * DAY, finishedAt: NOW - 5 * DAY + 60_000, score: 7, total: 10, questions: [{ q: 'x', a: ['y'] }] },
-    { id: 'q2', mode: 'exam', deckId: 'deck', startedAt: NOW - DAY, finishedAt: null, score: 0, total: 0, questions: [] },
-  ]);
-  await db.onboarding.put({ deckId: 'deck', completed: ['sec-0'], currentLessonId: 'sec-1', updatedAt: NOW - DAY });
-  const suspendId = testDeck().cards[5]!.id;
-  const row = (await db.cardStates.get(suspendId))!;
-  await db.cardStates.put({ ...row, suspended: true, queue: -1 });
+  await saveQuizResult(db, { id: 'q1', mode: 'sprint', deckId: 'deck', finishedAt: NOW - 5 * DAY + 60_000, durationMs: 60_000, score: 1, items: [answerRecord()] });
+  await saveQuizResult(db, { id: 'q2', mode: 'exam', deckId: 'deck', finishedAt: NOW - DAY, durationMs: 0, score: 0, items: [] });
+  await completeLesson(db, 'deck', 'sec-0', { score: 3, total: 4, durationMs: 90_000, attempts: 1, grades: [], nextLessonId: 'sec-1' }, NOW - DAY);
+  await suspendCard(db, testDeck().cards[5]!.id, NOW - 2 * DAY);
   return db;
 }
 
@@ -61,6 +70,10 @@ export async function progressOf(db: KujiraDB) {
     reviewLog: sortBy('id')(d.reviewLog!),
     cardStates: sortBy('cardId')(d.cardStates!),
     quizResults: sortBy('id')(d.quizResults!),
-    onboarding: sortBy('deckId')(d.onboarding!),
+    // The resume point is this device's place in the path, not part of the merged record.
+    onboarding: sortBy('deckId')(d.onboarding!).map((r) => ({ ...(r as object), currentLessonId: null })),
+    events: sortBy('id')(d.events!),
+    voidedRatings: sortBy('id')(d.voidedRatings!),
+    settings: d.settings,
   };
 }

@@ -51,7 +51,7 @@ describe('dueCountsByDay', () => {
     expect(load.counts.reduce((a, b) => a + b, 0)).toBe(ids.length);
 
     await rateAll(ids.slice(0, 10), 3, NOW + 3 * DAY);
-    await suspendCard(db, ids[10] as string);
+    await suspendCard(db, ids[10] as string, NOW + 3 * DAY);
     await db.cardStates.delete(ids[11] as string);
     load = await dueCountsByDay(db, TOKYO, NOW + 3 * DAY);
     expect(load.counts).toEqual(await fromScratch(NOW + 3 * DAY));

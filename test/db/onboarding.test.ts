@@ -32,7 +32,7 @@ afterEach(() => db?.close());
 async function seeded(): Promise<{ deck: Deck; lesson: Lesson }> {
   const deck = createDeck({ commands: 6, sectionCount: 2 });
   await syncDecks(db, [deck], NOW);
-  await updateSettings(db, { timeZone: 'UTC' });
+  await updateSettings(db, { timeZone: 'UTC' }, NOW);
   return { deck, lesson: buildLessons(deck)[0] as Lesson };
 }
 

@@ -72,7 +72,7 @@ describe('getTodayQueue', () => {
   it('uses the stored settings and the local study day when none are passed', async () => {
     db = createTestDb();
     await syncDecks(db, [createDeck({ commands: 3 })], NOW);
-    await updateSettings(db, { timeZone: 'Asia/Tokyo', newPerDay: 2 });
+    await updateSettings(db, { timeZone: 'Asia/Tokyo', newPerDay: 2 }, NOW);
     const q = await getTodayQueue(db, Date.parse('2026-11-27T18:59:00Z'));
     expect(q.dayKey).toBe('2026-11-27');
     expect(q.counts.new).toBe(2);
@@ -99,7 +99,7 @@ describe('getNextDue', () => {
     expect(await getNextDue(db)).toBe(review);
     await rateCard(db, deck.cards[2]!.id, 1, NOW, 1, { settings });
     expect(await getNextDue(db)).toBe(NOW + MIN);
-    await suspendCard(db, deck.cards[2]!.id);
+    await suspendCard(db, deck.cards[2]!.id, NOW);
     expect(await getNextDue(db)).toBe(review);
   });
 });
@@ -126,10 +126,10 @@ describe('settings', () => {
   it('defaults, persists and clamps', async () => {
     db = createTestDb();
     expect(await getSettings(db)).toEqual(DEFAULT_SETTINGS);
-    const s = await updateSettings(db, { language: 'ja', desiredRetention: 0.99, dayStartHour: 30, theme: 'dark', timeZone: 'Bogus/Zone' });
+    const s = await updateSettings(db, { language: 'ja', desiredRetention: 0.99, dayStartHour: 30, theme: 'dark', timeZone: 'Bogus/Zone' }, NOW);
     expect(s).toMatchObject({ language: 'ja', desiredRetention: 0.97, dayStartHour: 23, theme: 'dark', timeZone: null });
     expect(await getSettings(db)).toEqual(s);
-    expect((await updateSettings(db, { timeZone: 'Europe/London', showBothLanguages: true })).timeZone).toBe('Europe/London');
+    expect((await updateSettings(db, { timeZone: 'Europe/London', showBothLanguages: true }, NOW)).timeZone).toBe('Europe/London');
     expect((await getSettings(db)).language).toBe('ja');
   });
 });

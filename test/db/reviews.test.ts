@@ -29,7 +29,7 @@ async function seeded(commands = 3) {
 describe('rateCard', () => {
   it('writes the log entry and the new state, with the parameters and day in force', async () => {
     const deck = await seeded();
-    await updateSettings(db, { timeZone: 'Asia/Tokyo', desiredRetention: 0.85 });
+    await updateSettings(db, { timeZone: 'Asia/Tokyo', desiredRetention: 0.85 }, NOW);
     const id = deck.cards[0]!.id;
     const r = await rateCard(db, id, 3, NOW, 4200, { id: 'entry-1' });
     const log = await db.reviewLog.toArray();
@@ -102,20 +102,20 @@ describe('undoLastRating', () => {
       states.push(await db.cardStates.toArray());
     }
     for (let i = steps.length - 1; i >= 0; i--) {
-      const u = await undoLastRating(db);
+      const u = await undoLastRating(db, NOW + 2 * DAY);
       expect(u?.entry.cardId).toBe(steps[i]![0]);
       expect(await db.cardStates.toArray()).toEqual(states[i]);
       expect(await db.reviewLog.count()).toBe(i);
     }
-    expect(await undoLastRating(db)).toBeNull();
+    expect(await undoLastRating(db, NOW + 2 * DAY)).toBeNull();
   });
 
   it('keeps a suspended card suspended', async () => {
     const deck = await seeded();
     const id = deck.cards[0]!.id;
     await rateCard(db, id, 3, NOW, 1, { settings });
-    await suspendCard(db, id);
-    await undoLastRating(db);
+    await suspendCard(db, id, NOW);
+    await undoLastRating(db, NOW + 2 * DAY);
     expect(await db.cardStates.get(id)).toMatchObject({ suspended: true, queue: -1, state: 'new' });
   });
 });
@@ -172,11 +172,11 @@ describe('suspend', () => {
     const deck = await seeded(1);
     const id = deck.cards[0]!.id;
     await rateCard(db, id, 1, NOW, 1, { settings });
-    await suspendCard(db, id);
+    await suspendCard(db, id, NOW);
     expect((await getTodayQueue(db, NOW + DAY, settings)).items.map((i) => i.cardId)).not.toContain(id);
-    await unsuspendCard(db, id);
+    await unsuspendCard(db, id, NOW);
     expect((await getTodayQueue(db, NOW + 2 * MIN, settings)).items.map((i) => i.cardId)).toContain(id);
-    await expect(suspendCard(db, 'nope')).rejects.toBeInstanceOf(CardNotFoundError);
+    await expect(suspendCard(db, 'nope', NOW)).rejects.toBeInstanceOf(CardNotFoundError);
   });
 });
 
@@ -197,14 +197,28 @@ describe('getCardInfo', () => {
 });
 
 describe('writes are observable', () => {
-  it('a rating is two writes in one transaction', async () => {
+  it('a rating is three writes in one transaction: the event, the state, the device counter', async () => {
     db = createTestDb();
     const spy = writeSpy();
     db.use(spy);
     const deck = createDeck({ commands: 1 });
     await syncDecks(db, [deck], NOW);
-    spy.writes.length = 0;
     await rateCard(db, deck.cards[0]!.id, 3, NOW, 1, { settings });
-    expect(spy.writes.map((w) => w.table).sort()).toEqual(['cardStates', 'reviewLog']);
+    spy.writes.length = 0;
+    await rateCard(db, deck.cards[0]!.id, 3, NOW + MIN, 1, { settings });
+    expect(spy.writes.map((w) => w.table).sort()).toEqual(['cardStates', 'meta', 'reviewLog']);
+  });
+
+  it('an undo is one transaction: the void, the rating moved out of the live log, the state', async () => {
+    db = createTestDb();
+    const spy = writeSpy();
+    db.use(spy);
+    const deck = createDeck({ commands: 1 });
+    await syncDecks(db, [deck], NOW);
+    await rateCard(db, deck.cards[0]!.id, 3, NOW, 1, { settings, id: 'r1' });
+    spy.writes.length = 0;
+    await undoLastRating(db, NOW + MIN);
+    expect(spy.writes.map((w) => w.table).sort()).toEqual(['cardStates', 'events', 'meta', 'reviewLog', 'voidedRatings']);
+    expect(await db.events.toArray()).toMatchObject([{ type: 'void', target: 'r1' }]);
   });
 });

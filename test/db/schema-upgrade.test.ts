@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createDb, getDatabaseStatus } from '../../src/db/database';
 import { getWelcomeSeen } from '../../src/db/onboarding';
-import { rateCard, rebuildAllStates } from '../../src/db/reviews';
+import { rateCard, rebuildAllStates, undoLastRating } from '../../src/db/reviews';
 import { syncDecks } from '../../src/db/sync-decks';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings/settings';
 import { createDeck } from '../factories';
@@ -29,6 +29,8 @@ async function makeV1Database(factory: IDBFactory) {
     for (const table of v1.tables) await table.bulkPut(tables[table.name] ?? []);
     await v1.table('onboarding').put({ deckId: deck.id, completed: ['sec-0'], currentLessonId: 'sec-1', updatedAt: NOW });
     await v1.table('onboarding').put({ deckId: '~app', completed: [], currentLessonId: null, updatedAt: NOW, welcomeSeen: true });
+    await v1.table('settings').put({ id: 'settings', ...settings, theme: 'dark' });
+    await v1.table('cardStates').update(deck.cards[3]!.id, { suspended: true, queue: -1 });
   });
   return { v1, tables };
 }
@@ -46,8 +48,22 @@ describe('schema upgrade', () => {
     // Version 5 (issue 14) adds the card-remap table, empty: no history has moved yet.
     expect(db.verno).toBeGreaterThanOrEqual(5);
     expect(await db.cardRemaps.count()).toBe(0);
-    expect(await db.reviewLog.toArray()).toEqual(tables.reviewLog);
-    expect(await db.cardStates.toArray()).toEqual(tables.cardStates);
+    // Version 4: every rating gains this device's id and a sequence number in time order.
+    const device = (await db.meta.get('device'))?.value;
+    const log = await db.reviewLog.orderBy('reviewedAt').toArray();
+    expect(log.map(({ device: _d, seq: _s, ...r }) => r)).toEqual(
+      [...(tables.reviewLog as { reviewedAt: number; device?: string; seq?: number }[])].sort((a, b) => a.reviewedAt - b.reviewedAt).map(({ device: _d, seq: _s, ...r }) => r),
+    );
+    expect(log.map((r) => [r.device, r.seq])).toEqual(log.map((_, i) => [device, i + 1]));
+    expect(await db.cardStates.count()).toBe(tables.cardStates!.length);
+    // The rows that were state became events: the lesson, the welcome flag, the settings, the suspension.
+    const events = await db.events.toArray();
+    expect(events.map((e) => e.type).sort()).toEqual(['flag', 'lesson', 'settings', 'suspend']);
+    expect(events.find((e) => e.type === 'lesson')).toMatchObject({ deckId: 'deck', lessonId: 'sec-0', result: null });
+    expect(events.find((e) => e.type === 'settings')).toMatchObject({ changes: { theme: 'dark', timeZone: 'Asia/Tokyo' } });
+    expect((await db.meta.get('seq'))?.value).toBe(log.length + 3);
+    // Undo after the upgrade takes back the last rating made here before it.
+    expect((await undoLastRating(db, NOW + 86_400_000))?.entry.id).toBe(log.at(-1)!.id);
     // The states still equal the replay of the log.
     expect(await rebuildAllStates(db)).toBe(0);
     expect(await db.onboarding.get('deck')).toMatchObject({ completed: ['sec-0'], currentLessonId: 'sec-1', cardIndex: 0, results: {}, unlockAll: false, startedAt: null });
@@ -73,7 +89,7 @@ describe('schema upgrade', () => {
 
     const db = createDb({ indexedDB: factory, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect(await db.appFlags.toArray()).toEqual([{ id: 'welcomeSeen', value: true, updatedAt: NOW + 5 }]);
     expect(await db.onboarding.toArray()).toEqual([progress]);
     expect(await getWelcomeSeen(db)).toBe(true);

@@ -1,5 +1,6 @@
-// The JSON Schema (draft-07) of the backup file, format version 1. The same object is written to
-// docs/backup.schema.json and compiled ahead of time into ./validator.generated.js (the app's
+// The JSON Schemas (draft-07) of the backup file: format version 2 (events; what the app writes)
+// and version 1 (rows; still read). They are written to docs/backup.schema.json and
+// docs/backup-v1.schema.json and compiled ahead of time into ./validator.generated.js (the app's
 // Content-Security-Policy forbids eval, so the validator cannot be compiled in the browser);
 // test/domain/backup/schema-files.test.ts keeps all three in step.
 // Strings use `pattern` rather than minLength/maxLength so the compiled validator needs no
@@ -24,6 +25,7 @@ const params = {
     enableFuzz: { type: 'boolean' },
     learningSteps: STEPS,
     relearningSteps: STEPS,
+    // Lengths and ranges ts-fsrs accepts are checked in ../events/check.ts (they depend on the index).
     weights: { type: 'array', minItems: 17, maxItems: 21, items: { type: 'number', minimum: -100, maximum: 100 } },
   },
 } as const;
@@ -48,7 +50,8 @@ const reviewEntry = {
     params,
     prevState: KIND,
     nextState: KIND,
-    scheduledDays: int(0, 36500),
+    // Logs written before the maximum-interval fix (issue 18) can hold 36501 and 36502.
+    scheduledDays: int(0, 36502),
     due: EPOCH_MS,
   },
 } as const;
@@ -71,6 +74,69 @@ const settings = {
     dayStartHour: int(0, 23),
     theme: { enum: ['system', 'light', 'dark'] },
     timeZone: { anyOf: [TIME_ZONE, { type: 'null' }] },
+    loadBalancing: { type: 'boolean' },
+    easyDays: { type: 'array', minItems: 7, maxItems: 7, items: int(0, 100) },
+  },
+} as const;
+
+const SHORT = { type: 'string', pattern: '^[\\s\\S]{0,2000}$' } as const;
+const MONO_MS = { type: 'number', minimum: 0, maximum: 1e15 } as const;
+
+/** One answered question of a stored quiz (src/domain/quiz/answer-record.ts): what the history reads. */
+const QUESTION = {
+  type: 'object',
+  required: [
+    'questionId', 'cardId', 'questionType', 'prompt', 'response', 'yourAnswer', 'rightAnswer', 'correct',
+    'markedRightByUser', 'timedOut', 'shownAt', 'answeredAt', 'elapsedMs', 'typed',
+  ],
+  additionalProperties: false,
+  properties: {
+    questionId: SHORT,
+    cardId: SHORT,
+    questionType: { enum: ['choice', 'typed'] },
+    prompt: SHORT,
+    response: { anyOf: [{ type: 'integer', minimum: 0, maximum: 100 }, SHORT, { type: 'null' }] },
+    yourAnswer: { anyOf: [SHORT, { type: 'null' }] },
+    rightAnswer: SHORT,
+    correct: { type: 'boolean' },
+    markedRightByUser: { type: 'boolean' },
+    timedOut: { type: 'boolean' },
+    shownAt: MONO_MS,
+    answeredAt: MONO_MS,
+    elapsedMs: MONO_MS,
+    typed: {
+      anyOf: [
+        { type: 'null' },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['correct', 'input', 'expected', 'canonical', 'diff', 'markedRightByUser'],
+          properties: {
+            correct: { type: 'boolean' },
+            input: SHORT,
+            expected: SHORT,
+            canonical: SHORT,
+            diff: {
+              type: 'array',
+              maxItems: 2000,
+              items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['text', 'kind'],
+                properties: { text: SHORT, kind: { enum: ['same', 'missing', 'extra'] } },
+              },
+            },
+            markedRightByUser: { type: 'boolean' },
+            hint: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['kind', 'flags'],
+              properties: { kind: { enum: ['missing-flags'] }, flags: { type: 'array', maxItems: 50, items: SHORT } },
+            },
+          },
+        },
+      ],
+    },
   },
 } as const;
 
@@ -86,8 +152,7 @@ const quizResult = {
     finishedAt: { anyOf: [EPOCH_MS, { type: 'null' }] },
     score: int(0, 1_000_000),
     total: int(0, 1_000_000),
-    /** Per question: shape owned by the quiz feature, kept as it is. */
-    questions: { type: 'array', items: {} },
+    questions: { type: 'array', maxItems: 10_000, items: QUESTION },
   },
 } as const;
 
@@ -103,9 +168,9 @@ const onboarding = {
   },
 } as const;
 
-export const BACKUP_SCHEMA = {
+export const BACKUP_SCHEMA_V1 = {
   $schema: 'http://json-schema.org/draft-07/schema#',
-  $id: 'https://kujira.invalid/backup.schema.json',
+  $id: 'https://kujira.invalid/backup-v1.schema.json',
   title: 'Kujira backup, format version 1',
   description:
     'Everything Kujira learned about its user on one device: the review log (source of truth of every schedule), settings, quiz results, onboarding progress, suspended cards and deck versions. See docs/backup.md.',
@@ -134,5 +199,79 @@ export const BACKUP_SCHEMA = {
         properties: { version: int(0, 1_000_000_000), hash: { type: 'string', pattern: '^[\\x21-\\x7e]{0,200}$' } },
       },
     },
+  },
+} as const;
+
+// ---- Version 2: events ----------------------------------------------------------------------
+
+/** The fields every event has (see src/domain/events/types.ts). */
+const stamp = (type: string) =>
+  ({
+    id: ID,
+    type: { const: type },
+    at: EPOCH_MS,
+    device: { type: 'string', pattern: '^[\\x21-\\x7e]{0,100}$' },
+    seq: int(0, 1e12),
+  }) as const;
+const STAMP_FIELDS = ['id', 'type', 'at', 'device', 'seq'] as const;
+
+const event = <P extends Record<string, unknown>>(type: string, required: readonly string[], properties: P) =>
+  ({
+    type: 'object',
+    additionalProperties: false,
+    required: [...STAMP_FIELDS, ...required],
+    properties: { ...stamp(type), ...properties },
+  }) as const;
+
+const ratingEvent = event('rating', reviewEntry.required.filter((k) => k !== 'id'), reviewEntry.properties);
+const voidEvent = event('void', ['target'], { target: ID });
+const suspendEvent = event('suspend', ['cardId', 'suspended'], { cardId: TEXT, suspended: { type: 'boolean' } });
+const lessonEvent = event('lesson', ['deckId', 'lessonId', 'result'], {
+  deckId: TEXT,
+  lessonId: TEXT,
+  result: {
+    anyOf: [
+      { type: 'null' },
+      {
+        type: 'object',
+        additionalProperties: false,
+        required: ['score', 'total', 'durationMs', 'attempts'],
+        properties: { score: int(0, 100_000), total: int(0, 100_000), durationMs: int(0, 1e10), attempts: int(1, 100_000) },
+      },
+    ],
+  },
+});
+const quizEvent = event('quiz', quizResult.required.filter((k) => k !== 'id'), quizResult.properties);
+const settingsEvent = event('settings', ['changes'], {
+  changes: { ...settings, type: 'object', required: [], minProperties: 1 },
+});
+const flagEvent = event('flag', ['key', 'value'], { key: TEXT, value: { type: 'boolean' } });
+
+export const BACKUP_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://kujira.invalid/backup.schema.json',
+  title: 'Kujira backup, format version 2',
+  description:
+    'Everything Kujira learned about its user, as immutable events with stable ids: ratings, voids (undo), suspensions, lesson results, quiz results, settings changes and flags. Merging is the union by id. See docs/backup.md.',
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'format', 'version', 'exportedAt', 'checksum', 'device', 'ratings', 'voids', 'suspensions', 'lessons',
+    'quizResults', 'settings', 'flags', 'deckVersions',
+  ],
+  properties: {
+    format: { const: 'kujira-backup' },
+    version: { const: 2 },
+    exportedAt: BACKUP_SCHEMA_V1.properties.exportedAt,
+    checksum: BACKUP_SCHEMA_V1.properties.checksum,
+    device: { type: 'string', pattern: '^[\\x21-\\x7e]{0,100}$' },
+    ratings: { type: 'array', items: ratingEvent },
+    voids: { type: 'array', items: voidEvent },
+    suspensions: { type: 'array', items: suspendEvent },
+    lessons: { type: 'array', items: lessonEvent },
+    quizResults: { type: 'array', items: quizEvent },
+    settings: { type: 'array', items: settingsEvent },
+    flags: { type: 'array', items: flagEvent },
+    deckVersions: BACKUP_SCHEMA_V1.properties.deckVersions,
   },
 } as const;

@@ -1,13 +1,22 @@
-// Checking a backup file before anything is written: JSON syntax, the JSON Schema (through a
-// compiled validator passed in), then what a schema cannot say (unique ids, real dates, known
-// time zones, usable scheduler parameters, the checksum). The first fault is reported with the
-// JSON path of the bad field.
-import { applyReview, newCardState } from '../scheduler/scheduler';
-import { isValidTimeZone } from '../scheduler/day';
-import { BACKUP_FORMAT, BACKUP_VERSION, backupChecksum, type Backup } from './format';
+// Checking a backup file before anything is written: its size, JSON syntax, nesting depth, the
+// JSON Schema of its version (through compiled validators passed in), the checksum, then what a
+// schema cannot say (unique ids, believable times, study days that match their times, scheduler
+// parameters ts-fsrs uses as they are: ../events/check.ts). The first fault is reported with the
+// JSON path of the bad field. Version-1 files come out as events like version-2 ones.
+import { tooDeepAt, MAX_DEPTH } from '../events/canonical';
+import { eventProblem } from '../events/check';
+import type { LearnerEvent } from '../events/types';
+import { BACKUP_FORMAT, BACKUP_VERSION, backupChecksum, eventsOf, type Backup } from './format';
+import { backupChecksumV1, type BackupDeckVersion, type BackupV1 } from './format-v1';
+import { eventsOfV1 } from './v1-events';
+
+/** Largest file imported: a 100k-review log is about 45 MB. */
+export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
 
 export type BackupFaultKind =
+  | 'too-large'
   | 'not-json'
+  | 'too-deep'
   | 'not-a-backup'
   | 'newer-version'
   | 'schema'
@@ -15,7 +24,10 @@ export type BackupFaultKind =
   | 'bad-date'
   | 'bad-time-zone'
   | 'bad-params'
-  | 'checksum';
+  | 'bad-value'
+  | 'checksum'
+  | 'conflict'
+  | 'replay';
 
 /** The file cannot be imported; nothing was changed. `path` is a JSONPath such as `$.reviewLog[3].rating`. */
 export class BackupValidationError extends Error {
@@ -51,26 +63,60 @@ export function pointerToPath(pointer: string): string {
   return out;
 }
 
-/** Parse the file's text, or say where it stops being JSON (the path is the root). */
-export function parseBackupText(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (e) {
-    throw new BackupValidationError('not-json', '$', `not JSON (${e instanceof Error ? e.message : String(e)})`);
+/** Refuse a file over MAX_BACKUP_BYTES before reading it. */
+export function checkBackupSize(bytes: number): void {
+  if (bytes > MAX_BACKUP_BYTES) {
+    const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+    throw new BackupValidationError('too-large', '$', `the file is ${mb(bytes)}, larger than the ${mb(MAX_BACKUP_BYTES)} a backup can be`);
   }
 }
 
-function isRealDay(key: string): boolean {
-  const [y, m, d] = key.split('-').map(Number) as [number, number, number];
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+/** Parse the file's text, or say where it stops being JSON or nests too deep. */
+export function parseBackupText(text: string): unknown {
+  // UTF-16 length: at least the byte count for ASCII JSON, never more than 3x it.
+  checkBackupSize(text.length);
+  let data: unknown;
+  try {
+    data = JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new BackupValidationError('not-json', '$', `not JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+  const deep = tooDeepAt(data);
+  if (deep !== null) throw new BackupValidationError('too-deep', deep, `nested deeper than ${MAX_DEPTH} levels`);
+  return data;
+}
+
+/** The compiled validators of each version's schema. */
+export interface BackupValidators {
+  v1: CompiledValidator;
+  v2: CompiledValidator;
+}
+
+/** A checked file, as events (whatever its version), each with the JSONPath it came from. */
+export interface BackupFile {
+  version: 1 | 2;
+  exportedAt: string;
+  events: LearnerEvent[];
+  /** paths[i] is where events[i] is in the file. */
+  paths: string[];
+  deckVersions: Record<string, BackupDeckVersion>;
+}
+
+function schemaCheck(data: unknown, validate: CompiledValidator): void {
+  if (validate(data)) return;
+  const err = validate.errors?.[0];
+  let pointer = err?.instancePath ?? '';
+  const extra = err?.params.missingProperty ?? err?.params.additionalProperty;
+  if (typeof extra === 'string') pointer += `/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  throw new BackupValidationError('schema', pointerToPath(pointer), err?.message ?? 'invalid', err?.keyword ?? null);
 }
 
 /**
- * The whole file checked; returns it typed, or throws BackupValidationError with the path of the
- * first bad field. `validate` is the compiled JSON Schema validator of BACKUP_SCHEMA.
+ * The whole file checked as of `now`; returns its events, or throws BackupValidationError with the
+ * path of the first bad field. Nothing here reads the database: the merge and the replay of the
+ * merged log are checked next (./plan.ts).
  */
-export function checkBackup(data: unknown, validate: CompiledValidator): Backup {
+export function checkBackup(data: unknown, validators: BackupValidators, now: number): BackupFile {
   if (data === null || typeof data !== 'object' || Array.isArray(data) || (data as { format?: unknown }).format !== BACKUP_FORMAT) {
     const path = data !== null && typeof data === 'object' && !Array.isArray(data) ? '$.format' : '$';
     throw new BackupValidationError('not-a-backup', path, 'not a Kujira backup file');
@@ -79,57 +125,48 @@ export function checkBackup(data: unknown, validate: CompiledValidator): Backup 
   if (typeof version === 'number' && version > BACKUP_VERSION) {
     throw new BackupValidationError('newer-version', '$.version', `format version ${version} is newer than this app reads (${BACKUP_VERSION})`);
   }
-  if (!validate(data)) {
-    const err = validate.errors?.[0];
-    let pointer = err?.instancePath ?? '';
-    const extra = err?.params.missingProperty ?? err?.params.additionalProperty;
-    if (typeof extra === 'string') pointer += `/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    throw new BackupValidationError('schema', pointerToPath(pointer), err?.message ?? 'invalid', err?.keyword ?? null);
+  let pairs: [LearnerEvent, string][];
+  let file: { exportedAt: string; deckVersions: Record<string, BackupDeckVersion> };
+  if (version === 1) {
+    schemaCheck(data, validators.v1);
+    const b = data as BackupV1;
+    if (backupChecksumV1(b) !== b.checksum) throw checksumError();
+    const decks = new Set<string>();
+    b.onboarding.forEach((o, i) => {
+      if (decks.has(o.deckId)) throw new BackupValidationError('duplicate-id', `$.onboarding[${i}].deckId`, `deck ${o.deckId} appears twice`);
+      decks.add(o.deckId);
+    });
+    pairs = eventsOfV1(b);
+    file = b;
+  } else {
+    schemaCheck(data, validators.v2);
+    const b = data as Backup;
+    if (backupChecksum(b) !== b.checksum) throw checksumError();
+    pairs = [...eventsOf(b)];
+    file = b;
   }
-  const b = data as Backup;
-
   const ids = new Set<string>();
-  const zones = new Map<string, boolean>();
-  const paramSets = new Set<string>();
-  for (let i = 0; i < b.reviewLog.length; i++) {
-    const e = b.reviewLog[i]!;
-    const at = `$.reviewLog[${i}]`;
-    if (ids.has(e.id)) throw new BackupValidationError('duplicate-id', `${at}.id`, `entry id ${e.id} appears twice`);
+  for (const [e, at] of pairs) {
+    if (ids.has(e.id)) throw new BackupValidationError('duplicate-id', `${at}.id`, `id ${e.id} appears twice`);
     ids.add(e.id);
-    if (!isRealDay(e.dayKey)) throw new BackupValidationError('bad-date', `${at}.dayKey`, `${e.dayKey} is not a date`);
-    let zoneOk = zones.get(e.timeZone);
-    if (zoneOk === undefined) {
-      zoneOk = isValidTimeZone(e.timeZone);
-      zones.set(e.timeZone, zoneOk);
-    }
-    if (!zoneOk) throw new BackupValidationError('bad-time-zone', `${at}.timeZone`, `unknown time zone ${e.timeZone}`);
-    // Each distinct parameter set is tried once on a new card: replay must not fail later.
-    const pk = JSON.stringify([e.params, e.timeZone, e.dayStartHour]);
-    if (!paramSets.has(pk)) {
-      try {
-        applyReview(newCardState(), { ...e, rating: 3 });
-        applyReview(newCardState(), { ...e, rating: 4 });
-      } catch (x) {
-        throw new BackupValidationError('bad-params', `${at}.params`, `unusable scheduler parameters (${x instanceof Error ? x.message : String(x)})`);
-      }
-      paramSets.add(pk);
+    const p = eventProblem(e, now);
+    if (p) {
+      const kind = p.field.startsWith('params') ? 'bad-params' : p.field === 'timeZone' || p.field.endsWith('timeZone') ? 'bad-time-zone' : p.field === 'dayKey' || p.field === 'reviewedAt' || p.field === 'at' || p.field.endsWith('At') || p.field === 'due' ? 'bad-date' : 'bad-value';
+      // A version-1 settings row became one event: its fields are the event's `changes`.
+      const field = at === '$.settings' ? p.field.replace(/^changes\./, '') : p.field;
+      throw new BackupValidationError(kind, `${at}.${field}`, p.detail);
     }
   }
-  const quizIds = new Set<string>();
-  b.quizResults.forEach((q, i) => {
-    if (quizIds.has(q.id)) throw new BackupValidationError('duplicate-id', `$.quizResults[${i}].id`, `quiz result id ${q.id} appears twice`);
-    quizIds.add(q.id);
-  });
-  const decks = new Set<string>();
-  b.onboarding.forEach((o, i) => {
-    if (decks.has(o.deckId)) throw new BackupValidationError('duplicate-id', `$.onboarding[${i}].deckId`, `deck ${o.deckId} appears twice`);
-    decks.add(o.deckId);
-  });
-  if (b.settings?.timeZone != null && !isValidTimeZone(b.settings.timeZone)) {
-    throw new BackupValidationError('bad-time-zone', '$.settings.timeZone', `unknown time zone ${b.settings.timeZone}`);
-  }
-  if (backupChecksum(b) !== b.checksum) {
-    throw new BackupValidationError('checksum', '$.checksum', 'the content does not match its checksum (the file was changed or damaged after export)');
-  }
-  return b;
+  return {
+    version: version === 1 ? 1 : 2,
+    exportedAt: file.exportedAt,
+    events: pairs.map((p) => p[0]),
+    paths: pairs.map((p) => p[1]),
+    deckVersions: file.deckVersions,
+  };
 }
+
+function checksumError(): BackupValidationError {
+  return new BackupValidationError('checksum', '$.checksum', 'the content does not match its checksum (the file was changed or damaged after export)');
+}
+

@@ -1,6 +1,8 @@
-// Types of the precompiled backup validator (validator.generated.js, generated from ./schema.ts).
+// Types of the precompiled backup validators (validator.generated.js, generated from ./schema.ts).
 // A plain .js file because the generated code is too deep for the type checker to analyse.
 import type { CompiledValidator } from './validate';
 
+/** Format version 2 (events). */
 export declare const validate: CompiledValidator;
-export default validate;
+/** Format version 1 (rows), still imported. */
+export declare const validateV1: CompiledValidator;

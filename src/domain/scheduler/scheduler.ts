@@ -27,6 +27,9 @@ import {
   fsrs,
   forgetting_curve,
   default_w,
+  CLAMP_PARAMETERS,
+  FSRSVersion,
+  W17_W18_Ceiling,
   State,
   type Card as FsrsCard,
   type FSRS,
@@ -376,6 +379,32 @@ export function replay(entries: readonly (ReviewInput & { id?: string })[], init
   let s = initial;
   for (const e of sorted) s = applyReview(s, e);
   return s;
+}
+
+/**
+ * What the states computed from a log depend on besides the log: ts-fsrs's version, its default
+ * weights, and how this module maps study days (bump the last part when that changes). Stored
+ * with the states; a different value at start-up means the states are stale and are rebuilt.
+ */
+export const SCHEDULER_FINGERPRINT = `${FSRSVersion}|${default_w.join(',')}|study-day-1`;
+
+/** Weight counts ts-fsrs accepts: FSRS-4.5 (17), FSRS-5 (19), FSRS-6 (21). */
+const WEIGHT_COUNTS = [17, 19, 21];
+
+/**
+ * Why a weight vector is unusable, or null when ts-fsrs would use it as it is: a known length
+ * and every weight within ts-fsrs's own clamps (it would silently clip anything outside them, so
+ * a stored log whose weights were clipped would not replay to what was shown).
+ */
+export function weightsProblem(weights: readonly number[]): string | null {
+  if (!WEIGHT_COUNTS.includes(weights.length)) return `${weights.length} weights (ts-fsrs takes 17, 19 or 21)`;
+  const clamps = CLAMP_PARAMETERS(W17_W18_Ceiling, true);
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i]!;
+    const [lo, hi] = clamps[i] ?? [-Infinity, Infinity];
+    if (!Number.isFinite(w) || w < lo! || w > hi!) return `weight ${i} is ${w}, outside ${lo}..${hi}`;
+  }
+  return null;
 }
 
 /** Probability of recall at `now` (null for a card never reviewed). */

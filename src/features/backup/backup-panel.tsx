@@ -3,7 +3,7 @@
 // confirmation naming what is lost, offering to export first), and export a deck for Anki.
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { backupRepository, type ImportProgress, type PreparedImport } from '../../db/backup';
+import { backupRepository, type ImportProgress, type PreparedImport } from '../../db/backup/repository';
 import { ankiFileName, exportDeckToAnki } from '../../domain/anki/export-anki';
 import { BackupValidationError } from '../../domain/backup/validate';
 import type { Lang } from '../../domain/deck/types';
@@ -64,7 +64,7 @@ export function BackupPanel() {
     if (!file) return;
     setView({ step: 'checking' });
     try {
-      setView({ step: 'plan', prepared: await backupRepository.prepareImport(file) });
+      setView({ step: 'plan', prepared: await backupRepository.prepareImport(file, Date.now()) });
     } catch (e) {
       setView(failure(e));
     }
@@ -75,10 +75,10 @@ export function BackupPanel() {
   }
 
   async function onConfirm(prepared: PreparedImport) {
-    setView({ step: 'writing', progress: { phase: 'writing', done: 0, total: prepared.plan.reviewsToPut.length } });
+    setView({ step: 'writing', progress: { phase: 'writing', done: 0, total: prepared.plan.added.rating } });
     try {
       await backupRepository.applyImport(prepared, (progress) => setView({ step: 'writing', progress }));
-      setView({ step: 'done', reviews: prepared.plan.addedReviews, quizResults: prepared.plan.addedQuizResults });
+      setView({ step: 'done', reviews: prepared.plan.added.rating, quizResults: prepared.plan.added.quiz });
     } catch (e) {
       setView(failure(e));
     } finally {
@@ -102,7 +102,8 @@ export function BackupPanel() {
     if (deck) downloadText(ankiFileName(deck), exportDeckToAnki(deck, lang), 'text/plain;charset=utf-8');
   }
 
-  const plan = view.step === 'plan' ? view.prepared.plan : null;
+  const prepared = view.step === 'plan' ? view.prepared : null;
+  const plan = prepared?.plan ?? null;
 
   return (
     <section id="backup" className="panel backup-panel" aria-labelledby={ids.title}>
@@ -139,12 +140,13 @@ export function BackupPanel() {
                 <p>{t('backup.import.nothing')}</p>
               ) : (
                 <ul>
-                  <li>{t('backup.import.adds', counts(plan.addedReviews, plan.addedQuizResults))}</li>
-                  {plan.knownReviews > 0 && <li>{t('backup.import.known', { count: plan.knownReviews })}</li>}
-                  {plan.unknownCardReviews > 0 && <li>{t('backup.import.unknownCards', { count: plan.unknownCardReviews })}</li>}
-                  {plan.onboardingToPut.length > 0 && <li>{t('backup.import.onboarding', { count: plan.onboardingToPut.length })}</li>}
-                  {plan.toSuspend.length > 0 && <li>{t('backup.import.suspend', { count: plan.toSuspend.length })}</li>}
-                  <li>{plan.settingsToPut ? t('backup.import.settingsRestored') : t('backup.import.settingsKept')}</li>
+                  <li>{t('backup.import.adds', counts(plan.added.rating, plan.added.quiz))}</li>
+                  {plan.known > 0 && <li>{t('backup.import.known', { count: plan.known })}</li>}
+                  {prepared && prepared.unknownCardRatings > 0 && <li>{t('backup.import.unknownCards', { count: prepared.unknownCardRatings })}</li>}
+                  {plan.added.void > 0 && <li>{t('backup.import.undos', { count: plan.added.void })}</li>}
+                  {plan.added.lesson > 0 && <li>{t('backup.import.lessons', { count: plan.added.lesson })}</li>}
+                  {plan.added.suspend > 0 && <li>{t('backup.import.suspensions', { count: plan.added.suspend })}</li>}
+                  {plan.added.settings > 0 && <li>{t('backup.import.settings', { count: plan.added.settings })}</li>}
                 </ul>
               )}
               <p className="button-row">

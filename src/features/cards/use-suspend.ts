@@ -10,7 +10,7 @@ export function useSuspend(cardId: string): { setSuspended: (suspended: boolean)
     async (suspended: boolean) => {
       setBusy(true);
       try {
-        await (suspended ? reviewRepository.suspend(cardId) : reviewRepository.unsuspend(cardId));
+        await (suspended ? reviewRepository.suspend(cardId, Date.now()) : reviewRepository.unsuspend(cardId, Date.now()));
       } catch (e) {
         reportAppError(e);
       } finally {

@@ -12,7 +12,7 @@ const STEPS = 3;
 
 function chooseLanguage(lang: Lang) {
   setUiLanguage(lang);
-  settingsRepository.update({ language: lang }).catch(reportAppError);
+  settingsRepository.update({ language: lang }, Date.now()).catch(reportAppError);
 }
 
 /** The daily review in one picture; the text alternative says the same in words. */
@@ -70,7 +70,7 @@ export function Welcome({ onDone }: { onDone: () => void }) {
   const goalValue = goal ?? String(settings?.newPerDay ?? 20);
   const finish = () => {
     const n = Number(goalValue);
-    if (Number.isFinite(n) && n >= 0) settingsRepository.update({ newPerDay: n }).catch(reportAppError);
+    if (Number.isFinite(n) && n >= 0) settingsRepository.update({ newPerDay: n }, Date.now()).catch(reportAppError);
     onDone();
   };
   const titles = [t('onboarding.welcome.language.title'), t('onboarding.welcome.review.title'), t('onboarding.welcome.goal.title')];

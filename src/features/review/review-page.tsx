@@ -180,6 +180,9 @@ export function ReviewScreen({ session }: { session: ReviewSession }) {
           {t('review.undo')} <span className="muted key-hint">{t('review.undoHint')}</span>
         </button>
       </div>
+      <p role="status" className="muted">
+        {session.justUndone ? t('review.undone') : ''}
+      </p>
       {card && session.current ? (
         <>
           <Counts session={session} />

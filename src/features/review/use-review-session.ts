@@ -30,6 +30,8 @@ export interface ReviewSession {
   revealed: boolean;
   busy: boolean;
   canUndo: boolean;
+  /** The last action was an undo (announced until the next rating). */
+  justUndone: boolean;
   summary: SessionSummary;
   nextLearningDue: number | null;
   reveal(): void;
@@ -88,6 +90,7 @@ export function useReviewSession(options: ReviewSessionOptions = {}): ReviewSess
   const [revealedId, setRevealedId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [undoDepth, setUndoDepth] = useState(0);
+  const [justUndone, setJustUndone] = useState(false);
   const [summary, setSummary] = useState<SessionSummary>({ reviewed: 0, again: 0, totalMs: 0 });
   const shownAt = useRef(performance.now());
 
@@ -139,6 +142,7 @@ export function useReviewSession(options: ReviewSessionOptions = {}): ReviewSess
       // Start of "rating to next card on screen" (bench/review-latency.ts reads the measure).
       performance.mark(RATE_MARK);
       setBusy(true);
+      setJustUndone(false);
       const ratedAt = Date.now();
       const durationMs = performance.now() - shownAt.current;
       const write = async () => {
@@ -155,6 +159,7 @@ export function useReviewSession(options: ReviewSessionOptions = {}): ReviewSess
             setBusy(false);
           });
           setUndoDepth(ratingsThisSession.current);
+        setJustUndone(true);
           setSummary((s) => ({
             reviewed: s.reviewed + 1,
             again: s.again + (grade === 1 ? 1 : 0),
@@ -182,7 +187,7 @@ export function useReviewSession(options: ReviewSessionOptions = {}): ReviewSess
       if (ratingsThisSession.current === 0) return;
       setBusy(true);
       try {
-        const entry = await reviewRepository.undoLast();
+        const entry = await reviewRepository.undoLast(Date.now());
         if (!entry) return;
         ratingsThisSession.current -= 1;
         setRated((prev) => {
@@ -224,6 +229,7 @@ export function useReviewSession(options: ReviewSessionOptions = {}): ReviewSess
     revealed,
     busy,
     canUndo: undoDepth > 0,
+    justUndone,
     summary,
     nextLearningDue,
     reveal,

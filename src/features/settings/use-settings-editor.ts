@@ -48,7 +48,7 @@ export function useSettingsEditor(): SettingsEditor {
     for (const k of keys) writes.current.set(k, id);
     setPending((p) => ({ ...p, ...patch }));
     const latest = (k: keyof Settings) => writes.current.get(k) === id;
-    settingsRepository.update(patch).then(
+    settingsRepository.update(patch, Date.now()).then(
       (next) => {
         // What was stored may be clamped: show that once the live query agrees.
         setPending((p) => {

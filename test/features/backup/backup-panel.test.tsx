@@ -5,7 +5,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { exportBackup } from '../../../src/db/backup';
+import { exportBackup } from '../../../src/db/backup/export';
 import { setDb } from '../../../src/db/database';
 import type { KujiraDB } from '../../../src/db/schema';
 import { BackupPanel } from '../../../src/features/backup/backup-panel';
@@ -56,7 +56,7 @@ describe('BackupPanel', () => {
     await screen.findByText(/Saved kujira-backup-\d{4}-\d{2}-\d{2}\.json/);
     expect(downloads).toHaveLength(1);
     expect(downloads[0]!.name).toMatch(/^kujira-backup-\d{4}-\d{2}-\d{2}\.json$/);
-    expect(JSON.parse(await downloads[0]!.blob.text())).toMatchObject({ format: 'kujira-backup', version: 1 });
+    expect(JSON.parse(await downloads[0]!.blob.text())).toMatchObject({ format: 'kujira-backup', version: 2 });
   });
 
   it('shows the plan, then imports on Confirm', async () => {
@@ -68,7 +68,8 @@ describe('BackupPanel', () => {
     await userEvent.upload(screen.getByLabelText('Import a backup file'), new File([text], 'kujira-backup.json', { type: 'application/json' }));
     // Validating loads the validator chunk first: slow on a loaded machine, so more than the default second.
     expect(await screen.findByText('Adds 6 reviews, 2 quiz results.', {}, { timeout: 10_000 })).toBeTruthy();
-    expect(screen.getByText("The backup's settings are used (this device has none saved).")).toBeTruthy();
+    expect(screen.getByText('1 settings change is merged (the latest change of each setting wins).')).toBeTruthy();
+    expect(screen.getByText('1 lesson result is added.')).toBeTruthy();
     expect(await db.reviewLog.count()).toBe(0);
     await userEvent.click(screen.getByRole('button', { name: 'Import' }));
     expect(await screen.findByText('Import finished. Added 6 reviews, 2 quiz results.', {}, { timeout: 10_000 })).toBeTruthy();
@@ -77,15 +78,15 @@ describe('BackupPanel', () => {
 
   it('a bad file shows the path of the bad field and changes nothing', async () => {
     other = await populatedDb('source');
-    const bad = JSON.parse((await exportBackup(other, NOW)).text) as { reviewLog: { rating: unknown }[] };
-    bad.reviewLog[2]!.rating = 'good';
+    const bad = JSON.parse((await exportBackup(other, NOW)).text) as { ratings: { rating: unknown }[] };
+    bad.ratings[2]!.rating = 'good';
     db = await freshDb('panel');
     setDb(db);
     const before = await dump(db);
     renderPanel();
     await userEvent.upload(screen.getByLabelText('Import a backup file'), new File([JSON.stringify(bad)], 'b.json'));
     const alert = await screen.findByRole('alert', {}, { timeout: 10_000 });
-    expect(alert.textContent).toContain('$.reviewLog[2].rating');
+    expect(alert.textContent).toContain('$.ratings[2].rating');
     expect(alert.textContent).toContain('nothing was changed');
     expect(await dump(db)).toEqual(before);
   });

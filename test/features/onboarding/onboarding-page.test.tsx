@@ -31,7 +31,7 @@ beforeEach(async () => {
   db = createDb({ indexedDB: new IDBFactory(), IDBKeyRange });
   setDb(db);
   await syncDecks(db, [docker], Date.now());
-  await updateSettings(db, { timeZone: 'UTC' });
+  await updateSettings(db, { timeZone: 'UTC' }, Date.now());
 });
 
 afterEach(() => {

@@ -75,6 +75,8 @@ describe('review screen', () => {
 
     await user.click(screen.getByRole('button', { name: /^Undo/ }));
     await waitFor(() => expect(question()).toBe(first));
+    // Announced to a screen reader, and gone with the next rating.
+    expect(screen.getByText('Rating taken back.').getAttribute('role')).toBe('status');
     expect(await logSize()).toBe(0);
     expect((await db.cardStates.get(entry.cardId))?.queue).toBe(0);
   });

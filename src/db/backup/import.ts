@@ -1,0 +1,260 @@
+// Import: read a backup file, check it whole (size, JSON, depth, schema, checksum, bounds: see
+// src/domain/backup/validate.ts), plan the merge against this device and replay every touched
+// card's merged log in memory (src/domain/backup/plan.ts). Only then is anything written.
+//
+// Writing. A large log is written in chunks (CHUNK_SIZE ratings per read-write transaction) so
+// the page stays responsive and shows progress. Each chunk holds whole cards (every incoming
+// rating and void of a card) and, in the SAME transaction, replays those cards' states from their
+// live log. So after every committed chunk the events and the states agree: if the import stops
+// half-way (a tab closed, storage full), the device holds a smaller but consistent merge, as if
+// it had synced fewer events. Events are keyed by id and the file was checked whole before the
+// first write, so importing the file again completes the merge and changes nothing already there.
+// The other events (suspensions, lessons, quiz results, settings, flags) and the caches they
+// determine are written in one last transaction. Every write re-reads what it depends on inside
+// its transaction, so a plan made before the learner confirmed cannot be stale.
+import type { ImportPlan } from '../../domain/backup/plan';
+import { planImport } from '../../domain/backup/plan';
+import { checkBackup, checkBackupSize, parseBackupText, type BackupFile, type BackupValidators } from '../../domain/backup/validate';
+import type { LearnerEvent, QuizEvent, RatingEvent, VoidEvent } from '../../domain/events/types';
+import { replay } from '../../domain/scheduler/scheduler';
+import { withStorage } from '../errors';
+import { rebuildEventCaches } from '../events';
+import { quizEventOf, quizRowOf, ratingEventOf, ratingRowOf, stateToRow } from '../mappers';
+import type { CardStateRow, EventRow, KujiraDB, QuizResultRow, ReviewLogRow } from '../schema';
+
+/** Ratings per write transaction during an import. */
+export const CHUNK_SIZE = 5000;
+
+let validators: Promise<BackupValidators> | null = null;
+
+/**
+ * The JSON Schema validators, loaded on first use (their code is not in the first-visit bundle).
+ * They were compiled by Ajv ahead of time (see src/domain/backup/schema.ts for why).
+ */
+export function loadBackupValidators(): Promise<BackupValidators> {
+  validators ??= import('../../domain/backup/validator.generated').then((m) => ({ v1: m.validateV1, v2: m.validate }));
+  return validators;
+}
+
+/** A checked file and what importing it will do. Nothing has been written yet. */
+export interface PreparedImport {
+  file: BackupFile;
+  plan: ImportPlan;
+  /** Ratings of cards this device does not have (kept: their cards may arrive with a deck). */
+  unknownCardRatings: number;
+}
+
+export type ImportPhase = 'reading' | 'validating' | 'planning' | 'writing' | 'finishing' | 'done';
+
+export interface ImportProgress {
+  phase: ImportPhase;
+  /** Ratings written so far, out of `total`. */
+  done: number;
+  total: number;
+}
+
+export type ProgressCallback = (p: ImportProgress) => void;
+
+async function textOf(file: Blob | string): Promise<string> {
+  if (typeof file === 'string') return file;
+  // Refused before reading: a huge file is never loaded into memory.
+  checkBackupSize(file.size);
+  return file.text();
+}
+
+/** The ids of `ids` that are keys of a table (keys first: cheap; rows only for the overlap). */
+async function overlap<T>(table: { toCollection(): { primaryKeys(): Promise<unknown[]> }; bulkGet(keys: string[]): Promise<(T | undefined)[]> }, ids: readonly string[]): Promise<T[]> {
+  const keys = new Set((await table.toCollection().primaryKeys()) as string[]);
+  const both = ids.filter((id) => keys.has(id));
+  if (both.length === 0) return [];
+  return (await table.bulkGet(both)).filter((r): r is Awaited<T> & T => r !== undefined);
+}
+
+/** Local ratings (live and voided) of the given cards. */
+async function ratingsOfCards(db: KujiraDB, cardIds: readonly string[]): Promise<Map<string, RatingEvent[]>> {
+  const out = new Map<string, RatingEvent[]>();
+  if (cardIds.length === 0) return out;
+  const wanted = new Set(cardIds);
+  // Few cards: one index range each. Many: one sweep (a range per card is slower past a few hundred).
+  const rows: ReviewLogRow[] =
+    cardIds.length > 500
+      ? (await db.reviewLog.toArray()).filter((r) => wanted.has(r.cardId))
+      : (await Promise.all(cardIds.map((id) => db.reviewLog.where('cardId').equals(id).toArray()))).flat();
+  rows.push(...(await db.voidedRatings.where('cardId').anyOf([...cardIds]).toArray()));
+  for (const r of rows) {
+    const list = out.get(r.cardId);
+    if (list) list.push(ratingEventOf(r));
+    else out.set(r.cardId, [ratingEventOf(r)]);
+  }
+  return out;
+}
+
+/**
+ * Read and check the whole file as of `now`, then plan the merge against the database. Throws
+ * BackupValidationError (with the path of the bad field) and writes nothing.
+ */
+export async function prepareImport(db: KujiraDB, input: Blob | string, now: number, onProgress: ProgressCallback = () => {}): Promise<PreparedImport> {
+  onProgress({ phase: 'reading', done: 0, total: 0 });
+  const text = await textOf(input);
+  onProgress({ phase: 'validating', done: 0, total: 0 });
+  const file = checkBackup(parseBackupText(text), await loadBackupValidators(), now);
+  onProgress({ phase: 'planning', done: 0, total: 0 });
+  return withStorage(db, () =>
+    db.transaction('r', [db.reviewLog, db.voidedRatings, db.events, db.quizResults, db.cardStates], async () => {
+      const ids = file.events.map((e) => e.id);
+      const [live, voidedRows, others, quiz, voids, knownCards] = await Promise.all([
+        overlap<ReviewLogRow>(db.reviewLog, ids),
+        overlap<ReviewLogRow>(db.voidedRatings, ids),
+        overlap<EventRow>(db.events, ids),
+        overlap<QuizResultRow>(db.quizResults, ids),
+        db.events.where('type').equals('void').toArray() as Promise<VoidEvent[]>,
+        db.cardStates.toCollection().primaryKeys(),
+      ]);
+      const here = new Map<string, LearnerEvent>();
+      for (const r of [...live, ...voidedRows]) here.set(r.id, ratingEventOf(r));
+      for (const e of others) here.set(e.id, e as LearnerEvent);
+      for (const q of quiz) here.set(q.id, quizEventOf(q));
+      // Cards the file's NEW events touch: their local logs are replayed with them in the plan.
+      const fresh = file.events.filter((e) => !here.has(e.id));
+      const touched = new Set<string>();
+      for (const e of fresh) {
+        if (e.type === 'rating' || e.type === 'suspend') touched.add(e.cardId);
+      }
+      const incomingVoidTargets = fresh.filter((e): e is VoidEvent => e.type === 'void').map((e) => e.target);
+      for (const r of await db.reviewLog.bulkGet(incomingVoidTargets)) if (r) touched.add(r.cardId);
+      const local = await ratingsOfCards(db, [...touched]);
+      const plan = planImport(file, {
+        get: (id) => here.get(id),
+        ratingsOf: (cardId) => local.get(cardId) ?? [],
+        voided: new Set(voids.map((v) => v.target)),
+      });
+      const known = new Set(knownCards as string[]);
+      const unknownCardRatings = plan.toAdd.filter((e) => e.type === 'rating' && !known.has(e.cardId)).length;
+      return { file, plan, unknownCardRatings };
+    }),
+  );
+}
+
+/** Replay the states of `cardIds` from their live log (call inside a rw transaction). */
+async function replayCards(db: KujiraDB, cardIds: readonly string[]): Promise<void> {
+  if (cardIds.length === 0) return;
+  // One index range per card: Dexie's anyOf() walks the index with cursor jumps, far slower.
+  const [rows, logs] = await Promise.all([
+    db.cardStates.bulkGet([...cardIds]),
+    Promise.all(cardIds.map((id) => db.reviewLog.where('[cardId+reviewedAt]').between([id, -Infinity], [id, Infinity]).toArray())),
+  ]);
+  const byCard = new Map<string, ReviewLogRow[]>(cardIds.map((id, i) => [id, logs[i]!]));
+  const puts: CardStateRow[] = [];
+  for (const row of rows) {
+    if (!row) continue;
+    const next = stateToRow(replay(byCard.get(row.cardId) ?? []), row);
+    if (JSON.stringify(row) !== JSON.stringify(next)) puts.push(next);
+  }
+  if (puts.length > 0) await db.cardStates.bulkPut(puts);
+}
+
+/** Ratings and voids grouped into chunks of about `size` ratings that never split a card. */
+function chunksByCard(ratings: readonly RatingEvent[], voidsByCard: ReadonlyMap<string, VoidEvent[]>, size: number): { cards: string[]; ratings: RatingEvent[]; voids: VoidEvent[] }[] {
+  const byCard = new Map<string, RatingEvent[]>();
+  for (const r of ratings) {
+    const list = byCard.get(r.cardId);
+    if (list) list.push(r);
+    else byCard.set(r.cardId, [r]);
+  }
+  for (const c of voidsByCard.keys()) if (!byCard.has(c)) byCard.set(c, []);
+  const out: { cards: string[]; ratings: RatingEvent[]; voids: VoidEvent[] }[] = [];
+  let cur = { cards: [] as string[], ratings: [] as RatingEvent[], voids: [] as VoidEvent[] };
+  for (const cardId of [...byCard.keys()].sort()) {
+    if (cur.ratings.length + cur.voids.length >= size) {
+      out.push(cur);
+      cur = { cards: [], ratings: [], voids: [] };
+    }
+    cur.cards.push(cardId);
+    cur.ratings.push(...byCard.get(cardId)!);
+    cur.voids.push(...(voidsByCard.get(cardId) ?? []));
+  }
+  if (cur.cards.length > 0) out.push(cur);
+  return out;
+}
+
+export interface ImportResult {
+  plan: ImportPlan;
+  /** Write transactions used for the log. */
+  chunks: number;
+}
+
+/** Write a prepared import (see the header for how chunks stay consistent). */
+export async function applyImport(
+  db: KujiraDB,
+  prepared: PreparedImport,
+  onProgress: ProgressCallback = () => {},
+  options: { chunkSize?: number } = {},
+): Promise<ImportResult> {
+  const { plan } = prepared;
+  const ratings = plan.toAdd.filter((e): e is RatingEvent => e.type === 'rating');
+  const voids = plan.toAdd.filter((e): e is VoidEvent => e.type === 'void');
+  const rest = plan.toAdd.filter((e) => e.type !== 'rating' && e.type !== 'void');
+  // Each void goes with its target's card: a target in the file, or one stored here.
+  const cardOf = new Map(ratings.map((r) => [r.id, r.cardId]));
+  const localTargets = voids.filter((v) => !cardOf.has(v.target)).map((v) => v.target);
+  const stored = await withStorage(db, () =>
+    db.transaction('r', [db.reviewLog, db.voidedRatings], async () => [...(await db.reviewLog.bulkGet(localTargets)), ...(await db.voidedRatings.bulkGet(localTargets))]),
+  );
+  for (const r of stored) if (r) cardOf.set(r.id, r.cardId);
+  const voidsByCard = new Map<string, VoidEvent[]>();
+  const orphanVoids: VoidEvent[] = [];
+  for (const v of voids) {
+    const card = cardOf.get(v.target);
+    if (card === undefined) orphanVoids.push(v);
+    else voidsByCard.set(card, [...(voidsByCard.get(card) ?? []), v]);
+  }
+  const chunks = chunksByCard(ratings, voidsByCard, options.chunkSize ?? CHUNK_SIZE);
+  const total = ratings.length;
+  let done = 0;
+  onProgress({ phase: 'writing', done, total });
+  for (const chunk of chunks) {
+    await withStorage(db, () =>
+      db.transaction('rw', [db.reviewLog, db.voidedRatings, db.events, db.cardStates], async () => {
+        // Voids are few: the whole set is read (one index range) rather than looked up per rating.
+        const voidedHere = new Set((await db.events.where('type').equals('void').toArray()).map((v) => (v as VoidEvent).target));
+        for (const v of chunk.voids) voidedHere.add(v.target);
+        const live = chunk.ratings.filter((r) => !voidedHere.has(r.id)).map(ratingRowOf);
+        const dead = chunk.ratings.filter((r) => voidedHere.has(r.id)).map(ratingRowOf);
+        // Ratings stored here that a void of the file takes back move out of the live log.
+        const moved = (await db.reviewLog.bulkGet(chunk.voids.map((v) => v.target))).filter((r): r is ReviewLogRow => r !== undefined);
+        if (moved.length > 0) {
+          await db.reviewLog.bulkDelete(moved.map((r) => r.id));
+          dead.push(...moved);
+        }
+        await db.reviewLog.bulkPut(live);
+        await db.voidedRatings.bulkPut(dead);
+        await db.events.bulkPut(chunk.voids);
+        await replayCards(db, chunk.cards);
+      }),
+    );
+    done += chunk.ratings.length;
+    onProgress({ phase: 'writing', done, total });
+  }
+  onProgress({ phase: 'finishing', done, total });
+  await withStorage(db, () =>
+    db.transaction('rw', [db.reviewLog, db.voidedRatings, db.cardStates, db.quizResults, db.onboarding, db.settings, db.events], async () => {
+      if (orphanVoids.length > 0) await db.events.bulkPut(orphanVoids);
+      const quiz = rest.filter((e): e is QuizEvent => e.type === 'quiz').map(quizRowOf);
+      if (quiz.length > 0) await db.quizResults.bulkPut(quiz);
+      const others = rest.filter((e) => e.type !== 'quiz') as EventRow[];
+      if (others.length > 0) await db.events.bulkPut(others);
+      await rebuildEventCaches(db);
+    }),
+  );
+  onProgress({ phase: 'done', done, total });
+  return { plan, chunks: chunks.length };
+}
+
+/**
+ * Check the whole file, then merge it into the database. Any fault in the file throws
+ * BackupValidationError before anything is written.
+ */
+export async function importBackup(db: KujiraDB, file: Blob | string, now: number, onProgress: ProgressCallback = () => {}): Promise<ImportResult> {
+  const prepared = await prepareImport(db, file, now, onProgress);
+  return applyImport(db, prepared, onProgress);
+}

@@ -1,0 +1,22 @@
+// The repair repository over the app's database: what the app shell and Settings call.
+import type { Deck } from '../domain/deck/types';
+import { getDb } from './database';
+import { repairDatabase, repairIfSchedulerChanged, type RepairReport } from './repair';
+import { syncDecks } from './sync-decks';
+
+export type { RepairReport } from './repair';
+
+export const repairRepository = {
+  /** Start-up: repair if the scheduler changed, then bring the decks in (throws: safe mode). */
+  start: async (decks: readonly Deck[], now: number): Promise<RepairReport | null> => {
+    const report = await repairIfSchedulerChanged(getDb(), now);
+    await syncDecks(getDb(), decks, now);
+    return report;
+  },
+  /** Repair, then sync the decks again (what failed at start-up is retried on the repaired log). */
+  repair: async (decks: readonly Deck[], now: number): Promise<RepairReport> => {
+    const report = await repairDatabase(getDb(), now);
+    await syncDecks(getDb(), decks, now);
+    return report;
+  },
+};

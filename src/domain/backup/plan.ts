@@ -1,0 +1,92 @@
+// What importing a checked file will do, decided before anything is written: the events that are
+// new here (set union by id; an id here with other content is refused with its path), and a
+// replay in memory of every card the new events touch, over the MERGED log (this device's
+// ratings and voids plus the file's), so a file whose log cannot be replayed is refused here and
+// not on some later start-up.
+import { compareEntries } from '../scheduler/scheduler';
+import { replayRatings } from '../events/fold';
+import { mergeEvents } from '../events/merge';
+import type { EventType, LearnerEvent, RatingEvent } from '../events/types';
+import { BackupValidationError, type BackupFile } from './validate';
+
+/** This device's side of the merge (read inside one transaction by the caller). */
+export interface LocalEvents {
+  /** The event stored here under `id`. */
+  get(id: string): LearnerEvent | undefined;
+  /** Every rating stored here for the card (voided or not). */
+  ratingsOf(cardId: string): readonly RatingEvent[];
+  /** Ids voided here. */
+  voided: ReadonlySet<string>;
+}
+
+export interface ImportPlan {
+  /** Events to write (none of them is here yet). */
+  toAdd: LearnerEvent[];
+  /** New events per kind. */
+  added: Record<EventType, number>;
+  /** Events of the file already here. */
+  known: number;
+  /** Cards whose ratings, voids or suspension the import changes. */
+  affectedCards: string[];
+  isEmpty: boolean;
+}
+
+const noneAdded = (): Record<EventType, number> => ({ rating: 0, void: 0, suspend: 0, lesson: 0, quiz: 0, settings: 0, flag: 0 });
+
+/**
+ * The plan, or BackupValidationError: 'conflict' for an id stored here with other content,
+ * 'replay' for a card whose merged log the scheduler cannot replay (with the path of the file's
+ * entry at fault).
+ */
+export function planImport(file: BackupFile, local: LocalEvents): ImportPlan {
+  const merge = mergeEvents((id) => local.get(id), file.events, (i) => file.paths[i]!);
+  const conflict = merge.conflicts[0];
+  if (conflict) {
+    throw new BackupValidationError('conflict', `${conflict.path}.id`, `id ${conflict.id} is already stored here with different content`);
+  }
+  const pathOf = new Map<string, string>();
+  file.events.forEach((e, i) => pathOf.set(e.id, file.paths[i]!));
+  const added = noneAdded();
+  const incomingRatings = new Map<string, RatingEvent>();
+  for (const e of merge.added) {
+    added[e.type] += 1;
+    if (e.type === 'rating') incomingRatings.set(e.id, e);
+  }
+  const voided = new Set(local.voided);
+  const affected = new Set<string>();
+  for (const e of merge.added) {
+    if (e.type === 'rating' || e.type === 'suspend') affected.add(e.cardId);
+    if (e.type === 'void') {
+      voided.add(e.target);
+      const target = incomingRatings.get(e.target) ?? local.get(e.target);
+      if (target?.type === 'rating') affected.add(target.cardId);
+    }
+  }
+  const byCard = new Map<string, RatingEvent[]>();
+  for (const r of incomingRatings.values()) {
+    const list = byCard.get(r.cardId);
+    if (list) list.push(r);
+    else byCard.set(r.cardId, [r]);
+  }
+  for (const cardId of affected) {
+    const merged = [...local.ratingsOf(cardId), ...(byCard.get(cardId) ?? [])].filter((r) => !voided.has(r.id)).sort(compareEntries);
+    let bad: { id: string; reason: string } | null = null;
+    replayRatings(merged, (s) => (bad ??= s));
+    if (bad) {
+      const { id, reason } = bad as { id: string; reason: string };
+      const path = pathOf.get(id);
+      throw new BackupValidationError(
+        'replay',
+        path ?? '$',
+        path ? `card ${cardId} cannot be scheduled with this entry (${reason})` : `this device's log of card ${cardId} cannot be replayed (${reason}); run Repair in Settings first`,
+      );
+    }
+  }
+  return {
+    toAdd: merge.added,
+    added,
+    known: merge.known,
+    affectedCards: [...affected].sort(),
+    isEmpty: merge.added.length === 0,
+  };
+}
