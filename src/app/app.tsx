@@ -14,7 +14,6 @@ import { Layout } from './layout';
 import { ErrorBanner } from './error-banner';
 import { useBootstrap } from './use-bootstrap';
 import { guarded } from './route-boundary';
-import { RecoveredNotice, SafeModeBanner } from './safe-mode';
 
 /** A route's code and the strings of the screens beyond the first, loaded together. */
 function lazyRoute<P>(load: () => Promise<{ default: ComponentType<P> }>) {
@@ -30,6 +29,10 @@ const QuizPage = guarded(lazyRoute(() => import('../features/quiz/quiz-page')));
 const CardsPage = guarded(lazyRoute(() => import('../features/cards/cards-page')));
 const StatsPage = guarded(lazyRoute(() => import('../features/stats/stats-page')));
 const DecksPage = guarded(lazyRoute(() => import('../features/decks/decks-page')));
+// Safe mode and the repair notice show only after a failed start-up or a repair: lazy chunks.
+const loadSafeMode = () => Promise.all([import('./safe-mode'), loadFeatureStrings()]).then(([m]) => m);
+const SafeModeBanner = lazy(() => loadSafeMode().then((m) => ({ default: m.SafeModeBanner })));
+const RecoveredNotice = lazy(() => loadSafeMode().then((m) => ({ default: m.RecoveredNotice })));
 // The update notice and service worker registration wait for the first paint: a lazy chunk.
 const PwaShell = lazy(() => import('./pwa/pwa-shell'));
 
@@ -88,8 +91,10 @@ function Content() {
   const ready = boot.status !== 'loading' && stored !== undefined;
   return (
     <DecksProvider decks={ready ? decks : NO_DECKS} ready={ready}>
-      {boot.status === 'safe' && <SafeModeBanner error={boot.error} decks={decks} onRecovered={recovered} />}
-      {report !== null && <RecoveredNotice text={report} onDismiss={dismissReport} />}
+      <Suspense fallback={null}>
+        {boot.status === 'safe' && <SafeModeBanner error={boot.error} decks={decks} onRecovered={recovered} />}
+        {report !== null && <RecoveredNotice text={report} onDismiss={dismissReport} />}
+      </Suspense>
       <Suspense fallback={<Loading />}>
         <Routes ready={ready} />
       </Suspense>

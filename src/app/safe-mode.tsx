@@ -4,10 +4,13 @@
 // use, then sync the decks again) and Reset (forget this device's progress, after a confirmation).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { backupRepository } from '../db/backup/repository';
-import { repairRepository } from '../db/repair-repository';
 import type { Deck } from '../domain/deck/types';
 import { downloadText } from '../features/backup/download';
+
+// Export, Repair and Reset load the storage code they need only when pressed: the banner is part
+// of the first paint, and the scheduler, deck matcher and backup code are not.
+const backup = () => import('../db/backup/repository').then((m) => m.backupRepository);
+const repair = () => import('../db/repair-repository').then((m) => m.repairRepository);
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -22,7 +25,7 @@ export function SafeModeBanner({ error, decks, onRecovered }: { error: unknown; 
     try {
       setStatus({ ok: true, text: await work() });
     } catch (e) {
-      setStatus({ ok: false, text: t('common.safeMode.failed', { message: messageOf(e) }) });
+      setStatus({ ok: false, text: t('backup.safeMode.failed', { message: messageOf(e) }) });
     } finally {
       setBusy(false);
     }
@@ -30,51 +33,51 @@ export function SafeModeBanner({ error, decks, onRecovered }: { error: unknown; 
 
   const onExport = () =>
     run(async () => {
-      const { text, fileName } = await backupRepository.export(Date.now());
+      const { text, fileName } = await (await backup()).export(Date.now());
       downloadText(fileName, text, 'application/json');
-      return t('common.safeMode.exported', { fileName });
+      return t('backup.safeMode.exported', { fileName });
     });
 
   const onRepair = () =>
     run(async () => {
-      const report = await repairRepository.repair(decks, Date.now());
+      const report = await (await repair()).repair(decks, Date.now());
       const text =
         report.skipped.length === 0
-          ? t('common.safeMode.repairedNone')
-          : t('common.safeMode.repaired', { count: report.skipped.length, entries: report.skipped.map((s) => `${s.id} (${s.cardId}: ${s.reason})`).join('; ') });
+          ? t('backup.safeMode.repairedNone')
+          : t('backup.safeMode.repaired', { count: report.skipped.length, entries: report.skipped.map((s) => `${s.id} (${s.cardId}: ${s.reason})`).join('; ') });
       onRecovered(text);
       return text;
     });
 
   const onReset = () =>
     run(async () => {
-      await backupRepository.resetProgress();
-      await repairRepository.repair(decks, Date.now());
+      await (await backup()).resetProgress();
+      await (await repair()).repair(decks, Date.now());
       setConfirmReset(false);
-      onRecovered(t('common.safeMode.resetDone'));
-      return t('common.safeMode.resetDone');
+      onRecovered(t('backup.safeMode.resetDone'));
+      return t('backup.safeMode.resetDone');
     });
 
   return (
     <div className="banner banner-error" role="alert">
       <p>
-        <strong>{t('common.safeMode.title')}</strong> {t('common.safeMode.problem', { message: messageOf(error) })}
+        <strong>{t('backup.safeMode.title')}</strong> {t('backup.safeMode.problem', { message: messageOf(error) })}
       </p>
-      <p>{t('common.safeMode.hint')}</p>
+      <p>{t('backup.safeMode.hint')}</p>
       <div className="row">
         <button type="button" className="button" disabled={busy} onClick={() => void onExport()}>
-          {t('common.safeMode.export')}
+          {t('backup.safeMode.export')}
         </button>
         <button type="button" className="button button-primary" disabled={busy} onClick={() => void onRepair()}>
-          {t('common.safeMode.repair')}
+          {t('backup.safeMode.repair')}
         </button>
         {confirmReset ? (
           <button type="button" className="button button-danger" disabled={busy} onClick={() => void onReset()}>
-            {t('common.safeMode.resetConfirm')}
+            {t('backup.safeMode.resetConfirm')}
           </button>
         ) : (
           <button type="button" className="button" disabled={busy} onClick={() => setConfirmReset(true)}>
-            {t('common.safeMode.reset')}
+            {t('backup.safeMode.reset')}
           </button>
         )}
       </div>

@@ -9,7 +9,7 @@ import { useSettings } from '../db/hooks';
 import { readStoredDecks } from '../db/stored-deck-hooks';
 import { loadBuiltInDecks } from '../hooks/use-decks';
 import { applyTheme } from '../components/theme';
-import { setUiLanguage } from '../i18n/setup';
+import { loadFeatureStrings, setUiLanguage } from '../i18n/setup';
 import type { Deck } from '../domain/deck/types';
 
 /** `decks`: the built-in decks (the stored ones are read live, see app.tsx). */
@@ -43,7 +43,9 @@ export function useBootstrap(): BootstrapControl {
       const repaired = await repairRepository.start([...loaded, ...stored.filter((d) => !builtIn.has(d.id))], Date.now());
       // The scheduler changed and the states were rebuilt: entries it could not use are listed.
       if (repaired && repaired.skipped.length > 0 && live) {
-        setReport(t('common.safeMode.repaired', { count: repaired.skipped.length, entries: repaired.skipped.map((x) => `${x.id} (${x.cardId}: ${x.reason})`).join('; ') }));
+        // The repair report's strings live with the backup feature's (loaded on demand).
+        await loadFeatureStrings();
+        setReport(t('backup.safeMode.repaired', { count: repaired.skipped.length, entries: repaired.skipped.map((x) => `${x.id} (${x.cardId}: ${x.reason})`).join('; ') }));
       }
       return decks;
     })().then(

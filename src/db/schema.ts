@@ -10,7 +10,7 @@ import type { CardSchedule, ReviewLogEntry } from '../domain/scheduler/types';
 import type { Settings } from '../domain/settings/settings';
 import type { FlagEvent, LessonEvent, SettingsEvent, SuspendEvent, VoidEvent } from '../domain/events/types';
 import { SETTINGS_FIELDS, UNKNOWN_DEVICE } from '../domain/events/types';
-import { v1SuspendId } from '../domain/backup/v1-events';
+import { v1SuspendId } from '../domain/backup/v1-ids';
 
 /** Which queue a card is in, as an indexable number (IndexedDB cannot index booleans). */
 export const QUEUE = { off: -1, new: 0, learning: 1, review: 2 } as const;

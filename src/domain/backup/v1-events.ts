@@ -8,8 +8,9 @@ import { SETTINGS_FIELDS, UNKNOWN_DEVICE, type LearnerEvent, type SettingsValues
 import type { BackupV1 } from './format-v1';
 import { Hasher } from './hasher';
 
-export const v1LessonId = (deckId: string, lessonId: string) => `v1-lesson:${deckId}:${lessonId}`;
-export const v1SuspendId = (cardId: string) => `v1-suspend:${cardId}`;
+import { v1LessonId, v1SuspendId } from './v1-ids';
+
+export { v1LessonId, v1SuspendId };
 export const v1SettingsId = (settings: Partial<SettingsValues>) => `v1-settings:${new Hasher().update(stableStringify(settings)).hex()}`;
 
 const origin = { device: UNKNOWN_DEVICE, seq: 0 } as const;
