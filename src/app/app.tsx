@@ -33,8 +33,9 @@ const DecksPage = guarded(lazyRoute(() => import('../features/decks/decks-page')
 const loadSafeMode = () => Promise.all([import('./safe-mode'), loadFeatureStrings()]).then(([m]) => m);
 const SafeModeBanner = lazy(() => loadSafeMode().then((m) => ({ default: m.SafeModeBanner })));
 const RecoveredNotice = lazy(() => loadSafeMode().then((m) => ({ default: m.RecoveredNotice })));
-// The update notice and service worker registration wait for the first paint: a lazy chunk.
-const PwaShell = lazy(() => import('./pwa/pwa-shell'));
+// The update notice and service worker registration wait for the first paint: a lazy chunk,
+// with the strings of the screens beyond the first (its own are in pwa.json).
+const PwaShell = lazyRoute(() => import('./pwa/pwa-shell'));
 
 function NotFound() {
   const { t } = useTranslation();

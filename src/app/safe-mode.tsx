@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Deck } from '../domain/deck/types';
-import { downloadText } from '../features/backup/download';
+import { downloadText } from '../components/download';
 
 // Export, Repair and Reset load the storage code they need only when pressed: the banner is part
 // of the first paint, and the scheduler, deck matcher and backup code are not.

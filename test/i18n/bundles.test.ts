@@ -17,6 +17,6 @@ describe('locale bundles', () => {
     const all = keys(resources[lang].translation);
     expect(keys(core).filter((k) => k in features)).toEqual([]);
     expect([...keys(core), ...keys(features)].sort()).toEqual(all);
-    expect(keys(core)).toEqual(['cards', 'common', 'home', 'pwa', 'review']);
+    expect(keys(core)).toEqual(['common', 'home']);
   });
 });

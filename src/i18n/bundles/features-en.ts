@@ -3,7 +3,7 @@
 import { byFileName } from './by-file-name';
 
 const files = import.meta.glob<Record<string, unknown>>(
-  ['../locales/en/*.json', '!../locales/en/common.json', '!../locales/en/home.json', '!../locales/en/review.json', '!../locales/en/cards.json', '!../locales/en/pwa.json'],
+  ['../locales/en/*.json', '!../locales/en/common.json', '!../locales/en/home.json'],
   { eager: true, import: 'default' },
 );
 

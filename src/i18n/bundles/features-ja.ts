@@ -3,7 +3,7 @@
 import { byFileName } from './by-file-name';
 
 const files = import.meta.glob<Record<string, unknown>>(
-  ['../locales/ja/*.json', '!../locales/ja/common.json', '!../locales/ja/home.json', '!../locales/ja/review.json', '!../locales/ja/cards.json', '!../locales/ja/pwa.json'],
+  ['../locales/ja/*.json', '!../locales/ja/common.json', '!../locales/ja/home.json'],
   { eager: true, import: 'default' },
 );
 
