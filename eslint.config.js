@@ -2,7 +2,8 @@
 // Imports flow one way: domain <- db <- (components, hooks) <- features <- app, with platform and
 // i18n beside them; no feature imports another; no import cycle; Dexie only in src/db; src/db's
 // schema, mappers and connection are private to src/db (and src/app's start-up); domain code reads
-// no clock, no randomness, no device. test/lint/layers.test.ts plants a violation of each rule.
+// no clock, no randomness, no device; features and shared UI read the time only through
+// src/hooks/clock.tsx. test/lint/layers.test.ts plants a violation of each rule.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -119,6 +120,20 @@ export default tseslint.config(
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass `now` in: `new Date()` reads the clock.' },
         { selector: "CallExpression[callee.name='Date'][arguments.length=0]", message: 'Pass `now` in: `Date()` reads the clock.' },
         { selector: "CallExpression[callee.property.name='resolvedOptions']", message: 'The device zone and language come from src/platform, as inputs.' },
+      ],
+    },
+  },
+  {
+    // Screens take the time from one place (src/hooks/clock.tsx), so component tests can fix it.
+    // performance.now() stays allowed: it times an answer, it is not the date of anything.
+    files: ['src/features/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-properties': ['error',
+        { object: 'Date', property: 'now', message: 'Take the time from useClock() or useNow() (src/hooks/clock.tsx).' },
+      ],
+      'no-restricted-syntax': ['error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Take the time from useClock() or useNow() (src/hooks/clock.tsx).' },
+        { selector: "CallExpression[callee.name='Date'][arguments.length=0]", message: 'Take the time from useClock() or useNow() (src/hooks/clock.tsx).' },
       ],
     },
   },

@@ -10,6 +10,8 @@ import { setDb } from '../../src/db/database';
 import { syncDecks } from '../../src/db/sync-decks';
 import { ErrorBanner } from '../../src/app/error-banner';
 import { clearAppError } from '../../src/hooks/app-errors';
+import { ClockProvider } from '../../src/hooks/clock';
+import { fixedClock, TEST_NOW } from '../clock';
 import { DecksProvider } from '../../src/hooks/use-decks';
 import { initI18n } from '../../src/i18n/setup';
 import ReviewPage from '../../src/features/review/review-page';
@@ -35,14 +37,16 @@ describe('storage errors reach the user', () => {
       }),
     );
     const deck = createDeck({ commands: 2, sectionCount: 1 });
-    await syncDecks(db, [deck], Date.now());
+    await syncDecks(db, [deck], TEST_NOW);
     setDb(db);
     render(
       <I18nextProvider i18n={i18n}>
         <ErrorBanner />
-        <DecksProvider decks={[deck]}>
-          <ReviewPage />
-        </DecksProvider>
+        <ClockProvider clock={fixedClock()}>
+          <DecksProvider decks={[deck]}>
+            <ReviewPage />
+          </DecksProvider>
+        </ClockProvider>
       </I18nextProvider>,
     );
     await user.click(await screen.findByRole('button', { name: 'Show answer' }));

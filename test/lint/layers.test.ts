@@ -27,12 +27,13 @@ describe('layer rules', () => {
   it('lets clean code through in every layer (the rules do not fire on everything)', async () => {
     expect(await lint('src/domain/stats/planted.ts', "import { dayKey } from '../scheduler/day';\nexport const k = (now: number) => dayKey(now, 'UTC', 4);\n")).toEqual([]);
     expect(await lint('src/features/stats/planted.ts', "import { useSettings } from '../../db/hooks';\nexport const use = () => useSettings();\n")).toEqual([]);
+    expect(await lint('src/features/stats/planted.ts', "import { useClock } from '../../hooks/clock';\nexport const use = () => useClock().now();\n")).toEqual([]);
     expect(await lint('src/db/planted.ts', "import { normalizeSettings } from '../domain/settings/settings';\nexport const s = normalizeSettings({});\n")).toEqual([]);
   });
 
   it('domain imports nothing outside the domain, in .ts and .tsx files', async () => {
     await expectViolation('src/domain/stats/planted.ts', "import { getDb } from '../../db/database';\nexport const x = getDb;\n", PATHS, /src\/domain is pure/);
-    await expectViolation('src/domain/stats/planted.tsx', "import { useNow } from '../../hooks/use-now';\nexport const x = useNow;\n", PATHS, /src\/domain is pure/);
+    await expectViolation('src/domain/stats/planted.tsx', "import { useNow } from '../../hooks/clock';\nexport const x = useNow;\n", PATHS, /src\/domain is pure/);
     await expectViolation('src/domain/stats/planted.ts', "import { useState } from 'react';\nexport const x = useState;\n", 'no-restricted-imports', /no React/);
   });
 
@@ -49,10 +50,17 @@ describe('layer rules', () => {
   });
 
   it('db imports no feature, app, shared UI or platform code, and reads no clock or device', async () => {
-    await expectViolation('src/db/planted.ts', "import { useNow } from '../hooks/use-now';\nexport const x = useNow;\n", PATHS, /storage only/);
+    await expectViolation('src/db/planted.ts', "import { useNow } from '../hooks/clock';\nexport const x = useNow;\n", PATHS, /storage only/);
     await expectViolation('src/db/planted.ts', "import { deviceTimeZone } from '../platform/device';\nexport const x = deviceTimeZone;\n", PATHS, /injected/);
     await expectViolation('src/db/planted.ts', 'export const x = Date.now();\n', 'no-restricted-properties', /reads no clock/);
     await expectViolation('src/db/planted.ts', 'export const x = new Date();\n', 'no-restricted-syntax', /reads no clock/);
+  });
+
+  it('features and shared UI read the time only through the clock hook', async () => {
+    await expectViolation('src/features/stats/planted.ts', 'export const x = Date.now();\n', 'no-restricted-properties', /useClock/);
+    await expectViolation('src/features/stats/planted.tsx', 'export const x = new Date();\n', 'no-restricted-syntax', /useClock/);
+    await expectViolation('src/components/planted.tsx', 'export const x = Date.now();\n', 'no-restricted-properties', /useClock/);
+    await expectViolation('src/components/planted.ts', 'export const x = Date();\n', 'no-restricted-syntax', /useClock/);
   });
 
   it('a feature imports neither the app nor another feature', async () => {

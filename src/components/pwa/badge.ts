@@ -1,4 +1,5 @@
 // The installed app's icon badge: the number of cards due (Badging API, where supported).
+import { useEffect } from 'react';
 
 /** The part of Navigator this needs; tests pass a fake. */
 export interface BadgeNavigator {
@@ -19,4 +20,11 @@ export async function updateAppBadge(dueCount: number, nav: BadgeNavigator = glo
     // The badge is cosmetic: a browser that refuses it (not installed, permission policy,
     // NotAllowedError) must never break the review flow that calls this, so errors are dropped.
   }
+}
+
+/** Keep the badge at `dueCount` while it is known (null: still loading, or not the daily count). */
+export function useAppBadge(dueCount: number | null): void {
+  useEffect(() => {
+    if (dueCount !== null) void updateAppBadge(dueCount);
+  }, [dueCount]);
 }

@@ -8,6 +8,7 @@ import { ankiFileName, exportDeckToAnki } from '../../domain/anki/export-anki';
 import { BackupValidationError } from '../../domain/backup/validate';
 import type { Lang } from '../../domain/deck/types';
 import { pickText } from '../../components/card-view';
+import { useClock } from '../../hooks/clock';
 import { useDecks } from '../../hooks/use-decks';
 import { downloadText } from '../../components/download';
 import './backup.css';
@@ -26,6 +27,7 @@ export function BackupPanel() {
   const { t, i18n } = useTranslation();
   const lang = (i18n.language === 'ja' ? 'ja' : 'en') as Lang;
   const { decks } = useDecks();
+  const clock = useClock();
   const ids = { title: useId(), file: useId(), hint: useId(), reset: useId(), resetDesc: useId(), anki: useId(), progress: useId() };
   const fileInput = useRef<HTMLInputElement>(null);
   const [exportStatus, setExportStatus] = useState<{ ok: boolean; text: string } | null>(null);
@@ -42,7 +44,7 @@ export function BackupPanel() {
   async function onExport() {
     setExporting(true);
     try {
-      const { text, fileName } = await backupRepository.export(Date.now());
+      const { text, fileName } = await backupRepository.export(clock.now());
       downloadText(fileName, text, 'application/json');
       setExportStatus({ ok: true, text: t('backup.export.done', { fileName }) });
     } catch (e) {
@@ -64,7 +66,7 @@ export function BackupPanel() {
     if (!file) return;
     setView({ step: 'checking' });
     try {
-      setView({ step: 'plan', prepared: await backupRepository.prepareImport(file, Date.now()) });
+      setView({ step: 'plan', prepared: await backupRepository.prepareImport(file, clock.now()) });
     } catch (e) {
       setView(failure(e));
     }

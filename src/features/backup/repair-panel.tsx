@@ -3,18 +3,20 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { repairRepository } from '../../db/repair-repository';
+import { useClock } from '../../hooks/clock';
 import { useDecks } from '../../hooks/use-decks';
 
 export function RepairPanel() {
   const { t } = useTranslation();
   const { decks } = useDecks();
+  const clock = useClock();
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
 
   async function onRepair() {
     setBusy(true);
     try {
-      const report = await repairRepository.repair(decks, Date.now());
+      const report = await repairRepository.repair(decks, clock.now());
       setStatus({
         ok: true,
         text:

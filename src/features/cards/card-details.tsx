@@ -11,7 +11,7 @@ import type { Card, Lang } from '../../domain/deck/types';
 import { formatInterval } from '../../domain/scheduler/format-interval';
 import type { Grade, RatingName } from '../../domain/scheduler/types';
 import { useDecks } from '../../hooks/use-decks';
-import { useNow } from '../../hooks/use-now';
+import { useNow } from '../../hooks/clock';
 import { useSuspend } from './use-suspend';
 
 const DAY_MS = 86_400_000;

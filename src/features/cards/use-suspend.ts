@@ -3,21 +3,23 @@
 import { useCallback, useState } from 'react';
 import { reviewRepository } from '../../db/reviews';
 import { reportAppError } from '../../hooks/app-errors';
+import { useClock } from '../../hooks/clock';
 
 export function useSuspend(cardId: string): { setSuspended: (suspended: boolean) => Promise<void>; busy: boolean } {
   const [busy, setBusy] = useState(false);
+  const clock = useClock();
   const setSuspended = useCallback(
     async (suspended: boolean) => {
       setBusy(true);
       try {
-        await (suspended ? reviewRepository.suspend(cardId, Date.now()) : reviewRepository.unsuspend(cardId, Date.now()));
+        await (suspended ? reviewRepository.suspend(cardId, clock.now()) : reviewRepository.unsuspend(cardId, clock.now()));
       } catch (e) {
         reportAppError(e);
       } finally {
         setBusy(false);
       }
     },
-    [cardId],
+    [cardId, clock],
   );
   return { setSuspended, busy };
 }

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { storedDeckRepository } from '../../db/stored-decks';
 import { givenOf, useReadDeck } from './use-read-deck';
 import { DeckErrors } from './deck-errors';
+import { useClock } from '../../hooks/clock';
 
 const DECK_ID = /^[a-z0-9][a-z0-9_-]*$/;
 
@@ -17,6 +18,7 @@ export function AddDeck({ builtInIds, storedIds }: { builtInIds: ReadonlySet<str
   const { t, i18n } = useTranslation();
   const ids = { title: useId(), files: useId(), paste: useId(), deckId: useId(), help: useId() };
   const { state, read, reset } = useReadDeck();
+  const clock = useClock();
   const [paste, setPaste] = useState('');
   const [deckId, setDeckId] = useState('');
   const [dragging, setDragging] = useState(false);
@@ -48,7 +50,7 @@ export function AddDeck({ builtInIds, storedIds }: { builtInIds: ReadonlySet<str
       // A changed id changes every card id: compile again under it.
       const result = id === state.result.id ? state.result : await read(state.given, id);
       if (!result?.deck) return;
-      await storedDeckRepository.save(result.deck, result.files, Date.now());
+      await storedDeckRepository.save(result.deck, result.files, clock.now());
       setMessage(t('decks.add.saved', { title: titleOf(result.deck.title, i18n.language), count: result.deck.cards.length }));
       setPaste('');
       reset();

@@ -8,6 +8,7 @@ import type { StoredDeckSummary } from '../../db/stored-deck-hooks';
 import { storedDeckRepository } from '../../db/stored-decks';
 import type { DeckChanges } from '../../domain/deck/match-cards';
 import type { Card, Deck, Localized } from '../../domain/deck/types';
+import { useClock } from '../../hooks/clock';
 import { DeckErrors } from './deck-errors';
 import { downloadText } from '../../components/download';
 import { givenOf, loadReader, useReadDeck } from './use-read-deck';
@@ -67,6 +68,7 @@ export function StoredDeckItem({ stored }: { stored: StoredDeckSummary }) {
   const lang = deck.languages.includes(i18n.language as 'ja' | 'en') ? i18n.language : (deck.languages[0] ?? 'en');
   const title = textOf(deck.title, lang) || deck.id;
   const { state, read, reset } = useReadDeck();
+  const clock = useClock();
   const [updating, setUpdating] = useState(false);
   const [pending, setPending] = useState<Pending | null>(null);
   const [removing, setRemoving] = useState<null | 'ask' | 'delete'>(null);
@@ -82,7 +84,7 @@ export function StoredDeckItem({ stored }: { stored: StoredDeckSummary }) {
 
   const onApply = async () => {
     if (!pending) return;
-    await storedDeckRepository.save(pending.deck, pending.files, Date.now());
+    await storedDeckRepository.save(pending.deck, pending.files, clock.now());
     setPending(null);
     setUpdating(false);
     reset();
@@ -94,7 +96,7 @@ export function StoredDeckItem({ stored }: { stored: StoredDeckSummary }) {
   };
 
   const onRemove = async (deleteHistory: boolean) => {
-    await storedDeckRepository.remove(deck.id, Date.now(), { deleteHistory });
+    await storedDeckRepository.remove(deck.id, clock.now(), { deleteHistory });
   };
 
   const result = state.status === 'done' ? state.result : null;

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useDecks } from '../../hooks/use-decks';
-import { useNow } from '../../hooks/use-now';
+import { useNow } from '../../hooks/clock';
 import { useNextDue, useSettings, useStreak, useTodayQueue } from '../../db/hooks';
 import type { Lang } from '../../domain/deck/types';
 import { formatWhen } from '../../components/format-time';

@@ -12,6 +12,7 @@ import { useOnboardingProgress, useWelcomeSeen } from '../../db/onboarding-hooks
 import type { Lang } from '../../domain/deck/types';
 import { findLesson } from '../../domain/onboarding/lessons';
 import { isLessonUnlocked, resumePoint } from '../../domain/onboarding/progress';
+import { useClock } from '../../hooks/clock';
 import { useDecks } from '../../hooks/use-decks';
 import { Certificate } from './certificate';
 import { LessonView } from './lesson-view';
@@ -120,11 +121,12 @@ export default function OnboardingPage() {
   const welcomeDeck = useDeckPath(deckParam ?? routeParams?.deckId ?? deckOnly?.deckId ?? null);
   const seen = useWelcomeSeen();
   const [dismissed, setDismissed] = useState(false);
+  const clock = useClock();
 
   if (seen === undefined) return <Loading />;
   if (!seen && !dismissed) {
     const onDone = () => {
-      void finishWelcome(welcomeDeck).then((lessonId) => {
+      void finishWelcome(welcomeDeck, clock.now()).then((lessonId) => {
         // From a lesson link, stay on that lesson; otherwise straight into the first lesson.
         if (!routeParams && welcomeDeck && lessonId) navigate(`/${welcomeDeck.deck.id}/${lessonId}`);
         setDismissed(true);

@@ -10,6 +10,7 @@ import { nextLessonId, type OnboardingProgress } from '../../domain/onboarding/p
 import { recordAnswer, type AnswerRecord } from '../../domain/quiz/answer-record';
 import type { ChoiceQuestion } from '../../domain/quiz/questions';
 import { reportAppError } from '../../hooks/app-errors';
+import { useClock } from '../../hooks/clock';
 import { useOnboardingWrites } from './use-onboarding';
 
 export type LessonPhase =
@@ -46,6 +47,7 @@ export function useLesson(args: { deck: Deck; lessons: readonly Lesson[]; lesson
   const startedAt = useRef(performance.now());
   const shownAt = useRef(performance.now());
   const attempts = useRef(0);
+  const clock = useClock();
   const { saveResume } = useOnboardingWrites(deck.id);
 
   const cardIndex = phase.kind === 'intro' ? phase.cardIndex : null;
@@ -69,7 +71,7 @@ export function useLesson(args: { deck: Deck; lessons: readonly Lesson[]; lesson
           grades: introductionGrades(lesson, records),
           nextLessonId: nextLessonId(lessons, lesson.id),
         },
-        Date.now(),
+        clock.now(),
       ).then(
         (r) => setPhase({ kind: 'result', outcome, saving: false, introduced: r.introduced, failedToSave: false }),
         (error: unknown) => {
@@ -78,18 +80,18 @@ export function useLesson(args: { deck: Deck; lessons: readonly Lesson[]; lesson
         },
       );
     },
-    [deck.id, lesson, lessons, setPhase],
+    [deck.id, lesson, lessons, setPhase, clock],
   );
 
   const startCheck = useCallback(() => {
     attempts.current += 1;
     // A fresh seed per attempt: a retry asks other questions (or the same ones in another order).
-    const seed = (Date.now() + attempts.current) >>> 0;
+    const seed = (clock.now() + attempts.current) >>> 0;
     const questions = buildLessonCheck(deck, lesson, { seed, lang });
     shownAt.current = performance.now();
     if (questions.length === 0) finish([]);
     else setPhase({ kind: 'check', questions, index: 0, records: [] });
-  }, [deck, lesson, lang, finish, setPhase]);
+  }, [deck, lesson, lang, finish, setPhase, clock]);
 
   const next = useCallback(() => {
     const p = phaseRef.current;

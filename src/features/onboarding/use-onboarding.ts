@@ -6,6 +6,7 @@ import { buildLessons, type Lesson } from '../../domain/onboarding/lessons';
 import { resumePoint } from '../../domain/onboarding/progress';
 import type { Deck } from '../../domain/deck/types';
 import { reportAppError } from '../../hooks/app-errors';
+import { useClock } from '../../hooks/clock';
 import { useDecks } from '../../hooks/use-decks';
 
 export interface DeckPath {
@@ -21,25 +22,26 @@ export function useDeckPath(deckId: string | null): DeckPath | null {
 }
 
 export function useOnboardingWrites(deckId: string) {
+  const clock = useClock();
   const saveResume = useCallback(
     (lessonId: string, cardIndex: number) => {
-      onboardingRepository.saveResumePoint(deckId, lessonId, cardIndex, Date.now()).catch(reportAppError);
+      onboardingRepository.saveResumePoint(deckId, lessonId, cardIndex, clock.now()).catch(reportAppError);
     },
-    [deckId],
+    [deckId, clock],
   );
   const unlockAll = useCallback(
     (on: boolean) => {
-      onboardingRepository.setUnlockAll(deckId, on, Date.now()).catch(reportAppError);
+      onboardingRepository.setUnlockAll(deckId, on, clock.now()).catch(reportAppError);
     },
-    [deckId],
+    [deckId, clock],
   );
   return { saveResume, unlockAll };
 }
 
 /** Mark the welcome seen; resolves to the lesson where the path of `path` resumes (null if none). */
-export async function finishWelcome(path: DeckPath | null): Promise<string | null> {
+export async function finishWelcome(path: DeckPath | null, now: number): Promise<string | null> {
   try {
-    await onboardingRepository.setWelcomeSeen(true, Date.now());
+    await onboardingRepository.setWelcomeSeen(true, now);
     if (!path) return null;
     const progress = await onboardingRepository.progress(path.deck.id);
     return resumePoint(path.lessons, progress)?.lessonId ?? null;
@@ -50,9 +52,9 @@ export async function finishWelcome(path: DeckPath | null): Promise<string | nul
 }
 
 /** "Show the welcome again" (settings). */
-export async function resetWelcome(): Promise<boolean> {
+export async function resetWelcome(now: number): Promise<boolean> {
   try {
-    await onboardingRepository.setWelcomeSeen(false, Date.now());
+    await onboardingRepository.setWelcomeSeen(false, now);
     return true;
   } catch (error) {
     reportAppError(error);

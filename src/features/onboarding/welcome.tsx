@@ -6,13 +6,14 @@ import { useSettings } from '../../db/hooks';
 import { settingsRepository } from '../../db/settings';
 import type { Lang } from '../../domain/deck/types';
 import { reportAppError } from '../../hooks/app-errors';
+import { useClock } from '../../hooks/clock';
 import { setUiLanguage } from '../../i18n/setup';
 
 const STEPS = 3;
 
-function chooseLanguage(lang: Lang) {
+function chooseLanguage(lang: Lang, now: number) {
   setUiLanguage(lang);
-  settingsRepository.update({ language: lang }, Date.now()).catch(reportAppError);
+  settingsRepository.update({ language: lang }, now).catch(reportAppError);
 }
 
 /** The daily review in one picture; the text alternative says the same in words. */
@@ -57,6 +58,7 @@ function ReviewPicture() {
 export function Welcome({ onDone }: { onDone: () => void }) {
   const { t, i18n } = useTranslation();
   const settings = useSettings();
+  const clock = useClock();
   const [step, setStep] = useState(0);
   const [goal, setGoal] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -70,7 +72,7 @@ export function Welcome({ onDone }: { onDone: () => void }) {
   const goalValue = goal ?? String(settings?.newPerDay ?? 20);
   const finish = () => {
     const n = Number(goalValue);
-    if (Number.isFinite(n) && n >= 0) settingsRepository.update({ newPerDay: n }, Date.now()).catch(reportAppError);
+    if (Number.isFinite(n) && n >= 0) settingsRepository.update({ newPerDay: n }, clock.now()).catch(reportAppError);
     onDone();
   };
   const titles = [t('onboarding.welcome.language.title'), t('onboarding.welcome.review.title'), t('onboarding.welcome.goal.title')];
@@ -98,7 +100,7 @@ export function Welcome({ onDone }: { onDone: () => void }) {
               ] as const
             ).map(([code, name]) => (
               <label key={code} lang={code}>
-                <input type="radio" name="welcome-language" value={code} checked={lang === code} onChange={() => chooseLanguage(code)} />{' '}
+                <input type="radio" name="welcome-language" value={code} checked={lang === code} onChange={() => chooseLanguage(code, clock.now())} />{' '}
                 {name}
               </label>
             ))}

@@ -5,6 +5,7 @@ import { useCallback, useState } from 'react';
 import { quizRepository, type SaveQuizResultOutcome } from '../../db/quiz-results';
 import type { QuizSummary } from '../../domain/quiz/results';
 import { reportAppError } from '../../hooks/app-errors';
+import { useClock } from '../../hooks/clock';
 import type { QuizPlan } from './quiz-plan';
 
 export type SaveState = { status: 'saving' } | { status: 'saved'; outcome: SaveQuizResultOutcome } | { status: 'failed' };
@@ -22,6 +23,7 @@ export function useFinishQuiz(): {
   clear(): void;
 } {
   const [finished, setFinished] = useState<FinishedQuiz | null>(null);
+  const clock = useClock();
 
   const finish = useCallback((plan: QuizPlan, summary: QuizSummary) => {
     const id = globalThis.crypto.randomUUID();
@@ -31,7 +33,7 @@ export function useFinishQuiz(): {
       id,
       mode: plan.modeKey,
       deckId: plan.deck.id,
-      finishedAt: Date.now(),
+      finishedAt: clock.now(),
       durationMs: summary.durationMs,
       score: summary.score,
       items: summary.items,
@@ -42,7 +44,7 @@ export function useFinishQuiz(): {
         update({ status: 'failed' });
       },
     );
-  }, []);
+  }, [clock]);
 
   const clear = useCallback(() => setFinished(null), []);
   return { finished, finish, clear };

@@ -3,17 +3,18 @@
 // summary at the end.
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUiLanguage } from '../../i18n/ui-language';
 import { Link, useSearch } from 'wouter';
 import { CardView } from '../../components/card-view';
 import { useDecks } from '../../hooks/use-decks';
 import { formatInterval } from '../../domain/scheduler/format-interval';
 import { GRADES, type Grade } from '../../domain/scheduler/types';
-import type { Lang } from '../../domain/deck/types';
 import { useNextDue } from '../../db/hooks';
 import { NEXT_CARD_MEASURE, RATE_MARK, useReviewSession, type ReviewSession } from './use-review-session';
 import { formatDuration, formatWhen } from '../../components/format-time';
 import { requestPersistentStorage } from '../../components/pwa/storage';
-import { updateAppBadge } from '../../components/pwa/badge';
+import { useAppBadge } from '../../components/pwa/badge';
+import { useNow } from '../../hooks/clock';
 import './review.css';
 
 const RATING_KEYS = { 1: 'again', 2: 'hard', 3: 'good', 4: 'easy' } as const satisfies Record<Grade, string>;
@@ -71,10 +72,11 @@ function Counts({ session }: { session: ReviewSession }) {
 }
 
 function Summary({ session }: { session: ReviewSession }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const nextDue = useNextDue();
+  const now = useNow();
   const { reviewed, again, totalMs } = session.summary;
-  const lang = i18n.language as Lang;
+  const lang = useUiLanguage();
   return (
     <section className="panel review-summary" aria-labelledby="summary-title">
       <h2 id="summary-title">{reviewed > 0 ? t('review.done.title') : t('review.done.nothingDue')}</h2>
@@ -87,9 +89,9 @@ function Summary({ session }: { session: ReviewSession }) {
       )}
       <p>
         {session.nextLearningDue !== null
-          ? t('review.done.nextLearning', { when: formatWhen(session.nextLearningDue, Date.now(), lang) })
+          ? t('review.done.nextLearning', { when: formatWhen(session.nextLearningDue, now, lang) })
           : nextDue != null
-            ? t('review.done.nextDue', { when: formatWhen(nextDue, Date.now(), lang) })
+            ? t('review.done.nextDue', { when: formatWhen(nextDue, now, lang) })
             : t('review.done.noneScheduled')}
       </p>
       <div className="row">
@@ -144,11 +146,11 @@ function AnswerBar({ session }: { session: ReviewSession }) {
 }
 
 export function ReviewScreen({ session }: { session: ReviewSession }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { cardById } = useDecks();
   const cardRef = useRef<HTMLDivElement>(null);
   useReviewKeys(session);
-  const lang = i18n.language as Lang;
+  const lang = useUiLanguage();
   const card = session.current ? cardById.get(session.current.cardId) : undefined;
 
   // The next card is in the DOM: close the "rating to next card" measure started by rate().
@@ -218,8 +220,6 @@ export default function ReviewPage() {
   // After a finished session the data is worth keeping: ask the browser not to evict it.
   const session = useReviewSession({ cardIds, onFirstSessionEnd: askForPersistentStorage });
   const due = session.counts.new + session.counts.learning + session.counts.review;
-  useEffect(() => {
-    if (!session.loading && !cardIds) void updateAppBadge(due);
-  }, [due, session.loading, cardIds]);
+  useAppBadge(!session.loading && !cardIds ? due : null);
   return <ReviewScreen session={session} />;
 }

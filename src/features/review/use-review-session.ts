@@ -14,6 +14,7 @@ import type { QueueCandidate, QueueCounts } from '../../domain/scheduler/queue';
 import { balanceOf, dayBoundaryOf, schedulerParamsOf, type Settings } from '../../domain/settings/settings';
 import { deviceTimeZone } from '../../platform/device';
 import { reportAppError } from '../../hooks/app-errors';
+import { useClock } from '../../hooks/clock';
 
 export interface SessionSummary {
   reviewed: number;
@@ -74,7 +75,8 @@ export interface ReviewSessionOptions {
 
 export function useReviewSession(options: ReviewSessionOptions = {}): ReviewSession {
   const settings = useSettings();
-  const [now, setNow] = useState(() => Date.now());
+  const clock = useClock();
+  const [now, setNow] = useState(() => clock.now());
   const todayQueue = useTodayQueue(now, settings, options.deckId !== undefined ? { deckId: options.deckId } : {});
   const chosen = useCardStatesByIds(options.cardIds ?? null);
   const queue = useMemo(() => {
@@ -112,10 +114,10 @@ export function useReviewSession(options: ReviewSessionOptions = {}): ReviewSess
   // Learning cards come back minutes later: wake up when the next one is due, and each minute.
   const nextLearningDue = queue?.nextLearningDue ?? null;
   useEffect(() => {
-    const wait = nextLearningDue !== null ? Math.max(1000, nextLearningDue - Date.now() + 500) : 60_000;
-    const timer = setTimeout(() => setNow(Date.now()), Math.min(wait, 60_000));
+    const wait = nextLearningDue !== null ? Math.max(1000, nextLearningDue - clock.now() + 500) : 60_000;
+    const timer = setTimeout(() => setNow(clock.now()), Math.min(wait, 60_000));
     return () => clearTimeout(timer);
-  }, [nextLearningDue, now]);
+  }, [nextLearningDue, now, clock]);
 
   // The load balancer's due counts, so each button shows the day its rating would choose.
   const load = useDayLoad(settings, now);
@@ -143,7 +145,7 @@ export function useReviewSession(options: ReviewSessionOptions = {}): ReviewSess
       performance.mark(RATE_MARK);
       setBusy(true);
       setJustUndone(false);
-      const ratedAt = Date.now();
+      const ratedAt = clock.now();
       const durationMs = performance.now() - shownAt.current;
       const write = async () => {
         try {
@@ -165,7 +167,7 @@ export function useReviewSession(options: ReviewSessionOptions = {}): ReviewSess
             again: s.again + (grade === 1 ? 1 : 0),
             totalMs: s.totalMs + Math.min(durationMs, 3_600_000),
           }));
-          setNow(Date.now());
+          setNow(clock.now());
         } catch (error) {
           reportAppError(error);
         } finally {
@@ -175,7 +177,7 @@ export function useReviewSession(options: ReviewSessionOptions = {}): ReviewSess
       pendingRating.current = write();
       return pendingRating.current;
     },
-    [current, revealed, busy, settings],
+    [current, revealed, busy, settings, clock],
   );
 
   // Undo waits for a rating still being written (a quick Ctrl+Z right after a key press must not
@@ -187,7 +189,7 @@ export function useReviewSession(options: ReviewSessionOptions = {}): ReviewSess
       if (ratingsThisSession.current === 0) return;
       setBusy(true);
       try {
-        const entry = await reviewRepository.undoLast(Date.now());
+        const entry = await reviewRepository.undoLast(clock.now());
         if (!entry) return;
         ratingsThisSession.current -= 1;
         setRated((prev) => {
@@ -203,7 +205,7 @@ export function useReviewSession(options: ReviewSessionOptions = {}): ReviewSess
           again: Math.max(0, s.again - (entry.rating === 1 ? 1 : 0)),
           totalMs: Math.max(0, s.totalMs - entry.durationMs),
         }));
-        setNow(Date.now());
+        setNow(clock.now());
       } catch (error) {
         reportAppError(error);
       } finally {
@@ -212,7 +214,7 @@ export function useReviewSession(options: ReviewSessionOptions = {}): ReviewSess
     };
     undoChain.current = undoChain.current.then(step);
     return undoChain.current;
-  }, []);
+  }, [clock]);
 
   const { onFirstSessionEnd } = options;
   const finished = queue !== undefined && current === null && summary.reviewed > 0;

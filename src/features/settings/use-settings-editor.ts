@@ -6,6 +6,7 @@ import { useSettings } from '../../db/hooks';
 import { settingsRepository } from '../../db/settings';
 import type { Settings } from '../../domain/settings/settings';
 import { reportAppError } from '../../hooks/app-errors';
+import { useClock } from '../../hooks/clock';
 
 export interface SettingsEditor {
   /** undefined while loading. */
@@ -33,6 +34,7 @@ function withoutSettled(pending: Pending, stored: Settings): Pending {
 
 export function useSettingsEditor(): SettingsEditor {
   const stored = useSettings();
+  const clock = useClock();
   const [pending, setPending] = useState<Pending>({});
   // The latest write per key: an older write that resolves late must not clear a newer value.
   const writes = useRef(new Map<keyof Settings, number>());
@@ -48,7 +50,7 @@ export function useSettingsEditor(): SettingsEditor {
     for (const k of keys) writes.current.set(k, id);
     setPending((p) => ({ ...p, ...patch }));
     const latest = (k: keyof Settings) => writes.current.get(k) === id;
-    settingsRepository.update(patch, Date.now()).then(
+    settingsRepository.update(patch, clock.now()).then(
       (next) => {
         // What was stored may be clamped: show that once the live query agrees.
         setPending((p) => {
@@ -66,7 +68,7 @@ export function useSettingsEditor(): SettingsEditor {
         });
       },
     );
-  }, []);
+  }, [clock]);
 
   const settings = stored ? ({ ...stored, ...pending } as Settings) : undefined;
   return { settings, update };

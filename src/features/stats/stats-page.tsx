@@ -8,6 +8,7 @@ import { pickText } from '../../components/card-view';
 import type { Lang } from '../../domain/deck/types';
 import { dayKeyToUtcMs } from '../../domain/scheduler/day';
 import type { Retention } from '../../domain/stats/stats';
+import { useClock } from '../../hooks/clock';
 import { useDecks } from '../../hooks/use-decks';
 import { BarChart, HeatmapChart, LineChart } from './charts';
 import { useStats } from './use-stats';
@@ -39,7 +40,8 @@ export default function StatsPage() {
   const { t, i18n } = useTranslation();
   const lang = (i18n.language === 'ja' ? 'ja' : 'en') as Lang;
   const { decks, cardById } = useDecks();
-  const [now] = useState(() => Date.now());
+  const clock = useClock();
+  const [now] = useState(() => clock.now());
   const { data, error } = useStats(decks, now);
 
   const fmt = useMemo(() => {

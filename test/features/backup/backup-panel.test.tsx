@@ -9,6 +9,8 @@ import { exportBackup } from '../../../src/db/backup/export';
 import { setDb } from '../../../src/db/database';
 import type { KujiraDB } from '../../../src/db/schema';
 import { BackupPanel } from '../../../src/features/backup/backup-panel';
+import { ClockProvider } from '../../../src/hooks/clock';
+import { fixedClock } from '../../clock';
 import { DecksProvider } from '../../../src/hooks/use-decks';
 import { initI18n } from '../../../src/i18n/setup';
 import { NOW, freshDb, populatedDb, testDeck } from '../../db/backup-fixtures';
@@ -40,9 +42,11 @@ function renderPanel(lang: 'en' | 'ja' = 'en') {
   const i18n = initI18n(lang);
   return render(
     <I18nextProvider i18n={i18n}>
-      <DecksProvider decks={[testDeck()]}>
-        <BackupPanel />
-      </DecksProvider>
+      <ClockProvider clock={fixedClock()}>
+        <DecksProvider decks={[testDeck()]}>
+          <BackupPanel />
+        </DecksProvider>
+      </ClockProvider>
     </I18nextProvider>,
   );
 }

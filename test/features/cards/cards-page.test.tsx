@@ -12,6 +12,8 @@ import type { KujiraDB } from '../../../src/db/schema';
 import { syncDecks } from '../../../src/db/sync-decks';
 import type { Deck } from '../../../src/domain/deck/types';
 import CardsPage, { cardHref } from '../../../src/features/cards/cards-page';
+import { ClockProvider } from '../../../src/hooks/clock';
+import { fixedClock, TEST_NOW } from '../../clock';
 import { DecksProvider } from '../../../src/hooks/use-decks';
 import { initI18n } from '../../../src/i18n/setup';
 import { createTestDb } from '../../db/helpers';
@@ -65,14 +67,16 @@ async function renderCards(decks: Deck[], path = '/cards') {
   const location = memoryLocation({ path, record: true });
   const view = render(
     <I18nextProvider i18n={i18n}>
-      <DecksProvider decks={decks}>
-        <Router hook={location.hook}>
-          {/* The one route the app shell mounts for both /cards and /cards/<cardId>. */}
-          <Switch>
-            <Route path="/cards/*?" component={CardsPage} />
-          </Switch>
-        </Router>
-      </DecksProvider>
+      <ClockProvider clock={fixedClock()}>
+        <DecksProvider decks={decks}>
+          <Router hook={location.hook}>
+            {/* The one route the app shell mounts for both /cards and /cards/<cardId>. */}
+            <Switch>
+              <Route path="/cards/*?" component={CardsPage} />
+            </Switch>
+          </Router>
+        </DecksProvider>
+      </ClockProvider>
     </I18nextProvider>,
   );
   return { ...view, location };
@@ -125,7 +129,7 @@ describe('CardsPage: search and filters', () => {
   it('filters by state', async () => {
     await renderCards([deck]);
     const user = userEvent.setup();
-    await rateCard(db, psCard.id, 3, Date.now(), 1_000);
+    await rateCard(db, psCard.id, 3, TEST_NOW, 1_000);
     const state = await screen.findByRole('combobox', { name: 'State' });
     await user.selectOptions(state, 'learning');
     await waitFor(() => expect(count()).toBe('1 card'));
@@ -213,7 +217,7 @@ describe('CardsPage: card info', () => {
   it('shows the memory state and the history after a rating', async () => {
     await renderCards([deck], cardHref(psCard.id));
     expect(await screen.findByText('No reviews yet.')).toBeTruthy();
-    const now = Date.now();
+    const now = TEST_NOW;
     await rateCard(db, psCard.id, 1, now - 120_000, 4_000);
     await rateCard(db, psCard.id, 3, now - 60_000, 3_000);
 

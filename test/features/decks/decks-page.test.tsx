@@ -11,17 +11,21 @@ import { setDb } from '../../../src/db/database';
 import { rateCard } from '../../../src/db/reviews';
 import type { KujiraDB } from '../../../src/db/schema';
 import DecksPage from '../../../src/features/decks/decks-page';
+import { ClockProvider } from '../../../src/hooks/clock';
 import { DecksProvider } from '../../../src/hooks/use-decks';
 import { initI18n } from '../../../src/i18n/setup';
 import { freshDb, testDeck } from '../../db/backup-fixtures';
 import { TEAM_EN, TEAM_EN_V2, TEAM_JA, TEAM_JA_V2 } from '../../fixtures/team-memo';
+import { fixedClock, type TestClock } from '../../clock';
 
 let db: KujiraDB;
+let clock: TestClock;
 const downloads: { name: string; blob: Blob }[] = [];
 // The compiler chunk loads on first use: slow on a loaded machine.
 const SLOW = { timeout: 10_000 };
 
 beforeEach(() => {
+  clock = fixedClock();
   downloads.length = 0;
   let last: Blob | null = null;
   URL.createObjectURL = vi.fn((b: Blob) => ((last = b), 'blob:test'));
@@ -40,11 +44,21 @@ afterEach(() => {
 function renderPage(lang: 'en' | 'ja' = 'en') {
   return render(
     <I18nextProvider i18n={initI18n(lang)}>
-      <DecksProvider decks={[testDeck()]}>
-        <DecksPage />
-      </DecksProvider>
+      <ClockProvider clock={clock}>
+        <DecksProvider decks={[testDeck()]}>
+          <DecksPage />
+        </DecksProvider>
+      </ClockProvider>
     </I18nextProvider>,
   );
+}
+
+/** A minute on: the learner rates after adding the deck, and updates after rating. */
+function later(): number {
+  clock.advance(60_000);
+  const at = clock.now();
+  clock.advance(60_000);
+  return at;
 }
 
 const md = (name: string, text: string) => new File([text], name, { type: 'text/markdown' });
@@ -115,7 +129,7 @@ describe('DecksPage', () => {
     await addTeamDeck();
     const before = (await db.storedDecks.get('team-tools'))!.deck;
     const rollback = before.cards.find((c) => (c.back.en ?? '').startsWith('Rollbacks'))!;
-    await rateCard(db, rollback.id, 3, Date.now(), 2000);
+    await rateCard(db, rollback.id, 3, later(), 2000);
 
     await userEvent.click(await screen.findByRole('button', { name: 'Update Team tools' }));
     await userEvent.upload(screen.getByLabelText('New version of the memo'), [md('memo.ja.md', TEAM_JA_V2), md('memo.en.md', TEAM_EN_V2)]);
@@ -145,7 +159,7 @@ describe('DecksPage', () => {
     expect(await downloads[0]!.blob.text()).toBe(TEAM_JA);
 
     const card = (await db.storedDecks.get('team-tools'))!.deck.cards[0]!;
-    await rateCard(db, card.id, 3, Date.now(), 2000);
+    await rateCard(db, card.id, 3, later(), 2000);
     await userEvent.click(screen.getByRole('button', { name: 'Remove Team tools' }));
     const dialog = screen.getByRole('alertdialog', { name: 'Remove Team tools' });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Remove and delete its history' }));

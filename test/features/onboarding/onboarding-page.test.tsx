@@ -19,6 +19,8 @@ import { compileDeck } from '../../../src/domain/deck/compile-deck';
 import type { Card, Deck } from '../../../src/domain/deck/types';
 import { buildLessons } from '../../../src/domain/onboarding/lessons';
 import OnboardingPage, { ShowWelcomeAgainButton } from '../../../src/features/onboarding/onboarding-page';
+import { ClockProvider } from '../../../src/hooks/clock';
+import { fixedClock, TEST_NOW } from '../../clock';
 import { DecksProvider } from '../../../src/hooks/use-decks';
 import { initI18n } from '../../../src/i18n/setup';
 import { readDeckFolder } from '../../../scripts/read-decks';
@@ -30,8 +32,8 @@ let db: KujiraDB;
 beforeEach(async () => {
   db = createDb({ indexedDB: new IDBFactory(), IDBKeyRange });
   setDb(db);
-  await syncDecks(db, [docker], Date.now());
-  await updateSettings(db, { timeZone: 'UTC' }, Date.now());
+  await syncDecks(db, [docker], TEST_NOW);
+  await updateSettings(db, { timeZone: 'UTC' }, TEST_NOW);
 });
 
 afterEach(() => {
@@ -44,11 +46,13 @@ function renderAt(path: string) {
   const location = memoryLocation({ path, record: true });
   render(
     <I18nextProvider i18n={initI18n('en')}>
-      <DecksProvider decks={[docker]}>
-        <Router hook={location.hook} searchHook={location.searchHook}>
-          <Route path="/onboarding" nest component={OnboardingPage} />
-        </Router>
-      </DecksProvider>
+      <ClockProvider clock={fixedClock()}>
+        <DecksProvider decks={[docker]}>
+          <Router hook={location.hook} searchHook={location.searchHook}>
+            <Route path="/onboarding" nest component={OnboardingPage} />
+          </Router>
+        </DecksProvider>
+      </ClockProvider>
     </I18nextProvider>,
   );
   return location;
@@ -122,7 +126,7 @@ describe('the welcome', () => {
 
   it('comes back after "Show the welcome again"', async () => {
     const user = userEvent.setup();
-    await setWelcomeSeen(db, true, Date.now());
+    await setWelcomeSeen(db, true, TEST_NOW);
     render(
       <I18nextProvider i18n={initI18n('en')}>
         <ShowWelcomeAgainButton />
@@ -136,7 +140,7 @@ describe('the welcome', () => {
 
 describe('a lesson', () => {
   beforeEach(async () => {
-    await setWelcomeSeen(db, true, Date.now());
+    await setWelcomeSeen(db, true, TEST_NOW);
   });
 
   it('introduces its cards one by one, then the check, then a pass hands the cards to today\'s review', async () => {
@@ -158,7 +162,7 @@ describe('a lesson', () => {
     const progress = await getOnboardingProgress(db, 'docker');
     expect(progress.completed).toEqual(['uses']);
     expect(progress.currentLessonId).toBe('advantages');
-    const queue = await getTodayQueue(db, Date.now() + 10 * 60_000 + 1000, undefined, { deckId: 'docker' });
+    const queue = await getTodayQueue(db, TEST_NOW + 10 * 60_000 + 1000, undefined, { deckId: 'docker' });
     expect(queue.items.filter((i) => i.kind === 'learning').map((i) => i.cardId).sort()).toEqual(uses.cards.map((c) => c.id).sort());
     expect(screen.getByRole('link', { name: 'Next lesson' }).getAttribute('href')).toBe('/onboarding/docker/advantages');
   });
@@ -166,7 +170,7 @@ describe('a lesson', () => {
   it('shows what was missed on a fail and offers Retry and re-reading', async () => {
     const user = userEvent.setup();
     const system = lessons[3]!;
-    await act(() => saveResumePoint(db, 'docker', 'system', 6, Date.now()));
+    await act(() => saveResumePoint(db, 'docker', 'system', 6, TEST_NOW));
     renderAt('/onboarding/docker/system?');
     await screen.findByRole('heading', { name: 'Lesson 4: Working on a Linux OS / System' });
     expect(screen.getByRole('alert').textContent).toMatch(/locked/);
@@ -190,7 +194,7 @@ describe('a lesson', () => {
   });
 
   it('resumes where it was left', async () => {
-    await saveResumePoint(db, 'docker', 'uses', 2, Date.now());
+    await saveResumePoint(db, 'docker', 'uses', 2, TEST_NOW);
     const user = userEvent.setup();
     renderAt('/onboarding?deck=docker');
     await user.click(await screen.findByRole('link', { name: 'Continue' }));
@@ -200,7 +204,7 @@ describe('a lesson', () => {
 
 describe('completion', () => {
   it('shows the summary and a printable completion page once every lesson is complete', async () => {
-    await setWelcomeSeen(db, true, Date.now());
+    await setWelcomeSeen(db, true, TEST_NOW);
     const now = Date.parse('2026-03-02T10:00:00Z');
     await db.onboarding.put({
       deckId: 'docker',

@@ -11,6 +11,8 @@ import type { Deck } from '../../../src/domain/deck/types';
 import { parseQuizParams } from '../../../src/domain/quiz/params';
 import QuizPage from '../../../src/features/quiz/quiz-page';
 import { planQuiz, type QuizPlan } from '../../../src/features/quiz/quiz-plan';
+import { ClockProvider } from '../../../src/hooks/clock';
+import { fixedClock } from '../../clock';
 import { DecksProvider } from '../../../src/hooks/use-decks';
 import { initI18n } from '../../../src/i18n/setup';
 import { quizDeck } from '../../fixtures/quiz-deck';
@@ -27,11 +29,13 @@ export function renderQuiz(path: string, decks: Deck[] = [quizDeck]) {
   const location = memoryLocation({ path, record: true });
   const utils = render(
     <I18nextProvider i18n={i18n}>
-      <DecksProvider decks={decks}>
-        <Router hook={location.hook} searchHook={location.searchHook}>
-          <QuizPage />
-        </Router>
-      </DecksProvider>
+      <ClockProvider clock={fixedClock()}>
+        <DecksProvider decks={decks}>
+          <Router hook={location.hook} searchHook={location.searchHook}>
+            <QuizPage />
+          </Router>
+        </DecksProvider>
+      </ClockProvider>
     </I18nextProvider>,
   );
   return { ...utils, location };

@@ -8,6 +8,8 @@ import { I18nextProvider } from 'react-i18next';
 import { setDb } from '../../../src/db/database';
 import { syncDecks } from '../../../src/db/sync-decks';
 import type { KujiraDB } from '../../../src/db/schema';
+import { ClockProvider } from '../../../src/hooks/clock';
+import { fixedClock, TEST_NOW } from '../../clock';
 import { DecksProvider } from '../../../src/hooks/use-decks';
 import { initI18n } from '../../../src/i18n/setup';
 import ReviewPage from '../../../src/features/review/review-page';
@@ -21,9 +23,11 @@ let db: KujiraDB;
 function renderReview(deck: Deck) {
   return render(
     <I18nextProvider i18n={i18n}>
-      <DecksProvider decks={[deck]}>
-        <ReviewPage />
-      </DecksProvider>
+      <ClockProvider clock={fixedClock()}>
+        <DecksProvider decks={[deck]}>
+          <ReviewPage />
+        </DecksProvider>
+      </ClockProvider>
     </I18nextProvider>,
   );
 }
@@ -31,7 +35,7 @@ function renderReview(deck: Deck) {
 async function setUp(deck: Deck) {
   db = createTestDb(`review-${Math.random()}`);
   setDb(db);
-  await syncDecks(db, [deck], Date.now());
+  await syncDecks(db, [deck], TEST_NOW);
   renderReview(deck);
   await screen.findByRole('button', { name: 'Show answer' });
 }
@@ -147,16 +151,18 @@ describe('reviewing chosen cards', () => {
     const deck = createDeck({ commands: 4, sectionCount: 1 });
     db = createTestDb(`review-chosen-${Math.random()}`);
     setDb(db);
-    await syncDecks(db, [deck], Date.now());
+    await syncDecks(db, [deck], TEST_NOW);
     const chosen = [deck.cards[5]!.id, deck.cards[2]!.id];
     const location = memoryLocation({ path: `/review?cards=${chosen.join(',')}` });
     render(
       <I18nextProvider i18n={i18n}>
-        <DecksProvider decks={[deck]}>
-          <Router hook={location.hook} searchHook={location.searchHook}>
-            <ReviewPage />
-          </Router>
-        </DecksProvider>
+        <ClockProvider clock={fixedClock()}>
+          <DecksProvider decks={[deck]}>
+            <Router hook={location.hook} searchHook={location.searchHook}>
+              <ReviewPage />
+            </Router>
+          </DecksProvider>
+        </ClockProvider>
       </I18nextProvider>,
     );
     await screen.findByRole('button', { name: 'Show answer' });

@@ -10,6 +10,8 @@ import { getSettings } from '../../../src/db/settings';
 import type { KujiraDB } from '../../../src/db/schema';
 import SettingsPage from '../../../src/features/settings/settings-page';
 import { clearAppError, useAppError } from '../../../src/hooks/app-errors';
+import { ClockProvider } from '../../../src/hooks/clock';
+import { fixedClock } from '../../clock';
 import { DecksProvider } from '../../../src/hooks/use-decks';
 import { initI18n } from '../../../src/i18n/setup';
 import { createTestDb } from '../../db/helpers';
@@ -43,10 +45,12 @@ function ReportedError() {
 function renderSettings(extraPanels?: ReactNode) {
   return render(
     <I18nextProvider i18n={i18n}>
-      <DecksProvider decks={decks}>
-        <ReportedError />
-        <SettingsPage extraPanels={extraPanels} />
-      </DecksProvider>
+      <ClockProvider clock={fixedClock()}>
+        <DecksProvider decks={decks}>
+          <ReportedError />
+          <SettingsPage extraPanels={extraPanels} />
+        </DecksProvider>
+      </ClockProvider>
     </I18nextProvider>,
   );
 }

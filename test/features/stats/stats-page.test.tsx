@@ -8,6 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { setDb } from '../../../src/db/database';
 import type { KujiraDB } from '../../../src/db/schema';
 import StatsPage from '../../../src/features/stats/stats-page';
+import { ClockProvider } from '../../../src/hooks/clock';
+import { fixedClock } from '../../clock';
 import { DecksProvider } from '../../../src/hooks/use-decks';
 import { initI18n } from '../../../src/i18n/setup';
 import { populatedDb, testDeck } from '../../db/backup-fixtures';
@@ -30,9 +32,11 @@ async function renderPage(lang: 'en' | 'ja' = 'en') {
   return render(
     <I18nextProvider i18n={i18n}>
       <Router>
-        <DecksProvider decks={[testDeck()]}>
-          <StatsPage />
-        </DecksProvider>
+        <ClockProvider clock={fixedClock()}>
+          <DecksProvider decks={[testDeck()]}>
+            <StatsPage />
+          </DecksProvider>
+        </ClockProvider>
       </Router>
     </I18nextProvider>,
   );
