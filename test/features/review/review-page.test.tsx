@@ -9,7 +9,7 @@ import { setDb } from '../../../src/db/database';
 import { syncDecks } from '../../../src/db/sync-decks';
 import type { KujiraDB } from '../../../src/db/schema';
 import { ClockProvider } from '../../../src/hooks/clock';
-import { fixedClock, TEST_NOW } from '../../clock';
+import { fixedClock, TEST_NOW, type TestClock } from '../../clock';
 import { DecksProvider } from '../../../src/hooks/use-decks';
 import { initI18n } from '../../../src/i18n/setup';
 import ReviewPage from '../../../src/features/review/review-page';
@@ -19,11 +19,13 @@ import { createTestDb } from '../../db/helpers';
 
 const i18n = initI18n('en');
 let db: KujiraDB;
+let clock: TestClock;
 
 function renderReview(deck: Deck) {
+  clock = fixedClock();
   return render(
     <I18nextProvider i18n={i18n}>
-      <ClockProvider clock={fixedClock()}>
+      <ClockProvider clock={clock}>
         <DecksProvider decks={[deck]}>
           <ReviewPage />
         </DecksProvider>
@@ -93,6 +95,7 @@ describe('review screen', () => {
     await screen.findByRole('group', { name: 'Answer' });
     await user.keyboard('4');
     await waitFor(() => expect(question()).not.toBe(first));
+    clock.advance(5_000); // a few seconds on the next card: undo takes back the newest rating
     await user.keyboard('{Enter}');
     await screen.findByRole('group', { name: 'Answer' });
     await user.keyboard('1');
