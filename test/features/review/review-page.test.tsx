@@ -39,7 +39,8 @@ async function setUp(deck: Deck) {
   setDb(db);
   await syncDecks(db, [deck], TEST_NOW);
   renderReview(deck);
-  await screen.findByRole('button', { name: 'Show answer' });
+  // The first render opens the database and loads the scheduler: room for a loaded machine.
+  await screen.findByRole('button', { name: 'Show answer' }, { timeout: 10_000 });
 }
 
 const logSize = () => db.reviewLog.count();
