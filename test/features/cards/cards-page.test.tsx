@@ -196,7 +196,7 @@ describe('CardsPage: card info', () => {
     await renderCards([deck], cardHref(runCard.id));
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Suspend' }));
-    expect(await screen.findByRole('button', { name: 'Unsuspend' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Unsuspend' }, { timeout: 10_000 })).toBeTruthy();
     expect((await getCardState(db, runCard.id))?.suspended).toBe(true);
     expect(screen.getByText(/stays out of every review/)).toBeTruthy();
 
