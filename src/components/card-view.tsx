@@ -4,6 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Card, Lang, Localized } from '../domain/deck/types';
 import { RichText } from './rich-text';
+import { pickLocalized } from '../domain/deck/localized';
 
 export interface CardViewProps {
   card: Card;
@@ -12,18 +13,8 @@ export interface CardViewProps {
   revealed: boolean;
 }
 
-/** The text in `lang`, falling back to whatever language the deck has. */
-export function pickText(text: Localized | undefined, lang: Lang): { text: string; lang: Lang } | null {
-  if (!text) return null;
-  const value = text[lang];
-  if (value) return { text: value, lang };
-  const other: Lang = lang === 'ja' ? 'en' : 'ja';
-  const fallback = text[other];
-  return fallback ? { text: fallback, lang: other } : null;
-}
-
 export function LocalizedText({ text, lang, showBoth }: { text: Localized | undefined; lang: Lang; showBoth: boolean }) {
-  const main = pickText(text, lang);
+  const main = pickLocalized(text, lang);
   if (!main) return null;
   const otherLang: Lang = main.lang === 'ja' ? 'en' : 'ja';
   const second = showBoth ? text?.[otherLang] : undefined;
@@ -41,12 +32,12 @@ export function LocalizedText({ text, lang, showBoth }: { text: Localized | unde
  */
 export function CorrectionBox({ card, lang, showBoth }: { card: Card; lang: Lang; showBoth: boolean }) {
   const { t } = useTranslation();
-  if (!pickText(card.correction, lang)) return null;
+  if (!pickLocalized(card.correction, lang)) return null;
   return (
     <aside className="correction" aria-label={t('cards.view.correction')}>
       <span className="correction-title">{t('cards.view.correction')}</span>
       <LocalizedText text={card.correction} lang={lang} showBoth={showBoth} />
-      {pickText(card.memo, lang) && (
+      {pickLocalized(card.memo, lang) && (
         <p className="correction-memo muted">
           <span>{t('cards.view.memoSays')} </span>
           <LocalizedText text={card.memo} lang={lang} showBoth={showBoth} />
@@ -71,7 +62,7 @@ export function CardView({ card, lang, showBoth, revealed }: CardViewProps) {
             <div role="group" aria-label={t('cards.view.answer')} className="card-answer">
               <LocalizedText text={card.back} lang={lang} showBoth={showBoth} />
             </div>
-            {pickText(card.note, lang) && (
+            {pickLocalized(card.note, lang) && (
               <p className="note">
                 <span className="visually-hidden">{t('cards.view.note')}: </span>
                 <LocalizedText text={card.note} lang={lang} showBoth={showBoth} />

@@ -1,7 +1,8 @@
 // A deck as a text file Anki's "Import File" reads: tab-separated front, back and tags, with the
 // header lines that tell Anki the separator, that fields are plain text (not HTML) and which
 // column holds the tags. Pure: the feature turns the text into a download.
-import type { Card, Deck, Lang, Localized } from '../deck/types';
+import type { Card, Deck, Lang } from '../deck/types';
+import { localizedText } from '../deck/localized';
 
 /** A field quoted per Anki's CSV rules when it holds a tab, a line break or a double quote. */
 export function ankiField(text: string): string {
@@ -14,16 +15,11 @@ export function ankiTag(text: string): string {
   return text.trim().replace(/\s+/g, '_');
 }
 
-function pick(text: Localized | undefined, lang: Lang): string {
-  if (!text) return '';
-  return text[lang] ?? text[lang === 'ja' ? 'en' : 'ja'] ?? '';
-}
-
 function backOf(card: Card, lang: Lang): string {
-  const parts = [pick(card.back, lang)];
-  const note = pick(card.note, lang);
+  const parts = [localizedText(card.back, lang)];
+  const note = localizedText(card.note, lang);
   if (note) parts.push(note);
-  const correction = pick(card.correction, lang);
+  const correction = localizedText(card.correction, lang);
   if (correction) parts.push(`⚠ ${correction}`);
   return parts.filter((p) => p !== '').join('\n\n');
 }
@@ -33,7 +29,7 @@ export function exportDeckToAnki(deck: Deck, lang: Lang): string {
   const lines = ['#separator:tab', '#html:false', '#tags column:3'];
   for (const card of [...deck.cards].sort((a, b) => a.order - b.order)) {
     const tags = [ankiTag(deck.id), ankiTag(`${deck.id}::${card.sectionId}`)].join(' ');
-    lines.push([ankiField(pick(card.front, lang)), ankiField(backOf(card, lang)), ankiField(tags)].join('\t'));
+    lines.push([ankiField(localizedText(card.front, lang)), ankiField(backOf(card, lang)), ankiField(tags)].join('\t'));
   }
   return `${lines.join('\n')}\n`;
 }

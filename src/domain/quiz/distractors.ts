@@ -2,8 +2,9 @@
 // one that is also right (an alias of the answer, another card with the same meaning, or a row the
 // deck declares "also right" for it, in either direction).
 import { LANGS, type Card, type Lang, type Localized } from '../deck/types';
-import { localize, normalizeAnswer, normalizeText } from './normalize';
+import { normalizeAnswer, normalizeText } from './normalize';
 import { deriveSeed, mulberry32, shuffle } from './random';
+import { localizedText } from '../deck/localized';
 
 export type EntryFamily = 'command' | 'option' | 'fact';
 
@@ -206,7 +207,7 @@ export function indexPool(cards: readonly Card[]): PoolIndex {
   }
   for (const entry of byId.values()) {
     for (const lang of LANGS) {
-      entry.meaningText[lang] = localize(entry.meaning, lang);
+      entry.meaningText[lang] = localizedText(entry.meaning, lang);
       entry.meaningNorm[lang] = normalizeText(entry.meaningText[lang]);
     }
   }

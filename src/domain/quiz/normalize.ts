@@ -1,6 +1,5 @@
 // Text normalization shared by the answer checker and the distractor picker: two strings that
 // normalize to the same value are "the same answer" (so never both offered as choices).
-import type { Lang, Localized } from '../deck/types';
 
 /**
  * Command comparison form: NFKC (full-width IME input and the ideographic space become ASCII),
@@ -43,11 +42,4 @@ export function normalizeAnswer(text: string): string {
   return sudoIsOptional(n) ? n.replace(SUDO, '') : n;
 }
 
-/** The text in `lang`, else in any language the card has (a one-language deck), else ''. */
-export function localize(text: Localized | undefined, lang: Lang): string {
-  if (!text) return '';
-  const own = text[lang];
-  if (own !== undefined && own !== '') return own;
-  for (const value of Object.values(text)) if (value) return value;
-  return '';
-}
+

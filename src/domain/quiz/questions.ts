@@ -5,8 +5,9 @@
 // memo's words), and a fact whose only answer is a corrected memo line is not asked.
 import type { Card, Deck, FlaggedAnswer, Lang } from '../deck/types';
 import { distractorCandidates, entryIdOf, entryOf, type DistractorTier, type PoolEntry } from './distractors';
-import { localize, normalizeText } from './normalize';
+import { normalizeText } from './normalize';
 import { deriveSeed, mulberry32, randomInt, shuffle } from './random';
+import { localizedText } from '../deck/localized';
 
 export type QuizType = 'choice' | 'typed' | 'mixed';
 
@@ -114,9 +115,9 @@ export function isQuizSafe(card: Card): boolean {
 }
 
 function correctTextOf(card: Card, pool: readonly Card[], direction: ChoiceDirection, lang: Lang): string {
-  if (direction === 'fact') return localize(card.back, lang);
+  if (direction === 'fact') return localizedText(card.back, lang);
   if (direction === 'meaning-to-key') return card.key;
-  return entryOf(card, pool)?.meaningText[lang] ?? localize(card.back, lang);
+  return entryOf(card, pool)?.meaningText[lang] ?? localizedText(card.back, lang);
 }
 
 /** Whether the pool gives this card at least one distractor (so a question of two or more choices). */
@@ -146,10 +147,10 @@ export function buildChoiceQuestion(
   const correctText = correctTextOf(card, pool, direction, lang);
   const prompt =
     direction === 'meaning-to-key'
-      ? localize(card.description ?? card.front, lang)
+      ? localizedText(card.description ?? card.front, lang)
       : direction === 'key-to-meaning'
         ? card.key
-        : localize(card.front, lang);
+        : localizedText(card.front, lang);
 
   const seen = new Set([normalizeText(correctText)]);
   const distractors: Choice[] = [];
@@ -199,7 +200,7 @@ export function buildTypedQuestion(card: Card, options: ChoiceQuestionOptions = 
     id: options.id ?? `${card.id}:typed`,
     cardId: card.id,
     deckId: card.deckId,
-    prompt: localize(card.description ?? card.front, lang),
+    prompt: localizedText(card.description ?? card.front, lang),
     answers,
     ...(optionalFlags.length > 0 ? { optionalFlags } : {}),
   };

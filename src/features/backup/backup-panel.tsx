@@ -3,11 +3,11 @@
 // confirmation naming what is lost, offering to export first), and export a deck for Anki.
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUiLanguage } from '../../i18n/ui-language';
 import { backupRepository, type ImportProgress, type PreparedImport } from '../../db/backup/repository';
 import { ankiFileName, exportDeckToAnki } from '../../domain/anki/export-anki';
 import { BackupValidationError } from '../../domain/backup/validate';
-import type { Lang } from '../../domain/deck/types';
-import { pickText } from '../../components/card-view';
+import { localizedText } from '../../domain/deck/localized';
 import { useClock } from '../../hooks/clock';
 import { useDecks } from '../../hooks/use-decks';
 import { downloadText } from '../../components/download';
@@ -24,8 +24,8 @@ type ImportView =
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function BackupPanel() {
-  const { t, i18n } = useTranslation();
-  const lang = (i18n.language === 'ja' ? 'ja' : 'en') as Lang;
+  const { t } = useTranslation();
+  const lang = useUiLanguage();
   const { decks } = useDecks();
   const clock = useClock();
   const ids = { title: useId(), file: useId(), hint: useId(), reset: useId(), resetDesc: useId(), anki: useId(), progress: useId() };
@@ -229,7 +229,7 @@ export function BackupPanel() {
         {decks.map((d) => (
           <li key={d.id}>
             <button type="button" className="button" onClick={() => onAnki(d.id)}>
-              {t('backup.anki.button', { deck: pickText(d.title, lang)?.text ?? d.id })}
+              {t('backup.anki.button', { deck: localizedText(d.title, lang) || d.id })}
             </button>
           </li>
         ))}

@@ -2,12 +2,13 @@
 // chance of recall, due), its review history, and suspend/unsuspend. Reached at /cards/<cardId>.
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUiLanguage } from '../../i18n/ui-language';
 import { Link } from 'wouter';
 import { CardView } from '../../components/card-view';
 import { useSettings } from '../../db/hooks';
 import { useCardInfo } from '../../db/card-hooks';
 import type { ReviewLogEntry } from '../../domain/scheduler/types';
-import type { Card, Lang } from '../../domain/deck/types';
+import type { Card } from '../../domain/deck/types';
 import { formatInterval } from '../../domain/scheduler/format-interval';
 import type { Grade, RatingName } from '../../domain/scheduler/types';
 import { useDecks } from '../../hooks/use-decks';
@@ -33,8 +34,8 @@ function SuspendButton({ cardId, suspended }: { cardId: string; suspended: boole
 }
 
 export function CardDetails({ cardId }: { cardId: string }) {
-  const { t, i18n } = useTranslation();
-  const lang: Lang = i18n.language === 'ja' ? 'ja' : 'en';
+  const { t } = useTranslation();
+  const lang = useUiLanguage();
   const now = useNow(60_000);
   const info = useCardInfo(cardId, now);
   const settings = useSettings();

@@ -3,8 +3,8 @@
 // coming back from a card, because this one component serves both addresses.
 import { useCallback, useDeferredValue, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUiLanguage } from '../../i18n/ui-language';
 import { Link, useRoute } from 'wouter';
-import { pickText } from '../../components/card-view';
 import { RichText } from '../../components/rich-text';
 import type { Lang } from '../../domain/deck/types';
 import { useDecks } from '../../hooks/use-decks';
@@ -18,6 +18,7 @@ import {
   type StateFilter,
 } from './use-card-search';
 import './cards.css';
+import { pickLocalized, localizedText } from '../../domain/deck/localized';
 
 export const PAGE_SIZE = 50;
 
@@ -37,8 +38,8 @@ function decodeParam(value: string): string {
 function ResultItem({ item, lang, focusRef }: { item: BrowserCard; lang: Lang; focusRef?: (el: HTMLAnchorElement | null) => void }) {
   const { t } = useTranslation();
   const { card, state } = item;
-  const front = pickText(card.front, lang);
-  const back = pickText(card.back, lang);
+  const front = pickLocalized(card.front, lang);
+  const back = pickLocalized(card.back, lang);
   const kind = state?.state ?? 'new';
   return (
     <li className="cards-item">
@@ -67,8 +68,8 @@ function CardList({
   returnTo: string | null;
   onReturned: () => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const lang: Lang = i18n.language === 'ja' ? 'ja' : 'en';
+  const { t } = useTranslation();
+  const lang = useUiLanguage();
   const id = useId();
   const { decks } = useDecks();
   const query = useDeferredValue(filters.query);
@@ -88,7 +89,7 @@ function CardList({
 
   const shown = results?.slice(0, limit) ?? [];
   const remaining = results ? results.length - shown.length : 0;
-  const deckTitle = (title: Partial<Record<Lang, string>>) => pickText(title, lang)?.text ?? '';
+  const deckTitle = (title: Partial<Record<Lang, string>>) => localizedText(title, lang);
 
   return (
     <div className="cards-page">
@@ -122,7 +123,7 @@ function CardList({
                 .sort((a, b) => a.order - b.order)
                 .map((s) => (
                   <option key={s.id} value={sectionValue(deck.id, s.id)}>
-                    {pickText(s.title, lang)?.text ?? s.id}
+                    {localizedText(s.title, lang) || s.id}
                   </option>
                 ));
               return decks.length > 1 ? (

@@ -1,31 +1,29 @@
 // Home: today's work at a glance (due counts, Start review, streak, next due) and the decks.
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUiLanguage } from '../../i18n/ui-language';
 import { Link } from 'wouter';
 import { useDecks } from '../../hooks/use-decks';
 import { useNow } from '../../hooks/clock';
 import { useNextDue, useSettings, useStreak, useTodayQueue } from '../../db/hooks';
-import type { Lang } from '../../domain/deck/types';
+import { localizedText } from '../../domain/deck/localized';
 import { formatWhen } from '../../components/format-time';
-import { updateAppBadge } from '../../components/pwa/badge';
+import { useAppBadge } from '../../components/pwa/badge';
 
 /** Today's counts. Until the decks are synced it keeps the same shape with dashes, so nothing
  * below it moves when the numbers arrive. */
 function Today() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { ready } = useDecks();
   const now = useNow(30_000);
   const settings = useSettings();
   const queue = useTodayQueue(now, settings);
   const streak = useStreak(now);
   const nextDue = useNextDue();
-  const lang = i18n.language as Lang;
+  const lang = useUiLanguage();
   const loaded = ready && queue !== undefined && settings !== undefined;
   const total = loaded ? queue.counts.new + queue.counts.learning + queue.counts.review : 0;
   const upcoming = queue?.nextLearningDue ?? nextDue ?? null;
-  useEffect(() => {
-    if (loaded) void updateAppBadge(total);
-  }, [loaded, total]);
+  useAppBadge(loaded ? total : null);
   return (
     <section className="panel today" aria-labelledby="today-heading" aria-busy={!loaded}>
       <h2 id="today-heading">{t('home.today')}</h2>
@@ -54,9 +52,9 @@ function Today() {
 }
 
 export default function HomePage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { decks } = useDecks();
-  const lang = i18n.language as Lang;
+  const lang = useUiLanguage();
   return (
     <>
       <h1>{t('common.appName')}</h1>
@@ -88,7 +86,7 @@ export default function HomePage() {
         <ul className="deck-list" aria-busy={decks.length === 0}>
           {decks.map((deck) => (
             <li key={deck.id}>
-              <span>{deck.title[lang] ?? deck.title[deck.languages[0] ?? 'en']}</span>
+              <span>{localizedText(deck.title, lang)}</span>
               <span className="muted">{t('common.decks.cards', { count: deck.cards.length })}</span>
             </li>
           ))}

@@ -1,17 +1,18 @@
 // The printable completion page (/onboarding/<deck>/certificate): one A4 page the new member can
 // show the team lead. Print CSS in onboarding.css hides the app's navigation.
 import { useTranslation } from 'react-i18next';
+import { useUiLanguage } from '../../i18n/ui-language';
 import { Link } from 'wouter';
-import type { Lang } from '../../domain/deck/types';
 import { completionSummary, type OnboardingProgress } from '../../domain/onboarding/progress';
-import { formatDate, localized, Summary } from './summary';
+import { formatDate, Summary } from './summary';
 import type { DeckPath } from './use-onboarding';
+import { localizedText } from '../../domain/deck/localized';
 
 export function Certificate({ path, progress }: { path: DeckPath; progress: OnboardingProgress }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const { t } = useTranslation();
+  const lang = useUiLanguage();
   const summary = completionSummary(path.lessons, progress);
-  const deckTitle = localized(path.deck.title, lang);
+  const deckTitle = localizedText(path.deck.title, lang);
   if (!summary.complete) {
     return (
       <div className="certificate-missing">

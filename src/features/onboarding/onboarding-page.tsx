@@ -6,10 +6,10 @@
 // A first visit shows the welcome screens, then goes straight into the first lesson.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUiLanguage } from '../../i18n/ui-language';
 import { Link, Route, Switch, useLocation, useRoute, useSearch } from 'wouter';
 import { useSettings } from '../../db/hooks';
 import { useOnboardingProgress, useWelcomeSeen } from '../../db/onboarding-hooks';
-import type { Lang } from '../../domain/deck/types';
 import { findLesson } from '../../domain/onboarding/lessons';
 import { isLessonUnlocked, resumePoint } from '../../domain/onboarding/progress';
 import { useClock } from '../../hooks/clock';
@@ -17,10 +17,11 @@ import { useDecks } from '../../hooks/use-decks';
 import { Certificate } from './certificate';
 import { LessonView } from './lesson-view';
 import { PathView } from './path-view';
-import { localized, useLessonTitle } from './summary';
+import { useLessonTitle } from './summary';
 import { finishWelcome, useDeckPath } from './use-onboarding';
 import { Welcome } from './welcome';
 import './onboarding.css';
+import { localizedText } from '../../domain/deck/localized';
 
 function Loading() {
   const { t } = useTranslation();
@@ -28,7 +29,8 @@ function Loading() {
 }
 
 function DeckChooser({ unknown }: { unknown: string | null }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const lang = useUiLanguage();
   const { decks } = useDecks();
   return (
     <div>
@@ -38,7 +40,7 @@ function DeckChooser({ unknown }: { unknown: string | null }) {
       <ul className="deck-list">
         {decks.map((d) => (
           <li key={d.id}>
-            <Link href={`/${d.id}`}>{localized(d.title, i18n.language as Lang)}</Link>
+            <Link href={`/${d.id}`}>{localizedText(d.title, lang)}</Link>
           </li>
         ))}
       </ul>
@@ -63,7 +65,8 @@ function CertificateRoute({ deckId }: { deckId: string }) {
 }
 
 function LessonRoute({ deckId, lessonId }: { deckId: string; lessonId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const lang = useUiLanguage();
   const title = useLessonTitle();
   const path = useDeckPath(deckId);
   const progress = useOnboardingProgress(path?.deck.id ?? null);
@@ -106,7 +109,7 @@ function LessonRoute({ deckId, lessonId }: { deckId: string; lessonId: string })
       lessons={path.lessons}
       lesson={lesson}
       progress={progress}
-      lang={i18n.language as Lang}
+      lang={lang}
       showBoth={settings.showBothLanguages}
     />
   );

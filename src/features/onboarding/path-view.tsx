@@ -1,8 +1,8 @@
 // The path of a deck: its lessons in order with progress per lesson and overall, locked lessons
 // (unless all are unlocked), Continue where the learner left off, and the summary once complete.
 import { useTranslation } from 'react-i18next';
+import { useUiLanguage } from '../../i18n/ui-language';
 import { Link } from 'wouter';
-import type { Lang } from '../../domain/deck/types';
 import {
   completionSummary,
   lessonFraction,
@@ -12,12 +12,13 @@ import {
   type OnboardingProgress,
 } from '../../domain/onboarding/progress';
 import { LessonBar, OverallBar } from './progress-bars';
-import { localized, Summary, useLessonTitle } from './summary';
+import { Summary, useLessonTitle } from './summary';
 import { useOnboardingWrites, type DeckPath } from './use-onboarding';
+import { localizedText } from '../../domain/deck/localized';
 
 export function PathView({ path, progress }: { path: DeckPath; progress: OnboardingProgress }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const { t } = useTranslation();
+  const lang = useUiLanguage();
   const title = useLessonTitle();
   const { unlockAll } = useOnboardingWrites(path.deck.id);
   const { deck, lessons } = path;
@@ -28,7 +29,7 @@ export function PathView({ path, progress }: { path: DeckPath; progress: Onboard
 
   return (
     <div className="onboarding-path">
-      <h1>{t('onboarding.path.heading', { deck: localized(deck.title, lang) })}</h1>
+      <h1>{t('onboarding.path.heading', { deck: localizedText(deck.title, lang) })}</h1>
       <p className="muted">{t('onboarding.path.intro')}</p>
       <OverallBar overall={overall} />
       {resume && (

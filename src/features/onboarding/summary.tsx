@@ -1,19 +1,17 @@
 // The completion summary (path page and printable completion page): each lesson with its check
 // score and date, the time spent and the completion date.
 import { useTranslation } from 'react-i18next';
-import type { Lang, Localized } from '../../domain/deck/types';
+import { useUiLanguage } from '../../i18n/ui-language';
+import type { Lang } from '../../domain/deck/types';
 import type { CompletionSummary } from '../../domain/onboarding/progress';
 import type { Lesson } from '../../domain/onboarding/lessons';
-
-export function localized(text: Localized, lang: Lang): string {
-  return text[lang] ?? text[lang === 'ja' ? 'en' : 'ja'] ?? '';
-}
+import { localizedText } from '../../domain/deck/localized';
 
 export function useLessonTitle(): (lesson: Lesson) => string {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const { t } = useTranslation();
+  const lang = useUiLanguage();
   return (lesson) => {
-    const title = localized(lesson.title, lang);
+    const title = localizedText(lesson.title, lang);
     return lesson.parts > 1 ? t('onboarding.path.part', { title, part: lesson.part, parts: lesson.parts }) : title;
   };
 }
@@ -23,8 +21,8 @@ export function formatDate(ms: number, lang: Lang): string {
 }
 
 export function Summary({ summary }: { summary: CompletionSummary }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const { t } = useTranslation();
+  const lang = useUiLanguage();
   const title = useLessonTitle();
   const minutes = Math.max(1, Math.round(summary.timeSpentMs / 60_000));
   return (

@@ -2,6 +2,7 @@
 // each with a Skip button, then straight into the first lesson.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUiLanguage } from '../../i18n/ui-language';
 import { useSettings } from '../../db/hooks';
 import { settingsRepository } from '../../db/settings';
 import type { Lang } from '../../domain/deck/types';
@@ -56,7 +57,7 @@ function ReviewPicture() {
 }
 
 export function Welcome({ onDone }: { onDone: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const settings = useSettings();
   const clock = useClock();
   const [step, setStep] = useState(0);
@@ -68,7 +69,7 @@ export function Welcome({ onDone }: { onDone: () => void }) {
     headingRef.current?.focus();
   }, [step]);
 
-  const lang = i18n.language as Lang;
+  const lang = useUiLanguage();
   const goalValue = goal ?? String(settings?.newPerDay ?? 20);
   const finish = () => {
     const n = Number(goalValue);

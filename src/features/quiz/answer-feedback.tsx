@@ -3,7 +3,8 @@
 // the card's note, its correction (the card view's CorrectionBox), "I was right" and Next.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CorrectionBox, LocalizedText, pickText } from '../../components/card-view';
+import { CorrectionBox, LocalizedText } from '../../components/card-view';
+import { pickLocalized } from '../../domain/deck/localized';
 import type { Card, Lang } from '../../domain/deck/types';
 import { isRecordCorrect, type AnswerRecord } from '../../domain/quiz/answer-record';
 import type { DiffSegment } from '../../domain/quiz/diff';
@@ -99,7 +100,7 @@ export function AnswerFeedback({ question, record, card, lang, showBoth, isLast,
           </p>
         )}
       </div>
-      {card && pickText(card.note, lang) && (
+      {card && pickLocalized(card.note, lang) && (
         <p className="note">
           <span className="quiz-label">{t('quiz.feedback.note')}: </span>
           <LocalizedText text={card.note} lang={lang} showBoth={showBoth} />

@@ -4,8 +4,8 @@
 // becomes plain /quiz, so a reload shows the start screen and history instead of restarting.
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUiLanguage } from '../../i18n/ui-language';
 import { useLocation, useSearch } from 'wouter';
-import type { Lang } from '../../domain/deck/types';
 import { parseQuizParams, type QuizParamWarning, type QuizParams } from '../../domain/quiz/params';
 import type { QuizSummary } from '../../domain/quiz/results';
 import { useDecks } from '../../hooks/use-decks';
@@ -32,9 +32,9 @@ function Notices({ warnings, plan }: { warnings: readonly QuizParamWarning[]; pl
 }
 
 function QuizRunner({ options, warnings, onFinish, onQuit }: { options: QuizParams; warnings: readonly QuizParamWarning[]; onFinish: (plan: QuizPlan, summary: QuizSummary) => void; onQuit: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { decks } = useDecks();
-  const lang = i18n.language as Lang;
+  const lang = useUiLanguage();
   // A link without a seed gets a fresh quiz each time; the seed is fixed for this run.
   const [seed] = useState(newSeed);
   const plan = useMemo(() => planQuiz(options, decks, lang, seed), [options, decks, lang, seed]);

@@ -3,13 +3,13 @@
 // on: review the missed cards now, try again, or a new quiz.
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUiLanguage } from '../../i18n/ui-language';
 import { Link } from 'wouter';
-import type { Lang } from '../../domain/deck/types';
 import { isRecordCorrect, type AnswerRecord } from '../../domain/quiz/answer-record';
 import { QuizText } from './quiz-text';
 import { formatPercent, formatSeconds } from './format';
-import { textOf } from './quiz-setup';
 import type { FinishedQuiz } from './use-finish-quiz';
+import { localizedText } from '../../domain/deck/localized';
 
 /** `/review?cards=a,b,c`: the review screen shows exactly these cards now. */
 export function reviewMissedHref(items: readonly AnswerRecord[]): string | null {
@@ -18,11 +18,11 @@ export function reviewMissedHref(items: readonly AnswerRecord[]): string | null 
 }
 
 function BestLine({ finished }: { finished: FinishedQuiz }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const { t } = useTranslation();
+  const lang = useUiLanguage();
   const { save, plan } = finished;
   const mode = t(`quiz.modeName.${plan.modeKey}`);
-  const deck = textOf(plan.deck.title, lang);
+  const deck = localizedText(plan.deck.title, lang);
   if (save.status === 'saving') return <p className="muted">{t('quiz.results.saving')}</p>;
   if (save.status === 'failed') return <p className="quiz-hint">{t('quiz.results.saveFailed')}</p>;
   const { isNewBest, previousBest } = save.outcome;
@@ -46,8 +46,8 @@ export interface QuizResultsViewProps {
 }
 
 export function QuizResultsView({ finished, onTryAgain, onNewQuiz }: QuizResultsViewProps) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const { t } = useTranslation();
+  const lang = useUiLanguage();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const listId = useId();
   const { summary, plan } = finished;

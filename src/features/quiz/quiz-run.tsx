@@ -2,8 +2,8 @@
 // marker says how the previous question went, full answers come with the results).
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUiLanguage } from '../../i18n/ui-language';
 import { useSettings } from '../../db/hooks';
-import type { Lang } from '../../domain/deck/types';
 import type { QuizSummary } from '../../domain/quiz/results';
 import { TIMED_SHAPES } from '../../domain/quiz/timed-quiz';
 import { useDecks } from '../../hooks/use-decks';
@@ -42,10 +42,10 @@ function Shortcuts({ typed, timed }: { typed: boolean; timed: boolean }) {
 }
 
 export function PracticeRun({ plan, onFinish, onQuit }: QuizRunProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { cardById } = useDecks();
   const settings = useSettings();
-  const lang = i18n.language as Lang;
+  const lang = useUiLanguage();
   const done = useCallback((summary: QuizSummary) => onFinish(plan, summary), [onFinish, plan]);
   const quiz = usePracticeQuiz(plan.questions, done);
   const { current, record } = quiz;

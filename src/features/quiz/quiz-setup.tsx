@@ -2,15 +2,16 @@
 // (sprint or exam), and the recent results per mode from the history.
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pickText } from '../../components/card-view';
+import { useUiLanguage } from '../../i18n/ui-language';
 import { useQuizResults } from '../../db/quiz-hooks';
-import type { Deck, Lang, Localized } from '../../domain/deck/types';
+import type { Deck } from '../../domain/deck/types';
 import { DEFAULT_PRACTICE_COUNT, MAX_PRACTICE_COUNT, type QuizMode, type QuizParams } from '../../domain/quiz/params';
 import type { QuizType } from '../../domain/quiz/questions';
 import type { QuizModeKey } from '../../domain/quiz/results';
 import type { TimedShape } from '../../domain/quiz/timed-quiz';
 import { useDecks } from '../../hooks/use-decks';
 import { formatDateTime, formatPercent } from './format';
+import { localizedText } from '../../domain/deck/localized';
 
 const MODES: readonly QuizMode[] = ['practice', 'timed'];
 const TYPES: readonly QuizType[] = ['choice', 'typed', 'mixed'];
@@ -18,10 +19,6 @@ const SHAPES: readonly TimedShape[] = ['sprint', 'exam'];
 const HISTORY_MODES: readonly QuizModeKey[] = ['practice', 'sprint', 'exam'];
 /** Results listed per mode on the start screen. */
 export const HISTORY_PER_MODE = 5;
-
-export function textOf(text: Localized, lang: Lang): string {
-  return pickText(text, lang)?.text ?? '';
-}
 
 export interface QuizSetupProps {
   /** Values to start from (a link without `mode` pre-fills the form). */
@@ -45,8 +42,8 @@ function Radio<T extends string>({ name, value, checked, label, hint, onChange }
 }
 
 export function QuizSetup({ initial, onStart }: QuizSetupProps) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const { t } = useTranslation();
+  const lang = useUiLanguage();
   const { decks } = useDecks();
   const name = useId();
   const [mode, setMode] = useState<QuizMode>(initial.mode);
@@ -117,7 +114,7 @@ export function QuizSetup({ initial, onStart }: QuizSetupProps) {
         >
           {decks.map((d) => (
             <option key={d.id} value={d.id}>
-              {textOf(d.title, lang)}
+              {localizedText(d.title, lang)}
             </option>
           ))}
         </select>
@@ -130,7 +127,7 @@ export function QuizSetup({ initial, onStart }: QuizSetupProps) {
             return (
               <div key={s.id} className="quiz-option">
                 <input type="checkbox" id={id} checked={selected.has(s.id)} onChange={() => toggle(s.id)} />
-                <label htmlFor={id}>{textOf(s.title, lang)}</label>
+                <label htmlFor={id}>{localizedText(s.title, lang)}</label>
               </div>
             );
           })}
@@ -177,14 +174,14 @@ export function QuizSetup({ initial, onStart }: QuizSetupProps) {
 
 /** The latest results of each mode (practice, sprint, exam), newest first. */
 export function QuizHistory() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const { t } = useTranslation();
+  const lang = useUiLanguage();
   const { decks } = useDecks();
   const results = useQuizResults({ limit: 200 });
   const id = useId();
   const deckTitle = (deckId: string) => {
     const deck = decks.find((d) => d.id === deckId);
-    return deck ? textOf(deck.title, lang) : deckId;
+    return deck ? localizedText(deck.title, lang) : deckId;
   };
   return (
     <section className="panel quiz-history" aria-labelledby={id}>
