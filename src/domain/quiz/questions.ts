@@ -109,8 +109,8 @@ function cardIdFor(entry: PoolEntry, kind: Card['kind']): string {
 export function isQuizSafe(card: Card): boolean {
   if (card.kind !== 'fact' || !card.correction) return true;
   if (!card.key.startsWith('q:') && !card.key.includes('?')) return false;
-  const answer = normalizeText(localize(card.back, 'ja')) + normalizeText(localize(card.back, 'en'));
-  const line = normalizeText(localize(card.memo ?? card.note, 'ja')) + normalizeText(localize(card.memo ?? card.note, 'en'));
+  const answer = normalizeText(localizedText(card.back, 'ja')) + normalizeText(localizedText(card.back, 'en'));
+  const line = normalizeText(localizedText(card.memo ?? card.note, 'ja')) + normalizeText(localizedText(card.memo ?? card.note, 'en'));
   return answer !== line;
 }
 
@@ -225,7 +225,7 @@ export function buildFlaggedQuestion(card: Card, flagged: FlaggedAnswer, options
     id: options.id ?? `${card.id}:typed:${flags}`,
     cardId: card.id,
     deckId: card.deckId,
-    prompt: localize(flagged.meaning, lang),
+    prompt: localizedText(flagged.meaning, lang),
     answers,
     flags,
   };
