@@ -2,7 +2,7 @@
 // and version 1 (rows; still read). They are written to docs/backup.schema.json and
 // docs/backup-v1.schema.json and compiled ahead of time into ./validator.generated.js (the app's
 // Content-Security-Policy forbids eval, so the validator cannot be compiled in the browser);
-// test/domain/backup/schema-files.test.ts keeps all three in step.
+// `npm run backup-schema` writes the three; test/domain/backup/schema-files.test.ts keeps them in step.
 // Strings use `pattern` rather than minLength/maxLength so the compiled validator needs no
 // runtime helper module.
 

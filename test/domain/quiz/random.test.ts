@@ -4,13 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { deriveSeed, hashString, mulberry32, randomInt, shuffle } from '../../../src/domain/quiz/random';
 
 describe('random', () => {
-  it('mulberry32: same seed, same sequence; values in [0, 1)', () => {
+  it('mulberry32: a seed gives the same sequence in every release; values in [0, 1)', () => {
+    // Pinned: a quiz is rebuilt from its seed, so the sequence of a seed must never change.
     const a = mulberry32(42);
-    const b = mulberry32(42);
-    const xs = Array.from({ length: 1000 }, () => a());
-    expect(Array.from({ length: 1000 }, () => b())).toEqual(xs);
+    expect([a(), a(), a()]).toEqual([0.6011037519201636, 0.44829055899754167, 0.8524657934904099]);
+    const xs = Array.from({ length: 1000 }, mulberry32(7));
     expect(xs.every((x) => x >= 0 && x < 1)).toBe(true);
-    expect(mulberry32(43)()).not.toBe(xs[0]);
+    expect(new Set(xs).size).toBe(1000);
+    expect(mulberry32(43)()).not.toBe(mulberry32(42)());
   });
 
   it('randomInt is roughly uniform', () => {
@@ -35,7 +36,8 @@ describe('random', () => {
   });
 
   it('derived seeds depend on every part', () => {
-    expect(deriveSeed(1, 'a', 0)).toBe(deriveSeed(1, 'a', 0));
+    // Pinned for the same reason as mulberry32's sequence.
+    expect(deriveSeed(1, 'a', 0)).toBe(3743934540);
     expect(new Set([deriveSeed(1, 'a', 0), deriveSeed(2, 'a', 0), deriveSeed(1, 'b', 0), deriveSeed(1, 'a', 1)]).size).toBe(4);
     // Regression: the seed used to be XORed into the FNV state, so (2, 'a') collided with (1, 'b').
     expect(deriveSeed(2, 'a')).not.toBe(deriveSeed(1, 'b'));

@@ -1,6 +1,6 @@
 // The timed quiz state machine over monotonic timestamps: sprint and exam, timeouts, a hidden
-// tab's jump in time, no drift.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+// tab's jump in time, no drift. The hook over a real interval: test/features/quiz/use-timed-quiz.test.tsx.
+import { describe, expect, it } from 'vitest';
 import { QuizResponseError } from '../../../src/domain/quiz/answer-record';
 import { buildQuiz, type ChoiceQuestion, type Question } from '../../../src/domain/quiz/questions';
 import { summarizeTimedQuiz } from '../../../src/domain/quiz/results';
@@ -162,38 +162,5 @@ describe('exam', () => {
 
   it('no questions: finished at once', () => {
     expect(tick(startTimedQuiz('exam', [], T0), T0)).toMatchObject({ finished: true, remainingMs: 0, expired: [] });
-  });
-});
-
-describe('driven by fake timers and performance.now()', () => {
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
-  it('a 250 ms interval that stops for 100 s (hidden tab) catches up on the next tick', () => {
-    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'performance'] });
-    let s = startTimedQuiz('exam', choiceQuiz(20), performance.now());
-    const start = s.startedAt;
-    const shown: number[] = [];
-    let visible = true;
-    const id = setInterval(() => {
-      if (!visible) return; // browsers throttle/stop timers of hidden tabs
-      const r = tick(s, performance.now());
-      s = r.state;
-      shown.push(r.remainingMs);
-    }, 250);
-    vi.advanceTimersByTime(10_000);
-    expect(s.index).toBe(0);
-    visible = false;
-    vi.advanceTimersByTime(100_000);
-    expect(s.index).toBe(0); // nothing ran while hidden
-    visible = true;
-    vi.advanceTimersByTime(250);
-    clearInterval(id);
-    // 110.25 s after the start: seven 15 s deadlines passed, the 8th question has 9.75 s left.
-    expect(s.index).toBe(7);
-    expect(s.records.every((r) => r.timedOut)).toBe(true);
-    expect(shown[shown.length - 1]).toBeCloseTo(start + 120_000 - performance.now(), 6);
-    expect(shown[shown.length - 1]).toBeCloseTo(9_750, 6);
   });
 });

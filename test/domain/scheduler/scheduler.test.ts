@@ -116,10 +116,19 @@ describe('rateCard', () => {
 });
 
 describe('fuzz', () => {
-  it('is on by default and seeded: the same review gives the same interval', () => {
+  it('is on by default and seeded by the review: replaying the log gives the same fuzzed interval', () => {
     expect(DEFAULT_PARAMS.enableFuzz).toBe(true);
     const seq: [Grade, number][] = [[4, MOCK_NOW], [3, MOCK_NOW + 20 * DAY], [3, MOCK_NOW + 90 * DAY]];
-    expect(run(seq).s).toEqual(run(seq).s);
+    const rated = run(seq);
+    // Other cards rated in between change nothing: the fuzz comes from the review, not from a
+    // random source or from what ran before.
+    run([[1, MOCK_NOW + 3 * DAY], [3, MOCK_NOW + 3 * DAY + 10 * MIN], [4, MOCK_NOW + 40 * DAY]]);
+    expect(replay(rated.records)).toEqual(rated.s);
+    expect(run(seq).s.scheduledDays).toBe(rated.s.scheduledDays);
+    // A fuzzed interval stays near the unfuzzed one (ts-fsrs moves it by at most a few percent).
+    const off = run(seq, UTC, { ...params, enableFuzz: false }).s.scheduledDays;
+    expect(off).toBeGreaterThan(20);
+    expect(Math.abs(rated.s.scheduledDays - off)).toBeLessThanOrEqual(Math.ceil(off * 0.1) + 2);
   });
 
   it('actually moves long intervals (compared with fuzz off)', () => {

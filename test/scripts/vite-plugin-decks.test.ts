@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { kujiraDecks } from '../../../scripts/vite-plugin-decks';
+import { kujiraDecks } from '../../scripts/vite-plugin-decks';
 
 type Hook = (this: unknown, ...args: unknown[]) => unknown;
 const call = (hook: unknown, ctx: unknown, ...args: unknown[]): unknown => (hook as Hook).call(ctx, ...args);
