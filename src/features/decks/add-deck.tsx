@@ -3,6 +3,8 @@
 import { MarkdownFilesInput } from './markdown-files-input';
 import { useId, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localizedText } from '../../domain/deck/localized';
+import { useUiLanguage } from '../../i18n/ui-language';
 import { storedDeckRepository } from '../../db/stored-decks';
 import { givenOf, useReadDeck } from './use-read-deck';
 import { DeckErrors } from './deck-errors';
@@ -10,12 +12,9 @@ import { useClock } from '../../hooks/clock';
 
 const DECK_ID = /^[a-z0-9][a-z0-9_-]*$/;
 
-function titleOf(title: Partial<Record<string, string>>, lang: string): string {
-  return title[lang] ?? Object.values(title)[0] ?? '';
-}
-
 export function AddDeck({ builtInIds, storedIds }: { builtInIds: ReadonlySet<string>; storedIds: ReadonlySet<string> }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const lang = useUiLanguage();
   const ids = { title: useId(), files: useId(), paste: useId(), deckId: useId(), help: useId() };
   const { state, read, reset } = useReadDeck();
   const clock = useClock();
@@ -51,7 +50,7 @@ export function AddDeck({ builtInIds, storedIds }: { builtInIds: ReadonlySet<str
       const result = id === state.result.id ? state.result : await read(state.given, id);
       if (!result?.deck) return;
       await storedDeckRepository.save(result.deck, result.files, clock.now());
-      setMessage(t('decks.add.saved', { title: titleOf(result.deck.title, i18n.language), count: result.deck.cards.length }));
+      setMessage(t('decks.add.saved', { title: localizedText(result.deck.title, lang), count: result.deck.cards.length }));
       setPaste('');
       reset();
     } finally {
@@ -90,7 +89,7 @@ export function AddDeck({ builtInIds, storedIds }: { builtInIds: ReadonlySet<str
       {result && deck && <DeckErrors heading={t('decks.add.warnings')} errors={result.warnings} />}
       {deck && (
         <div className="decks-preview">
-          <p>{t('decks.add.preview', { title: titleOf(deck.title, i18n.language), count: deck.cards.length, sections: deck.sections.length })}</p>
+          <p>{t('decks.add.preview', { title: localizedText(deck.title, lang), count: deck.cards.length, sections: deck.sections.length })}</p>
           <label htmlFor={ids.deckId}>{t('decks.add.deckId')}</label>
           <input
             id={ids.deckId}

@@ -2,6 +2,8 @@
 // and updating, exporting or removing an added one.
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localizedText } from '../../domain/deck/localized';
+import { useUiLanguage } from '../../i18n/ui-language';
 import { useStoredDecks } from '../../db/stored-deck-hooks';
 import { useDecks } from '../../hooks/use-decks';
 import { AddDeck } from './add-deck';
@@ -9,14 +11,14 @@ import { StoredDeckItem } from './stored-deck-item';
 import './decks.css';
 
 export default function DecksPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const titleId = useId();
   const { decks } = useDecks();
   const stored = useStoredDecks();
   const storedIds = useMemo(() => new Set((stored ?? []).map((s) => s.deck.id)), [stored]);
   const builtIn = decks.filter((d) => !storedIds.has(d.id));
   const builtInIds = useMemo(() => new Set(builtIn.map((d) => d.id)), [builtIn]);
-  const lang = i18n.language as 'ja' | 'en';
+  const lang = useUiLanguage();
   return (
     <>
       <h1>{t('decks.title')}</h1>
@@ -26,7 +28,7 @@ export default function DecksPage() {
         <ul className="decks-list">
           {builtIn.map((d) => (
             <li key={d.id} className="decks-item">
-              <h3>{d.title[lang] ?? Object.values(d.title)[0] ?? d.id}</h3>
+              <h3>{localizedText(d.title, lang) || d.id}</h3>
               <p className="decks-meta">
                 {d.id} · {t('decks.cardCount', { count: d.cards.length })} · {t('decks.languages', { langs: d.languages.join(', ') })}
               </p>

@@ -4,27 +4,24 @@
 import { MarkdownFilesInput } from './markdown-files-input';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUiLanguage } from '../../i18n/ui-language';
 import type { StoredDeckSummary } from '../../db/stored-deck-hooks';
 import { storedDeckRepository } from '../../db/stored-decks';
 import type { DeckChanges } from '../../domain/deck/match-cards';
-import type { Card, Deck, Localized } from '../../domain/deck/types';
+import { localizedText } from '../../domain/deck/localized';
+import type { Card, Deck, Lang } from '../../domain/deck/types';
 import { useClock } from '../../hooks/clock';
 import { DeckErrors } from './deck-errors';
 import { downloadText } from '../../components/download';
 import { givenOf, loadReader, useReadDeck } from './use-read-deck';
 
-function textOf(value: Localized | undefined, lang: string): string {
-  if (!value) return '';
-  return value[lang as keyof Localized] ?? Object.values(value)[0] ?? '';
+function cardLabel(card: Card, lang: Lang): string {
+  const front = localizedText(card.front, lang);
+  const back = localizedText(card.back, lang);
+  return card.kind === 'fact' ? back || front : `${card.key}: ${localizedText(card.description, lang) || back}`;
 }
 
-function cardLabel(card: Card, lang: string): string {
-  const front = textOf(card.front, lang);
-  const back = textOf(card.back, lang);
-  return card.kind === 'fact' ? back || front : `${card.key}: ${textOf(card.description, lang) || back}`;
-}
-
-function ChangeList({ heading, cards, lang }: { heading: string; cards: readonly string[]; lang: string }) {
+function ChangeList({ heading, cards, lang }: { heading: string; cards: readonly string[]; lang: Lang }) {
   if (cards.length === 0) return null;
   return (
     <>
@@ -38,7 +35,7 @@ function ChangeList({ heading, cards, lang }: { heading: string; cards: readonly
   );
 }
 
-function ChangeReport({ changes, lang }: { changes: DeckChanges; lang: string }) {
+function ChangeReport({ changes, lang }: { changes: DeckChanges; lang: Lang }) {
   const { t } = useTranslation();
   return (
     <div className="decks-report">
@@ -62,11 +59,13 @@ function ChangeReport({ changes, lang }: { changes: DeckChanges; lang: string })
 type Pending = { deck: Deck; files: Parameters<typeof storedDeckRepository.save>[1]; changes: DeckChanges };
 
 export function StoredDeckItem({ stored }: { stored: StoredDeckSummary }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const ids = { update: useId(), title: useId() };
   const deck = stored.deck;
-  const lang = deck.languages.includes(i18n.language as 'ja' | 'en') ? i18n.language : (deck.languages[0] ?? 'en');
-  const title = textOf(deck.title, lang) || deck.id;
+  // The deck is shown in the UI language where it has it, else in its first language.
+  const uiLang = useUiLanguage();
+  const lang = deck.languages.includes(uiLang) ? uiLang : (deck.languages[0] ?? 'en');
+  const title = localizedText(deck.title, lang) || deck.id;
   const { state, read, reset } = useReadDeck();
   const clock = useClock();
   const [updating, setUpdating] = useState(false);

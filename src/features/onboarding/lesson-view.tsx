@@ -3,6 +3,7 @@
 // many cards went to today's review, a fail shows what was missed and offers Retry.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUiLanguage } from '../../i18n/ui-language';
 import { Link } from 'wouter';
 import { CardView } from '../../components/card-view';
 import { RichText } from '../../components/rich-text';
@@ -49,12 +50,12 @@ function progressAt(progress: OnboardingProgress, lesson: Lesson, phase: LessonP
 }
 
 function Question({ question, index, total, onChoose }: { question: ChoiceQuestion; index: number; total: number; onChoose: (i: number) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const lang = useUiLanguage();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     headingRef.current?.focus();
   }, [question.id]);
-  const lang = i18n.language;
   return (
     <section className="panel lesson-check" aria-labelledby="check-question">
       <h3 id="check-question" ref={headingRef} tabIndex={-1}>

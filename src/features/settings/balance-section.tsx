@@ -2,6 +2,7 @@
 // day's reviews each weekday takes. Both act through the load balancer (docs/scheduling.md).
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUiLanguage } from '../../i18n/ui-language';
 import type { Settings } from '../../domain/settings/settings';
 
 /** The shares a weekday can be given, in percent. */
@@ -19,9 +20,9 @@ export interface BalanceSectionProps {
 }
 
 export function BalanceSection({ settings, update }: BalanceSectionProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const id = useId();
-  const names = weekdayNames(i18n.language === 'ja' ? 'ja' : 'en');
+  const names = weekdayNames(useUiLanguage());
   const off = !settings.loadBalancing || !settings.enableFuzz;
   const setDay = (day: number, percent: number) => {
     const next = [...settings.easyDays];
