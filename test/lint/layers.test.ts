@@ -57,16 +57,16 @@ describe('layer rules', { timeout: 60_000 }, () => {
     await expectViolation('src/db/planted.ts', 'export const x = new Date();\n', 'no-restricted-syntax', /reads no clock/);
   });
 
+  it('a feature imports neither the app nor another feature', async () => {
+    await expectViolation('src/features/stats/planted.tsx', "import { App } from '../../app/app';\nexport const x = App;\n", PATHS, /Imports flow/);
+    await expectViolation('src/features/stats/planted.tsx', "import HomePage from '../home/home-page';\nexport const x = HomePage;\n", PATHS, /no other feature/);
+  });
+
   it('features and shared UI read the time only through the clock hook', async () => {
     await expectViolation('src/features/stats/planted.ts', 'export const x = Date.now();\n', 'no-restricted-properties', /useClock/);
     await expectViolation('src/features/stats/planted.tsx', 'export const x = new Date();\n', 'no-restricted-syntax', /useClock/);
     await expectViolation('src/components/planted.tsx', 'export const x = Date.now();\n', 'no-restricted-properties', /useClock/);
     await expectViolation('src/components/planted.ts', 'export const x = Date();\n', 'no-restricted-syntax', /useClock/);
-  });
-
-  it('a feature imports neither the app nor another feature', async () => {
-    await expectViolation('src/features/stats/planted.tsx', "import { App } from '../../app/app';\nexport const x = App;\n", PATHS, /Imports flow/);
-    await expectViolation('src/features/stats/planted.tsx', "import HomePage from '../home/home-page';\nexport const x = HomePage;\n", PATHS, /no other feature/);
   });
 
   it('rows, mappers and the connection stay inside src/db', async () => {

@@ -3,7 +3,7 @@
 // and is saved; the app shell passes the storage-status and backup panels in through `extraPanels`.
 import { useId, useState, type ChangeEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useUiLanguage } from '../../i18n/ui-language';
+import { uiLanguageOf } from '../../i18n/ui-language';
 import { applyTheme } from '../../components/theme';
 import type { Theme } from '../../domain/settings/settings';
 import type { Lang } from '../../domain/deck/types';
@@ -86,10 +86,10 @@ function NumberSetting({ label, value, min, max, onCommit }: NumberSettingProps)
 }
 
 export default function SettingsPage({ extraPanels }: SettingsPageProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { settings, update } = useSettingsEditor();
   const id = useId();
-  const uiLang = useUiLanguage();
+  const uiLang: Lang = uiLanguageOf(i18n.language);
 
   if (!settings) {
     return (
