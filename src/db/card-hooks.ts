@@ -6,7 +6,8 @@ import { getDb } from './database';
 import type { DayLoad } from '../domain/scheduler/load-balance';
 import type { CardSchedule } from '../domain/scheduler/types';
 import type { Settings } from '../domain/settings/settings';
-import { balanceLoad, getCardInfo, getCardSchedule, getCardSchedules, type CardDetails } from './reviews';
+import { getCardInfo, getCardSchedule, getCardSchedules, type CardDetails } from './cards';
+import { balanceLoad } from './reviews';
 
 export function useCardState(cardId: string | null): CardSchedule | null | undefined {
   return useLiveQuery(() => (cardId ? getCardSchedule(getDb(), cardId) : null), [cardId]);

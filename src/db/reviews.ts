@@ -1,30 +1,24 @@
-// Ratings and everything derived from the review log: rate (log entry + state in one
-// transaction), undo (a void event), rebuild every state by replay, suspend (an event), card info.
+// Ratings and what follows from them in the review log: rate (the rating event + state in one
+// transaction), undo (a void event), rebuild every state by replay, suspend (an event). Reading a
+// card's details is db/cards.ts.
 // The events are the source of truth; a card state row is a cache of replaying the card's live
 // ratings (the reviewLog table holds exactly those: a voided rating moves to voidedRatings).
 import Dexie from 'dexie';
-import { currentCardId, idsOfCard, resolveRemaps } from '../domain/deck/card-remap';
-import type { Card } from '../domain/deck/types';
-import {
-  compareEntries,
-  cardInfo,
-  newCardState,
-  rateCard as rateInDomain,
-  replay,
-  type CardInfo,
-} from '../domain/scheduler/scheduler';
-import type { CardSchedule, Grade, ReviewLogEntry } from '../domain/scheduler/types';
+import { currentCardId } from '../domain/deck/card-remap';
+import { newCardState, rateCard as rateInDomain, replay } from '../domain/scheduler/scheduler';
+import type { Grade, ReviewLogEntry } from '../domain/scheduler/types';
 import { balanceOf, schedulerParamsOf, type Settings } from '../domain/settings/settings';
 import { getDb } from './database';
 import { dayBoundaryInForce } from './device';
 import { CardNotFoundError, withStorage } from './errors';
-import { logRowFromRecord, ratingEventOf, scheduleFromRow, stateFromRow, stateToRow } from './mappers';
+import { logRowFromRecord, ratingEventOf, stateFromRow, stateToRow } from './mappers';
 import { voidOf } from '../domain/events/fold';
 import { appendEvent, nextStamp } from './stamp';
 import type { CardStateRow, KujiraDB, ReviewLogRow } from './schema';
 import { getSettings } from './settings';
 import { dueCountsByDay } from './due-counts';
 import type { DayLoad } from '../domain/scheduler/load-balance';
+import { cardLog, remapsInForce } from './card-log';
 
 export interface RatingResult {
   entry: ReviewLogEntry;
@@ -89,18 +83,6 @@ function loadFor(db: KujiraDB, settings: Settings, now: number): Promise<DayLoad
 /** The due counts the load balancer reads (null when it or fuzz is off): for the answer previews. */
 export function balanceLoad(db: KujiraDB, settings: Settings, now: number): Promise<DayLoad | null> {
   return withStorage(db, () => loadFor(db, settings, now));
-}
-
-/** The remaps in force (old card id -> the id its history belongs to now). */
-async function remapsInForce(db: KujiraDB): Promise<Map<string, string>> {
-  return resolveRemaps(await db.cardRemaps.toArray());
-}
-
-/** A card's log, oldest first: its own entries and those of every id remapped to it. */
-async function cardLog(db: KujiraDB, cardId: string): Promise<ReviewLogRow[]> {
-  const ids = idsOfCard(await remapsInForce(db), cardId);
-  const parts = await Promise.all(ids.map((id) => db.reviewLog.where('[cardId+reviewedAt]').between([id, -Infinity], [id, Infinity]).toArray()));
-  return ids.length === 1 ? (parts[0] ?? []) : parts.flat().sort(compareEntries);
 }
 
 export interface UndoResult {
@@ -243,67 +225,6 @@ export function suspendCard(db: KujiraDB, cardId: string, now: number): Promise<
 
 export function unsuspendCard(db: KujiraDB, cardId: string, now: number): Promise<void> {
   return setSuspended(db, cardId, false, now);
-}
-
-export interface CardDetails extends CardInfo<ReviewLogEntry> {
-  cardId: string;
-  card: Card | null;
-  suspended: boolean;
-  retired: boolean;
-}
-
-/** Card info: stability, difficulty, retrievability now, due, and the card's history. */
-export function getCardInfo(db: KujiraDB, cardId: string, now: number): Promise<CardDetails | null> {
-  return withStorage(db, () =>
-    db.transaction('r', [db.cardStates, db.reviewLog, db.cards, db.cardRemaps], async () => {
-      const row = await db.cardStates.get(cardId);
-      if (!row) return null;
-      const [history, card] = await Promise.all([cardLog(db, cardId), db.cards.get(cardId)]);
-      const lastParams = history.at(-1)?.params;
-      return {
-        ...cardInfo(stateFromRow(row), history, now, lastParams ?? {}),
-        cardId,
-        card: card?.content ?? null,
-        suspended: row.suspended,
-        retired: row.retired,
-      };
-    }),
-  );
-}
-
-/** One card's content (null if unknown). */
-export function getCard(db: KujiraDB, cardId: string): Promise<Card | null> {
-  return withStorage(db, async () => (await db.cards.get(cardId))?.content ?? null);
-}
-
-/** Several cards' content, in the order asked (null for unknown ids). */
-export function getCards(db: KujiraDB, cardIds: readonly string[]): Promise<(Card | null)[]> {
-  return withStorage(db, async () => (await db.cards.bulkGet([...cardIds])).map((r) => r?.content ?? null));
-}
-
-/** The state row of a card (null if unknown). */
-export function getCardState(db: KujiraDB, cardId: string): Promise<CardStateRow | null> {
-  return withStorage(db, async () => (await db.cardStates.get(cardId)) ?? null);
-}
-
-/** The stored schedule of a card (null if unknown). */
-export async function getCardSchedule(db: KujiraDB, cardId: string): Promise<CardSchedule | null> {
-  const row = await getCardState(db, cardId);
-  return row ? scheduleFromRow(row) : null;
-}
-
-/** The stored schedules of the given cards, in the given order (unknown ids dropped). */
-export function getCardSchedules(db: KujiraDB, cardIds: readonly string[]): Promise<CardSchedule[]> {
-  return withStorage(db, async () =>
-    (await db.cardStates.bulkGet([...cardIds])).filter((row): row is CardStateRow => row !== undefined).map(scheduleFromRow),
-  );
-}
-
-/** The stored schedules of one deck's cards, or of every card. */
-export function listCardSchedules(db: KujiraDB, deckId?: string): Promise<CardSchedule[]> {
-  return withStorage(db, async () =>
-    (deckId !== undefined ? await db.cardStates.where('deckId').equals(deckId).toArray() : await db.cardStates.toArray()).map(scheduleFromRow),
-  );
 }
 
 /** The review repository over the app's database: what features call. */

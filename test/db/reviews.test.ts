@@ -2,7 +2,8 @@
 // suspend, card info, and the replay property against the database.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getCardInfo, rateCard, rebuildAllStates, suspendCard, undoLastRating, unsuspendCard } from '../../src/db/reviews';
+import { getCardInfo } from '../../src/db/cards';
+import { rateCard, rebuildAllStates, suspendCard, undoLastRating, unsuspendCard } from '../../src/db/reviews';
 import { getTodayQueue } from '../../src/db/queue';
 import { syncDecks } from '../../src/db/sync-decks';
 import { updateSettings } from '../../src/db/settings';
