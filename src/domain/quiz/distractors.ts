@@ -54,11 +54,11 @@ export interface PoolEntry {
   keyNorm: string;
   meaningText: Record<Lang, string>;
   meaningNorm: Record<Lang, string>;
-  /** Normalised accepted answers (with the key itself), for "is this also right?". */
+  /** Normalized accepted answers (with the key itself), for "is this also right?". */
   answers: Set<string>;
-  /** Normalised keys this entry is confused with. */
+  /** Normalized keys this entry is confused with. */
   confusable: Set<string>;
-  /** Normalised keys of rows that also fit this entry's meaning (the deck's `## Also right`). */
+  /** Normalized keys of rows that also fit this entry's meaning (the deck's `## Also right`). */
   alsoRight: Set<string>;
   parts: CommandParts | null;
   /** An option named only in the notes (`-a`): a distractor key with no card and no meaning. */
