@@ -7,7 +7,8 @@ import { performance } from 'node:perf_hooks';
 import { compileDeck } from '../src/domain/deck/compile-deck';
 import type { Card, Deck } from '../src/domain/deck/types';
 import { checkTypedAnswer } from '../src/domain/quiz/check-answer';
-import { buildQuiz, type QuizType } from '../src/domain/quiz/questions';
+import { type QuizType } from '../src/domain/quiz/questions';
+import { buildQuiz } from '../src/domain/quiz/build-quiz';
 import { buildFixtureDeck, quizDeck } from '../test/fixtures/quiz-deck';
 
 function median(values: number[]): number {

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { compileDeck } from '../src/domain/deck/compile-deck.ts';
 import { formatDeckError } from '../src/domain/deck/errors.ts';
 import type { Deck, Lang } from '../src/domain/deck/types.ts';
-import { buildQuiz, type Question, type QuizType } from '../src/domain/quiz/questions.ts';
+import { buildQuiz } from '../src/domain/quiz/build-quiz.ts';
+import type { Question, QuizType } from '../src/domain/quiz/questions.ts';
 import { readDeckFolder } from './read-decks.ts';
 
 export const QUIZ_USAGE = `usage: npm run quiz -- --deck ID --seed N --count N [--lang ja|en] [--type choice|typed|mixed] [--json]

@@ -3,7 +3,8 @@
 // lesson is passed and its cards go to the daily review.
 import type { Card, Deck, Lang } from '../deck/types';
 import { isRecordCorrect, type AnswerRecord } from '../quiz/answer-record';
-import { buildQuiz, type ChoiceQuestion } from '../quiz/questions';
+import { type ChoiceQuestion } from '../quiz/questions';
+import { buildQuiz } from '../quiz/build-quiz';
 import { RATING, type Grade } from '../scheduler/types';
 import type { Lesson } from './lessons';
 

@@ -2,7 +2,8 @@
 // which of the asked sections exist, a seed (the link's, else a fresh one) and the questions.
 import type { Deck, Lang } from '../../domain/deck/types';
 import { toQuizSearch, type QuizParams } from '../../domain/quiz/params';
-import { buildQuiz, type Question } from '../../domain/quiz/questions';
+import { type Question } from '../../domain/quiz/questions';
+import { buildQuiz } from '../../domain/quiz/build-quiz';
 import type { QuizModeKey } from '../../domain/quiz/results';
 import { TIMED_SHAPES } from '../../domain/quiz/timed-quiz';
 

@@ -8,7 +8,8 @@ import { recordAnswer } from '../../../src/domain/quiz/answer-record';
 import { checkTypedAnswer } from '../../../src/domain/quiz/check-answer';
 import { answerShape } from '../../../src/domain/quiz/distractors';
 import { normalizeAnswer, normalizeText } from '../../../src/domain/quiz/normalize';
-import { buildFlaggedQuestion, buildQuiz, buildTypedQuestion, type ChoiceQuestion, type Question, type TypedQuestion } from '../../../src/domain/quiz/questions';
+import { buildFlaggedQuestion, buildTypedQuestion, type ChoiceQuestion, type Question, type TypedQuestion } from '../../../src/domain/quiz/questions';
+import { buildQuiz } from '../../../src/domain/quiz/build-quiz';
 import { compileDockerDeck } from '../../fixtures/docker-deck';
 
 const deck = compileDockerDeck().deck as Deck;

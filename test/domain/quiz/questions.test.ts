@@ -5,15 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { Card, Lang } from '../../../src/domain/deck/types';
 import { normalizeAnswer, normalizeText } from '../../../src/domain/quiz/normalize';
 import { DISTRACTOR_TIERS, parseCommand, rankDistractors } from '../../../src/domain/quiz/distractors';
-import {
-  buildChoiceQuestion,
-  buildQuiz,
-  canAskAsChoice,
-  buildTypedQuestion,
-  CHOICE_COUNT,
-  isCorrectChoice,
-  type ChoiceQuestion,
-} from '../../../src/domain/quiz/questions';
+import { buildChoiceQuestion, canAskAsChoice, buildTypedQuestion, CHOICE_COUNT, isCorrectChoice, type ChoiceQuestion } from '../../../src/domain/quiz/questions';
+import { buildQuiz } from '../../../src/domain/quiz/build-quiz';
 import { buildFixtureDeck, createCard, quizDeck } from '../../fixtures/quiz-deck';
 
 

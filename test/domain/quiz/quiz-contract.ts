@@ -5,7 +5,8 @@ import type { Card, Deck, Lang } from '../../../src/domain/deck/types';
 import { checkTypedAnswer } from '../../../src/domain/quiz/check-answer';
 import { answerShape } from '../../../src/domain/quiz/distractors';
 import { normalizeAnswer, normalizeText } from '../../../src/domain/quiz/normalize';
-import { buildChoiceQuestion, buildQuiz, CHOICE_COUNT } from '../../../src/domain/quiz/questions';
+import { buildChoiceQuestion, CHOICE_COUNT } from '../../../src/domain/quiz/questions';
+import { buildQuiz } from '../../../src/domain/quiz/build-quiz';
 
 /** Near misses of an answer: each single-character deletion, each pair of neighbouring words swapped. */
 export function nearMisses(answer: string): string[] {

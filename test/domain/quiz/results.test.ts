@@ -1,7 +1,8 @@
 // Results: score, accuracy, average answer time, per-question answers, overrides, personal best.
 import { describe, expect, it } from 'vitest';
 import { overrideRecord, recordAnswer, recordTimeout } from '../../../src/domain/quiz/answer-record';
-import { buildQuiz, type ChoiceQuestion, type TypedQuestion } from '../../../src/domain/quiz/questions';
+import { type ChoiceQuestion, type TypedQuestion } from '../../../src/domain/quiz/questions';
+import { buildQuiz } from '../../../src/domain/quiz/build-quiz';
 import { personalBest, summarizeRecords, type ScoredResult } from '../../../src/domain/quiz/results';
 import { quizDeck } from '../../fixtures/quiz-deck';
 

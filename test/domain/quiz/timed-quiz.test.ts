@@ -2,7 +2,8 @@
 // tab's jump in time, no drift. The hook over a real interval: test/features/quiz/use-timed-quiz.test.tsx.
 import { describe, expect, it } from 'vitest';
 import { QuizResponseError } from '../../../src/domain/quiz/answer-record';
-import { buildQuiz, type ChoiceQuestion, type Question } from '../../../src/domain/quiz/questions';
+import { type ChoiceQuestion, type Question } from '../../../src/domain/quiz/questions';
+import { buildQuiz } from '../../../src/domain/quiz/build-quiz';
 import { summarizeTimedQuiz } from '../../../src/domain/quiz/results';
 import {
   answer,

@@ -3,7 +3,8 @@
 // 100 s (hidden) catches up on the next tick, with no drift.
 import { act, cleanup, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildQuiz, type ChoiceQuestion } from '../../../src/domain/quiz/questions';
+import { type ChoiceQuestion } from '../../../src/domain/quiz/questions';
+import { buildQuiz } from '../../../src/domain/quiz/build-quiz';
 import type { QuizSummary } from '../../../src/domain/quiz/results';
 import { TICK_MS, useTimedQuiz } from '../../../src/features/quiz/use-timed-quiz';
 import { quizDeck } from '../../fixtures/quiz-deck';
