@@ -57,7 +57,7 @@ export function rateCard(
         stateFromRow(row),
         rating,
         now,
-        schedulerParamsOf(settings),
+        schedulerParamsOf(settings, row.deckId),
         dayBoundaryInForce(settings),
         balanceOf(settings, load),
       );

@@ -25,7 +25,10 @@ export function updateSettings(db: KujiraDB, patch: Partial<Settings>, now: numb
       const changes: Partial<Settings> = {};
       for (const k of Object.keys(next) as (keyof Settings)[]) {
         // A field never saved counts as changed when the patch names it: the choice is recorded.
-        if (next[k] !== before[k] || (row === undefined && k in patch)) (changes as Record<string, unknown>)[k] = next[k];
+        // Lists and maps compare by value: an unchanged one must not be re-recorded with a newer stamp
+        // (it would win over a change made meanwhile on another device).
+        const changed = typeof next[k] === 'object' && next[k] !== null ? JSON.stringify(next[k]) !== JSON.stringify(before[k]) : next[k] !== before[k];
+        if (changed || (row === undefined && k in patch)) (changes as Record<string, unknown>)[k] = next[k];
       }
       if (Object.keys(changes).length > 0) await appendEvent(db, now, { type: 'settings', changes });
       await db.settings.put(settingsToRow(next));

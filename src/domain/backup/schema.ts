@@ -76,6 +76,28 @@ const settings = {
     timeZone: { anyOf: [TIME_ZONE, { type: 'null' }] },
     loadBalancing: { type: 'boolean' },
     easyDays: { type: 'array', minItems: 7, maxItems: 7, items: int(0, 100) },
+    // Personal FSRS parameters (src/domain/optimizer/fitted-params.ts): the model version and its
+    // weights; whether the weights suit the model is checked in ../events/check.ts.
+    fsrsParams: {
+      anyOf: [
+        { type: 'null' },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['model', 'weights'],
+          properties: {
+            model: { type: 'string', pattern: '^[\\x21-\\x7e]{1,40}$' },
+            weights: { type: 'array', minItems: 1, maxItems: 64, items: { type: 'number', minimum: -100, maximum: 100 } },
+          },
+        },
+      ],
+    },
+    deckRetention: {
+      type: 'object',
+      maxProperties: 10_000,
+      propertyNames: TEXT,
+      additionalProperties: { type: 'number', minimum: 0.7, maximum: 0.97 },
+    },
   },
 } as const;
 

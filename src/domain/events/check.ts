@@ -5,6 +5,7 @@
 import { addDays, dayKeyToUtcMs, isValidTimeZone, startOfStudyDay } from '../scheduler/day';
 import { MAX_RETENTION, MIN_RETENTION, MAX_STEP_MINUTES, stepMinutes } from '../scheduler/params';
 import { weightsProblem } from '../scheduler/scheduler';
+import { FSRS_MODEL } from '../optimizer/fitted-params';
 import type { SchedulerParams } from '../scheduler/types';
 import { SETTINGS_FIELDS, type LearnerEvent, type RatingEvent, type SettingsValues } from './types';
 
@@ -99,6 +100,15 @@ function settingsProblem(c: Partial<SettingsValues>): EventProblem | null {
     return { field: 'changes.desiredRetention', detail: `${c.desiredRetention} is outside ${MIN_RETENTION}..${MAX_RETENTION}` };
   }
   if (c.timeZone != null && !knownZone(c.timeZone)) return { field: 'changes.timeZone', detail: `unknown time zone ${c.timeZone}` };
+  // Weights of the model the scheduler runs must be usable as they are; another model's (a later
+  // FSRS) are kept and simply not used.
+  if (c.fsrsParams != null && c.fsrsParams.model === FSRS_MODEL) {
+    const w = weightsProblem(c.fsrsParams.weights);
+    if (w) return { field: 'changes.fsrsParams.weights', detail: w };
+  }
+  for (const [deckId, r] of Object.entries(c.deckRetention ?? {})) {
+    if (!(r >= MIN_RETENTION && r <= MAX_RETENTION)) return { field: `changes.deckRetention.${deckId}`, detail: `${r} is outside ${MIN_RETENTION}..${MAX_RETENTION}` };
+  }
   return null;
 }
 

@@ -112,11 +112,16 @@ export interface SettingsValues {
   loadBalancing: boolean;
   /** Per weekday (Monday first), the percentage of a normal day's reviews. */
   easyDays: number[];
+  /** Personal FSRS weights and their model version (null: defaults). See src/domain/optimizer. */
+  fsrsParams: { model: string; weights: number[] } | null;
+  /** Desired retention per deck id (the whole map is one last-writer-wins value). */
+  deckRetention: Record<string, number>;
 }
 
 export const SETTINGS_FIELDS: readonly (keyof SettingsValues)[] = [
   'language', 'showBothLanguages', 'desiredRetention', 'maximumInterval', 'enableFuzz', 'newPerDay',
-  'maxReviewsPerDay', 'dayStartHour', 'theme', 'timeZone', 'loadBalancing', 'easyDays',
+  'maxReviewsPerDay', 'dayStartHour', 'theme', 'timeZone', 'loadBalancing', 'easyDays', 'fsrsParams',
+  'deckRetention',
 ];
 
 /** Some settings changed. */

@@ -26,6 +26,9 @@
 import {
   fsrs,
   forgetting_curve,
+  computeDecayFactor,
+  generatorParameters,
+  FSRSAlgorithm,
   default_w,
   CLAMP_PARAMETERS,
   FSRSVersion,
@@ -407,6 +410,15 @@ export function weightsProblem(weights: readonly number[]): string | null {
   return null;
 }
 
+/** The weights moved into ts-fsrs's clamps (so that what is stored is exactly what is used). */
+export function clampWeights(weights: readonly number[]): number[] {
+  const clamps = CLAMP_PARAMETERS(W17_W18_Ceiling, true);
+  return weights.map((w, i) => {
+    const [lo, hi] = clamps[i] ?? [-Infinity, Infinity];
+    return Math.min(Math.max(w, lo!), hi!);
+  });
+}
+
 /** Probability of recall at `now` (null for a card never reviewed). */
 export function retrievability(s: SchedState, now: number, params: Pick<SchedulerParams, 'weights'> = {}): number | null {
   if (s.kind === 'new' || s.lastReview === null || s.stability <= 0) return null;
@@ -453,4 +465,39 @@ export function cardInfo<E extends { reviewedAt: number; id?: string }>(
 /** Local study days since the card was last reviewed (null if never). */
 export function daysSinceReview(s: SchedState, todayKey: string): number | null {
   return s.lastDayKey === null ? null : dayDiff(s.lastDayKey, todayKey);
+}
+
+/** FSRS's memory state of a card: stability (days) and difficulty (1..10). */
+export interface MemoryState {
+  stability: number;
+  difficulty: number;
+}
+
+/**
+ * FSRS's memory model under a weight vector, without the scheduler around it: what the
+ * optimizer's evaluation and the retention simulator need. The same formulas as fsrs-rs: a review
+ * on the same study day as the previous one (0 days) takes the short-term stability.
+ */
+export interface MemoryModel {
+  readonly weights: readonly number[];
+  /** The state after a review `days` study days after the previous one (null: first review). */
+  next(state: MemoryState | null, days: number, rating: Grade): MemoryState;
+  /** Probability of recall `days` after a review that left `stability`. */
+  recall(days: number, stability: number): number;
+  /** The unrounded interval (days) at which recall falls to `retention`. */
+  interval(stability: number, retention: number): number;
+}
+
+/** The memory model of `weights` (absent: ts-fsrs's FSRS-6 defaults). */
+export function memoryModel(weights?: readonly number[]): MemoryModel {
+  const w = weights && weights.length > 0 ? [...weights] : [...default_w];
+  const algo = new FSRSAlgorithm(generatorParameters({ w, enable_short_term: true, enable_fuzz: false }));
+  const used = [...algo.parameters.w];
+  const { decay, factor } = computeDecayFactor(used);
+  return {
+    weights: used,
+    next: (state, days, rating) => algo.next_state(state, Math.max(0, days), rating),
+    recall: (days, stability) => forgetting_curve(used, Math.max(0, days), stability),
+    interval: (stability, retention) => (stability / factor) * (Math.pow(retention, 1 / decay) - 1),
+  };
 }

@@ -12,6 +12,7 @@ import {
 } from '../scheduler/load-balance';
 import type { DayBoundary, SchedulerParams } from '../scheduler/types';
 import type { Lang } from '../deck/types';
+import { normalizeFsrsParams, weightsInForce, type FsrsParams } from '../optimizer/fitted-params';
 
 export type Theme = 'system' | 'light' | 'dark';
 
@@ -35,6 +36,10 @@ export interface Settings {
   loadBalancing: boolean;
   /** Easy days: per weekday (Monday first), the percentage of a normal day's reviews it takes. */
   easyDays: number[];
+  /** Personal FSRS parameters fitted to the learner's history (null: the FSRS-6 defaults). */
+  fsrsParams: FsrsParams | null;
+  /** Desired retention per deck id, where it differs from `desiredRetention`. */
+  deckRetention: Record<string, number>;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -50,6 +55,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   timeZone: null,
   loadBalancing: true,
   easyDays: NORMAL_WEEK_PERCENT as number[],
+  fsrsParams: null,
+  deckRetention: {},
 });
 
 const int = (x: unknown, lo: number, hi: number, d: number) =>
@@ -74,7 +81,24 @@ export function normalizeSettings(s: Partial<Settings>): Settings {
     timeZone: typeof s.timeZone === 'string' && isValidTimeZone(s.timeZone) ? s.timeZone : null,
     loadBalancing: typeof s.loadBalancing === 'boolean' ? s.loadBalancing : true,
     easyDays: normalizeEasyDayPercents(s.easyDays),
+    fsrsParams: normalizeFsrsParams(s.fsrsParams),
+    deckRetention: normalizeDeckRetention(s.deckRetention),
   };
+}
+
+/** Per-deck retentions clamped like the global one; anything unusable is dropped. */
+export function normalizeDeckRetention(x: unknown): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return out;
+  for (const [deckId, r] of Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (typeof r === 'number' && Number.isFinite(r)) out[deckId] = normalizeParams({ desiredRetention: r }).desiredRetention;
+  }
+  return out;
+}
+
+/** The desired retention in force for a deck: its own, or the global one. */
+export function retentionOf(s: Settings, deckId?: string): number {
+  return (deckId !== undefined ? s.deckRetention[deckId] : undefined) ?? s.desiredRetention;
 }
 
 /** The day boundary in force: the override zone or the device's, and the start hour. */
@@ -82,12 +106,18 @@ export function dayBoundaryOf(s: Settings, deviceTimeZone: string): DayBoundary 
   return { timeZone: s.timeZone ?? deviceTimeZone, startHour: s.dayStartHour };
 }
 
-/** The scheduler parameters in force. */
-export function schedulerParamsOf(s: Settings): SchedulerParams {
+/**
+ * The scheduler parameters in force for a card of `deckId`: the deck's desired retention if it has
+ * one, and the learner's own FSRS weights if they adopted some. Each rating records them, so a
+ * replay schedules every review with what was in force when it was made.
+ */
+export function schedulerParamsOf(s: Settings, deckId?: string): SchedulerParams {
+  const weights = weightsInForce(s.fsrsParams);
   return normalizeParams({
-    desiredRetention: s.desiredRetention,
+    desiredRetention: retentionOf(s, deckId),
     maximumInterval: s.maximumInterval,
     enableFuzz: s.enableFuzz,
+    ...(weights ? { weights } : {}),
   });
 }
 

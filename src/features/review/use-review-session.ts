@@ -126,7 +126,7 @@ export function useReviewSession(options: ReviewSessionOptions = {}): ReviewSess
     return previewRatings(
       scheduleStateOf(stateRow),
       now,
-      schedulerParamsOf(settings),
+      schedulerParamsOf(settings, stateRow.deckId),
       dayBoundaryOf(settings, deviceTimeZone()),
       balanceOf(settings, load),
     );
