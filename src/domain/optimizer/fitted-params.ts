@@ -1,6 +1,7 @@
-// The personal parameters a learner can adopt: FSRS weights with the model version they belong to,
-// and turning what fsrs-rs returns into weights ts-fsrs uses exactly as stored.
-import { clampWeights, weightsProblem } from '../scheduler/scheduler';
+// The personal parameters a learner can adopt: FSRS weights with the model version they belong to.
+// Part of the settings model, so it stays off ts-fsrs (which the first visit does not load): the
+// clamps are checked where weights come in, when fitted (./fitted-weights.ts) and when an event
+// arrives from outside (../events/check.ts).
 
 /** The FSRS model the scheduler runs: weights of another model (FSRS-7 later) are not used by it. */
 export const FSRS_MODEL = 'FSRS-6';
@@ -12,24 +13,12 @@ export interface FsrsParams {
   weights: number[];
 }
 
-/**
- * fsrs-rs's f32 output as stored weights: rounded to 4 decimals (what Anki shows; f32 noise is
- * not information) and moved into ts-fsrs's clamps. Null when it is not an FSRS-6 weight vector.
- */
-export function fittedWeights(raw: ArrayLike<number>): number[] | null {
-  if (raw.length !== FSRS_MODEL_WEIGHTS) return null;
-  const w = Array.from(raw, (x) => Math.round(x * 10_000) / 10_000);
-  if (!w.every(Number.isFinite)) return null;
-  const clamped = clampWeights(w);
-  return weightsProblem(clamped) === null ? clamped : null;
-}
-
 /** Stored parameters as they are, or null when unusable (unknown model, bad weights). */
 export function normalizeFsrsParams(p: unknown): FsrsParams | null {
   if (typeof p !== 'object' || p === null) return null;
   const { model, weights } = p as Partial<FsrsParams>;
   if (typeof model !== 'string' || !Array.isArray(weights) || !weights.every((x) => typeof x === 'number')) return null;
-  if (model === FSRS_MODEL && weightsProblem(weights) !== null) return null;
+  if (!weights.every(Number.isFinite)) return null;
   return { model, weights: [...weights] };
 }
 

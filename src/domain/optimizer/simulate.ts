@@ -17,7 +17,8 @@
 import { memoryModel, type MemoryModel, type MemoryState } from '../scheduler/scheduler';
 import { MAX_RETENTION, MIN_RETENTION } from '../scheduler/params';
 import { mulberry32, type Rng } from '../quiz/random';
-import type { Grade } from '../scheduler/types';
+import { dayDiff, dayKey as toDayKey } from '../scheduler/day';
+import type { CardSchedule, DayBoundary, Grade } from '../scheduler/types';
 import type { CardHistory } from './training-items';
 
 /** A card already studied, as the simulator starts it. */
@@ -237,4 +238,30 @@ export function sweepRetention(input: SimulationInput, retentions: readonly numb
     onProgress?.(results.length, retentions.length);
   }
   return { results, best: best?.retention ?? null };
+}
+
+/**
+ * The simulator's starting point from the card schedules (optionally one deck's): studied cards
+ * with their memory state and due day, and how many new cards are left. Suspended and retired
+ * cards are out of the workload.
+ */
+export function simulationCards(
+  cards: readonly CardSchedule[],
+  todayKey: string,
+  day: DayBoundary,
+  deckId?: string,
+): { cards: SimCard[]; newCards: number } {
+  const out: SimCard[] = [];
+  let newCards = 0;
+  for (const c of cards) {
+    if (c.suspended || c.retired || (deckId !== undefined && c.deckId !== deckId)) continue;
+    if (c.state === 'new' || c.lastDayKey === null || c.stability <= 0) {
+      if (c.state === 'new') newCards++;
+      continue;
+    }
+    const sinceReview = Math.max(0, dayDiff(c.lastDayKey, todayKey));
+    const dueIn = c.state === 'review' ? dayDiff(todayKey, toDayKey(c.due, day.timeZone, day.startHour)) : 0;
+    out.push({ stability: c.stability, difficulty: c.difficulty, sinceReview, dueIn });
+  }
+  return { cards: out, newCards };
 }
