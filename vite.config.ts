@@ -61,13 +61,14 @@ export default defineConfig({
       workbox: {
         // Everything the app needs offline: the shell, every lazy route chunk, the compiled
         // decks chunk, icons and fonts.
-        globPatterns: ['**/*.{js,css,html,png,svg,ico,woff2,json,webmanifest}'],
+        globPatterns: ['**/*.{js,css,html,png,svg,ico,woff2,json,webmanifest,wasm}'],
         // The plugin precaches its own manifest.webmanifest; globbing it too would list it twice.
         globIgnores: ['manifest.webmanifest'],
         // Every route is the SPA shell: deep links open offline too.
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
-        // The compiled decks can grow past workbox's 2 MiB default; never silently drop them.
+        // The compiled decks can grow past workbox's 2 MiB default, and the optimizer's wasm is
+        // 1.7 MB: never silently drop either.
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
       },
     }),
@@ -75,6 +76,9 @@ export default defineConfig({
   define: {
     'import.meta.env.VITE_KUJIRA_BUILD_ID': JSON.stringify(BUILD_ID),
   },
+  // The optimizer's worker imports its wasm boundary lazily (a simulation needs no wasm):
+  // code splitting inside a worker needs module workers.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     sourcemap: false,

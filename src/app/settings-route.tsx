@@ -6,10 +6,12 @@ import { BackupPanel } from '../features/backup/backup-panel';
 import { RepairPanel } from '../features/backup/repair-panel';
 import { StorageStatus } from '../components/pwa/storage-status';
 import { AppVersion } from '../components/pwa/app-version';
+import { OptimizerPanelLazy } from './optimizer-panel-lazy';
 
 export default function SettingsRoute() {
   return (
     <SettingsPage
+      schedulerPanels={<OptimizerPanelLazy />}
       extraPanels={
         <>
           <StorageStatus backupHref="#backup" />

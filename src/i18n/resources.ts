@@ -25,6 +25,8 @@ import enBackup from './locales/en/backup.json';
 import jaBackup from './locales/ja/backup.json';
 import enDecks from './locales/en/decks.json';
 import jaDecks from './locales/ja/decks.json';
+import enOptimizer from './locales/en/optimizer.json';
+import jaOptimizer from './locales/ja/optimizer.json';
 
 export const resources = {
   en: {
@@ -41,6 +43,7 @@ export const resources = {
       pwa: enPwa,
       cards: enCards,
       quiz: enQuiz,
+      optimizer: enOptimizer,
     },
   },
   ja: {
@@ -57,6 +60,7 @@ export const resources = {
       pwa: jaPwa,
       cards: jaCards,
       quiz: jaQuiz,
+      optimizer: jaOptimizer,
     },
   },
 } as const;

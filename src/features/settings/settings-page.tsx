@@ -24,6 +24,8 @@ const LIMITS = {
 export interface SettingsPageProps {
   /** Panels the app shell mounts below the settings (storage status, backup). */
   extraPanels?: ReactNode;
+  /** Panels the app shell mounts after the scheduling settings (the personal scheduler). */
+  schedulerPanels?: ReactNode;
 }
 
 /** "4:00 AM" / "4:00": an hour of the day in the UI locale (a fixed UTC date: no clock read). */
@@ -85,7 +87,7 @@ function NumberSetting({ label, value, min, max, onCommit }: NumberSettingProps)
   );
 }
 
-export default function SettingsPage({ extraPanels }: SettingsPageProps) {
+export default function SettingsPage({ extraPanels, schedulerPanels }: SettingsPageProps) {
   const { t, i18n } = useTranslation();
   const { settings, update } = useSettingsEditor();
   const id = useId();
@@ -208,6 +210,8 @@ export default function SettingsPage({ extraPanels }: SettingsPageProps) {
       </section>
 
       <BalanceSection settings={settings} update={update} />
+
+      {schedulerPanels}
 
       <section className="panel" aria-labelledby={`${id}-look`}>
         <h2 id={`${id}-look`}>{t('settings.sections.appearance')}</h2>

@@ -1,0 +1,86 @@
+// "Optimize my parameters": fit in the worker, compare current and new on the same history, and
+// adopt only on the learner's click and only if the new ones predict better. Adopting is a
+// settings change (a settings event); ratings made afterwards carry the new weights, ratings made
+// before keep the ones they were made with.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { settingsRepository } from '../../db/settings';
+import { isBetter } from '../../domain/optimizer/evaluate';
+import { FSRS_MODEL, weightsInForce } from '../../domain/optimizer/fitted-params';
+import { MIN_TRAINING_ITEMS } from '../../domain/optimizer/training-items';
+import type { Settings } from '../../domain/settings/settings';
+import { reportAppError } from '../../hooks/app-errors';
+import { CancelledError, OptimizerError, trainInWorker, type Job, type WorkerFactory } from './optimizer-client';
+import type { Phase, TrainResult } from './protocol';
+import type { OptimizerData } from './use-optimizer-data';
+
+export type OptimizerState =
+  | { status: 'idle' }
+  | { status: 'running'; phase: Phase; done: number; total: number; since: number }
+  | { status: 'done'; result: TrainResult; better: boolean }
+  | { status: 'adopted' }
+  | { status: 'defaults' }
+  | { status: 'cancelled' }
+  | { status: 'error'; kind: 'wasm' | 'failed'; message: string };
+
+export interface Optimizer {
+  state: OptimizerState;
+  canRun: boolean;
+  start: () => void;
+  cancel: () => void;
+  adopt: () => void;
+  useDefaults: () => void;
+}
+
+export function useOptimizer(data: OptimizerData | undefined, settings: Settings | undefined, onChange: () => void, factory?: WorkerFactory): Optimizer {
+  const [state, setState] = useState<OptimizerState>({ status: 'idle' });
+  const job = useRef<Job<TrainResult> | null>(null);
+  useEffect(() => () => job.current?.cancel(), []);
+
+  const canRun = data !== undefined && settings !== undefined && data.items >= MIN_TRAINING_ITEMS && state.status !== 'running';
+
+  const start = useCallback(() => {
+    if (!data || !settings) return;
+    setState({ status: 'running', phase: 'loading', done: 0, total: 0, since: Date.now() });
+    const j = trainInWorker(
+      { type: 'train', histories: data.histories, currentWeights: weightsInForce(settings.fsrsParams) ?? null },
+      (phase, done, total) => setState({ status: 'running', phase, done, total, since: Date.now() }),
+      factory,
+    );
+    job.current = j;
+    j.result.then(
+      (result) => {
+        if (job.current !== j) return;
+        job.current = null;
+        setState({ status: 'done', result, better: result.candidate !== null && isBetter(result.candidate, result.current) });
+      },
+      (e: unknown) => {
+        if (job.current !== j) return;
+        job.current = null;
+        if (e instanceof CancelledError) setState({ status: 'cancelled' });
+        else if (e instanceof OptimizerError) setState({ status: 'error', kind: e.kind, message: e.message });
+        else setState({ status: 'error', kind: 'failed', message: String(e) });
+      },
+    );
+  }, [data, settings, factory]);
+
+  const cancel = useCallback(() => {
+    job.current?.cancel();
+  }, []);
+
+  const adopt = useCallback(() => {
+    if (state.status !== 'done' || !state.better || !state.result.weights) return;
+    settingsRepository.update({ fsrsParams: { model: FSRS_MODEL, weights: state.result.weights } }, Date.now()).then(() => {
+      setState({ status: 'adopted' });
+      onChange();
+    }, reportAppError);
+  }, [state, onChange]);
+
+  const useDefaults = useCallback(() => {
+    settingsRepository.update({ fsrsParams: null }, Date.now()).then(() => {
+      setState({ status: 'defaults' });
+      onChange();
+    }, reportAppError);
+  }, [onChange]);
+
+  return { state, canRun, start, cancel, adopt, useDefaults };
+}

@@ -1,0 +1,106 @@
+// The desired retention helper: simulate the next 365 days for each retention from 0.70 to 0.97
+// (in the worker), for all decks or one, and apply the chosen retention globally or to the deck.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { settingsRepository } from '../../db/settings';
+import { weightsInForce } from '../../domain/optimizer/fitted-params';
+import { SIMULATION_DAYS, simulationCards, type Sweep } from '../../domain/optimizer/simulate';
+import { dayKey } from '../../domain/scheduler/day';
+import type { Settings } from '../../domain/settings/settings';
+import { reportAppError } from '../../hooks/app-errors';
+import { CancelledError, OptimizerError, simulateInWorker, type Job, type WorkerFactory } from './optimizer-client';
+import type { OptimizerData } from './use-optimizer-data';
+
+/** The simulator's seed: fixed, so the same history always gives the same figures. */
+export const SIMULATION_SEED = 17;
+
+export type HelperState =
+  | { status: 'idle' }
+  | { status: 'running'; done: number; total: number }
+  | { status: 'done'; sweep: Sweep; cards: number; ms: number; deckId: string | null }
+  | { status: 'applied'; percent: number }
+  | { status: 'cancelled' }
+  | { status: 'error'; kind: 'wasm' | 'failed'; message: string };
+
+export interface RetentionHelper {
+  state: HelperState;
+  deckId: string | null;
+  setDeckId: (deckId: string | null) => void;
+  run: () => void;
+  cancel: () => void;
+  apply: (retention: number) => void;
+  clearDeck: () => void;
+}
+
+export function useRetentionHelper(data: OptimizerData | undefined, settings: Settings | undefined, now: number, factory?: WorkerFactory): RetentionHelper {
+  const [state, setState] = useState<HelperState>({ status: 'idle' });
+  const [deckId, setDeck] = useState<string | null>(null);
+  const job = useRef<Job<{ sweep: Sweep; ms: number }> | null>(null);
+  useEffect(() => () => job.current?.cancel(), []);
+
+  const setDeckId = useCallback((d: string | null) => {
+    job.current?.cancel();
+    setDeck(d);
+    setState({ status: 'idle' });
+  }, []);
+
+  const run = useCallback(() => {
+    if (!data || !settings) return;
+    const { day } = data.snapshot;
+    const { cards, newCards } = simulationCards(data.snapshot.cards, dayKey(now, day.timeZone, day.startHour), day, deckId ?? undefined);
+    const weights = weightsInForce(settings.fsrsParams);
+    setState({ status: 'running', done: 0, total: 0 });
+    const j = simulateInWorker(
+      {
+        type: 'simulate',
+        input: {
+          cards,
+          newCards,
+          newPerDay: settings.newPerDay,
+          ...(weights ? { weights } : {}),
+          maximumInterval: settings.maximumInterval,
+          costs: data.costs,
+          shares: data.shares,
+          days: SIMULATION_DAYS,
+          seed: SIMULATION_SEED,
+        },
+      },
+      (_phase, done, total) => setState({ status: 'running', done, total }),
+      factory,
+    );
+    job.current = j;
+    const forDeck = deckId;
+    j.result.then(
+      ({ sweep, ms }) => {
+        if (job.current !== j) return;
+        job.current = null;
+        setState({ status: 'done', sweep, cards: cards.length + newCards, ms, deckId: forDeck });
+      },
+      (e: unknown) => {
+        if (job.current !== j) return;
+        job.current = null;
+        if (e instanceof CancelledError) setState({ status: 'cancelled' });
+        else setState({ status: 'error', kind: e instanceof OptimizerError ? e.kind : 'failed', message: e instanceof Error ? e.message : String(e) });
+      },
+    );
+  }, [data, settings, now, deckId, factory]);
+
+  const cancel = useCallback(() => job.current?.cancel(), []);
+
+  const apply = useCallback(
+    (retention: number) => {
+      if (!settings) return;
+      const patch: Partial<Settings> = deckId === null ? { desiredRetention: retention } : { deckRetention: { ...settings.deckRetention, [deckId]: retention } };
+      settingsRepository.update(patch, Date.now()).then(() => setState({ status: 'applied', percent: Math.round(retention * 100) }), reportAppError);
+    },
+    [settings, deckId],
+  );
+
+  const clearDeck = useCallback(() => {
+    if (!settings || deckId === null) return;
+    const rest = { ...settings.deckRetention };
+    delete rest[deckId];
+    settingsRepository.update({ deckRetention: rest }, Date.now()).catch(reportAppError);
+  }, [settings, deckId]);
+
+  return { state, deckId, setDeckId, run, cancel, apply, clearDeck };
+}
