@@ -143,7 +143,8 @@ function pick(rng: Rng, shares: readonly number[], offset: number): Grade {
 
 interface Sim {
   model: MemoryModel;
-  retention: number;
+  /** Days per unit of stability at the desired retention (the interval is linear in stability). */
+  perStability: number;
   input: SimulationInput;
   rng: Rng;
   reviews: Float64Array;
@@ -152,7 +153,7 @@ interface Sim {
 
 /** Runs one card from `day` (its next review) to the end; returns its recall on the last day. */
 function runCard(sim: Sim, start: MemoryState, last: number, day: number): number {
-  const { model, retention, input, rng, reviews, seconds } = sim;
+  const { model, perStability, input, rng, reviews, seconds } = sim;
   const end = input.days;
   let state = start;
   let t = day;
@@ -169,7 +170,7 @@ function runCard(sim: Sim, start: MemoryState, last: number, day: number): numbe
       seconds[t]! += input.costs.forgetSeconds;
     }
     last = t;
-    t += Math.min(Math.max(Math.round(model.interval(state.stability, retention)), 1), input.maximumInterval);
+    t += Math.min(Math.max(Math.round(state.stability * perStability), 1), input.maximumInterval);
   }
   return model.recall(end - 1 - last, state.stability);
 }
@@ -178,7 +179,7 @@ function runCard(sim: Sim, start: MemoryState, last: number, day: number): numbe
 export function simulate(input: SimulationInput, retention: number, model: MemoryModel = memoryModel(input.weights)): SimulationResult {
   const sim: Sim = {
     model,
-    retention,
+    perStability: model.interval(1, retention),
     input,
     rng: mulberry32(input.seed),
     reviews: new Float64Array(input.days),
@@ -200,7 +201,7 @@ export function simulate(input: SimulationInput, retention: number, model: Memor
       for (let g = 0; g < EXTRA_GOODS[first]; g++) state = model.next(state, 0, 3);
       sim.reviews[day]! += 1 + EXTRA_GOODS[first];
       sim.seconds[day]! += input.costs.learnSeconds;
-      const ivl = Math.min(Math.max(Math.round(model.interval(state.stability, retention)), 1), input.maximumInterval);
+      const ivl = Math.min(Math.max(Math.round(state.stability * sim.perStability), 1), input.maximumInterval);
       remembered += runCard(sim, state, day, day + ivl);
     }
     if (input.newPerDay <= 0) break;
