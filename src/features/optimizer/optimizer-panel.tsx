@@ -8,7 +8,9 @@ import { FSRS_MODEL } from '../../domain/optimizer/fitted-params';
 import { SIMULATION_DAYS } from '../../domain/optimizer/simulate';
 import { MIN_TRAINING_ITEMS } from '../../domain/optimizer/training-items';
 import { useDecks } from '../../hooks/use-decks';
-import { useNow } from '../../hooks/use-now';
+import { useNow } from '../../hooks/clock';
+import { localizedText } from '../../domain/deck/localized';
+import { useUiLanguage } from '../../i18n/ui-language';
 import type { WorkerFactory } from './optimizer-client';
 import { RetentionChart } from './retention-chart';
 import { useOptimizer, type OptimizerState } from './use-optimizer';
@@ -154,12 +156,12 @@ function OptimizeStatus({ state, data, onCancel, onAdopt }: { state: OptimizerSt
 }
 
 function HelperSection({ data, settings, factory }: { data: OptimizerData | undefined; settings: Settings; factory?: WorkerFactory }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const id = useId();
   const now = useNow();
+  const lang = useUiLanguage();
   const { decks } = useDecks();
   const helper = useRetentionHelper(data, settings, now, factory);
-  const lang = i18n.language === 'ja' ? 'ja' : 'en';
   const deckOwn = helper.deckId !== null ? settings.deckRetention[helper.deckId] : undefined;
   const current = deckOwn ?? settings.desiredRetention;
   return (
@@ -180,7 +182,7 @@ function HelperSection({ data, settings, factory }: { data: OptimizerData | unde
           <option value="">{t('optimizer.helper.allDecks')}</option>
           {decks.map((d) => (
             <option key={d.id} value={d.id}>
-              {d.title[lang] ?? Object.values(d.title)[0] ?? d.id}
+              {localizedText(d.title, lang) || d.id}
             </option>
           ))}
         </select>

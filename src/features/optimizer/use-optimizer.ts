@@ -9,6 +9,7 @@ import { FSRS_MODEL, weightsInForce } from '../../domain/optimizer/fitted-params
 import { MIN_TRAINING_ITEMS } from '../../domain/optimizer/training-items';
 import type { Settings } from '../../domain/settings/settings';
 import { reportAppError } from '../../hooks/app-errors';
+import { useClock } from '../../hooks/clock';
 import { CancelledError, OptimizerError, trainInWorker, type Job, type WorkerFactory } from './optimizer-client';
 import type { Phase, TrainResult } from './protocol';
 import type { OptimizerData } from './use-optimizer-data';
@@ -32,6 +33,7 @@ export interface Optimizer {
 }
 
 export function useOptimizer(data: OptimizerData | undefined, settings: Settings | undefined, onChange: () => void, factory?: WorkerFactory): Optimizer {
+  const clock = useClock();
   const [state, setState] = useState<OptimizerState>({ status: 'idle' });
   const job = useRef<Job<TrainResult> | null>(null);
   useEffect(() => () => job.current?.cancel(), []);
@@ -40,10 +42,10 @@ export function useOptimizer(data: OptimizerData | undefined, settings: Settings
 
   const start = useCallback(() => {
     if (!data || !settings) return;
-    setState({ status: 'running', phase: 'loading', done: 0, total: 0, since: Date.now() });
+    setState({ status: 'running', phase: 'loading', done: 0, total: 0, since: clock.now() });
     const j = trainInWorker(
       { type: 'train', histories: data.histories, currentWeights: weightsInForce(settings.fsrsParams) ?? null },
-      (phase, done, total) => setState({ status: 'running', phase, done, total, since: Date.now() }),
+      (phase, done, total) => setState({ status: 'running', phase, done, total, since: clock.now() }),
       factory,
     );
     job.current = j;
@@ -61,7 +63,7 @@ export function useOptimizer(data: OptimizerData | undefined, settings: Settings
         else setState({ status: 'error', kind: 'failed', message: String(e) });
       },
     );
-  }, [data, settings, factory]);
+  }, [data, settings, factory, clock]);
 
   const cancel = useCallback(() => {
     job.current?.cancel();
@@ -69,18 +71,18 @@ export function useOptimizer(data: OptimizerData | undefined, settings: Settings
 
   const adopt = useCallback(() => {
     if (state.status !== 'done' || !state.better || !state.result.weights) return;
-    settingsRepository.update({ fsrsParams: { model: FSRS_MODEL, weights: state.result.weights } }, Date.now()).then(() => {
+    settingsRepository.update({ fsrsParams: { model: FSRS_MODEL, weights: state.result.weights } }, clock.now()).then(() => {
       setState({ status: 'adopted' });
       onChange();
     }, reportAppError);
-  }, [state, onChange]);
+  }, [state, onChange, clock]);
 
   const useDefaults = useCallback(() => {
-    settingsRepository.update({ fsrsParams: null }, Date.now()).then(() => {
+    settingsRepository.update({ fsrsParams: null }, clock.now()).then(() => {
       setState({ status: 'defaults' });
       onChange();
     }, reportAppError);
-  }, [onChange]);
+  }, [onChange, clock]);
 
   return { state, canRun, start, cancel, adopt, useDefaults };
 }

@@ -7,6 +7,7 @@ import { SIMULATION_DAYS, simulationCards, type Sweep } from '../../domain/optim
 import { dayKey } from '../../domain/scheduler/day';
 import type { Settings } from '../../domain/settings/settings';
 import { reportAppError } from '../../hooks/app-errors';
+import { useClock } from '../../hooks/clock';
 import { CancelledError, OptimizerError, simulateInWorker, type Job, type WorkerFactory } from './optimizer-client';
 import type { OptimizerData } from './use-optimizer-data';
 
@@ -32,6 +33,7 @@ export interface RetentionHelper {
 }
 
 export function useRetentionHelper(data: OptimizerData | undefined, settings: Settings | undefined, now: number, factory?: WorkerFactory): RetentionHelper {
+  const clock = useClock();
   const [state, setState] = useState<HelperState>({ status: 'idle' });
   const [deckId, setDeck] = useState<string | null>(null);
   const job = useRef<Job<{ sweep: Sweep; ms: number }> | null>(null);
@@ -90,17 +92,17 @@ export function useRetentionHelper(data: OptimizerData | undefined, settings: Se
     (retention: number) => {
       if (!settings) return;
       const patch: Partial<Settings> = deckId === null ? { desiredRetention: retention } : { deckRetention: { ...settings.deckRetention, [deckId]: retention } };
-      settingsRepository.update(patch, Date.now()).then(() => setState({ status: 'applied', percent: Math.round(retention * 100) }), reportAppError);
+      settingsRepository.update(patch, clock.now()).then(() => setState({ status: 'applied', percent: Math.round(retention * 100) }), reportAppError);
     },
-    [settings, deckId],
+    [settings, deckId, clock],
   );
 
   const clearDeck = useCallback(() => {
     if (!settings || deckId === null) return;
     const rest = { ...settings.deckRetention };
     delete rest[deckId];
-    settingsRepository.update({ deckRetention: rest }, Date.now()).catch(reportAppError);
-  }, [settings, deckId]);
+    settingsRepository.update({ deckRetention: rest }, clock.now()).catch(reportAppError);
+  }, [settings, deckId, clock]);
 
   return { state, deckId, setDeckId, run, cancel, apply, clearDeck };
 }
