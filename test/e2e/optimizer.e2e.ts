@@ -105,10 +105,12 @@ describe('personal FSRS', () => {
       return w.__frames;
     });
     console.log(`optimizer e2e: fit and compare ${runMs} ms, ${frames.count} frames, longest gap ${frames.worst.toFixed(0)} ms`);
-    // On this shared 2-core machine a busy moment can hold a frame for a few hundred ms (the wasm
-    // compiles while the worker starts); never for the fit.
+    // On this shared 2-core machine a busy moment can hold a frame for several hundred ms (the
+    // wasm compiles on background threads while the worker starts); a fit on the page's thread
+    // would hold it for the whole fit, and draw next to no frames.
     expect(runMs).toBeGreaterThan(2000);
-    expect(frames.worst).toBeLessThan(Math.min(1000, runMs / 2));
+    expect(frames.worst).toBeLessThan(Math.min(2000, runMs / 2));
+    expect(frames.count).toBeGreaterThan(runMs / 200);
     const current = Number(await page.getByTestId('logloss-current').textContent());
     const fitted = Number(await page.getByTestId('logloss-new').textContent());
     expect(fitted).toBeLessThan(current);
