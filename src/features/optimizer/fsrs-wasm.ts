@@ -32,6 +32,13 @@ export function loadFsrs(url: string | URL = wasmUrl): Promise<void> {
 
 /** Fit FSRS-6 to the items (fsrs-rs's computeParameters, short-term memory on): 21 raw f32 weights. */
 export function computeParameters(set: TrainingSet): Float32Array {
-  // computeParameters consumes the Fsrs object: a fresh one each time.
-  return new Fsrs().computeParameters(set.ratings, set.deltaTs, set.lengths, null, true);
+  // fsrs-rs logs every epoch's loss through console.log/info: not the learner's console's business.
+  const { log, info, debug } = console;
+  console.log = console.info = console.debug = () => {};
+  try {
+    // computeParameters consumes the Fsrs object: a fresh one each time.
+    return new Fsrs().computeParameters(set.ratings, set.deltaTs, set.lengths, null, true);
+  } finally {
+    Object.assign(console, { log, info, debug });
+  }
 }
