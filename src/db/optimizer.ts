@@ -41,7 +41,13 @@ export function readOptimizerSnapshot(db: KujiraDB): Promise<OptimizerSnapshot> 
   );
 }
 
+/** Live ratings in the log (a count: no row is read). */
+export function countReviews(db: KujiraDB): Promise<number> {
+  return withStorage(db, () => db.reviewLog.count());
+}
+
 /** The optimizer's repository over the app's database: what features call. */
 export const optimizerRepository = {
   readSnapshot: (): Promise<OptimizerSnapshot> => readOptimizerSnapshot(getDb()),
+  countReviews: (): Promise<number> => countReviews(getDb()),
 };

@@ -14,7 +14,7 @@ import { useUiLanguage } from '../../i18n/ui-language';
 import type { WorkerFactory } from './optimizer-client';
 import { RetentionChart } from './retention-chart';
 import { useOptimizer, type OptimizerState } from './use-optimizer';
-import { useOptimizerData, type OptimizerData } from './use-optimizer-data';
+import { useOptimizerSource, type OptimizerSource } from './use-optimizer-data';
 import { useRetentionHelper, type HelperState } from './use-retention-helper';
 import type { Settings } from '../../domain/settings/settings';
 import './optimizer.css';
@@ -40,10 +40,12 @@ function Progress({ label, done, total, text, onCancel }: { label: string; done:
   );
 }
 
-function OptimizeSection({ data, settings, reload, factory }: { data: OptimizerData | undefined; settings: Settings; reload: () => void; factory?: WorkerFactory }) {
+function OptimizeSection({ source, settings, factory }: { source: OptimizerSource; settings: Settings; factory?: WorkerFactory }) {
   const { t } = useTranslation();
   const id = useId();
-  const opt = useOptimizer(data, settings, reload, factory);
+  const opt = useOptimizer(source, settings, factory);
+  const { data, reviewCount } = source;
+  const fewReviews = reviewCount !== undefined && reviewCount < MIN_TRAINING_ITEMS;
   const params = settings.fsrsParams;
   const inUse = params === null ? t('optimizer.inUse.default') : params.model === FSRS_MODEL ? t('optimizer.inUse.personal') : t('optimizer.inUse.otherModel', { model: params.model });
   return (
@@ -57,19 +59,21 @@ function OptimizeSection({ data, settings, reload, factory }: { data: OptimizerD
           <p className="optimizer-weights">{params.weights.join(', ')}</p>
         </details>
       )}
-      {data === undefined ? (
+      {reviewCount === undefined ? (
         <p aria-live="polite">{t('optimizer.loadingHistory')}</p>
-      ) : (
+      ) : data !== undefined ? (
         <p>{t('optimizer.history', { count: data.reviews, items: data.items })}</p>
+      ) : (
+        <p>{t('optimizer.reviewCount', { count: reviewCount })}</p>
       )}
-      {data !== undefined && data.items < MIN_TRAINING_ITEMS && (
+      {fewReviews && (
         <p className="muted" id={`${id}-why`}>
-          {t('optimizer.tooFew', { min: MIN_TRAINING_ITEMS, items: data.items })}
+          {t('optimizer.tooFewReviews', { min: MIN_TRAINING_ITEMS, count: reviewCount })}
         </p>
       )}
       {opt.state.status !== 'running' && (
         <div className="optimizer-actions">
-          <button type="button" className="button button-primary" onClick={opt.start} disabled={!opt.canRun} aria-describedby={data !== undefined && data.items < MIN_TRAINING_ITEMS ? `${id}-why` : undefined}>
+          <button type="button" className="button button-primary" onClick={opt.start} disabled={!opt.canRun} aria-describedby={fewReviews ? `${id}-why` : undefined}>
             {t('optimizer.optimize')}
           </button>
           {params !== null && (
@@ -79,7 +83,7 @@ function OptimizeSection({ data, settings, reload, factory }: { data: OptimizerD
           )}
         </div>
       )}
-      <OptimizeStatus state={opt.state} data={data} onCancel={opt.cancel} onAdopt={opt.adopt} />
+      <OptimizeStatus state={opt.state} items={data?.items ?? 0} onCancel={opt.cancel} onAdopt={opt.adopt} />
     </section>
   );
 }
@@ -94,15 +98,17 @@ function Running({ state, items, onCancel }: { state: Extract<OptimizerState, { 
       ? t('optimizer.phase.training', { items, seconds })
       : state.phase === 'simulating'
         ? t('optimizer.phase.simulating', { done: state.done, total: state.total })
-        : t(`optimizer.phase.${state.phase}`);
+        : t(`optimizer.phase.${state.phase as 'reading' | 'loading' | 'evaluating'}`);
   return <Progress label={t('optimizer.progressLabel')} done={state.done} total={state.total} text={text} onCancel={onCancel} />;
 }
 
-function OptimizeStatus({ state, data, onCancel, onAdopt }: { state: OptimizerState; data: OptimizerData | undefined; onCancel: () => void; onAdopt: () => void }) {
+function OptimizeStatus({ state, items, onCancel, onAdopt }: { state: OptimizerState; items: number; onCancel: () => void; onAdopt: () => void }) {
   const { t } = useTranslation();
   switch (state.status) {
     case 'running':
-      return <Running state={state} items={data?.items ?? 0} onCancel={onCancel} />;
+      return <Running state={state} items={items} onCancel={onCancel} />;
+    case 'too-few':
+      return <p role="status">{t('optimizer.tooFew', { min: MIN_TRAINING_ITEMS, items: state.items })}</p>;
     case 'done': {
       const { result } = state;
       if (!result.candidate || !result.weights) return <p role="status">{t('optimizer.noResult')}</p>;
@@ -155,27 +161,19 @@ function OptimizeStatus({ state, data, onCancel, onAdopt }: { state: OptimizerSt
   }
 }
 
-function HelperSection({ data, settings, factory }: { data: OptimizerData | undefined; settings: Settings; factory?: WorkerFactory }) {
+function HelperSection({ source, settings, factory }: { source: OptimizerSource; settings: Settings; factory?: WorkerFactory }) {
   const { t } = useTranslation();
   const id = useId();
   const now = useNow();
   const lang = useUiLanguage();
   const { decks } = useDecks();
-  const helper = useRetentionHelper(data, settings, now, factory);
+  const helper = useRetentionHelper(source, settings, now, factory);
   const deckOwn = helper.deckId !== null ? settings.deckRetention[helper.deckId] : undefined;
   const current = deckOwn ?? settings.desiredRetention;
   return (
     <section className="panel optimizer" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('optimizer.helper.title')}</h2>
-      {data && (
-        <p className="muted">
-          {t('optimizer.helper.intro', {
-            recall: data.costs.recallSeconds.toFixed(0),
-            forget: data.costs.forgetSeconds.toFixed(0),
-            learn: data.costs.learnSeconds.toFixed(0),
-          })}
-        </p>
-      )}
+      <p className="muted">{t('optimizer.helper.intro')}</p>
       <div className="field">
         <label htmlFor={`${id}-deck`}>{t('optimizer.helper.deck')}</label>
         <select id={`${id}-deck`} value={helper.deckId ?? ''} onChange={(e) => helper.setDeckId(e.target.value === '' ? null : e.target.value)}>
@@ -197,7 +195,7 @@ function HelperSection({ data, settings, factory }: { data: OptimizerData | unde
       )}
       {helper.state.status !== 'running' && (
         <div className="optimizer-actions">
-          <button type="button" className="button button-primary" onClick={helper.run} disabled={!data}>
+          <button type="button" className="button button-primary" onClick={helper.run}>
             {t('optimizer.helper.run')}
           </button>
         </div>
@@ -258,6 +256,13 @@ function HelperStatus({ state, onCancel, onApply, forDeck }: { state: HelperStat
             </table>
           </div>
           <p className="muted">{t('optimizer.helper.simulatedIn', { cards: state.cards, seconds: (state.ms / 1000).toFixed(1) })}</p>
+          <p className="muted">
+            {t('optimizer.helper.costs', {
+              recall: state.costs.recallSeconds.toFixed(0),
+              forget: state.costs.forgetSeconds.toFixed(0),
+              learn: state.costs.learnSeconds.toFixed(0),
+            })}
+          </p>
           <button type="button" className="button button-primary" onClick={() => onApply(best)}>
             {forDeck ? t('optimizer.helper.useForDeck', { percent: pct(best) }) : t('optimizer.helper.useForAll', { percent: pct(best) })}
           </button>
@@ -277,12 +282,12 @@ function HelperStatus({ state, onCancel, onApply, forDeck }: { state: HelperStat
 
 export default function OptimizerPanel({ workerFactory }: OptimizerPanelProps) {
   const settings = useSettings();
-  const { data, reload } = useOptimizerData();
+  const source = useOptimizerSource();
   if (!settings) return null;
   return (
     <>
-      <OptimizeSection data={data} settings={settings} reload={reload} factory={workerFactory} />
-      <HelperSection data={data} settings={settings} factory={workerFactory} />
+      <OptimizeSection source={source} settings={settings} factory={workerFactory} />
+      <HelperSection source={source} settings={settings} factory={workerFactory} />
     </>
   );
 }

@@ -7,7 +7,8 @@ export type WorkerRequest =
   | { type: 'train'; histories: CardHistory[]; currentWeights: number[] | null }
   | { type: 'simulate'; input: SimulationInput };
 
-export type Phase = 'loading' | 'training' | 'evaluating' | 'simulating';
+/** 'reading' (the history from the database) happens on the page, before the worker starts. */
+export type Phase = 'reading' | 'loading' | 'training' | 'evaluating' | 'simulating';
 
 export interface TrainResult {
   /** Adoptable weights (clamped, rounded), or null when fsrs-rs returned none usable. */

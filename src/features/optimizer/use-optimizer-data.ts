@@ -1,7 +1,8 @@
-// The learner's history as the optimizer and the retention helper read it: one snapshot of the
-// database turned into card histories (voided ratings and suspended cards left out), the training
-// item count that decides whether a fit is offered, and the measured habits the simulator uses.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+// The learner's history as the optimizer and the retention helper read it. On mount only the
+// number of reviews is read (cheap); the whole log is read when a job starts, so opening Settings
+// with a long history costs the page nothing. A snapshot becomes card histories (voided ratings
+// and suspended cards left out), the training item count, and the habits the simulator uses.
+import { useCallback, useEffect, useState } from 'react';
 import { optimizerRepository, type OptimizerSnapshot } from '../../db/optimizer';
 import { cardHistories, trainingSet, type CardHistory } from '../../domain/optimizer/training-items';
 import { measureHabits, type RatingShares, type ReviewCosts } from '../../domain/optimizer/simulate';
@@ -23,20 +24,32 @@ export function optimizerData(snapshot: OptimizerSnapshot): OptimizerData {
   return { snapshot, histories, reviews: set.reviews, items: set.items, ...measureHabits(histories) };
 }
 
-/** The data, read on mount; `reload` after adopting something. undefined while reading. */
-export function useOptimizerData(): { data: OptimizerData | undefined; reload: () => void } {
-  const [snapshot, setSnapshot] = useState<OptimizerSnapshot>();
-  const [version, setVersion] = useState(0);
+export interface OptimizerSource {
+  /** Reviews in the log, counted on mount (undefined while counting). */
+  reviewCount: number | undefined;
+  /** What the last job read, if any. */
+  data: OptimizerData | undefined;
+  /** Read the history now (each job reads it fresh). */
+  load: () => Promise<OptimizerData>;
+}
+
+export function useOptimizerSource(): OptimizerSource {
+  const [reviewCount, setReviewCount] = useState<number>();
+  const [data, setData] = useState<OptimizerData>();
   useEffect(() => {
     let live = true;
-    optimizerRepository.readSnapshot().then((s) => {
-      if (live) setSnapshot(s);
+    optimizerRepository.countReviews().then((n) => {
+      if (live) setReviewCount(n);
     }, reportAppError);
     return () => {
       live = false;
     };
-  }, [version]);
-  const data = useMemo(() => (snapshot ? optimizerData(snapshot) : undefined), [snapshot]);
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
-  return { data, reload };
+  }, []);
+  const load = useCallback(async () => {
+    const next = optimizerData(await optimizerRepository.readSnapshot());
+    setData(next);
+    setReviewCount(next.snapshot.ratings.length);
+    return next;
+  }, []);
+  return { reviewCount, data, load };
 }

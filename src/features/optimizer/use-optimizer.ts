@@ -10,13 +10,14 @@ import { MIN_TRAINING_ITEMS } from '../../domain/optimizer/training-items';
 import type { Settings } from '../../domain/settings/settings';
 import { reportAppError } from '../../hooks/app-errors';
 import { useClock } from '../../hooks/clock';
-import { CancelledError, OptimizerError, trainInWorker, type Job, type WorkerFactory } from './optimizer-client';
+import { OptimizerError, trainInWorker, type Job, type WorkerFactory } from './optimizer-client';
 import type { Phase, TrainResult } from './protocol';
-import type { OptimizerData } from './use-optimizer-data';
+import type { OptimizerSource } from './use-optimizer-data';
 
 export type OptimizerState =
   | { status: 'idle' }
   | { status: 'running'; phase: Phase; done: number; total: number; since: number }
+  | { status: 'too-few'; items: number }
   | { status: 'done'; result: TrainResult; better: boolean }
   | { status: 'adopted' }
   | { status: 'defaults' }
@@ -32,57 +33,67 @@ export interface Optimizer {
   useDefaults: () => void;
 }
 
-export function useOptimizer(data: OptimizerData | undefined, settings: Settings | undefined, onChange: () => void, factory?: WorkerFactory): Optimizer {
+export function useOptimizer(source: OptimizerSource, settings: Settings | undefined, factory?: WorkerFactory): Optimizer {
   const clock = useClock();
   const [state, setState] = useState<OptimizerState>({ status: 'idle' });
   const job = useRef<Job<TrainResult> | null>(null);
-  useEffect(() => () => job.current?.cancel(), []);
+  // Each start and each cancel moves this on: answers for an older run are dropped.
+  const run = useRef(0);
+  useEffect(
+    () => () => {
+      run.current++;
+      job.current?.cancel();
+    },
+    [],
+  );
 
-  const canRun = data !== undefined && settings !== undefined && data.items >= MIN_TRAINING_ITEMS && state.status !== 'running';
+  const canRun = source.reviewCount !== undefined && source.reviewCount >= MIN_TRAINING_ITEMS && settings !== undefined && state.status !== 'running';
 
   const start = useCallback(() => {
-    if (!data || !settings) return;
-    setState({ status: 'running', phase: 'loading', done: 0, total: 0, since: clock.now() });
-    const j = trainInWorker(
-      { type: 'train', histories: data.histories, currentWeights: weightsInForce(settings.fsrsParams) ?? null },
-      (phase, done, total) => setState({ status: 'running', phase, done, total, since: clock.now() }),
-      factory,
-    );
-    job.current = j;
-    j.result.then(
-      (result) => {
-        if (job.current !== j) return;
+    if (!settings) return;
+    const token = ++run.current;
+    const current = (): boolean => run.current === token;
+    const fail = (e: unknown) => {
+      if (!current()) return;
+      job.current = null;
+      if (e instanceof OptimizerError) setState({ status: 'error', kind: e.kind, message: e.message });
+      else setState({ status: 'error', kind: 'failed', message: e instanceof Error ? e.message : String(e) });
+    };
+    setState({ status: 'running', phase: 'reading', done: 0, total: 0, since: clock.now() });
+    source.load().then((data) => {
+      if (!current()) return;
+      if (data.items < MIN_TRAINING_ITEMS) return setState({ status: 'too-few', items: data.items });
+      const j = trainInWorker(
+        { type: 'train', histories: data.histories, currentWeights: weightsInForce(settings.fsrsParams) ?? null },
+        (phase, done, total) => {
+          if (current()) setState({ status: 'running', phase, done, total, since: clock.now() });
+        },
+        factory,
+      );
+      job.current = j;
+      j.result.then((result) => {
+        if (!current()) return;
         job.current = null;
         setState({ status: 'done', result, better: result.candidate !== null && isBetter(result.candidate, result.current) });
-      },
-      (e: unknown) => {
-        if (job.current !== j) return;
-        job.current = null;
-        if (e instanceof CancelledError) setState({ status: 'cancelled' });
-        else if (e instanceof OptimizerError) setState({ status: 'error', kind: e.kind, message: e.message });
-        else setState({ status: 'error', kind: 'failed', message: String(e) });
-      },
-    );
-  }, [data, settings, factory, clock]);
+      }, fail);
+    }, fail);
+  }, [source, settings, factory, clock]);
 
   const cancel = useCallback(() => {
+    run.current++;
     job.current?.cancel();
+    job.current = null;
+    setState({ status: 'cancelled' });
   }, []);
 
   const adopt = useCallback(() => {
     if (state.status !== 'done' || !state.better || !state.result.weights) return;
-    settingsRepository.update({ fsrsParams: { model: FSRS_MODEL, weights: state.result.weights } }, clock.now()).then(() => {
-      setState({ status: 'adopted' });
-      onChange();
-    }, reportAppError);
-  }, [state, onChange, clock]);
+    settingsRepository.update({ fsrsParams: { model: FSRS_MODEL, weights: state.result.weights } }, clock.now()).then(() => setState({ status: 'adopted' }), reportAppError);
+  }, [state, clock]);
 
   const useDefaults = useCallback(() => {
-    settingsRepository.update({ fsrsParams: null }, clock.now()).then(() => {
-      setState({ status: 'defaults' });
-      onChange();
-    }, reportAppError);
-  }, [onChange, clock]);
+    settingsRepository.update({ fsrsParams: null }, clock.now()).then(() => setState({ status: 'defaults' }), reportAppError);
+  }, [clock]);
 
   return { state, canRun, start, cancel, adopt, useDefaults };
 }

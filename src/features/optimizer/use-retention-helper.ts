@@ -3,13 +3,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { settingsRepository } from '../../db/settings';
 import { weightsInForce } from '../../domain/optimizer/fitted-params';
-import { SIMULATION_DAYS, simulationCards, type Sweep } from '../../domain/optimizer/simulate';
+import { SIMULATION_DAYS, simulationCards, type ReviewCosts, type Sweep } from '../../domain/optimizer/simulate';
 import { dayKey } from '../../domain/scheduler/day';
 import type { Settings } from '../../domain/settings/settings';
 import { reportAppError } from '../../hooks/app-errors';
 import { useClock } from '../../hooks/clock';
-import { CancelledError, OptimizerError, simulateInWorker, type Job, type WorkerFactory } from './optimizer-client';
-import type { OptimizerData } from './use-optimizer-data';
+import { OptimizerError, simulateInWorker, type Job, type WorkerFactory } from './optimizer-client';
+import type { OptimizerSource } from './use-optimizer-data';
 
 /** The simulator's seed: fixed, so the same history always gives the same figures. */
 export const SIMULATION_SEED = 17;
@@ -17,7 +17,7 @@ export const SIMULATION_SEED = 17;
 export type HelperState =
   | { status: 'idle' }
   | { status: 'running'; done: number; total: number }
-  | { status: 'done'; sweep: Sweep; cards: number; ms: number; deckId: string | null }
+  | { status: 'done'; sweep: Sweep; cards: number; ms: number; deckId: string | null; costs: ReviewCosts }
   | { status: 'applied'; percent: number }
   | { status: 'cancelled' }
   | { status: 'error'; kind: 'wasm' | 'failed'; message: string };
@@ -32,61 +32,78 @@ export interface RetentionHelper {
   clearDeck: () => void;
 }
 
-export function useRetentionHelper(data: OptimizerData | undefined, settings: Settings | undefined, now: number, factory?: WorkerFactory): RetentionHelper {
+export function useRetentionHelper(source: OptimizerSource, settings: Settings | undefined, now: number, factory?: WorkerFactory): RetentionHelper {
   const clock = useClock();
   const [state, setState] = useState<HelperState>({ status: 'idle' });
   const [deckId, setDeck] = useState<string | null>(null);
   const job = useRef<Job<{ sweep: Sweep; ms: number }> | null>(null);
-  useEffect(() => () => job.current?.cancel(), []);
-
-  const setDeckId = useCallback((d: string | null) => {
+  // Each run and each cancel moves this on: answers for an older run are dropped.
+  const runs = useRef(0);
+  const stop = useCallback(() => {
+    runs.current++;
     job.current?.cancel();
-    setDeck(d);
-    setState({ status: 'idle' });
+    job.current = null;
   }, []);
+  useEffect(() => stop, [stop]);
+
+  const setDeckId = useCallback(
+    (d: string | null) => {
+      stop();
+      setDeck(d);
+      setState({ status: 'idle' });
+    },
+    [stop],
+  );
 
   const run = useCallback(() => {
-    if (!data || !settings) return;
-    const { day } = data.snapshot;
-    const { cards, newCards } = simulationCards(data.snapshot.cards, dayKey(now, day.timeZone, day.startHour), day, deckId ?? undefined);
-    const weights = weightsInForce(settings.fsrsParams);
-    setState({ status: 'running', done: 0, total: 0 });
-    const j = simulateInWorker(
-      {
-        type: 'simulate',
-        input: {
-          cards,
-          newCards,
-          newPerDay: settings.newPerDay,
-          ...(weights ? { weights } : {}),
-          maximumInterval: settings.maximumInterval,
-          costs: data.costs,
-          shares: data.shares,
-          days: SIMULATION_DAYS,
-          seed: SIMULATION_SEED,
-        },
-      },
-      (_phase, done, total) => setState({ status: 'running', done, total }),
-      factory,
-    );
-    job.current = j;
+    if (!settings) return;
+    const token = ++runs.current;
+    const current = (): boolean => runs.current === token;
+    const fail = (e: unknown) => {
+      if (!current()) return;
+      job.current = null;
+      setState({ status: 'error', kind: e instanceof OptimizerError ? e.kind : 'failed', message: e instanceof Error ? e.message : String(e) });
+    };
     const forDeck = deckId;
-    j.result.then(
-      ({ sweep, ms }) => {
-        if (job.current !== j) return;
+    setState({ status: 'running', done: 0, total: 0 });
+    source.load().then((data) => {
+      if (!current()) return;
+      const { day } = data.snapshot;
+      const { cards, newCards } = simulationCards(data.snapshot.cards, dayKey(now, day.timeZone, day.startHour), day, forDeck ?? undefined);
+      const weights = weightsInForce(settings.fsrsParams);
+      const j = simulateInWorker(
+        {
+          type: 'simulate',
+          input: {
+            cards,
+            newCards,
+            newPerDay: settings.newPerDay,
+            ...(weights ? { weights } : {}),
+            maximumInterval: settings.maximumInterval,
+            costs: data.costs,
+            shares: data.shares,
+            days: SIMULATION_DAYS,
+            seed: SIMULATION_SEED,
+          },
+        },
+        (_phase, done, total) => {
+          if (current()) setState({ status: 'running', done, total });
+        },
+        factory,
+      );
+      job.current = j;
+      j.result.then(({ sweep, ms }) => {
+        if (!current()) return;
         job.current = null;
-        setState({ status: 'done', sweep, cards: cards.length + newCards, ms, deckId: forDeck });
-      },
-      (e: unknown) => {
-        if (job.current !== j) return;
-        job.current = null;
-        if (e instanceof CancelledError) setState({ status: 'cancelled' });
-        else setState({ status: 'error', kind: e instanceof OptimizerError ? e.kind : 'failed', message: e instanceof Error ? e.message : String(e) });
-      },
-    );
-  }, [data, settings, now, deckId, factory]);
+        setState({ status: 'done', sweep, cards: cards.length + newCards, ms, deckId: forDeck, costs: data.costs });
+      }, fail);
+    }, fail);
+  }, [source, settings, now, deckId, factory]);
 
-  const cancel = useCallback(() => job.current?.cancel(), []);
+  const cancel = useCallback(() => {
+    stop();
+    setState({ status: 'cancelled' });
+  }, [stop]);
 
   const apply = useCallback(
     (retention: number) => {

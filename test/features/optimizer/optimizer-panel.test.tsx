@@ -106,7 +106,7 @@ describe('OptimizerPanel', () => {
     db = createTestDb();
     setDb(db);
     renderPanel();
-    expect(await screen.findByText(/^Fitting needs at least 64 reviews made on a later day/)).toBeTruthy();
+    expect(await screen.findByText(/^Fitting needs at least 64 reviews made on a later day .*; you have 0 reviews in all\./)).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Optimize my parameters' }) as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByText('In use: FSRS-6 default parameters.')).toBeTruthy();
   });
@@ -115,8 +115,10 @@ describe('OptimizerPanel', () => {
     await seedHistory();
     const user = userEvent.setup();
     renderPanel();
-    expect(await screen.findByText('Your history: 120 reviews, 80 usable for fitting.')).toBeTruthy();
+    // Only the count is read when the panel opens; the whole log when a fit starts.
+    expect(await screen.findByText('Your history: 120 reviews.')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Optimize my parameters' }));
+    expect(await screen.findByText('Your history: 120 reviews, 80 usable for fitting.')).toBeTruthy();
     const table = await screen.findByRole('table', { name: /How well each set of parameters predicts your 80 scored reviews/ });
     const cells = [...table.querySelectorAll('td')].map((td) => Number(td.textContent));
     expect(cells).toHaveLength(4);
@@ -133,6 +135,22 @@ describe('OptimizerPanel', () => {
     await user.click(screen.getByRole('button', { name: 'Go back to the default parameters' }));
     await waitFor(async () => expect((await getSettings(db)).fsrsParams).toBeNull());
     expect(await screen.findByText('The FSRS-6 default parameters are in use again.')).toBeTruthy();
+  });
+
+  it('reads the history when asked, and says when too few reviews came on a later day', async () => {
+    await updateSettings(db, { timeZone: 'UTC' }, NOW - 40 * DAY);
+    // 40 cards rated twice on the first day and once 3 days later: 120 reviews, 40 training items.
+    for (const [i, card] of deck.cards.entries()) {
+      await rateCard(db, card.id, 1, NOW - 30 * DAY + i * 1000, 6000);
+      await rateCard(db, card.id, 3, NOW - 30 * DAY + 600_000 + i * 1000, 6000);
+      await rateCard(db, card.id, 3, NOW - 27 * DAY + i * 1000, 6000);
+    }
+    const user = userEvent.setup();
+    renderPanel();
+    await screen.findByText('Your history: 120 reviews.');
+    await user.click(screen.getByRole('button', { name: 'Optimize my parameters' }));
+    expect(await screen.findByText(/^Fitting needs at least 64 reviews made on a later day .*; you have 40\./)).toBeTruthy();
+    expect(workers).toHaveLength(0);
   });
 
   it('offers no adoption when the new parameters do not predict better', async () => {
@@ -180,6 +198,7 @@ describe('OptimizerPanel', () => {
     const table = screen.getByRole('table', { name: 'Simulated workload for the next 365 days' });
     expect(table.querySelectorAll('tbody tr')).toHaveLength(28);
     expect(screen.getByRole('img', { name: new RegExp(`${percent}% is marked`) })).toBeTruthy();
+    expect(screen.getByText(/^Your seconds per review: \d+ s remembered/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: `Use ${percent}% for all decks` }));
     await waitFor(async () => expect((await getSettings(db)).desiredRetention).toBe(percent / 100));
 
