@@ -5,7 +5,7 @@ import type { Card, Deck } from '../domain/deck/types';
 import { emptyProgress, type LessonResult, type OnboardingProgress } from '../domain/onboarding/progress';
 import type { AnswerRecord } from '../domain/quiz/answer-record';
 import type { NewQuizResult, QuizModeKey, QuizResult } from '../domain/quiz/results';
-import { newRankOf, type QueueCandidate } from '../domain/scheduler/queue';
+import { candidateOf, newRankOf, scheduleStateOf, type QueueCandidate } from '../domain/scheduler/queue';
 import type { CardSchedule, ReviewRecord, SchedState } from '../domain/scheduler/types';
 import { normalizeSettings, type Settings } from '../domain/settings/settings';
 import {
@@ -36,20 +36,8 @@ export function queueOf(s: Pick<SchedState, 'kind'>, suspended: boolean, retired
 }
 
 export function stateFromRow(r: CardStateRow): SchedState {
-  return {
-    kind: r.state,
-    due: r.due,
-    stability: r.stability,
-    difficulty: r.difficulty,
-    elapsedDays: r.elapsedDays,
-    scheduledDays: r.scheduledDays,
-    learningSteps: r.learningSteps,
-    reps: r.reps,
-    lapses: r.lapses,
-    lastReview: r.lastReview,
-    lastDayKey: r.lastDayKey,
-    leech: r.leech,
-  };
+  // A state row is a stored schedule plus its queue index: the domain's mapping is the one.
+  return scheduleStateOf(r);
 }
 
 /** The row for `s`, keeping the card's identity and flags from `meta`. */
@@ -87,16 +75,7 @@ export function scheduleFromRow(r: CardStateRow): CardSchedule {
 }
 
 export function candidateFromRow(r: CardStateRow): QueueCandidate {
-  return {
-    cardId: r.cardId,
-    deckId: r.deckId,
-    key: r.key,
-    kind: r.state,
-    due: r.due,
-    newRank: r.newRank,
-    suspended: r.suspended,
-    retired: r.retired,
-  };
+  return candidateOf(r);
 }
 
 export function logRowFromRecord(
