@@ -5,6 +5,7 @@
 // zones with DST changes, and long chains up to the maximum interval.
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 as rng } from '../../../src/domain/quiz/random';
 import { addDays, dayDiff } from '../../../src/domain/scheduler/day';
 import { normalizeParams } from '../../../src/domain/scheduler/params';
 import { newCardState, rateCard, replay } from '../../../src/domain/scheduler/scheduler';
@@ -109,17 +110,6 @@ function ankiKind(from: CardStateKind, g: Grade, step: number): CardStateKind {
 }
 
 // ---- Generated histories -----------------------------------------------------------------------
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const ZONES = ['Asia/Tokyo', 'America/New_York', 'Europe/Berlin', 'Australia/Sydney', 'America/Santiago', 'UTC', 'Pacific/Chatham'];
 const HOUR = 3_600_000;
 const DAY = 86_400_000;

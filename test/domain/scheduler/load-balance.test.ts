@@ -2,6 +2,7 @@
 // their share, every interval inside the fuzz range, the same answer for the same review.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 as rng } from '../../../src/domain/quiz/random';
 import { addDays, dayKey, startOfStudyDay } from '../../../src/domain/scheduler/day';
 import { fuzzRange, reviewDays, type RawIntervals } from '../../../src/domain/scheduler/intervals';
 import {
@@ -22,17 +23,6 @@ const DAY = 86_400_000;
 const UTC: DayBoundary = { timeZone: 'UTC', startHour: 4 };
 const params = normalizeParams();
 const FIRST = '2026-03-02'; // a Monday
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A mature collection as after an import: review cards of 5 to 60 days, due in uneven clumps. */
 function collection(n: number, seed: number): SchedState[] {
