@@ -20,7 +20,7 @@ const ONE_WAY = 'Imports flow domain <- db <- components/hooks <- features <- ap
 /** Layer zones for import-x/no-restricted-paths: `target` may not import `from`. */
 const zones = [
   // Domain: pure, imports only the domain.
-  ...['src/db', 'src/platform', 'src/components', 'src/hooks', 'src/features', 'src/app', 'src/i18n'].map((from) => ({
+  ...['src/db', 'src/platform', 'src/sync', 'src/components', 'src/hooks', 'src/features', 'src/app', 'src/i18n'].map((from) => ({
     target: 'src/domain',
     from,
     message: 'src/domain is pure: it imports only src/domain.',
@@ -36,6 +36,12 @@ const zones = [
     target: 'src/db',
     from,
     message: `src/db holds storage only: device reads are injected at start-up. ${ONE_WAY}`,
+  })),
+  // Sync engine: plain TypeScript over an injected fetch, clock and event store (src/db implements it).
+  ...['src/db', 'src/platform', 'src/components', 'src/hooks', 'src/features', 'src/app', 'src/i18n'].map((from) => ({
+    target: 'src/sync',
+    from,
+    message: 'src/sync imports only src/domain: storage comes in through its LocalEventStore interface.',
   })),
   // i18n: strings and language choice, beside the domain.
   ...['src/db', 'src/components', 'src/hooks', 'src/features', 'src/app'].map((from) => ({
@@ -135,6 +141,16 @@ export default tseslint.config(
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Take the time from useClock() or useNow() (src/hooks/clock.tsx).' },
         { selector: "CallExpression[callee.name='Date'][arguments.length=0]", message: 'Take the time from useClock() or useNow() (src/hooks/clock.tsx).' },
       ],
+    },
+  },
+  {
+    // The sync engine: no UI, no Dexie (the settings feature shows its status; src/db implements its store).
+    files: ['src/sync/**/*.ts'],
+    rules: {
+      'no-restricted-imports': noImport([
+        { group: ['react', 'react-dom', 'react/*', 'react-dom/*', 'i18next', 'react-i18next'], message: 'src/sync is UI-free: the settings feature shows its status.' },
+        DEXIE,
+      ]),
     },
   },
   {

@@ -1,0 +1,156 @@
+// A CouchDB-compatible server for development and tests: PouchDB Server (express-pouchdb on the
+// in-memory adapter) on 127.0.0.1 with a server admin, one learner and that learner's database
+// (its _security names the learner as the only member), CORS reflecting the caller's origin with
+// credentials. `npm run sync-server` prints the URL and credentials; tests call startSyncServer.
+import { createServer, type Server } from 'node:http';
+import type { Socket } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import cors from 'cors';
+import PouchDB from 'pouchdb-core';
+import memoryAdapter from 'pouchdb-adapter-memory';
+import httpAdapter from 'pouchdb-adapter-http';
+import replication from 'pouchdb-replication';
+import mapreduce from 'pouchdb-mapreduce';
+import expressPouchDB from 'express-pouchdb';
+
+export interface SyncServerOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  host?: string;
+  admin?: { name: string; password: string };
+  user?: { name: string; password: string };
+  /** The learner's database, created with `_security.members.names = [user]`. */
+  database?: string;
+  /** False leaves CORS out, as a CouchDB without `enable_cors` (for the "CORS not enabled" status). */
+  cors?: boolean;
+}
+
+export interface SyncServer {
+  /** Server root, e.g. http://127.0.0.1:5984 */
+  url: string;
+  /** The learner's database URL (what the app's "Server" field takes). */
+  dbUrl: string;
+  admin: { name: string; password: string };
+  user: { name: string; password: string };
+  database: string;
+  port: number;
+  /** Stops listening and drops every open connection; the data stays (the process keeps it). */
+  stop(): Promise<void>;
+  /** Listens again on the same port, with the same data: a server restart with durable storage. */
+  restart(): Promise<void>;
+  /** Stops for good. */
+  close(): Promise<void>;
+}
+
+// Plugins are registered once per process (PouchDB refuses to register one twice).
+const Pouch = PouchDB.plugin(memoryAdapter).plugin(httpAdapter).plugin(replication).plugin(mapreduce);
+
+async function check(res: Response, what: string): Promise<void> {
+  if (!res.ok) throw new Error(`sync server set-up: ${what} failed: ${res.status} ${await res.text()}`);
+}
+
+export async function startSyncServer(options: SyncServerOptions = {}): Promise<SyncServer> {
+  const host = options.host ?? '127.0.0.1';
+  const admin = options.admin ?? { name: 'admin', password: 'admin-pass' };
+  const user = options.user ?? { name: 'alice', password: 'alice-pass' };
+  const database = options.database ?? 'kujira-alice';
+
+  // Each server gets its own prefix so several servers in one process never share databases.
+  const prefix = `kujira-sync-${process.pid}-${Math.random().toString(36).slice(2)}-`;
+  const Mem = Pouch.defaults({ adapter: 'memory', prefix });
+  const app = express();
+  if (options.cors !== false) {
+    // Reflect the caller's origin with credentials, as CouchDB's [cors] origins + credentials do.
+    app.use(cors({ origin: true, credentials: true, methods: ['GET', 'PUT', 'POST', 'HEAD', 'DELETE'], allowedHeaders: ['accept', 'authorization', 'content-type', 'origin', 'referer'], exposedHeaders: ['content-type', 'cache-control', 'etag'] }));
+  }
+  app.use(expressPouchDB(Mem, { mode: 'fullCouchDB', inMemoryConfig: true, logPath: '/dev/null' }));
+
+  const sockets = new Set<Socket>();
+  let server: Server | null = null;
+  let port = options.port ?? 0;
+  const listen = () =>
+    new Promise<void>((resolve, reject) => {
+      const s = createServer(app);
+      s.on('connection', (sock) => {
+        sockets.add(sock);
+        sock.on('close', () => sockets.delete(sock));
+      });
+      s.once('error', reject);
+      s.listen(port, host, () => {
+        const addr = s.address();
+        if (addr && typeof addr === 'object') port = addr.port;
+        server = s;
+        resolve();
+      });
+    });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      const s = server;
+      server = null;
+      if (!s) return resolve();
+      for (const sock of sockets) sock.destroy();
+      s.close(() => resolve());
+    });
+
+  await listen();
+  const url = `http://${host}:${port}`;
+  const dbUrl = `${url}/${database}`;
+  const basic = (u: { name: string; password: string }) => ({ authorization: `Basic ${Buffer.from(`${u.name}:${u.password}`).toString('base64')}` });
+  const json = { 'content-type': 'application/json' };
+
+  // Admin party until the first admin exists, as on a fresh CouchDB.
+  await check(await fetch(`${url}/_config/admins/${admin.name}`, { method: 'PUT', headers: json, body: JSON.stringify(admin.password) }), 'creating the admin');
+  const asAdmin = { ...json, ...basic(admin) };
+  await check(
+    await fetch(`${url}/_users/org.couchdb.user:${encodeURIComponent(user.name)}`, {
+      method: 'PUT',
+      headers: asAdmin,
+      body: JSON.stringify({ _id: `org.couchdb.user:${user.name}`, name: user.name, password: user.password, roles: [], type: 'user' }),
+    }),
+    'creating the user',
+  );
+  await check(await fetch(dbUrl, { method: 'PUT', headers: asAdmin }), 'creating the database');
+  await check(
+    await fetch(`${dbUrl}/_security`, {
+      method: 'PUT',
+      headers: asAdmin,
+      body: JSON.stringify({ admins: { names: [], roles: [] }, members: { names: [user.name], roles: [] } }),
+    }),
+    'setting _security',
+  );
+
+  return {
+    url,
+    dbUrl,
+    admin,
+    user,
+    database,
+    get port() {
+      return port;
+    },
+    stop,
+    restart: async () => {
+      await stop();
+      await listen();
+    },
+    close: stop,
+  };
+}
+
+const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
+if (isMain) {
+  const port = Number(process.env.PORT ?? 5984);
+  const s = await startSyncServer({ port });
+  console.log(`Kujira sync server (PouchDB Server, in memory: data is gone when it stops)
+  server:    ${s.url}
+  admin:     ${s.admin.name} / ${s.admin.password}
+  learner:   ${s.user.name} / ${s.user.password}
+  database:  ${s.dbUrl}   (_security: members = [${s.user.name}])
+In the app: Settings -> Sync, Server = ${s.dbUrl}, User name = ${s.user.name}, Password = ${s.user.password}
+Or open /settings/sync?server=${encodeURIComponent(s.dbUrl)}
+Ctrl+C stops it.`);
+  const quit = () => void s.close().then(() => process.exit(0));
+  process.on('SIGINT', quit);
+  process.on('SIGTERM', quit);
+}

@@ -1,0 +1,167 @@
+// The few CouchDB HTTP API calls replication needs (documented API, any CouchDB 2/3, PouchDB
+// Server, Cloudant): _session, database info, _revs_diff, _bulk_docs with new_edits=false,
+// _changes with since/limit (normal and longpoll), _local checkpoint documents. `fetch` is injected.
+// Requests carry the browser's session cookie (credentials: 'include'); the password is held in
+// memory only when the browser will not keep the cookie (third-party cookies blocked, see docs/sync.md).
+import { SyncError } from './errors';
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface CouchDoc {
+  _id: string;
+  _rev: string;
+  _deleted?: boolean;
+  [field: string]: unknown;
+}
+
+export interface ChangesResult {
+  results: { seq: unknown; id: string; changes: { rev: string }[]; deleted?: boolean; doc?: unknown }[];
+  last_seq: unknown;
+  pending?: number;
+}
+
+/** A CouchDB sequence is an opaque JSON value (a number on PouchDB, a string on CouchDB 2+). */
+export const seqText = (seq: unknown): string => (typeof seq === 'string' ? seq : JSON.stringify(seq ?? 0));
+
+/** The server root of a database URL: everything before its last path segment. */
+export function splitDbUrl(dbUrl: string): { root: string; db: string } {
+  let u: URL;
+  try {
+    u = new URL(dbUrl);
+  } catch {
+    throw new SyncError('no-database', `${dbUrl} is not a URL`);
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new SyncError('no-database', `${dbUrl} is not an http(s) URL`);
+  const parts = u.pathname.replace(/\/+$/, '').split('/');
+  const db = parts.pop() ?? '';
+  if (db === '') throw new SyncError('no-database', `${dbUrl} names no database (expected https://host/database)`);
+  return { root: `${u.origin}${parts.join('/')}`, db: `${u.origin}${parts.join('/')}/${db}` };
+}
+
+export class CouchClient {
+  readonly root: string;
+  readonly dbUrl: string;
+  private readonly fetch: FetchLike;
+  /** Only when the session cookie is not kept by the browser; never persisted. */
+  private basic: string | null = null;
+
+  constructor(dbUrl: string, fetchImpl: FetchLike) {
+    const { root, db } = splitDbUrl(dbUrl);
+    this.root = root;
+    this.dbUrl = db;
+    this.fetch = fetchImpl;
+  }
+
+  private async request<T>(url: string, init: RequestInit & { json?: unknown } = {}, what = 'the database'): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (init.json !== undefined) headers['content-type'] = 'application/json';
+    if (this.basic) headers.authorization = this.basic;
+    let res: Response;
+    try {
+      res = await this.fetch(url, {
+        method: init.method ?? 'GET',
+        headers,
+        body: init.json !== undefined ? JSON.stringify(init.json) : null,
+        credentials: 'include',
+        signal: init.signal ?? null,
+        cache: 'no-store',
+      });
+    } catch (e) {
+      if (init.signal?.aborted) throw e;
+      throw new SyncError('network', `no answer from ${new URL(url).host} (${e instanceof Error ? e.message : String(e)})`);
+    }
+    let body: unknown = null;
+    try {
+      body = await res.json();
+    } catch (e) {
+      if (init.signal?.aborted) throw e;
+      if (res.ok) throw new SyncError('protocol', `${what}: the answer is not JSON`, res.status);
+    }
+    if (res.ok) return body as T;
+    const reason = typeof body === 'object' && body !== null ? String((body as { reason?: unknown }).reason ?? (body as { error?: unknown }).error ?? '') : '';
+    const detail = `${what}: ${res.status} ${reason}`.trim();
+    if (res.status === 404) throw new SyncError('no-database', detail, 404);
+    if (res.status === 401) throw new SyncError('signed-out', detail, 401);
+    if (res.status === 403) throw new SyncError('forbidden', detail, 403);
+    if (res.status >= 500 || res.status === 408 || res.status === 429) throw new SyncError('server', detail, res.status);
+    throw new SyncError('protocol', detail, res.status);
+  }
+
+  /**
+   * Exchanges the name and password for a session cookie. When the browser does not keep the
+   * cookie (third-party cookies blocked), falls back to Basic authentication held in memory.
+   */
+  async login(name: string, password: string, signal?: AbortSignal): Promise<void> {
+    this.basic = null;
+    try {
+      await this.request(`${this.root}/_session`, { method: 'POST', json: { name, password }, signal }, 'signing in');
+    } catch (e) {
+      if (e instanceof SyncError && e.status === 401) throw new SyncError('wrong-password', 'the server refused this user name and password', 401);
+      throw e;
+    }
+    const who = await this.session(signal);
+    if (who !== name) {
+      const bytes = new TextEncoder().encode(`${name}:${password}`);
+      let bin = '';
+      for (const b of bytes) bin += String.fromCharCode(b);
+      this.basic = `Basic ${btoa(bin)}`;
+    }
+  }
+
+  /** The signed-in user's name, or null. */
+  async session(signal?: AbortSignal): Promise<string | null> {
+    const s = await this.request<{ userCtx?: { name?: unknown } }>(`${this.root}/_session`, { signal }, 'the session');
+    return typeof s.userCtx?.name === 'string' ? s.userCtx.name : null;
+  }
+
+  async logout(): Promise<void> {
+    this.basic = null;
+    await this.request(`${this.root}/_session`, { method: 'DELETE' }, 'signing out');
+  }
+
+  info(signal?: AbortSignal): Promise<{ db_name: string; update_seq: unknown; doc_count?: number }> {
+    return this.request(this.dbUrl, { signal });
+  }
+
+  revsDiff(revs: Record<string, string[]>, signal?: AbortSignal): Promise<Record<string, { missing: string[] }>> {
+    return this.request(`${this.dbUrl}/_revs_diff`, { method: 'POST', json: revs, signal });
+  }
+
+  /** Writes documents with their revisions as given (replication mode): writing one twice is a no-op. */
+  async bulkDocs(docs: CouchDoc[], signal?: AbortSignal): Promise<void> {
+    const res = await this.request<unknown>(`${this.dbUrl}/_bulk_docs`, { method: 'POST', json: { docs, new_edits: false }, signal });
+    if (Array.isArray(res)) {
+      const bad = res.find((r) => typeof r === 'object' && r !== null && 'error' in r) as { id?: string; error?: string; reason?: string } | undefined;
+      if (bad) {
+        const detail = `the server refused event ${bad.id ?? '?'}: ${bad.error ?? ''} ${bad.reason ?? ''}`.trim();
+        throw new SyncError(bad.error === 'forbidden' || bad.error === 'unauthorized' ? 'forbidden' : 'protocol', detail);
+      }
+    }
+  }
+
+  changes(since: string, opts: { limit: number; longpollMs?: number; signal?: AbortSignal }): Promise<ChangesResult> {
+    const q = new URLSearchParams({ since, limit: String(opts.limit), include_docs: 'true' });
+    if (opts.longpollMs !== undefined) {
+      q.set('feed', 'longpoll');
+      q.set('timeout', String(opts.longpollMs));
+    }
+    return this.request(`${this.dbUrl}/_changes?${q}`, { signal: opts.signal });
+  }
+
+  async getLocal(id: string, signal?: AbortSignal): Promise<CouchDoc | null> {
+    try {
+      return await this.request<CouchDoc>(`${this.dbUrl}/_local/${encodeURIComponent(id)}`, { signal });
+    } catch (e) {
+      // A missing _local document is a 404 on an existing database.
+      if (e instanceof SyncError && e.status === 404) return null;
+      throw e;
+    }
+  }
+
+  /** Writes a _local document; returns its new revision. */
+  async putLocal(id: string, doc: Record<string, unknown>, rev: string | null, signal?: AbortSignal): Promise<string> {
+    const body = rev ? { ...doc, _rev: rev } : doc;
+    const r = await this.request<{ rev?: string }>(`${this.dbUrl}/_local/${encodeURIComponent(id)}`, { method: 'PUT', json: body, signal });
+    return r.rev ?? '';
+  }
+}

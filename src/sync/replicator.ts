@@ -1,0 +1,294 @@
+// The replication engine: pushes this device's new events and pulls the server's, in batches,
+// resumable from checkpoints kept on both sides, live (a longpoll _changes feed, cut short when a
+// local event is appended), with exponential backoff while the server cannot be reached. Events are
+// immutable and carry their own revision (event-docs.ts), so replication is a set union: no
+// conflicts, and anything sent or received twice is a no-op. Pulled events are checked (the backup
+// import's validator, injected) and bad ones quarantined, never applied.
+import { CouchClient, seqText, type ChangesResult, type FetchLike } from './couch-client';
+import { SyncError } from './errors';
+import { eventToDoc, readDoc } from './event-docs';
+import { realClock, type Clock, type EventCheck, type LocalEventStore, type QuarantinedEvent, type SyncEvent, type SyncStatus } from './types';
+
+export interface ReplicatorOptions {
+  /** The learner's database, e.g. https://couch.example.org/kujira-alice */
+  dbUrl: string;
+  store: LocalEventStore;
+  check: EventCheck;
+  /** Stable per device and database: names this device's checkpoints on the server. */
+  deviceId: string;
+  fetch: FetchLike;
+  clock?: Clock;
+  /** Does the server answer at all (an opaque no-cors request)? Tells "CORS not enabled" from "unreachable". */
+  probe?: (url: string) => Promise<boolean>;
+  /** Events per request (both directions). */
+  batchSize?: number;
+  /** How long a live _changes request waits for news before it is renewed. */
+  longpollMs?: number;
+  backoff?: { baseMs: number; maxMs: number };
+  onStatus?: (status: SyncStatus) => void;
+}
+
+export interface Credentials {
+  name: string;
+  password: string;
+}
+
+const PUSH = 'push';
+const PULL = 'pull';
+const SAMPLE_CHARS = 4000;
+
+function sample(doc: unknown): string {
+  try {
+    const s = JSON.stringify(doc) ?? String(doc);
+    return s.length > SAMPLE_CHARS ? `${s.slice(0, SAMPLE_CHARS)}…` : s;
+  } catch {
+    return '(not serialisable)';
+  }
+}
+
+export class Replicator {
+  private readonly o: Required<Omit<ReplicatorOptions, 'onStatus' | 'probe'>> & Pick<ReplicatorOptions, 'onStatus' | 'probe'>;
+  private readonly client: CouchClient;
+  private current: SyncStatus = { kind: 'stopped' };
+  private stopCtl = new AbortController();
+  private wakeCtl = new AbortController();
+  private loop: Promise<void> | null = null;
+  /** Held in memory for the life of this replicator only (to sign in again when a session ends). */
+  private credentials: Credentials | null = null;
+  private signedIn = false;
+  private dirty = true;
+  private localWaitCtl: AbortController | null = null;
+  private remoteRevs = new Map<string, string | null>();
+  private counts = { pushed: 0, pulled: 0, quarantined: 0 };
+
+  constructor(options: ReplicatorOptions) {
+    this.o = {
+      clock: realClock,
+      batchSize: 500,
+      longpollMs: 25_000,
+      backoff: { baseMs: 1_000, maxMs: 60_000 },
+      ...options,
+    };
+    this.client = new CouchClient(options.dbUrl, options.fetch);
+  }
+
+  get status(): SyncStatus {
+    return this.current;
+  }
+
+  get totals(): Readonly<{ pushed: number; pulled: number; quarantined: number }> {
+    return { ...this.counts };
+  }
+
+  private set(status: SyncStatus): void {
+    this.current = status;
+    this.o.onStatus?.(status);
+  }
+
+  /**
+   * Starts syncing. With credentials, signs in first; without, resumes on the browser's existing
+   * session cookie (after a reload) and reports 'signed-out' if there is none.
+   */
+  start(credentials: Credentials | null = null): void {
+    if (this.loop) return;
+    this.credentials = credentials;
+    this.signedIn = false;
+    this.stopCtl = new AbortController();
+    this.set({ kind: 'connecting' });
+    this.loop = this.run().finally(() => {
+      this.loop = null;
+    });
+  }
+
+  /** Stops syncing (nothing local is touched) and forgets the password. */
+  async stop(): Promise<void> {
+    this.stopCtl.abort();
+    this.localWaitCtl?.abort();
+    this.wakeCtl.abort();
+    await this.loop;
+    this.credentials = null;
+    this.set({ kind: 'stopped' });
+  }
+
+  /** Cuts a backoff wait short (call it on the browser's `online` event). */
+  wake(): void {
+    this.wakeCtl.abort();
+  }
+
+  private get stopped(): boolean {
+    return this.stopCtl.signal.aborted;
+  }
+
+  private async run(): Promise<void> {
+    let attempt = 0;
+    let connected = false;
+    let relogins = 0;
+    while (!this.stopped) {
+      try {
+        if (this.credentials && !this.signedIn) await this.client.login(this.credentials.name, this.credentials.password, this.stopCtl.signal);
+        this.signedIn = true;
+        await this.client.info(this.stopCtl.signal);
+        connected = true;
+        attempt = 0;
+        relogins = 0;
+        await this.live();
+      } catch (e) {
+        if (this.stopped) return;
+        const err = e instanceof SyncError ? e : new SyncError('protocol', e instanceof Error ? e.message : String(e));
+        if (err.kind === 'signed-out') {
+          // A session that ended while the password is still held: sign in again, once.
+          if (this.credentials && relogins === 0) {
+            relogins += 1;
+            this.signedIn = false;
+            continue;
+          }
+          const kind = this.credentials ? 'forbidden' : 'signed-out';
+          this.set({ kind: 'error', reason: kind, detail: err.message, retryAt: null });
+          return;
+        }
+        if (err.kind === 'network' && !connected) {
+          const probe = this.o.probe ?? ((url: string) => this.o.fetch(url, { mode: 'no-cors', credentials: 'omit', cache: 'no-store' }).then(() => true, () => false));
+          if (await probe(this.client.root)) {
+            this.set({ kind: 'error', reason: 'cors', detail: `${this.client.root} answers, but not to this app (CORS)`, retryAt: null });
+            return;
+          }
+        }
+        if (err.transient) {
+          const { baseMs, maxMs } = this.o.backoff;
+          const delay = Math.min(maxMs, baseMs * 2 ** Math.min(attempt, 30));
+          attempt += 1;
+          const retryAt = this.o.clock.now() + delay;
+          this.set(connected ? { kind: 'offline', retryAt, attempt } : { kind: 'error', reason: 'unreachable', detail: err.message, retryAt });
+          this.wakeCtl = new AbortController();
+          const both = AbortSignal.any([this.stopCtl.signal, this.wakeCtl.signal]);
+          await this.o.clock.sleep(delay, both);
+          continue;
+        }
+        const reason = err.kind === 'network' || err.kind === 'server' ? 'unreachable' : err.kind;
+        this.set({ kind: 'error', reason, detail: err.message, retryAt: null });
+        return;
+      }
+    }
+  }
+
+  private key(direction: string): string {
+    return `${this.client.dbUrl}|${this.o.deviceId}|${direction}`;
+  }
+
+  /**
+   * Where to resume: the checkpoint both sides agree on, or the start. A server database that was
+   * wiped or replaced has no (or another) _local checkpoint, so everything is sent and read again;
+   * both are idempotent.
+   */
+  private async resumeFrom(direction: string): Promise<string | null> {
+    const localValue = await this.o.store.getCheckpoint(this.key(direction));
+    const remote = await this.client.getLocal(`kujira-${direction}-${this.o.deviceId}`, this.stopCtl.signal);
+    this.remoteRevs.set(direction, remote?._rev ?? null);
+    const remoteValue = remote && typeof remote.at === 'string' ? remote.at : null;
+    return localValue !== null && localValue === remoteValue ? localValue : null;
+  }
+
+  private async checkpoint(direction: string, at: string): Promise<void> {
+    const rev = await this.client.putLocal(`kujira-${direction}-${this.o.deviceId}`, { at }, this.remoteRevs.get(direction) ?? null, this.stopCtl.signal);
+    this.remoteRevs.set(direction, rev);
+    await this.o.store.setCheckpoint(this.key(direction), at);
+  }
+
+  private async live(): Promise<void> {
+    let pushSeq = Number((await this.resumeFrom(PUSH)) ?? 0);
+    let since = (await this.resumeFrom(PULL)) ?? '0';
+    this.dirty = true;
+    const unsubscribe = this.o.store.onLocalEvent(() => {
+      this.dirty = true;
+      this.localWaitCtl?.abort();
+    });
+    try {
+      for (;;) {
+        pushSeq = await this.pushAll(pushSeq);
+        // Catch up with normal (non-waiting) requests, then wait for news with a longpoll.
+        let caughtUp = false;
+        while (!caughtUp) {
+          const r = await this.client.changes(since, { limit: this.o.batchSize, signal: this.stopCtl.signal });
+          since = await this.applyPulled(r, since);
+          caughtUp = r.results.length < this.o.batchSize;
+        }
+        if (this.dirty) continue;
+        this.set({ kind: 'synced', at: this.o.clock.now(), quarantined: this.counts.quarantined });
+        this.localWaitCtl = new AbortController();
+        const signal = AbortSignal.any([this.stopCtl.signal, this.localWaitCtl.signal]);
+        try {
+          const r = await this.client.changes(since, { limit: this.o.batchSize, longpollMs: this.o.longpollMs, signal });
+          since = await this.applyPulled(r, since);
+        } catch (e) {
+          if (this.stopped || !signal.aborted) throw e;
+          // A local event cut the wait short: push it.
+        }
+      }
+    } finally {
+      unsubscribe();
+      this.localWaitCtl = null;
+    }
+  }
+
+  /** Sends every local event after `seq`; returns the new push checkpoint. */
+  private async pushAll(seq: number): Promise<number> {
+    for (;;) {
+      this.dirty = false;
+      const { events, lastSeq } = await this.o.store.readSince(seq, this.o.batchSize);
+      if (events.length === 0) return seq;
+      this.set({ kind: 'syncing', pending: Math.max(0, lastSeq - seq), pushed: this.counts.pushed, pulled: this.counts.pulled });
+      const docs = await Promise.all(events.map((e) => eventToDoc(e.event)));
+      const diff = await this.client.revsDiff(Object.fromEntries(docs.map((d) => [d._id, [d._rev]])), this.stopCtl.signal);
+      const missing = docs.filter((d) => diff[d._id]?.missing.includes(d._rev));
+      if (missing.length > 0) await this.client.bulkDocs(missing, this.stopCtl.signal);
+      this.counts.pushed += missing.length;
+      seq = events[events.length - 1]!.seq;
+      await this.checkpoint(PUSH, String(seq));
+    }
+  }
+
+  /** Checks and applies one _changes batch; returns the new pull checkpoint. */
+  private async applyPulled(r: ChangesResult, since: string): Promise<string> {
+    if (!r || !Array.isArray(r.results)) throw new SyncError('protocol', 'the _changes answer has no results');
+    if (r.results.length === 0) return r.last_seq === undefined ? since : seqText(r.last_seq);
+    this.set({ kind: 'syncing', pending: r.results.length + (typeof r.pending === 'number' ? r.pending : 0), pushed: this.counts.pushed, pulled: this.counts.pulled });
+    const now = this.o.clock.now();
+    const good: SyncEvent[] = [];
+    const bad: QuarantinedEvent[] = [];
+    const seen = new Set<string>();
+    for (const change of r.results) {
+      const doc = change?.doc;
+      const docId = String((doc as { _id?: unknown } | undefined)?._id ?? change?.id ?? '').slice(0, 200);
+      const rev = String((doc as { _rev?: unknown } | undefined)?._rev ?? '').slice(0, 100);
+      const reading = await readDoc(doc);
+      if (reading.kind === 'skip') continue;
+      if (reading.kind === 'bad') {
+        bad.push({ docId, rev, path: reading.path, reason: reading.reason, receivedAt: now, sample: sample(doc) });
+        continue;
+      }
+      const checked = this.o.check(reading.event);
+      if (!checked.ok) {
+        bad.push({ docId, rev, path: `$.event${checked.path.replace(/^\$/, '')}`, reason: checked.reason, receivedAt: now, sample: sample(doc) });
+        continue;
+      }
+      if (seen.has(checked.event.id)) continue;
+      seen.add(checked.event.id);
+      good.push(checked.event);
+    }
+    if (good.length > 0) {
+      const { added, rejected } = await this.o.store.addPulled(good);
+      this.counts.pulled += added;
+      for (const x of rejected) {
+        const doc = r.results.find((c) => c.id === x.id)?.doc;
+        bad.push({ docId: x.id, rev: String((doc as { _rev?: unknown } | undefined)?._rev ?? ''), path: '$.event', reason: x.reason, receivedAt: now, sample: sample(doc) });
+      }
+    }
+    if (bad.length > 0) {
+      await this.o.store.quarantine(bad);
+      this.counts.quarantined += bad.length;
+    }
+    const next = seqText(r.last_seq);
+    await this.checkpoint(PULL, next);
+    return next;
+  }
+}

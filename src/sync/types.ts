@@ -1,0 +1,99 @@
+// The sync engine's contracts: what it needs from the device's event store, how pulled events are
+// checked, the clock it waits on, and the status it reports. Plain TypeScript, no I/O of its own.
+
+/** One immutable event (plain JSON) with a stable id unique across devices (a UUID). */
+export interface SyncEvent {
+  readonly id: string;
+}
+
+/** A local event and its position in this device's own append order. */
+export interface StoredEvent {
+  seq: number;
+  event: SyncEvent;
+}
+
+/** An event pulled from the server that was not applied, and why. */
+export interface QuarantinedEvent {
+  /** The document id as the server sent it (cut to 200 characters). */
+  docId: string;
+  rev: string;
+  /** JSONPath of the bad field (`$` for the whole document). */
+  path: string;
+  reason: string;
+  receivedAt: number;
+  /** The document's JSON, cut to 4,000 characters, for a person to look at. */
+  sample: string;
+}
+
+/**
+ * The device's event log as the engine sees it. The IndexedDB implementation lives in src/db;
+ * tests use an in-memory one. Every method must be safe to call again after a crash (idempotent).
+ */
+export interface LocalEventStore {
+  /** Local events with seq > `seq`, oldest first, at most `limit`; `lastSeq` is the newest seq now. */
+  readSince(seq: number, limit: number): Promise<{ events: StoredEvent[]; lastSeq: number }>;
+  /**
+   * Adds pulled events (already checked) in one transaction, then replays what they touch. An id
+   * already here with the same content is a no-op; an id here with different content is not
+   * applied and comes back in `rejected`.
+   */
+  addPulled(events: SyncEvent[]): Promise<{ added: number; rejected: { id: string; reason: string }[] }>;
+  quarantine(items: QuarantinedEvent[]): Promise<void>;
+  getCheckpoint(key: string): Promise<string | null>;
+  setCheckpoint(key: string, value: string): Promise<void>;
+  /** Calls `listener` after each local append; returns the unsubscribe function. */
+  onLocalEvent(listener: () => void): () => void;
+}
+
+/** A pulled event's check (the backup import's validator): the event typed, or the bad field. */
+export type EventCheck = (event: unknown) => { ok: true; event: SyncEvent } | { ok: false; path: string; reason: string };
+
+/** Time for backoff and status; tests pass a manual clock. */
+export interface Clock {
+  now(): number;
+  /** Resolves after `ms`, or early (without throwing) when `signal` aborts. */
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
+}
+
+export const realClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise<void>((resolve) => {
+      if (signal.aborted) return resolve();
+      const t = setTimeout(done, ms);
+      function done() {
+        clearTimeout(t);
+        signal.removeEventListener('abort', done);
+        resolve();
+      }
+      signal.addEventListener('abort', done);
+    }),
+};
+
+/** Why sync stopped or cannot reach the server; each has a message saying what to do (docs/sync.md). */
+export type SyncErrorKind =
+  /** The server refused the name and password (401 on _session). */
+  | 'wrong-password'
+  /** The session ended and no password is held (after a reload): sign in again. */
+  | 'signed-out'
+  /** Signed in, but not a member of this database (401/403 on it). */
+  | 'forbidden'
+  /** 404 on the database URL. */
+  | 'no-database'
+  /** The server answers, but not to this origin: CORS is not enabled for the app. */
+  | 'cors'
+  /** No answer at all (wrong address, server down, no network) since sync was started. */
+  | 'unreachable'
+  /** The server's answer is not what CouchDB sends. */
+  | 'protocol';
+
+export type SyncStatus =
+  | { kind: 'stopped' }
+  | { kind: 'connecting' }
+  /** `pending`: events still to send plus those known still to receive. */
+  | { kind: 'syncing'; pending: number; pushed: number; pulled: number }
+  | { kind: 'synced'; at: number; quarantined: number }
+  /** The connection worked and was lost; the engine tries again at `retryAt`. */
+  | { kind: 'offline'; retryAt: number; attempt: number }
+  /** `retryAt` null: sync stopped and waits for the person (wrong password, CORS, ...). */
+  | { kind: 'error'; reason: SyncErrorKind; detail: string; retryAt: number | null };
