@@ -237,7 +237,7 @@ export class Replicator {
       const { events, lastSeq } = await this.o.store.readSince(seq, this.o.batchSize);
       if (events.length === 0) return seq;
       this.set({ kind: 'syncing', pending: Math.max(0, lastSeq - seq), pushed: this.counts.pushed, pulled: this.counts.pulled });
-      const docs = await Promise.all(events.map((e) => eventToDoc(e.event)));
+      const docs = events.map((e) => eventToDoc(e.event));
       const diff = await this.client.revsDiff(Object.fromEntries(docs.map((d) => [d._id, [d._rev]])), this.stopCtl.signal);
       const missing = docs.filter((d) => diff[d._id]?.missing.includes(d._rev));
       if (missing.length > 0) await this.client.bulkDocs(missing, this.stopCtl.signal);
@@ -260,7 +260,7 @@ export class Replicator {
       const doc = change?.doc;
       const docId = String((doc as { _id?: unknown } | undefined)?._id ?? change?.id ?? '').slice(0, 200);
       const rev = String((doc as { _rev?: unknown } | undefined)?._rev ?? '').slice(0, 100);
-      const reading = await readDoc(doc);
+      const reading = readDoc(doc);
       if (reading.kind === 'skip') continue;
       if (reading.kind === 'bad') {
         bad.push({ docId, rev, path: reading.path, reason: reading.reason, receivedAt: now, sample: sample(doc) });

@@ -45,6 +45,8 @@ export async function adminAllDocs(server: SyncServer, dbUrl: string): Promise<{
 export class DeviceNetwork {
   online = true;
   requests = 0;
+  /** Called as each request leaves (tests use it to kill the server mid-replication). */
+  onRequest: ((url: string) => void) | null = null;
   private cookie: string | null = null;
   private inflight = new Set<AbortController>();
   constructor(private readonly origin: string = 'http://127.0.0.1:4173') {}
@@ -57,6 +59,7 @@ export class DeviceNetwork {
   readonly fetch: FetchLike = async (input, init = {}) => {
     if (!this.online) throw new TypeError('Failed to fetch');
     this.requests += 1;
+    this.onRequest?.(input);
     const ctl = new AbortController();
     this.inflight.add(ctl);
     const signal = init.signal ? AbortSignal.any([init.signal, ctl.signal]) : ctl.signal;

@@ -2,7 +2,8 @@
 // through it, the documented statuses for each failure, backoff on a manual clock, quarantine.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Replicator, type ReplicatorOptions } from '../../src/sync/replicator';
-import { eventToDoc } from '../../src/sync/event-docs';
+import { eventRev, eventToDoc } from '../../src/sync/event-docs';
+import type { Grade } from '../../src/domain/scheduler/types';
 import type { Clock, SyncStatus } from '../../src/sync/types';
 import { adminAllDocs, adminPut, createDatabase, DeviceNetwork, MemoryEventStore, startTestServer, until, type SyncServer } from './helpers';
 import { checkTestEvent, ratingEvent, replayState, voidEvent } from './events';
@@ -59,7 +60,7 @@ describe('two devices', () => {
     // The server holds each event once, as the document every device writes for it.
     const docs = await adminAllDocs(server, db);
     expect(docs.map((d) => d.id).sort()).toEqual(['r1', 'v1']);
-    expect(docs.find((d) => d.id === 'r1')!.doc).toMatchObject(await eventToDoc(laptop.store.byId.get('r1')!));
+    expect(docs.find((d) => d.id === 'r1')!.doc).toMatchObject(eventToDoc(laptop.store.byId.get('r1')!));
   });
 
   it('resumes from its checkpoints: a restarted device sends and reads only what is new', async () => {
@@ -172,13 +173,13 @@ describe('a hostile or tampered database', () => {
   it('quarantines bad events, reports them, applies the good ones', async () => {
     const db = await freshDb();
     const good = ratingEvent('good-1', 'docker:ps', 3, T0);
-    await adminPut(server, db, await eventToDoc(good), false);
+    await adminPut(server, db, eventToDoc(good), false);
     // Rating 7, a day key past 9999, a rewritten event, a foreign document, nesting 500 deep.
     const bad7 = { ...ratingEvent('bad-rating', 'docker:ps', 3, T0), rating: 7 };
-    await adminPut(server, db, { ...(await eventToDoc(bad7)) }, false);
+    await adminPut(server, db, { ...(eventToDoc(bad7)) }, false);
     const badDay = { ...ratingEvent('bad-day', 'docker:ps', 3, T0), dayKey: '99999-12-31' };
-    await adminPut(server, db, await eventToDoc(badDay), false);
-    const edited = await eventToDoc(ratingEvent('edited', 'docker:ps', 3, T0));
+    await adminPut(server, db, eventToDoc(badDay), false);
+    const edited = eventToDoc(ratingEvent('edited', 'docker:ps', 3, T0));
     await adminPut(server, db, { ...edited, event: { ...(edited.event as object), rating: 4 } }, false);
     await adminPut(server, db, { _id: 'not-ours', hello: 'world' });
     let deep: unknown = 1;
@@ -206,8 +207,10 @@ describe('a hostile or tampered database', () => {
     const d = device(db, 'victim');
     const mine = ratingEvent('same-id', 'docker:ps', 3, T0);
     d.store.append(mine);
-    const theirs = ratingEvent('same-id', 'docker:ps', 1, T0);
-    await adminPut(server, db, await eventToDoc(theirs), false);
+    // The server's version must win CouchDB's deterministic pick (the higher revision), or this
+    // device's own push would make its version the one every device reads.
+    const theirs = [1, 2, 4].map((g) => ratingEvent('same-id', 'docker:ps', g as Grade, T0)).find((e) => eventRev(e) > eventRev(mine))!;
+    await adminPut(server, db, eventToDoc(theirs), false);
     d.rep.start(creds());
     await until(() => d.rep.status.kind === 'synced', 10_000, 'synced');
     expect(d.store.byId.get('same-id')).toEqual(mine);
