@@ -256,6 +256,9 @@ export class Replicator {
     const good: SyncEvent[] = [];
     const bad: QuarantinedEvent[] = [];
     const seen = new Set<string>();
+    // Events already here (this device's own, echoed back) skip the check; the store still
+    // refuses any whose content differs from what it holds.
+    const known = await this.o.store.knownIds(r.results.map((c) => String(c?.id)));
     for (const change of r.results) {
       const doc = change?.doc;
       const docId = String((doc as { _id?: unknown } | undefined)?._id ?? change?.id ?? '').slice(0, 200);
@@ -264,6 +267,12 @@ export class Replicator {
       if (reading.kind === 'skip') continue;
       if (reading.kind === 'bad') {
         bad.push({ docId, rev, path: reading.path, reason: reading.reason, receivedAt: now, sample: sample(doc) });
+        continue;
+      }
+      const id = (reading.event as { id: string }).id;
+      if (known.has(id)) {
+        if (!seen.has(id)) good.push(reading.event as SyncEvent);
+        seen.add(id);
         continue;
       }
       const checked = this.o.check(reading.event);

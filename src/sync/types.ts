@@ -38,6 +38,8 @@ export interface LocalEventStore {
    * applied and comes back in `rejected`.
    */
   addPulled(events: SyncEvent[]): Promise<{ added: number; rejected: { id: string; reason: string }[] }>;
+  /** Which of these ids the store already holds (its own events come back from the server: no need to check them again). */
+  knownIds(ids: string[]): Promise<Set<string>>;
   quarantine(items: QuarantinedEvent[]): Promise<void>;
   getCheckpoint(key: string): Promise<string | null>;
   setCheckpoint(key: string, value: string): Promise<void>;

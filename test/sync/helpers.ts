@@ -127,6 +127,10 @@ export class MemoryEventStore implements LocalEventStore {
     return { added, rejected };
   }
 
+  async knownIds(ids: string[]) {
+    return new Set(ids.filter((id) => this.byId.has(id)));
+  }
+
   async quarantine(items: QuarantinedEvent[]) {
     for (const q of items) if (!this.quarantined.some((x) => x.docId === q.docId && x.rev === q.rev)) this.quarantined.push(q);
   }
