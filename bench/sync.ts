@@ -25,9 +25,14 @@ function device(server: SyncServer, dbUrl: string, name: string, check: EventChe
   return { store, net, rep, statuses, start: () => rep.start(creds) };
 }
 
-const waitFor = (cond: () => boolean) =>
-  new Promise<void>((resolve) => {
-    const tick = () => (cond() ? resolve() : setTimeout(tick, 5));
+/** Waits for `cond`; gives up with the engine's status if sync stops on an error. */
+const waitFor = (cond: () => boolean, ...reps: Replicator[]) =>
+  new Promise<void>((resolve, reject) => {
+    const tick = () => {
+      const failed = reps.find((r) => r.status.kind === 'error');
+      if (failed) return reject(new Error(`sync stopped: ${JSON.stringify(failed.status)}`));
+      return cond() ? resolve() : setTimeout(tick, 5);
+    };
     tick();
   });
 
@@ -39,14 +44,14 @@ async function initialSync(server: SyncServer, n: number) {
   for (let i = 0; i < n; i++) laptop.store.append(ratingEvent(`e-${i}`, `docker:cmd-${i % 2000}`, ((i % 4) + 1) as Grade, T0 + i * 60_000));
   let t = performance.now();
   laptop.start();
-  await waitFor(() => laptop.rep.status.kind === 'synced');
+  await waitFor(() => laptop.rep.status.kind === 'synced', laptop.rep);
   const pushMs = performance.now() - t;
   await laptop.rep.stop();
 
   const phone = device(server, db, 'phone');
   t = performance.now();
   phone.start();
-  await waitFor(() => phone.rep.status.kind === 'synced' && phone.store.byId.size === n);
+  await waitFor(() => phone.rep.status.kind === 'synced' && phone.store.byId.size === n, phone.rep);
   const pullMs = performance.now() - t;
   const progress = phone.statuses.filter((s) => s.kind === 'syncing').length;
   await phone.rep.stop();
@@ -62,13 +67,13 @@ async function latency(server: SyncServer, ratings: number) {
   const phone = device(server, db, 'phone', checkTestEvent);
   laptop.start();
   phone.start();
-  await waitFor(() => laptop.rep.status.kind === 'synced' && phone.rep.status.kind === 'synced');
+  await waitFor(() => laptop.rep.status.kind === 'synced' && phone.rep.status.kind === 'synced', laptop.rep, phone.rep);
   const times: number[] = [];
   for (let i = 0; i < ratings; i++) {
     const e = ratingEvent(`lat-${i}`, `docker:cmd-${i % 50}`, 3, T0 + i * 60_000);
     const t = performance.now();
     laptop.store.append(e);
-    await waitFor(() => phone.store.byId.has(e.id));
+    await waitFor(() => phone.store.byId.has(e.id), laptop.rep, phone.rep);
     times.push(performance.now() - t);
     await new Promise((r) => setTimeout(r, 20));
   }

@@ -1,6 +1,7 @@
 // A CouchDB-compatible server for development and tests: PouchDB Server (express-pouchdb on the
 // in-memory adapter) on 127.0.0.1 with a server admin, one learner and that learner's database
-// (its _security names the learner as the only member), CORS reflecting the caller's origin with
+// (its _security names the learner as the only member; a design document lets members add events
+// and never change one), CORS reflecting the caller's origin with
 // credentials. `npm run sync-server` prints the URL and credentials; tests call startSyncServer.
 import { createServer, type Server } from 'node:http';
 import type { Socket } from 'node:net';
@@ -42,6 +43,22 @@ export interface SyncServer {
   /** Stops for good. */
   close(): Promise<void>;
 }
+
+/**
+ * The database's write rule (docs/sync.md): a member may add Kujira event documents and never edit
+ * or delete one; anything else is refused. Server and database admins are not held to it.
+ */
+export const EVENTS_DESIGN_DOC = {
+  _id: '_design/kujira',
+  validate_doc_update: `function (newDoc, oldDoc, userCtx, secObj) {
+  if (userCtx.roles.indexOf('_admin') !== -1) return;
+  var admins = (secObj && secObj.admins && secObj.admins.names) || [];
+  if (admins.indexOf(userCtx.name) !== -1) return;
+  if (newDoc._deleted) throw({ forbidden: 'Kujira events are never deleted' });
+  if (oldDoc) throw({ forbidden: 'Kujira events are never changed' });
+  if (newDoc.kujira !== 1 || !newDoc.event || newDoc.event.id !== newDoc._id) throw({ forbidden: 'not a Kujira event document' });
+}`,
+};
 
 // Plugins are registered once per process (PouchDB refuses to register one twice).
 const Pouch = PouchDB.plugin(memoryAdapter).plugin(httpAdapter).plugin(replication).plugin(mapreduce);
@@ -119,6 +136,7 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
     }),
     'setting _security',
   );
+  await check(await fetch(`${dbUrl}/_design/kujira`, { method: 'PUT', headers: asAdmin, body: JSON.stringify(EVENTS_DESIGN_DOC) }), 'installing the write rule');
 
   return {
     url,
@@ -146,7 +164,7 @@ if (isMain) {
   server:    ${s.url}
   admin:     ${s.admin.name} / ${s.admin.password}
   learner:   ${s.user.name} / ${s.user.password}
-  database:  ${s.dbUrl}   (_security: members = [${s.user.name}])
+  database:  ${s.dbUrl}   (_security: members = [${s.user.name}]; _design/kujira: events only, never changed)
 In the app: Settings -> Sync, Server = ${s.dbUrl}, User name = ${s.user.name}, Password = ${s.user.password}
 Or open /settings/sync?server=${encodeURIComponent(s.dbUrl)}
 Ctrl+C stops it.`);

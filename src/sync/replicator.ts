@@ -237,11 +237,14 @@ export class Replicator {
       const { events, lastSeq } = await this.o.store.readSince(seq, this.o.batchSize);
       if (events.length === 0) return seq;
       this.set({ kind: 'syncing', pending: Math.max(0, lastSeq - seq), pushed: this.counts.pushed, pulled: this.counts.pulled });
-      const docs = events.map((e) => eventToDoc(e.event));
-      const diff = await this.client.revsDiff(Object.fromEntries(docs.map((d) => [d._id, [d._rev]])), this.stopCtl.signal);
-      const missing = docs.filter((d) => diff[d._id]?.missing.includes(d._rev));
-      if (missing.length > 0) await this.client.bulkDocs(missing, this.stopCtl.signal);
-      this.counts.pushed += missing.length;
+      // Events pulled from this very database are there already: no request for them.
+      const docs = events.filter((e) => e.source !== this.client.dbUrl).map((e) => eventToDoc(e.event));
+      if (docs.length > 0) {
+        const diff = await this.client.revsDiff(Object.fromEntries(docs.map((d) => [d._id, [d._rev]])), this.stopCtl.signal);
+        const missing = docs.filter((d) => diff[d._id]?.missing.includes(d._rev));
+        if (missing.length > 0) await this.client.bulkDocs(missing, this.stopCtl.signal);
+        this.counts.pushed += missing.length;
+      }
       seq = events[events.length - 1]!.seq;
       await this.checkpoint(PUSH, String(seq));
     }
@@ -285,7 +288,7 @@ export class Replicator {
       good.push(checked.event);
     }
     if (good.length > 0) {
-      const { added, rejected } = await this.o.store.addPulled(good);
+      const { added, rejected } = await this.o.store.addPulled(good, this.client.dbUrl);
       this.counts.pulled += added;
       for (const x of rejected) {
         const doc = r.results.find((c) => c.id === x.id)?.doc;

@@ -10,6 +10,8 @@ export interface SyncEvent {
 export interface StoredEvent {
   seq: number;
   event: SyncEvent;
+  /** The database URL it was pulled from (null: made on this device or imported). Not sent back there. */
+  source: string | null;
 }
 
 /** An event pulled from the server that was not applied, and why. */
@@ -33,11 +35,12 @@ export interface LocalEventStore {
   /** Local events with seq > `seq`, oldest first, at most `limit`; `lastSeq` is the newest seq now. */
   readSince(seq: number, limit: number): Promise<{ events: StoredEvent[]; lastSeq: number }>;
   /**
-   * Adds pulled events (already checked) in one transaction, then replays what they touch. An id
+   * Adds pulled events (already checked) in one transaction, then replays what they touch, and
+   * records `source` (the database URL) with each added event so it is not offered back. An id
    * already here with the same content is a no-op; an id here with different content is not
    * applied and comes back in `rejected`.
    */
-  addPulled(events: SyncEvent[]): Promise<{ added: number; rejected: { id: string; reason: string }[] }>;
+  addPulled(events: SyncEvent[], source: string): Promise<{ added: number; rejected: { id: string; reason: string }[] }>;
   /** Which of these ids the store already holds (its own events come back from the server: no need to check them again). */
   knownIds(ids: string[]): Promise<Set<string>>;
   quarantine(items: QuarantinedEvent[]): Promise<void>;

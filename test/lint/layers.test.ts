@@ -69,6 +69,14 @@ describe('layer rules', { timeout: 60_000 }, () => {
     await expectViolation('src/components/planted.ts', 'export const x = Date();\n', 'no-restricted-syntax', /useClock/);
   });
 
+  it('the sync engine imports only the domain: no storage, UI or Dexie', async () => {
+    expect(await lint('src/sync/planted.ts', "import { stableStringify } from '../domain/backup/format';\nexport const x = stableStringify;\n")).toEqual([]);
+    await expectViolation('src/sync/planted.ts', "import { getDb } from '../db/database';\nexport const x = getDb;\n", PATHS, /src\/sync imports only src\/domain/);
+    await expectViolation('src/sync/planted.ts', "import Dexie from 'dexie';\nexport const x = Dexie;\n", 'no-restricted-imports', /Dexie lives in src\/db/);
+    await expectViolation('src/sync/planted.ts', "import { useState } from 'react';\nexport const x = useState;\n", 'no-restricted-imports', /UI-free/);
+    await expectViolation('src/domain/stats/planted.ts', "import { Replicator } from '../../sync/replicator';\nexport const x = Replicator;\n", PATHS, /src\/domain is pure/);
+  });
+
   it('rows, mappers and the connection stay inside src/db', async () => {
     const at = 'src/features/cards/planted.ts';
     for (const name of ['schema', 'mappers', 'database']) {

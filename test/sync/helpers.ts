@@ -45,6 +45,8 @@ export async function adminAllDocs(server: SyncServer, dbUrl: string): Promise<{
 export class DeviceNetwork {
   online = true;
   requests = 0;
+  /** The path of every request sent, in order. */
+  readonly paths: string[] = [];
   /** Called as each request leaves (tests use it to kill the server mid-replication). */
   onRequest: ((url: string) => void) | null = null;
   private cookie: string | null = null;
@@ -59,6 +61,7 @@ export class DeviceNetwork {
   readonly fetch: FetchLike = async (input, init = {}) => {
     if (!this.online) throw new TypeError('Failed to fetch');
     this.requests += 1;
+    this.paths.push(new URL(input).pathname);
     this.onRequest?.(input);
     const ctl = new AbortController();
     this.inflight.add(ctl);
@@ -99,7 +102,7 @@ export class MemoryEventStore implements LocalEventStore {
   /** A local action: appended and announced. */
   append(event: SyncEvent): void {
     this.seq += 1;
-    this.log.push({ seq: this.seq, event });
+    this.log.push({ seq: this.seq, event, source: null });
     this.byId.set(event.id, event);
     for (const l of this.listeners) l();
   }
@@ -109,7 +112,7 @@ export class MemoryEventStore implements LocalEventStore {
     return { events, lastSeq: this.seq };
   }
 
-  async addPulled(events: SyncEvent[]) {
+  async addPulled(events: SyncEvent[], source: string) {
     let added = 0;
     const rejected: { id: string; reason: string }[] = [];
     for (const e of events) {
@@ -118,9 +121,9 @@ export class MemoryEventStore implements LocalEventStore {
         if (canonicalJson(have) !== canonicalJson(e)) rejected.push({ id: e.id, reason: 'an event with this id and other content is already here' });
         continue;
       }
-      // Pulled events join the log like local ones (pushing them back is a no-op by revs_diff).
+      // Pulled events join the log like local ones, marked with where they came from.
       this.seq += 1;
-      this.log.push({ seq: this.seq, event: e });
+      this.log.push({ seq: this.seq, event: e, source });
       this.byId.set(e.id, e);
       added += 1;
     }
