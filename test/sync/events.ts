@@ -1,9 +1,9 @@
 // The test event model: ratings (backup review entries with a type) and voids (an undo takes a
 // rating back by id), as the event log issue defines them; pulled events are checked by the backup
 // import's own validator, and a device's state is the replay of its non-voided ratings.
-import { buildBackup, type BackupReviewEntry } from '../../src/domain/backup/format';
+import { buildBackupV1, type BackupReviewEntry } from '../../src/domain/backup/format-v1';
 import { checkBackup, BackupValidationError } from '../../src/domain/backup/validate';
-import validate from '../../src/domain/backup/validator.generated.js';
+import { validate, validateV1 } from '../../src/domain/backup/validator.generated.js';
 import { replay, applyReview, newCardState } from '../../src/domain/scheduler/scheduler';
 import { dayKey } from '../../src/domain/scheduler/day';
 import { DEFAULT_PARAMS } from '../../src/domain/scheduler/params';
@@ -20,6 +20,8 @@ export interface VoidEvent {
 export type TestEvent = RatingEvent | VoidEvent;
 
 const ZONE = 'Asia/Tokyo';
+/** The clock the test checker judges "not in the future" by: far after every generated event. */
+const CHECKED_AT = Date.UTC(2030, 0, 1);
 const ID = /^[\x21-\x5e\x60-\x7e][\x21-\x7e]{0,199}$/;
 
 export function ratingEvent(id: string, cardId: string, rating: Grade, reviewedAt: number): RatingEvent {
@@ -56,7 +58,7 @@ export const checkTestEvent: EventCheck = (raw) => {
   if (e.type !== 'rating') return { ok: false, path: '$.type', reason: `unknown event type ${JSON.stringify(e.type)}` };
   const { type: _type, ...entry } = e;
   try {
-    checkBackup(buildBackup({ reviewLog: [entry as unknown as BackupReviewEntry], settings: null, quizResults: [], onboarding: [], suspended: [], deckVersions: {} }, 0), validate);
+    checkBackup(buildBackupV1({ reviewLog: [entry as unknown as BackupReviewEntry], settings: null, quizResults: [], onboarding: [], suspended: [], deckVersions: {} }, CHECKED_AT), { v1: validateV1, v2: validate }, CHECKED_AT);
   } catch (x) {
     if (x instanceof BackupValidationError) return { ok: false, path: x.path.replace(/^\$\.reviewLog\[0\]/, '$'), reason: x.message };
     throw x;
