@@ -1,13 +1,14 @@
 // The root component: loads and syncs the decks, sets up the UI language and theme, and routes.
 // Home renders at once (its numbers fill in when the decks are synced); every other route is a
 // lazy chunk, loaded together with its strings, and waits for the sync.
-import { lazy, Suspense, useMemo, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, useMemo, type ComponentType } from 'react';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { loadFeatureStrings } from '../i18n/setup';
 import { Route, Switch, Link } from 'wouter';
 import { DecksProvider } from '../hooks/use-decks';
 import { useStoredDecks } from '../db/stored-deck-hooks';
+import { readSyncConfig } from '../db/sync-config';
 import type { Deck } from '../domain/deck/types';
 import HomePage from '../features/home/home-page';
 import { Layout } from './layout';
@@ -29,6 +30,7 @@ const QuizPage = guarded(lazyRoute(() => import('../features/quiz/quiz-page')));
 const CardsPage = guarded(lazyRoute(() => import('../features/cards/cards-page')));
 const StatsPage = guarded(lazyRoute(() => import('../features/stats/stats-page')));
 const DecksPage = guarded(lazyRoute(() => import('../features/decks/decks-page')));
+const SyncPage = guarded(lazyRoute(() => import('../features/sync/sync-page')));
 // Safe mode and the repair notice show only after a failed start-up or a repair: lazy chunks.
 const loadSafeMode = () => Promise.all([import('./safe-mode'), loadFeatureStrings()]).then(([m]) => m);
 const SafeModeBanner = lazy(() => loadSafeMode().then((m) => ({ default: m.SafeModeBanner })));
@@ -65,6 +67,7 @@ function Routes({ ready }: { ready: boolean }) {
     <Switch>
       <Route path="/" component={Home} />
       <Route path="/review" component={ReviewPage} />
+      <Route path="/settings/sync" component={SyncPage} />
       <Route path="/settings" component={SettingsRoute} />
       <Route path="/onboarding" nest component={OnboardingPage} />
       <Route path="/learn" nest component={OnboardingPage} />
@@ -90,6 +93,16 @@ function Content() {
     return [...builtIn, ...stored.map((s) => s.deck).filter((d) => !ids.has(d.id))];
   }, [builtIn, stored]);
   const ready = boot.status !== 'loading' && stored !== undefined;
+  // Sync resumes after a reload when it was on (never in safe mode: the data must be sound
+  // first). Only the saved sync settings are read here; the sync engine loads only when it is on.
+  const bootStatus = boot.status;
+  useEffect(() => {
+    if (bootStatus !== 'ready') return;
+    void readSyncConfig().then(
+      (config) => config?.enabled && import('../features/sync/sync-service').then((m) => m.resumeSync()),
+      () => undefined,
+    );
+  }, [bootStatus]);
   return (
     <DecksProvider decks={ready ? decks : NO_DECKS} ready={ready}>
       <Suspense fallback={null}>

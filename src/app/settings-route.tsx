@@ -7,6 +7,7 @@ import { RepairPanel } from '../features/backup/repair-panel';
 import { StorageStatus } from '../components/pwa/storage-status';
 import { AppVersion } from '../components/pwa/app-version';
 import { OptimizerPanelLazy } from './optimizer-panel-lazy';
+import { SyncSummary } from '../features/sync/sync-summary';
 
 export default function SettingsRoute() {
   return (
@@ -14,6 +15,7 @@ export default function SettingsRoute() {
       schedulerPanels={<OptimizerPanelLazy />}
       extraPanels={
         <>
+          <SyncSummary />
           <StorageStatus backupHref="#backup" />
           <BackupPanel />
           <RepairPanel />

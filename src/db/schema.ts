@@ -63,7 +63,9 @@ export type MetaRow =
   | { key: 'device'; value: string }
   | { key: 'seq'; value: number }
   /** The scheduler the states were computed with (SCHEDULER_FINGERPRINT): a change triggers Repair. */
-  | { key: 'scheduler'; value: string };
+  | { key: 'scheduler'; value: string }
+  /** Imports that added events so far: sync sends everything again (a sweep) when it changes. */
+  | { key: 'imports'; value: number };
 
 /** The one settings row: the settings themselves under a fixed key. */
 export interface SettingsRow extends Settings {
@@ -125,6 +127,23 @@ export interface StoredDeckRow {
   updatedAt: number;
 }
 
+/** Sync's own records on this device: checkpoints, the sweep done, the server and user name. */
+export interface SyncStateRow {
+  key: string;
+  value: string;
+}
+
+/** An event pulled from a sync server that was refused (never applied), kept for a person to see. */
+export interface SyncQuarantineRow {
+  n?: number;
+  docId: string;
+  rev: string;
+  path: string;
+  reason: string;
+  receivedAt: number;
+  sample: string;
+}
+
 export const DB_NAME = 'kujira';
 
 /**
@@ -147,6 +166,8 @@ export class KujiraDB extends Dexie {
   voidedRatings!: EntityTable<ReviewLogRow, 'id'>;
   events!: EntityTable<EventRow, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  syncState!: EntityTable<SyncStateRow, 'key'>;
+  syncQuarantine!: EntityTable<SyncQuarantineRow, 'n'>;
 
   constructor(name: string = DB_NAME, options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange }) {
     super(name, options);
@@ -270,5 +291,14 @@ export class KujiraDB extends Dexie {
           { key: 'seq', value: seq },
         ]);
       });
+    // Version 9: live sync. Voided ratings and quiz results get the [device+seq] index the
+    // other event tables have, so sync reads this device's new events as index ranges; sync's
+    // checkpoints and settings, and the events it refused, get tables of their own.
+    this.version(9).stores({
+      voidedRatings: 'id, cardId, [device+seq]',
+      quizResults: 'id, mode, deckId, startedAt, [device+seq]',
+      syncState: 'key',
+      syncQuarantine: '++n, [docId+rev]',
+    });
   }
 }

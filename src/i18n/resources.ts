@@ -27,6 +27,8 @@ import enDecks from './locales/en/decks.json';
 import jaDecks from './locales/ja/decks.json';
 import enOptimizer from './locales/en/optimizer.json';
 import jaOptimizer from './locales/ja/optimizer.json';
+import enSync from './locales/en/sync.json';
+import jaSync from './locales/ja/sync.json';
 
 export const resources = {
   en: {
@@ -44,6 +46,7 @@ export const resources = {
       cards: enCards,
       quiz: enQuiz,
       optimizer: enOptimizer,
+      sync: enSync,
     },
   },
   ja: {
@@ -61,6 +64,7 @@ export const resources = {
       cards: jaCards,
       quiz: jaQuiz,
       optimizer: jaOptimizer,
+      sync: jaSync,
     },
   },
 } as const;

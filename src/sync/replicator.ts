@@ -35,6 +35,7 @@ export interface Credentials {
 
 const PUSH = 'push';
 const PULL = 'pull';
+const SWEEP = 'sweep';
 const SAMPLE_CHARS = 4000;
 
 function sample(doc: unknown): string {
@@ -195,7 +196,9 @@ export class Replicator {
   }
 
   private async live(): Promise<void> {
-    let pushSeq = Number((await this.resumeFrom(PUSH)) ?? 0);
+    const pushResumed = await this.resumeFrom(PUSH);
+    let pushSeq = Number(pushResumed ?? 0);
+    let fresh = pushResumed === null;
     let since = (await this.resumeFrom(PULL)) ?? '0';
     this.dirty = true;
     const unsubscribe = this.o.store.onLocalEvent(() => {
@@ -204,6 +207,8 @@ export class Replicator {
     });
     try {
       for (;;) {
+        pushSeq = await this.sweepIfDue(pushSeq, fresh);
+        fresh = false;
         pushSeq = await this.pushAll(pushSeq);
         // Catch up with normal (non-waiting) requests, then wait for news with a longpoll.
         let caughtUp = false;
@@ -230,21 +235,52 @@ export class Replicator {
     }
   }
 
+  /** Sends the events the server lacks (asked with _revs_diff: anything it has is not sent). */
+  private async send(events: readonly SyncEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const docs = events.map(eventToDoc);
+    const diff = await this.client.revsDiff(Object.fromEntries(docs.map((d) => [d._id, [d._rev]])), this.stopCtl.signal);
+    const missing = docs.filter((d) => diff[d._id]?.missing.includes(d._rev));
+    if (missing.length > 0) await this.client.bulkDocs(missing, this.stopCtl.signal);
+    this.counts.pushed += missing.length;
+  }
+
+  /**
+   * For a store that reads only its own events by counter: every stored event is offered once to
+   * a database new to this device, and again after an import (the store's sweep token changed).
+   * Returns the push checkpoint, moved past the device's own events the sweep covered.
+   */
+  private async sweepIfDue(seq: number, fresh: boolean): Promise<number> {
+    const { store } = this.o;
+    if (!store.readAll || !store.sweepToken) return seq;
+    const token = await store.sweepToken();
+    if (!fresh && (await store.getCheckpoint(this.key(SWEEP))) === token) return seq;
+    const { lastSeq } = await store.readSince(Number.MAX_SAFE_INTEGER, 1);
+    let cursor: string | null = null;
+    do {
+      const page: { events: SyncEvent[]; next: string | null } = await store.readAll(cursor, this.o.batchSize);
+      this.set({ kind: 'syncing', pending: page.events.length, pushed: this.counts.pushed, pulled: this.counts.pulled });
+      await this.send(page.events);
+      cursor = page.next;
+    } while (cursor !== null);
+    await store.setCheckpoint(this.key(SWEEP), token);
+    const next = Math.max(seq, lastSeq);
+    await this.checkpoint(PUSH, String(next));
+    return next;
+  }
+
   /** Sends every local event after `seq`; returns the new push checkpoint. */
   private async pushAll(seq: number): Promise<number> {
     for (;;) {
       this.dirty = false;
+      if (this.o.store.sweepToken && (await this.o.store.sweepToken()) !== (await this.o.store.getCheckpoint(this.key(SWEEP)))) {
+        seq = await this.sweepIfDue(seq, false);
+      }
       const { events, lastSeq } = await this.o.store.readSince(seq, this.o.batchSize);
       if (events.length === 0) return seq;
       this.set({ kind: 'syncing', pending: Math.max(0, lastSeq - seq), pushed: this.counts.pushed, pulled: this.counts.pulled });
       // Events pulled from this very database are there already: no request for them.
-      const docs = events.filter((e) => e.source !== this.client.dbUrl).map((e) => eventToDoc(e.event));
-      if (docs.length > 0) {
-        const diff = await this.client.revsDiff(Object.fromEntries(docs.map((d) => [d._id, [d._rev]])), this.stopCtl.signal);
-        const missing = docs.filter((d) => diff[d._id]?.missing.includes(d._rev));
-        if (missing.length > 0) await this.client.bulkDocs(missing, this.stopCtl.signal);
-        this.counts.pushed += missing.length;
-      }
+      await this.send(events.filter((e) => e.source !== this.client.dbUrl).map((e) => e.event));
       seq = events[events.length - 1]!.seq;
       await this.checkpoint(PUSH, String(seq));
     }

@@ -48,6 +48,14 @@ export interface LocalEventStore {
   setCheckpoint(key: string, value: string): Promise<void>;
   /** Calls `listener` after each local append; returns the unsubscribe function. */
   onLocalEvent(listener: () => void): () => void;
+  /**
+   * Optional, for a store whose `readSince` gives only its own events (the IndexedDB store: this
+   * device's counter). Every stored event, page by page (`next` null at the end), so a database
+   * new to this device gets imported and earlier pulled events too...
+   */
+  readAll?(cursor: string | null, limit: number): Promise<{ events: SyncEvent[]; next: string | null }>;
+  /** ...and again whenever this token changes (an import added events that are not the device's own). */
+  sweepToken?(): Promise<string>;
 }
 
 /** A pulled event's check (the backup import's validator): the event typed, or the bad field. */

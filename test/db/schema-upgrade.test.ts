@@ -89,7 +89,7 @@ describe('schema upgrade', () => {
 
     const db = createDb({ indexedDB: factory, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     expect(await db.appFlags.toArray()).toEqual([{ id: 'welcomeSeen', value: true, updatedAt: NOW + 5 }]);
     expect(await db.onboarding.toArray()).toEqual([progress]);
     expect(await getWelcomeSeen(db)).toBe(true);

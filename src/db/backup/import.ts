@@ -99,6 +99,15 @@ export async function prepareImport(db: KujiraDB, input: Blob | string, now: num
   onProgress({ phase: 'validating', done: 0, total: 0 });
   const file = checkBackup(parseBackupText(text), await loadBackupValidators(), now);
   onProgress({ phase: 'planning', done: 0, total: 0 });
+  return planMerge(db, file);
+}
+
+/**
+ * Plan merging checked events (a file's, or a batch pulled by sync) into the database, in one
+ * read transaction. Throws BackupValidationError ('conflict', 'replay') with the path of the
+ * event at fault, and writes nothing.
+ */
+export function planMerge(db: KujiraDB, file: BackupFile): Promise<PreparedImport> {
   return withStorage(db, () =>
     db.transaction('r', [db.reviewLog, db.voidedRatings, db.events, db.quizResults, db.cardStates], async () => {
       const ids = file.events.map((e) => e.id);
@@ -188,7 +197,7 @@ export async function applyImport(
   db: KujiraDB,
   prepared: PreparedImport,
   onProgress: ProgressCallback = () => {},
-  options: { chunkSize?: number } = {},
+  options: { chunkSize?: number; countAsImport?: boolean } = {},
 ): Promise<ImportResult> {
   const { plan } = prepared;
   const ratings = plan.toAdd.filter((e): e is RatingEvent => e.type === 'rating');
@@ -237,7 +246,13 @@ export async function applyImport(
   }
   onProgress({ phase: 'finishing', done, total });
   await withStorage(db, () =>
-    db.transaction('rw', [db.reviewLog, db.voidedRatings, db.cardStates, db.quizResults, db.onboarding, db.settings, db.events], async () => {
+    db.transaction('rw', [db.reviewLog, db.voidedRatings, db.cardStates, db.quizResults, db.onboarding, db.settings, db.events, db.meta], async () => {
+      // Live sync sends everything again after an import that added events (they are not this
+      // device's own, so its per-device cursor would never reach them): count such imports.
+      if (plan.toAdd.length > 0 && options.countAsImport !== false) {
+        const row = await db.meta.get('imports');
+        await db.meta.put({ key: 'imports', value: (row?.key === 'imports' ? row.value : 0) + 1 });
+      }
       if (orphanVoids.length > 0) await db.events.bulkPut(orphanVoids);
       const quiz = rest.filter((e): e is QuizEvent => e.type === 'quiz').map(quizRowOf);
       if (quiz.length > 0) await db.quizResults.bulkPut(quiz);

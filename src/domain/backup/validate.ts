@@ -35,11 +35,14 @@ export class BackupValidationError extends Error {
   readonly path: string;
   /** The schema keyword that failed (type, required, enum, ...) for kind 'schema'. */
   readonly keyword: string | null;
+  /** What is wrong at `path`, without the file-level wording of the message. */
+  readonly detail: string;
   constructor(kind: BackupFaultKind, path: string, detail: string, keyword: string | null = null) {
     super(`Backup file rejected at ${path}: ${detail}. Nothing was changed.`);
     this.name = 'BackupValidationError';
     this.kind = kind;
     this.path = path;
+    this.detail = detail;
     this.keyword = keyword;
   }
 }

@@ -1,0 +1,178 @@
+// The device's event log as the sync engine sees it (src/sync's LocalEventStore, matched by shape:
+// src/db does not import the engine). Pushing reads this device's own events by its event
+// counter (the [device+seq] index of every event table); everything else here (imported events,
+// events pulled from another database) is sent by a sweep over every table, when a database is
+// new to this device or after an import added events. Pulled events are merged exactly like a
+// backup import's (planMerge + applyImport: union by id, replay of the cards they touch, in
+// transactions that keep events and states together); an event that conflicts with one here or
+// cannot be replayed is refused and handed back for the quarantine, the rest of its batch applied.
+import Dexie from 'dexie';
+import { BackupValidationError, type BackupFile } from '../domain/backup/validate';
+import type { LearnerEvent } from '../domain/events/types';
+import { applyImport, planMerge } from './backup/import';
+import { withStorage } from './errors';
+import { quizEventOf, ratingEventOf } from './mappers';
+import type { EventRow, KujiraDB, QuizResultRow, ReviewLogRow, SyncQuarantineRow } from './schema';
+import { deviceId } from './stamp';
+
+export interface SyncStoredEvent {
+  seq: number;
+  event: LearnerEvent;
+  source: string | null;
+}
+
+/** An event the sync engine refused (see src/sync/types.ts QuarantinedEvent). */
+export type QuarantinedSyncEvent = Omit<SyncQuarantineRow, 'n'>;
+
+const TABLES = ['reviewLog', 'voidedRatings', 'events', 'quizResults'] as const;
+type EventTable = (typeof TABLES)[number];
+
+function eventOfRow(table: EventTable, row: unknown): LearnerEvent {
+  if (table === 'reviewLog' || table === 'voidedRatings') return ratingEventOf(row as ReviewLogRow);
+  if (table === 'quizResults') return quizEventOf(row as QuizResultRow);
+  return row as EventRow;
+}
+
+export interface SyncEventStore {
+  readSince(seq: number, limit: number): Promise<{ events: SyncStoredEvent[]; lastSeq: number }>;
+  sweepToken(): Promise<string>;
+  readAll(cursor: string | null, limit: number): Promise<{ events: LearnerEvent[]; next: string | null }>;
+  addPulled(events: LearnerEvent[], source: string): Promise<{ added: number; rejected: { id: string; reason: string }[] }>;
+  knownIds(ids: string[]): Promise<Set<string>>;
+  quarantine(items: QuarantinedSyncEvent[]): Promise<void>;
+  getCheckpoint(key: string): Promise<string | null>;
+  setCheckpoint(key: string, value: string): Promise<void>;
+  onLocalEvent(listener: () => void): () => void;
+}
+
+/** The sync store over `db`. */
+export function syncEventStore(db: KujiraDB): SyncEventStore {
+  const store: SyncEventStore = {
+    async readSince(seq, limit) {
+      return withStorage(db, () =>
+        db.transaction('rw', [...TABLES.map((t) => db[t]), db.meta], async () => {
+          const me = await deviceId(db);
+          const counter = await db.meta.get('seq');
+          const lastSeq = counter?.key === 'seq' ? counter.value : 0;
+          const found: SyncStoredEvent[] = [];
+          for (const t of TABLES) {
+            const rows = (await db[t].where('[device+seq]').between([me, seq + 1], [me, Dexie.maxKey], true, true).limit(limit).toArray()) as { seq: number }[];
+            for (const r of rows) found.push({ seq: r.seq, event: eventOfRow(t, r), source: null });
+          }
+          found.sort((a, b) => a.seq - b.seq);
+          return { events: found.slice(0, limit), lastSeq };
+        }),
+      );
+    },
+
+    async sweepToken() {
+      const row = await withStorage(db, () => db.meta.get('imports'));
+      return `imports:${row?.key === 'imports' ? row.value : 0}`;
+    },
+
+    async readAll(cursor, limit) {
+      // The cursor is `<table index>|<last primary key read>`; tables in TABLES order.
+      let ti = 0;
+      let after: string | null = null;
+      if (cursor) {
+        const bar = cursor.indexOf('|');
+        ti = Number(cursor.slice(0, bar));
+        after = cursor.slice(bar + 1);
+      }
+      const events: LearnerEvent[] = [];
+      while (ti < TABLES.length && events.length < limit) {
+        const t = TABLES[ti]!;
+        // The four tables differ only in row type here: read as plain rows by primary key.
+        const table = db.table<{ id: string }, string>(t);
+        const from = after;
+        const rows = await withStorage(db, () => (from === null ? table.orderBy(':id') : table.where(':id').above(from)).limit(limit - events.length).toArray());
+        for (const r of rows) events.push(eventOfRow(t, r));
+        if (rows.length > 0) after = rows[rows.length - 1]!.id;
+        if (events.length < limit) {
+          ti += 1;
+          after = null;
+        }
+      }
+      return { events, next: ti < TABLES.length ? `${ti}|${after ?? ''}` : null };
+    },
+
+    async addPulled(events) {
+      let remaining = events;
+      const rejected: { id: string; reason: string }[] = [];
+      while (remaining.length > 0) {
+        const file: BackupFile = { version: 2, exportedAt: '', events: remaining, paths: remaining.map((_, i) => `$[${i}]`), deckVersions: {} };
+        try {
+          const prepared = await planMerge(db, file);
+          await applyImport(db, prepared, undefined, { countAsImport: false });
+          return { added: prepared.plan.toAdd.length, rejected };
+        } catch (e) {
+          if (!(e instanceof BackupValidationError)) throw e;
+          // The event at fault is refused; the rest of the batch is planned again without it.
+          const at = /^\$\[(\d+)\]/.exec(e.path);
+          if (!at) {
+            for (const ev of remaining) rejected.push({ id: ev.id, reason: e.detail });
+            return { added: 0, rejected };
+          }
+          const i = Number(at[1]);
+          rejected.push({ id: remaining[i]!.id, reason: e.detail });
+          remaining = remaining.filter((_, j) => j !== i);
+        }
+      }
+      return { added: 0, rejected };
+    },
+
+    async knownIds(ids) {
+      return withStorage(db, () =>
+        db.transaction('r', TABLES.map((t) => db[t]), async () => {
+          const known = new Set<string>();
+          for (const t of TABLES) {
+            const rows = await db[t].bulkGet(ids);
+            rows.forEach((r, i) => r !== undefined && known.add(ids[i]!));
+          }
+          return known;
+        }),
+      );
+    },
+
+    async quarantine(items) {
+      await withStorage(db, () =>
+        db.transaction('rw', db.syncQuarantine, async () => {
+          for (const q of items) {
+            const here = await db.syncQuarantine.where('[docId+rev]').equals([q.docId, q.rev]).count();
+            if (here === 0) await db.syncQuarantine.add({ ...q });
+          }
+        }),
+      );
+    },
+
+    async getCheckpoint(key) {
+      return (await withStorage(db, () => db.syncState.get(`checkpoint:${key}`)))?.value ?? null;
+    },
+
+    async setCheckpoint(key, value) {
+      await withStorage(db, () => db.syncState.put({ key: `checkpoint:${key}`, value }));
+    },
+
+    onLocalEvent(listener) {
+      // Every local event and every import that adds events bumps a counter in `meta` (its own
+      // transaction's write); pulled events do not. Dexie reports writes from other tabs too.
+      const prefix = `idb://${db.name}/meta/`;
+      const onChange = (parts: Record<string, unknown>) => {
+        if (Object.keys(parts).some((k) => k.startsWith(prefix))) listener();
+      };
+      Dexie.on('storagemutated', onChange);
+      return () => Dexie.on('storagemutated').unsubscribe(onChange);
+    },
+  };
+  return store;
+}
+
+/** Events refused by sync, newest first (at most `limit`). */
+export async function quarantinedEvents(db: KujiraDB, limit = 50): Promise<QuarantinedSyncEvent[]> {
+  return withStorage(db, async () => (await db.syncQuarantine.reverse().limit(limit).toArray()).map(({ n: _n, ...q }) => q));
+}
+
+/** How many events sync has refused on this device. */
+export function quarantineCount(db: KujiraDB): Promise<number> {
+  return withStorage(db, () => db.syncQuarantine.count());
+}

@@ -1,0 +1,141 @@
+// Settings -> Sync (/settings/sync): the server, user name and password, Start and Stop, and a
+// status line that says what to do. `?server=URL` (a link a lead sends) fills in the server.
+import { useEffect, useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { syncRepository, type QuarantinedSyncEvent } from '../../db/sync-repository';
+import type { Lang } from '../../domain/deck/types';
+import { useNow } from '../../hooks/use-now';
+import type { SyncStatus } from '../../sync/types';
+import { getSyncSnapshot, normalizeServer, startSync, stopSync, subscribeSync } from './sync-service';
+import './sync.css';
+
+function useSync() {
+  return useSyncExternalStore(subscribeSync, getSyncSnapshot);
+}
+
+/** The status line's text. */
+function useStatusText(status: SyncStatus): string {
+  const { t, i18n } = useTranslation();
+  const ticking = (status.kind === 'offline' || status.kind === 'error') && 'retryAt' in status && status.retryAt !== null;
+  const now = useNow(ticking ? 1000 : 60_000);
+  const seconds = 'retryAt' in status && status.retryAt !== null ? Math.max(0, Math.ceil((status.retryAt - now) / 1000)) : 0;
+  switch (status.kind) {
+    case 'stopped':
+      return t('sync.status.stopped');
+    case 'connecting':
+      return t('sync.status.connecting');
+    case 'syncing':
+      return t('sync.status.syncing', { count: status.pending });
+    case 'synced':
+      return t('sync.status.synced', { time: new Intl.DateTimeFormat(i18n.language as Lang, { timeStyle: 'medium' }).format(status.at) });
+    case 'offline':
+      return t('sync.status.offline', { seconds });
+    case 'error':
+      if (status.reason === 'unreachable') return status.retryAt !== null ? t('sync.status.error.unreachable', { seconds }) : t('sync.status.error.unreachableStopped');
+      return t(`sync.status.error.${status.reason}`);
+  }
+}
+
+function Quarantine({ count }: { count: number }) {
+  const { t } = useTranslation();
+  const [items, setItems] = useState<QuarantinedSyncEvent[]>([]);
+  useEffect(() => {
+    let live = true;
+    void syncRepository.quarantined(20).then((q) => live && setItems(q));
+    return () => {
+      live = false;
+    };
+  }, [count]);
+  if (items.length === 0) return null;
+  return (
+    <section className="panel" aria-labelledby="sync-quarantine">
+      <h2 id="sync-quarantine">{t('sync.quarantine.heading')}</h2>
+      <p>{t('sync.quarantine.count', { count: Math.max(count, items.length) })}</p>
+      <p className="muted">{t('sync.quarantine.help')}</p>
+      <ul className="sync-quarantine">
+        {items.map((q) => (
+          <li key={`${q.docId}|${q.rev}`}>{t('sync.quarantine.item', { docId: q.docId, path: q.path, reason: q.reason })}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export default function SyncPage() {
+  const { t } = useTranslation();
+  const { status, config, totals } = useSync();
+  const linked = new URLSearchParams(typeof location === 'undefined' ? '' : location.search).get('server');
+  const [server, setServer] = useState(linked ?? '');
+  const [user, setUser] = useState('');
+  const [password, setPassword] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [quarantined, setQuarantined] = useState(0);
+  const statusText = useStatusText(status);
+
+  // The saved server and user name fill the form once they are read (a link's server wins).
+  useEffect(() => {
+    if (!config) return;
+    setServer((s) => (s === '' ? config.server : s));
+    setUser((u) => (u === '' ? config.user : u));
+  }, [config]);
+  useEffect(() => {
+    void syncRepository.quarantineCount().then(setQuarantined);
+  }, [totals.quarantined]);
+
+  const running = status.kind !== 'stopped' && !(status.kind === 'error' && status.retryAt === null);
+
+  async function onStart(e: FormEvent) {
+    e.preventDefault();
+    const url = normalizeServer(server);
+    if (url === null) return setProblem(t('sync.invalidServer'));
+    if (user.trim() === '' || password === '') return setProblem(t('sync.missing'));
+    setProblem(null);
+    const typed = password;
+    setPassword('');
+    await startSync(url, user.trim(), typed);
+  }
+
+  return (
+    <>
+      <p>
+        <Link href="/settings">{t('settings.title')}</Link>
+      </p>
+      <h1>{t('sync.title')}</h1>
+      <p className="muted">{t('sync.intro')}</p>
+      <form className="panel sync-form" onSubmit={(e) => void onStart(e)} noValidate>
+        <label>
+          <span>{t('sync.server')}</span>
+          <input type="url" inputMode="url" autoComplete="url" spellCheck={false} value={server} onChange={(e) => setServer(e.target.value)} aria-describedby="sync-server-help" />
+        </label>
+        <p id="sync-server-help" className="muted">{t('sync.serverHelp')}</p>
+        <label>
+          <span>{t('sync.user')}</span>
+          <input type="text" autoComplete="username" autoCapitalize="none" spellCheck={false} value={user} onChange={(e) => setUser(e.target.value)} />
+        </label>
+        <label>
+          <span>{t('sync.password')}</span>
+          <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-describedby="sync-password-help" />
+        </label>
+        <p id="sync-password-help" className="muted">{t('sync.passwordHelp')}</p>
+        {problem && <p role="alert">{problem}</p>}
+        <div className="sync-actions">
+          <button type="submit" className="button button-primary">{t('sync.start')}</button>
+          {running && (
+            <button type="button" className="button" onClick={() => void stopSync()}>
+              {t('sync.stop')}
+            </button>
+          )}
+        </div>
+      </form>
+      <section className="panel" aria-label={t('sync.statusLabel')}>
+        <p role="status" className={`sync-status${status.kind === 'error' ? ' sync-error' : ''}`} data-sync-status={status.kind}>
+          {statusText}
+        </p>
+        {status.kind === 'syncing' && <progress className="sync-progress" aria-label={t('sync.progress')} max={status.pending + status.pushed + status.pulled} value={status.pushed + status.pulled} />}
+        {(totals.pushed > 0 || totals.pulled > 0) && <p className="muted">{t('sync.totals', { pushed: totals.pushed, pulled: totals.pulled })}</p>}
+      </section>
+      <Quarantine count={quarantined} />
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+// The one sync session of this tab: the replication engine (src/sync) over the device's event
+// store (src/db), its status for the UI, and the saved server and user name (never the password).
+// Loaded only when sync is set up or its page opens: nothing here is in the first-visit bundle.
+import { syncRepository, type SyncConfig } from '../../db/sync-repository';
+import { checkEventLikeImport } from '../../domain/backup/event-check';
+import { splitDbUrl } from '../../sync/couch-client';
+import { Replicator } from '../../sync/replicator';
+import { realClock, type EventCheck, type SyncStatus } from '../../sync/types';
+
+export interface SyncSnapshot {
+  status: SyncStatus;
+  config: SyncConfig | null;
+  totals: { pushed: number; pulled: number; quarantined: number };
+}
+
+let replicator: Replicator | null = null;
+let snapshot: SyncSnapshot = { status: { kind: 'stopped' }, config: null, totals: { pushed: 0, pulled: 0, quarantined: 0 } };
+const listeners = new Set<() => void>();
+let configLoaded: Promise<void> | null = null;
+
+function publish(patch: Partial<SyncSnapshot>): void {
+  snapshot = { ...snapshot, ...patch, totals: replicator ? { ...replicator.totals } : snapshot.totals };
+  for (const l of listeners) l();
+}
+
+export const getSyncSnapshot = (): SyncSnapshot => snapshot;
+
+export function subscribeSync(listener: () => void): () => void {
+  listeners.add(listener);
+  void loadConfig();
+  return () => void listeners.delete(listener);
+}
+
+function loadConfig(): Promise<void> {
+  configLoaded ??= syncRepository.loadConfig().then((config) => publish({ config }));
+  return configLoaded;
+}
+
+/** The database URL as the engine will use it, or null when it is not one. */
+export function normalizeServer(text: string): string | null {
+  try {
+    return splitDbUrl(text.trim()).db;
+  } catch {
+    return null;
+  }
+}
+
+async function pulledEventCheck(): Promise<EventCheck> {
+  const m = await import('../../domain/backup/validator.generated');
+  const validators = { v1: m.validateV1, v2: m.validate };
+  return (raw) => checkEventLikeImport(raw, validators, realClock.now());
+}
+
+function onOnline() {
+  replicator?.wake();
+}
+
+async function begin(server: string, credentials: { name: string; password: string } | null): Promise<void> {
+  await replicator?.stop();
+  const [check, deviceId] = await Promise.all([pulledEventCheck(), syncRepository.deviceId()]);
+  replicator = new Replicator({
+    dbUrl: server,
+    store: syncRepository.eventStore(),
+    check,
+    deviceId,
+    fetch: (input, init) => globalThis.fetch(input, init),
+    onStatus: (status) => publish({ status }),
+  });
+  window.addEventListener('online', onOnline);
+  replicator.start(credentials);
+}
+
+/** Saves the server and user name, then signs in and syncs. */
+export async function startSync(server: string, user: string, password: string): Promise<void> {
+  const config: SyncConfig = { server, user, enabled: true };
+  await syncRepository.saveConfig(config);
+  publish({ config });
+  await begin(server, { name: user, password });
+}
+
+/** Stops syncing (nothing local is touched); sync stays off after a reload. */
+export async function stopSync(): Promise<void> {
+  window.removeEventListener('online', onOnline);
+  await replicator?.stop();
+  replicator = null;
+  const config = snapshot.config ? { ...snapshot.config, enabled: false } : null;
+  if (config) await syncRepository.saveConfig(config);
+  publish({ config, status: { kind: 'stopped' } });
+}
+
+/** After a reload: sync goes on with the server's session cookie when it was on. */
+export async function resumeSync(): Promise<void> {
+  await loadConfig();
+  const config = snapshot.config;
+  if (!config?.enabled || replicator) return;
+  await begin(config.server, null);
+}
