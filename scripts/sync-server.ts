@@ -45,8 +45,8 @@ export interface SyncServer {
 }
 
 /**
- * The database's write rule (docs/sync.md): a member may add Kujira event documents and never edit
- * or delete one; anything else is refused. Server and database admins are not held to it.
+ * The database's write rule (docs/sync.md): a member may add Kujira event documents (and deck
+ * source documents, `deck:<id>:<hash>`) and never edit or delete one; anything else is refused. Server and database admins are not held to it.
  */
 export const EVENTS_DESIGN_DOC = {
   _id: '_design/kujira',
@@ -56,7 +56,9 @@ export const EVENTS_DESIGN_DOC = {
   if (admins.indexOf(userCtx.name) !== -1) return;
   if (newDoc._deleted) throw({ forbidden: 'Kujira events are never deleted' });
   if (oldDoc) throw({ forbidden: 'Kujira events are never changed' });
-  if (newDoc.kujira !== 1 || !newDoc.event || newDoc.event.id !== newDoc._id) throw({ forbidden: 'not a Kujira event document' });
+  if (newDoc.kujira !== 1) throw({ forbidden: 'not a Kujira document' });
+  if (newDoc.deck && !newDoc.event && newDoc._id.indexOf('deck:') === 0) return;
+  if (!newDoc.event || newDoc.event.id !== newDoc._id) throw({ forbidden: 'not a Kujira event document' });
 }`,
 };
 

@@ -99,7 +99,9 @@ function Content() {
   useEffect(() => {
     if (bootStatus !== 'ready') return;
     void readSyncConfig().then(
-      (config) => config?.enabled && import('../features/sync/sync-service').then((m) => m.resumeSync()),
+      (config) => {
+        if (config?.enabled) void import('../features/sync/sync-service').then((m) => m.resumeSync());
+      },
       () => undefined,
     );
   }, [bootStatus]);

@@ -8,6 +8,9 @@
 // cannot be replayed is refused and handed back for the quarantine, the rest of its batch applied.
 import Dexie from 'dexie';
 import { BackupValidationError, type BackupFile } from '../domain/backup/validate';
+import type { DeckSourceFile } from '../domain/deck/deck-files';
+import { formatDeckError } from '../domain/deck/errors';
+import { saveStoredDeck } from './stored-decks';
 import type { LearnerEvent } from '../domain/events/types';
 import { applyImport, planMerge } from './backup/import';
 import { withStorage } from './errors';
@@ -33,6 +36,32 @@ function eventOfRow(table: EventTable, row: unknown): LearnerEvent {
   return row as EventRow;
 }
 
+/** A deck's sources as they travel (src/sync/types.ts SyncDeckSource). */
+export interface SyncDeckSource {
+  id: string;
+  at: number;
+  files: unknown[];
+}
+
+/** Limits on a pulled deck: a memo is a few tens of KB; these leave room and refuse abuse. */
+const MAX_DECK_FILES = 8;
+const MAX_DECK_FILE_CHARS = 1_000_000;
+
+/** The files of a pulled deck, or what is wrong with them. */
+function deckFilesOf(files: unknown[]): DeckSourceFile[] | string {
+  if (files.length === 0 || files.length > MAX_DECK_FILES) return `a deck has 1 to ${MAX_DECK_FILES} files, not ${files.length}`;
+  const out: DeckSourceFile[] = [];
+  for (const [i, f] of files.entries()) {
+    const x = f as Partial<DeckSourceFile> | null;
+    if (x === null || typeof x !== 'object' || typeof x.path !== 'string' || typeof x.text !== 'string') return `files[${i}] is not a file`;
+    if (x.path.length > 200 || x.text.length > MAX_DECK_FILE_CHARS) return `files[${i}] is too large`;
+    if (x.role !== undefined && x.role !== 'memo' && x.role !== 'notes') return `files[${i}].role is not memo or notes`;
+    if (x.lang !== undefined && x.lang !== 'ja' && x.lang !== 'en') return `files[${i}].lang is not ja or en`;
+    out.push({ path: x.path, text: x.text, ...(x.role ? { role: x.role } : {}), ...(x.lang ? { lang: x.lang } : {}) });
+  }
+  return out;
+}
+
 export interface SyncEventStore {
   readSince(seq: number, limit: number): Promise<{ events: SyncStoredEvent[]; lastSeq: number }>;
   sweepToken(): Promise<string>;
@@ -43,6 +72,9 @@ export interface SyncEventStore {
   getCheckpoint(key: string): Promise<string | null>;
   setCheckpoint(key: string, value: string): Promise<void>;
   onLocalEvent(listener: () => void): () => void;
+  deckSources(): Promise<SyncDeckSource[]>;
+  deckToken(): Promise<string>;
+  addDeckSources(decks: SyncDeckSource[]): Promise<{ rejected: { id: string; reason: string }[] }>;
 }
 
 /** The sync store over `db`. */
@@ -153,12 +185,57 @@ export function syncEventStore(db: KujiraDB): SyncEventStore {
       await withStorage(db, () => db.syncState.put({ key: `checkpoint:${key}`, value }));
     },
 
+    async deckSources() {
+      const rows = await withStorage(db, () => db.storedDecks.toArray());
+      return rows.map((r) => ({ id: r.id, at: r.updatedAt, files: r.files.map((f) => ({ ...f })) }));
+    },
+
+    async deckToken() {
+      const rows = await withStorage(db, () => db.storedDecks.toArray());
+      return `decks:${rows.map((r) => `${r.id}@${r.updatedAt}`).join(',')}`;
+    },
+
+    async addDeckSources(decks) {
+      const rejected: { id: string; reason: string }[] = [];
+      // The newest version of each deck wins (by the time it was added; ties by content).
+      const newest = new Map<string, SyncDeckSource>();
+      for (const d of decks) {
+        const have = newest.get(d.id);
+        if (!have || d.at > have.at) newest.set(d.id, d);
+      }
+      for (const d of newest.values()) {
+        // The compiler (and its Markdown parser) loads only when a deck arrives.
+        const { compileDeck, DECK_ID } = await import('../domain/deck/compile-deck');
+        if (!DECK_ID.test(d.id)) {
+          rejected.push({ id: d.id, reason: `${d.id} is not a deck id` });
+          continue;
+        }
+        const files = deckFilesOf(d.files);
+        if (typeof files === 'string') {
+          rejected.push({ id: d.id, reason: files });
+          continue;
+        }
+        const here = await withStorage(db, () => db.storedDecks.get(d.id));
+        if (here && here.updatedAt >= d.at) continue;
+        // The same compiler as adding a deck in the app: a memo that does not compile is refused.
+        const compiled = compileDeck({ id: d.id, dir: d.id, files });
+        if (!compiled.deck) {
+          rejected.push({ id: d.id, reason: compiled.errors.slice(0, 3).map(formatDeckError).join('; ') });
+          continue;
+        }
+        // Stamped with the version's own time, so every device holds the same version and time.
+        await saveStoredDeck(db, compiled.deck, files, d.at);
+      }
+      return { rejected };
+    },
+
     onLocalEvent(listener) {
       // Every local event and every import that adds events bumps a counter in `meta` (its own
-      // transaction's write); pulled events do not. Dexie reports writes from other tabs too.
-      const prefix = `idb://${db.name}/meta/`;
+      // transaction's write); pulled events do not. A deck added or updated writes storedDecks.
+      // Dexie reports writes from other tabs too.
+      const prefixes = [`idb://${db.name}/meta/`, `idb://${db.name}/storedDecks/`];
       const onChange = (parts: Record<string, unknown>) => {
-        if (Object.keys(parts).some((k) => k.startsWith(prefix))) listener();
+        if (Object.keys(parts).some((k) => prefixes.some((p) => k.startsWith(p)))) listener();
       };
       Dexie.on('storagemutated', onChange);
       return () => Dexie.on('storagemutated').unsubscribe(onChange);

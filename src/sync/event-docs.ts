@@ -4,7 +4,7 @@
 // never a conflict. A pulled document whose revision does not match its content was changed on the
 // server after it was written (events are immutable) and is quarantined.
 import type { CouchDoc } from './couch-client';
-import type { SyncEvent } from './types';
+import type { SyncDeckSource, SyncEvent } from './types';
 
 export const DOC_FORMAT = 1;
 /** Event ids travel as document ids: printable ASCII, not starting with `_` (reserved by CouchDB). */
@@ -65,8 +65,19 @@ export function eventToDoc(event: SyncEvent): CouchDoc {
   return { _id: event.id, _rev: eventRev(event), kujira: DOC_FORMAT, event };
 }
 
+/** Where a deck's sources travel: one immutable document per deck version, named by its content. */
+export function deckDocId(deck: SyncDeckSource): string {
+  return `deck:${deck.id}:${hash128(canonicalJson(deck.files)).slice(0, 16)}`;
+}
+
+export function deckToDoc(deck: SyncDeckSource): CouchDoc {
+  return { _id: deckDocId(deck), _rev: `1-${hash128(canonicalJson(deck))}`, kujira: DOC_FORMAT, deck };
+}
+
 export type DocReading =
   | { kind: 'event'; event: unknown }
+  /** A deck's Markdown sources (checked by the store, which compiles them). */
+  | { kind: 'deck'; deck: SyncDeckSource }
   /** Not an event document (a design document, a tombstone): not ours to apply, not an error. */
   | { kind: 'skip' }
   | { kind: 'bad'; path: string; reason: string };
@@ -81,6 +92,7 @@ export function readDoc(doc: unknown): DocReading {
   if (d._deleted === true) return { kind: 'skip' };
   if (d.kujira !== DOC_FORMAT) return { kind: 'bad', path: '$.kujira', reason: `not a Kujira event document (format ${JSON.stringify(d.kujira)?.slice(0, 20)})` };
   const ev = d.event;
+  if (ev === undefined && 'deck' in d) return readDeckDoc(d as CouchDoc);
   if (ev === null || typeof ev !== 'object' || Array.isArray(ev)) return { kind: 'bad', path: '$.event', reason: 'no event' };
   if ((ev as { id?: unknown }).id !== d._id) return { kind: 'bad', path: '$.event.id', reason: 'the event id differs from the document id' };
   let rev: string;
@@ -91,4 +103,21 @@ export function readDoc(doc: unknown): DocReading {
   }
   if (rev !== d._rev) return { kind: 'bad', path: '$._rev', reason: 'changed on the server after it was written (events are immutable)' };
   return { kind: 'event', event: ev };
+}
+
+function readDeckDoc(d: CouchDoc): DocReading {
+  const deck = d.deck as Partial<SyncDeckSource> | null;
+  if (deck === null || typeof deck !== 'object' || Array.isArray(deck)) return { kind: 'bad', path: '$.deck', reason: 'not a deck' };
+  if (typeof deck.id !== 'string' || !EVENT_ID.test(deck.id)) return { kind: 'bad', path: '$.deck.id', reason: 'not a deck id' };
+  if (typeof deck.at !== 'number' || !Number.isFinite(deck.at)) return { kind: 'bad', path: '$.deck.at', reason: 'not a time' };
+  if (!Array.isArray(deck.files)) return { kind: 'bad', path: '$.deck.files', reason: 'no files' };
+  let doc: CouchDoc;
+  try {
+    doc = deckToDoc(deck as SyncDeckSource);
+  } catch (e) {
+    return { kind: 'bad', path: '$.deck', reason: e instanceof Error ? e.message : String(e) };
+  }
+  if (doc._id !== d._id) return { kind: 'bad', path: '$._id', reason: 'the document id does not name these sources' };
+  if (doc._rev !== d._rev) return { kind: 'bad', path: '$._rev', reason: 'changed on the server after it was written (deck versions are immutable)' };
+  return { kind: 'deck', deck: deck as SyncDeckSource };
 }

@@ -4,10 +4,10 @@
 // immutable and carry their own revision (event-docs.ts), so replication is a set union: no
 // conflicts, and anything sent or received twice is a no-op. Pulled events are checked (the backup
 // import's validator, injected) and bad ones quarantined, never applied.
-import { CouchClient, seqText, type ChangesResult, type FetchLike } from './couch-client';
+import { CouchClient, seqText, type ChangesResult, type CouchDoc, type FetchLike } from './couch-client';
 import { SyncError } from './errors';
-import { eventToDoc, readDoc } from './event-docs';
-import { realClock, type Clock, type EventCheck, type LocalEventStore, type QuarantinedEvent, type SyncEvent, type SyncStatus } from './types';
+import { deckToDoc, eventToDoc, readDoc } from './event-docs';
+import { realClock, type Clock, type EventCheck, type LocalEventStore, type QuarantinedEvent, type SyncDeckSource, type SyncEvent, type SyncStatus } from './types';
 
 export interface ReplicatorOptions {
   /** The learner's database, e.g. https://couch.example.org/kujira-alice */
@@ -36,6 +36,7 @@ export interface Credentials {
 const PUSH = 'push';
 const PULL = 'pull';
 const SWEEP = 'sweep';
+const DECKS = 'decks';
 const SAMPLE_CHARS = 4000;
 
 function sample(doc: unknown): string {
@@ -237,8 +238,11 @@ export class Replicator {
 
   /** Sends the events the server lacks (asked with _revs_diff: anything it has is not sent). */
   private async send(events: readonly SyncEvent[]): Promise<void> {
-    if (events.length === 0) return;
-    const docs = events.map(eventToDoc);
+    await this.sendDocs(events.map(eventToDoc));
+  }
+
+  private async sendDocs(docs: readonly CouchDoc[]): Promise<void> {
+    if (docs.length === 0) return;
     const diff = await this.client.revsDiff(Object.fromEntries(docs.map((d) => [d._id, [d._rev]])), this.stopCtl.signal);
     const missing = docs.filter((d) => diff[d._id]?.missing.includes(d._rev));
     if (missing.length > 0) await this.client.bulkDocs(missing, this.stopCtl.signal);
@@ -269,6 +273,16 @@ export class Replicator {
     return next;
   }
 
+  /** Offers every stored deck's sources when they changed since the last time (few, small documents). */
+  private async pushDecksIfChanged(): Promise<void> {
+    const { store } = this.o;
+    if (!store.deckSources || !store.deckToken) return;
+    const token = await store.deckToken();
+    if ((await store.getCheckpoint(this.key(DECKS))) === token) return;
+    await this.sendDocs((await store.deckSources()).map(deckToDoc));
+    await store.setCheckpoint(this.key(DECKS), token);
+  }
+
   /** Sends every local event after `seq`; returns the new push checkpoint. */
   private async pushAll(seq: number): Promise<number> {
     for (;;) {
@@ -276,6 +290,7 @@ export class Replicator {
       if (this.o.store.sweepToken && (await this.o.store.sweepToken()) !== (await this.o.store.getCheckpoint(this.key(SWEEP)))) {
         seq = await this.sweepIfDue(seq, false);
       }
+      await this.pushDecksIfChanged();
       const { events, lastSeq } = await this.o.store.readSince(seq, this.o.batchSize);
       if (events.length === 0) return seq;
       this.set({ kind: 'syncing', pending: Math.max(0, lastSeq - seq), pushed: this.counts.pushed, pulled: this.counts.pulled });
@@ -295,6 +310,7 @@ export class Replicator {
     const good: SyncEvent[] = [];
     const bad: QuarantinedEvent[] = [];
     const seen = new Set<string>();
+    const decks: { deck: SyncDeckSource; docId: string; rev: string; doc: unknown }[] = [];
     // Events already here (this device's own, echoed back) skip the check; the store still
     // refuses any whose content differs from what it holds.
     const known = await this.o.store.knownIds(r.results.map((c) => String(c?.id)));
@@ -304,6 +320,10 @@ export class Replicator {
       const rev = String((doc as { _rev?: unknown } | undefined)?._rev ?? '').slice(0, 100);
       const reading = readDoc(doc);
       if (reading.kind === 'skip') continue;
+      if (reading.kind === 'deck') {
+        decks.push({ deck: reading.deck, docId, rev, doc });
+        continue;
+      }
       if (reading.kind === 'bad') {
         bad.push({ docId, rev, path: reading.path, reason: reading.reason, receivedAt: now, sample: sample(doc) });
         continue;
@@ -329,6 +349,15 @@ export class Replicator {
       for (const x of rejected) {
         const doc = r.results.find((c) => c.id === x.id)?.doc;
         bad.push({ docId: x.id, rev: String((doc as { _rev?: unknown } | undefined)?._rev ?? ''), path: '$.event', reason: x.reason, receivedAt: now, sample: sample(doc) });
+      }
+    }
+    if (decks.length > 0) {
+      if (this.o.store.addDeckSources) {
+        const { rejected } = await this.o.store.addDeckSources(decks.map((d) => d.deck));
+        for (const x of rejected) {
+          const d = decks.find((y) => y.deck.id === x.id);
+          if (d) bad.push({ docId: d.docId, rev: d.rev, path: '$.deck', reason: x.reason, receivedAt: now, sample: sample(d.doc) });
+        }
       }
     }
     if (bad.length > 0) {

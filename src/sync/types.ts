@@ -6,6 +6,15 @@ export interface SyncEvent {
   readonly id: string;
 }
 
+/** A deck's Markdown sources as they travel (one version; the newest `at` wins on every device). */
+export interface SyncDeckSource {
+  id: string;
+  /** When this version was added (epoch ms). */
+  at: number;
+  /** The source files, as the store keeps them (checked and compiled by the receiving store). */
+  files: unknown[];
+}
+
 /** A local event and its position in this device's own append order. */
 export interface StoredEvent {
   seq: number;
@@ -56,6 +65,12 @@ export interface LocalEventStore {
   readAll?(cursor: string | null, limit: number): Promise<{ events: SyncEvent[]; next: string | null }>;
   /** ...and again whenever this token changes (an import added events that are not the device's own). */
   sweepToken?(): Promise<string>;
+  /** Optional: decks added in the app travel too. Every stored deck's current sources... */
+  deckSources?(): Promise<SyncDeckSource[]>;
+  /** ...offered again whenever this token changes (a deck added, updated or pulled)... */
+  deckToken?(): Promise<string>;
+  /** ...and pulled versions, which the store compiles and keeps when newer than its own. */
+  addDeckSources?(decks: SyncDeckSource[]): Promise<{ rejected: { id: string; reason: string }[] }>;
 }
 
 /** A pulled event's check (the backup import's validator): the event typed, or the bad field. */

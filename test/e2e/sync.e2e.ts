@@ -1,7 +1,8 @@
 // Live sync in Chromium: two browser profiles (a laptop and a phone) of one learner sync through
 // the dev CouchDB-compatible server on loopback. The lead's link fills in the server; a rating on
 // one shows on the other without a reload; both rate while the phone is offline and both hold
-// the union after it reconnects; an undo on one is undone on the other; a reload resumes sync on
+// the union after it reconnects; an undo on one is undone on the other; a deck added on one
+// appears on the other; a reload resumes sync on
 // the session cookie, and nothing but the sync server is ever contacted besides the app.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -9,6 +10,9 @@ import { join } from 'node:path';
 import { launchBrowser, openTrackedPage, resultsDir } from './browser';
 import { appHeading, reviewCounts, reviewLogSize } from './pwa-helpers';
 import { startSyncServer, type SyncServer } from '../../scripts/sync-server';
+import { TEAM_EN, TEAM_JA } from '../fixtures/team-memo';
+
+const md = (name: string, text: string) => ({ name, mimeType: 'text/markdown', buffer: Buffer.from(text) });
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -104,6 +108,14 @@ describe('live sync between two profiles of one learner', () => {
     await laptop.page.getByText('Rating taken back.').waitFor();
     await expect.poll(() => reviewLogSize(laptop.page), { timeout: 20_000 }).toBe(2);
     await expect.poll(() => reviewLogSize(phone.page), { timeout: 20_000 }).toBe(2);
+
+    // A deck added on the laptop appears on the phone's Decks page.
+    await laptop.page.goto(`${baseUrl}/decks`);
+    await laptop.page.getByLabel('Markdown files').setInputFiles([md('memo.ja.md', TEAM_JA), md('memo.en.md', TEAM_EN)]);
+    await laptop.page.getByRole('button', { name: 'Add the deck' }).click();
+    await laptop.page.getByText('Added “Team tools”: 7 cards.').waitFor();
+    await phone.page.goto(`${baseUrl}/decks`);
+    await phone.page.getByRole('heading', { name: 'Team tools' }).waitFor({ timeout: 30_000 });
 
     // The phone's sync page reports it is in step; Stop sync turns it off and it stays off.
     await phone.page.goto(`${baseUrl}/settings/sync`);

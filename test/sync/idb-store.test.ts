@@ -14,7 +14,9 @@ import { validate, validateV1 } from '../../src/domain/backup/validator.generate
 import type { Deck } from '../../src/domain/deck/types';
 import type { RatingEvent } from '../../src/domain/events/types';
 import { Replicator } from '../../src/sync/replicator';
-import { eventToDoc } from '../../src/sync/event-docs';
+import { deckToDoc, eventToDoc } from '../../src/sync/event-docs';
+import { saveStoredDeck } from '../../src/db/stored-decks';
+import { compileDeck } from '../../src/domain/deck/compile-deck';
 import { syncDecks } from '../../src/db/sync-decks';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings/settings';
 import { createSeededTestDb, createTestDb } from '../db/helpers';
@@ -145,6 +147,52 @@ describe('the IndexedDB event store under live sync', () => {
     expect(await a.db.reviewLog.get('bad-day')).toBeUndefined();
     expect((await a.db.reviewLog.get(good.entry.id))?.durationMs).toBe(1000);
     expect((await a.db.cardStates.get(a.deck.cards[1]!.id))?.reps).toBe(1);
+  }, 60_000);
+});
+
+const TEAM_MEMO = `# Team tools
+
+## Commands
+
+| Command | Description | Note |
+| --- | --- | --- |
+| \`deploy-app\` | Deploys the app | Run from main |
+| \`rollback-app\` | Rolls back the last deploy | |
+`;
+
+describe('decks added in the app travel with sync', () => {
+  it('a deck added on one device appears on the other; a newer version replaces it; a broken one is refused', async () => {
+    const url = await freshDb();
+    const a = await device(url);
+    const b = await device(url, a.deck);
+    const files = [{ path: 'team.en.md', text: TEAM_MEMO, role: 'memo' as const, lang: 'en' as const }];
+    const compiled = compileDeck({ id: 'team', files });
+    expect(compiled.errors).toEqual([]);
+    await saveStoredDeck(a.db, compiled.deck!, files, NOW);
+    start(a);
+    start(b);
+    await until(() => b.rep.status.kind === 'synced', 20_000, 'b synced');
+    const arrived = async () => (await b.db.storedDecks.get('team'))?.updatedAt ?? null;
+    const end = Date.now() + 20_000;
+    while ((await arrived()) !== NOW && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    expect((await b.db.storedDecks.get('team'))?.files).toEqual(files);
+    expect(await b.db.cards.where('deckId').equals('team').count()).toBe(compiled.deck!.cards.length);
+    // b updates the memo: a gets the newer version (history matched by the same update path).
+    const v2 = [{ ...files[0]!, text: TEAM_MEMO.replace('| `rollback-app` | Rolls back the last deploy | |\n', '| `rollback-app` | Rolls back the last deploy | |\n| `status-app` | Shows the app status | |\n') }];
+    const compiled2 = compileDeck({ id: 'team', files: v2 });
+    await saveStoredDeck(b.db, compiled2.deck!, v2, NOW + MIN);
+    const end2 = Date.now() + 20_000;
+    while ((await a.db.storedDecks.get('team'))?.updatedAt !== NOW + MIN && Date.now() < end2) await new Promise((r) => setTimeout(r, 20));
+    expect((await a.db.storedDecks.get('team'))?.files).toEqual(v2);
+    expect(await a.db.cards.where('deckId').equals('team').count()).toBe(compiled2.deck!.cards.length);
+    // A deck document whose memo does not compile is refused, with the compiler's FILE:LINE.
+    const broken = { id: 'broken', at: NOW, files: [{ path: 'broken.en.md', text: 'no title here', role: 'memo', lang: 'en' }] };
+    await adminPut(server, url, deckToDoc(broken) as unknown as Record<string, unknown>, false);
+    const end3 = Date.now() + 20_000;
+    while ((await a.db.syncQuarantine.count()) === 0 && Date.now() < end3) await new Promise((r) => setTimeout(r, 20));
+    const [q] = await a.db.syncQuarantine.toArray();
+    expect(q).toMatchObject({ docId: expect.stringMatching(/^deck:broken:/), path: '$.deck', reason: expect.stringMatching(/^broken\.en\.md:\d+: /) });
+    expect(await a.db.storedDecks.get('broken')).toBeUndefined();
   }, 60_000);
 });
 
