@@ -42,7 +42,8 @@ function Quarantine({ count }: { count: number }) {
   const [items, setItems] = useState<QuarantinedSyncEvent[]>([]);
   useEffect(() => {
     let live = true;
-    void syncRepository.quarantined(20).then((q) => live && setItems(q));
+    // A storage failure leaves the list empty (the error banner reports storage problems).
+    syncRepository.quarantined(20).then((q) => live && setItems(q), () => undefined);
     return () => {
       live = false;
     };
@@ -80,7 +81,7 @@ export default function SyncPage() {
     setUser((u) => (u === '' ? config.user : u));
   }, [config]);
   useEffect(() => {
-    void syncRepository.quarantineCount().then(setQuarantined);
+    syncRepository.quarantineCount().then(setQuarantined, () => undefined);
   }, [totals.quarantined]);
 
   const running = status.kind !== 'stopped' && !(status.kind === 'error' && status.retryAt === null);

@@ -32,7 +32,10 @@ export function subscribeSync(listener: () => void): () => void {
 }
 
 function loadConfig(): Promise<void> {
-  configLoaded ??= syncRepository.loadConfig().then((config) => publish({ config }));
+  configLoaded ??= syncRepository.loadConfig().then(
+    (config) => publish({ config }),
+    () => publish({ config: null }),
+  );
   return configLoaded;
 }
 
@@ -63,6 +66,10 @@ async function begin(server: string, credentials: { name: string; password: stri
     store: syncRepository.eventStore(),
     check,
     deviceId,
+    // Larger batches than the engine's default: each pulled batch is merged like an import (one
+    // plan, a replay of the cards it touches), so fewer, bigger batches cost much less in all
+    // (measured in bench/sync-browser.ts).
+    batchSize: 2000,
     fetch: (input, init) => globalThis.fetch(input, init),
     onStatus: (status) => publish({ status }),
   });

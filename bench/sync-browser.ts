@@ -1,0 +1,135 @@
+// Live sync measured in Debian's Chromium against the built app (run `npx vite build` first):
+// the initial sync of 10k and 100k rating events from the dev server into an empty device (the
+// real IndexedDB store, each event checked like a backup import and replayed), through the
+// Settings -> Sync page, and rating -> visible on a second profile, p50/p95 over RATINGS ratings.
+// Prints figures; asserts nothing.   npx tsx bench/sync-browser.ts   (SIZES=10000,100000 RATINGS=100)
+import type { Page } from 'playwright-core';
+import { startSyncServer, type SyncServer } from '../scripts/sync-server';
+import { launchBrowser } from '../test/e2e/browser';
+import { startPreview } from '../test/e2e/preview-server';
+import { dayKey } from '../src/domain/scheduler/day';
+import { DEFAULT_PARAMS } from '../src/domain/scheduler/params';
+import { applyReview, newCardState } from '../src/domain/scheduler/scheduler';
+import type { Grade } from '../src/domain/scheduler/types';
+import type { RatingEvent } from '../src/domain/events/types';
+import { eventToDoc } from '../src/sync/event-docs';
+import { createDatabase } from '../test/sync/helpers';
+
+const DAY = 86_400_000;
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+
+/** `n` ratings of another device over the given cards, every card rated every two days. */
+function ratings(n: number, cards: { id: string; deckId: string }[], t0: number): RatingEvent[] {
+  const out: RatingEvent[] = [];
+  const states = new Map(cards.map((c) => [c.id, newCardState()]));
+  const params = { ...DEFAULT_PARAMS, enableFuzz: false };
+  for (let i = 0; i < n; i++) {
+    const card = cards[i % cards.length]!;
+    const reviewedAt = t0 + Math.floor(i / cards.length) * 2 * DAY + (i % cards.length) * 1000;
+    const rating = ((i * 7) % 10 === 0 ? 1 : 3) as Grade;
+    const input = { rating, reviewedAt, dayKey: dayKey(reviewedAt, 'UTC', 4), params, timeZone: 'UTC', dayStartHour: 4 };
+    const before = states.get(card.id)!;
+    const next = applyReview(before, input);
+    states.set(card.id, next);
+    out.push({ id: `bench-${i}`, type: 'rating', at: reviewedAt, device: 'other-device', seq: i + 1, cardId: card.id, deckId: card.deckId, durationMs: 3000, ...input, prevState: before.kind, nextState: next.kind, scheduledDays: next.scheduledDays, due: next.due });
+  }
+  return out;
+}
+
+function idbCount(page: Page, store: string): Promise<number> {
+  return page.evaluate(async (name) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('kujira');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const n = await new Promise<number>((resolve, reject) => {
+      const r = db.transaction(name).objectStore(name).count();
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    db.close();
+    return n;
+  }, store);
+}
+
+async function startSync(page: Page, baseUrl: string, server: SyncServer, dbUrl: string) {
+  await page.goto(`${baseUrl}/settings/sync?server=${encodeURIComponent(dbUrl)}`);
+  await page.getByLabel('User name').fill(server.user.name);
+  await page.getByLabel('Password', { exact: true }).fill(server.user.password);
+  await page.getByRole('button', { name: 'Start sync' }).click();
+}
+
+const preview = await startPreview();
+const server = await startSyncServer({ port: 0 });
+const browser = await launchBrowser();
+const auth = { authorization: `Basic ${Buffer.from(`${server.admin.name}:${server.admin.password}`).toString('base64')}`, 'content-type': 'application/json' };
+try {
+  // The deck's card ids, read once from a device that opened the app.
+  const probe = await (await browser.newContext()).newPage();
+  await probe.goto(preview.url + '/');
+  await probe.getByRole('link', { name: 'Start review' }).waitFor({ timeout: 30_000 });
+  const cards = (await probe.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const r = indexedDB.open('kujira');
+      r.onsuccess = () => resolve(r.result);
+    });
+    return new Promise((resolve) => {
+      const r = db.transaction('cards').objectStore('cards').getAll();
+      r.onsuccess = () => resolve((r.result as { id: string; deckId: string }[]).map((c) => ({ id: c.id, deckId: c.deckId })));
+    });
+  })) as { id: string; deckId: string }[];
+  const t0 = Date.now() - 400 * DAY;
+
+  for (const n of (process.env.SIZES ?? '10000,100000').split(',').map(Number)) {
+    const dbUrl = await createDatabase(server, `bench-browser-${n}`);
+    const events = ratings(n, cards, t0);
+    for (let i = 0; i < events.length; i += 5000) {
+      const res = await fetch(`${dbUrl}/_bulk_docs`, { method: 'POST', headers: auth, body: JSON.stringify({ docs: events.slice(i, i + 5000).map(eventToDoc), new_edits: false }) });
+      if (!res.ok) throw new Error(`seeding: ${res.status}`);
+    }
+    const page = await (await browser.newContext()).newPage();
+    const progress = new Set<string>();
+    await page.goto(preview.url + '/');
+    await page.getByRole('link', { name: 'Start review' }).waitFor({ timeout: 30_000 });
+    const t = performance.now();
+    await startSync(page, preview.url, server, dbUrl);
+    const status = page.getByRole('status').filter({ hasText: /Sync|Synced/ }).first();
+    for (;;) {
+      const text = (await status.textContent()) ?? '';
+      if (text.startsWith('Syncing')) progress.add(text);
+      if (text.startsWith('Synced') && (await idbCount(page, 'reviewLog')) >= n) break;
+      if (/refused|no such|cannot|not what/.test(text)) throw new Error(text);
+      if (performance.now() - t > 900_000) throw new Error(`gave up after 900 s at ${await idbCount(page, 'reviewLog')} events`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const s = (performance.now() - t) / 1000;
+    console.log(`initial sync of ${n.toLocaleString('en')} events to an empty device (Chromium, the app's IndexedDB): ${s.toFixed(1)} s, ${Math.round(n / s).toLocaleString('en')} events/s, ${progress.size} distinct progress lines shown`);
+    await page.context().close();
+  }
+
+  // Rating -> visible on the other profile.
+  const dbUrl = await createDatabase(server, 'bench-browser-latency');
+  const [laptop, phone] = await Promise.all([browser.newContext(), browser.newContext()].map(async (c) => (await c).newPage()));
+  for (const p of [laptop!, phone!]) {
+    await startSync(p, preview.url, server, dbUrl);
+    await p.getByText(/^Synced at/).waitFor({ timeout: 30_000 });
+    await p.goto(`${preview.url}/review`);
+  }
+  const times: number[] = [];
+  const n = Number(process.env.RATINGS ?? 100);
+  for (let i = 0; i < n; i++) {
+    await laptop!.getByRole('button', { name: 'Show answer' }).click({ timeout: 20_000 });
+    const before = await idbCount(phone!, 'reviewLog');
+    const t = performance.now();
+    await laptop!.getByRole('button', { name: /^Good/ }).click();
+    while ((await idbCount(phone!, 'reviewLog')) <= before) await new Promise((r) => setTimeout(r, 5));
+    times.push(performance.now() - t);
+  }
+  console.log(`rating -> visible on the other profile (${n} ratings, Chromium, loopback): p50 ${pct(times, 50).toFixed(0)} ms, p95 ${pct(times, 95).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms`);
+} finally {
+  await browser.close();
+  await server.close();
+  await preview.stop();
+}
+process.exit(0);

@@ -1,0 +1,84 @@
+// @vitest-environment jsdom
+// Settings -> Sync against a fake-indexeddb database and the dev sync server on loopback: the
+// labels in both languages, the lead's link filling in the server, clear messages for a form that
+// cannot work, and a real start (synced, the server and user name kept, never the password), stop.
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { I18nextProvider } from 'react-i18next';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { setDb } from '../../../src/db/database';
+import type { KujiraDB } from '../../../src/db/schema';
+import SyncPage from '../../../src/features/sync/sync-page';
+import { stopSync } from '../../../src/features/sync/sync-service';
+import { SyncSummary } from '../../../src/features/sync/sync-summary';
+import { initI18n } from '../../../src/i18n/setup';
+import { startSyncServer, type SyncServer } from '../../../scripts/sync-server';
+import { createTestDb } from '../../db/helpers';
+
+let db: KujiraDB;
+let server: SyncServer;
+
+beforeAll(async () => {
+  server = await startSyncServer({ port: 0 });
+}, 60_000);
+afterAll(async () => {
+  await server.close();
+});
+afterEach(async () => {
+  await stopSync();
+  cleanup();
+  setDb(null);
+  db?.close();
+  window.history.replaceState(null, '', '/');
+});
+
+function renderPage(lang: 'en' | 'ja' = 'en') {
+  db = createTestDb(`sync-page-${Math.random()}`);
+  setDb(db);
+  return render(
+    <I18nextProvider i18n={initI18n(lang)}>
+      <SyncPage />
+      <SyncSummary />
+    </I18nextProvider>,
+  );
+}
+
+describe('the sync page', () => {
+  it('speaks Japanese: サーバー, ユーザー名, パスワード, 同期を開始', () => {
+    renderPage('ja');
+    expect(screen.getByRole('heading', { level: 1, name: '同期' })).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'サーバー' })).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'ユーザー名' })).toBeTruthy();
+    expect(screen.getByLabelText('パスワード')).toHaveProperty('type', 'password');
+    expect(screen.getByRole('button', { name: '同期を開始' })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('同期はオフです。');
+  });
+
+  it('takes the server from a link, and says what is missing before trying', async () => {
+    window.history.replaceState(null, '', `/settings/sync?server=${encodeURIComponent('https://couch.example.org/kujira-alice')}`);
+    renderPage();
+    expect((screen.getByRole('textbox', { name: 'Server' }) as HTMLInputElement).value).toBe('https://couch.example.org/kujira-alice');
+    await userEvent.click(screen.getByRole('button', { name: 'Start sync' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Fill in the server, the user name and the password.');
+    await userEvent.clear(screen.getByRole('textbox', { name: 'Server' }));
+    await userEvent.type(screen.getByRole('textbox', { name: 'Server' }), 'couch.example.org');
+    await userEvent.click(screen.getByRole('button', { name: 'Start sync' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^Type the database address, starting with https:\/\//);
+  });
+
+  it('starts, reports synced, keeps the server and user name but not the password, and stops', async () => {
+    renderPage();
+    await userEvent.type(screen.getByRole('textbox', { name: 'Server' }), server.dbUrl);
+    await userEvent.type(screen.getByRole('textbox', { name: 'User name' }), server.user.name);
+    await userEvent.type(screen.getByLabelText('Password'), server.user.password);
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Synced at /), { timeout: 20_000 });
+    expect((screen.getByLabelText('Password') as HTMLInputElement).value).toBe('');
+    const stored = JSON.stringify(await db.syncState.toArray());
+    expect(stored).toContain(server.dbUrl);
+    expect(stored).not.toContain(server.user.password);
+    await userEvent.click(screen.getByRole('button', { name: 'Stop sync' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Sync is off.'));
+    expect(await db.syncState.get('config')).toMatchObject({ value: expect.stringContaining('"enabled":false') });
+  }, 30_000);
+});
