@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { syncRepository, type QuarantinedSyncEvent } from '../../db/sync-repository';
 import type { Lang } from '../../domain/deck/types';
-import { useNow } from '../../hooks/use-now';
+import { useNow } from '../../hooks/clock';
 import type { SyncStatus } from '../../sync/types';
 import { getSyncSnapshot, normalizeServer, startSync, stopSync, subscribeSync } from './sync-service';
 import './sync.css';
