@@ -236,6 +236,6 @@ describe("the dev database's write rule (validate_doc_update)", { timeout: 60_00
     const del = await fetch(`${server.dbUrl}/rule-1?rev=${String(doc._rev)}`, { method: 'DELETE', headers: asAlice() });
     expect(del.status).toBe(403);
     const other = await fetch(`${server.dbUrl}/notes`, { method: 'PUT', headers: asAlice(), body: JSON.stringify({ text: 'hello' }) });
-    expect([other.status, ((await other.json()) as { reason: string }).reason]).toEqual([403, 'not a Kujira event document']);
+    expect([other.status, ((await other.json()) as { reason: string }).reason]).toEqual([403, 'not a Kujira document']);
   });
 });
