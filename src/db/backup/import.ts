@@ -62,8 +62,16 @@ async function textOf(file: Blob | string): Promise<string> {
   return file.text();
 }
 
-/** The ids of `ids` that are keys of a table (keys first: cheap; rows only for the overlap). */
-async function overlap<T>(table: { toCollection(): { primaryKeys(): Promise<unknown[]> }; bulkGet(keys: string[]): Promise<(T | undefined)[]> }, ids: readonly string[]): Promise<T[]> {
+/**
+ * The rows of `ids` a table holds. Few ids against a big table (a sync batch against a long log):
+ * one lookup each. Many (a whole backup file): the table's keys first, which is cheaper than a
+ * lookup per id, then rows only for the overlap.
+ */
+async function overlap<T>(
+  table: { count(): Promise<number>; toCollection(): { primaryKeys(): Promise<unknown[]> }; bulkGet(keys: string[]): Promise<(T | undefined)[]> },
+  ids: readonly string[],
+): Promise<T[]> {
+  if (ids.length * 4 < (await table.count())) return (await table.bulkGet([...ids])).filter((r): r is Awaited<T> & T => r !== undefined);
   const keys = new Set((await table.toCollection().primaryKeys()) as string[]);
   const both = ids.filter((id) => keys.has(id));
   if (both.length === 0) return [];
