@@ -11,6 +11,7 @@ import { rebuildEventCaches } from './events';
 import { ratingEventOf, stateToRow } from './mappers';
 import type { CardStateRow, KujiraDB, ReviewLogRow } from './schema';
 import { nextStamp } from './stamp';
+import { resetTimes } from './resets';
 
 export interface RepairReport {
   /** Ratings taken back because replay failed on them. */
@@ -26,6 +27,7 @@ export function repairDatabase(db: KujiraDB, now: number): Promise<RepairReport>
       const [rows, log, remapRows] = await Promise.all([db.cardStates.toArray(), db.reviewLog.toArray(), db.cardRemaps.toArray()]);
       // Entries of a card whose id changed with its memo belong to the new id (as in rebuildAllStates).
       const remaps = resolveRemaps(remapRows);
+      const resets = await resetTimes(db, remaps);
       const byCard = new Map<string, ReviewLogRow[]>();
       for (const r of log) {
         const cardId = remaps.size === 0 ? r.cardId : currentCardId(remaps, r.cardId);
@@ -38,7 +40,7 @@ export function repairDatabase(db: KujiraDB, now: number): Promise<RepairReport>
       const skipped: SkippedRating[] = [];
       const states = new Map<string, ReturnType<typeof replayRatings>>();
       for (const [cardId, entries] of byCard) {
-        states.set(cardId, replayRatings(entries.map(ratingEventOf), (s) => skipped.push(s)));
+        states.set(cardId, replayRatings(entries.map(ratingEventOf), (s) => skipped.push(s), resets.get(cardId) ?? null));
       }
       const skippedIds = new Set(skipped.map((s) => s.id));
       const bad = new Map(log.filter((r) => skippedIds.has(r.id)).map((r) => [r.id, r]));

@@ -13,7 +13,9 @@ import { dayBoundaryInForce } from './device';
 import { CardNotFoundError, withStorage } from './errors';
 import { logRowFromRecord, ratingEventOf, stateFromRow, stateToRow } from './mappers';
 import { voidOf } from '../domain/events/fold';
+import type { ResetEvent } from '../domain/events/types';
 import { appendEvent, nextStamp } from './stamp';
+import { resetTimes, sinceReset } from './resets';
 import type { CardStateRow, KujiraDB, ReviewLogRow } from './schema';
 import { getSettings } from './settings';
 import { dueCountsByDay } from './due-counts';
@@ -113,11 +115,35 @@ export function undoLastRating(db: KujiraDB, now: number): Promise<UndoResult | 
       const cardId = currentCardId(await remapsInForce(db), last.cardId);
       const row = await db.cardStates.get(cardId);
       if (!row) return { entry: last, state: null };
-      const state = stateToRow(replay(await cardLog(db, cardId)), row);
+      const resetAt = (await resetTimes(db, await remapsInForce(db))).get(cardId);
+      const state = stateToRow(replay(sinceReset(await cardLog(db, cardId), resetAt)), row);
       await db.cardStates.put(state);
       return { entry: last, state };
     }),
   );
+}
+
+/**
+ * Sends cards back to learning, inside the caller's read-write transaction (cardStates, events,
+ * meta): a reset event each, and the card's schedule starts again as new. Its ratings stay (history
+ * and statistics); replays start after the reset. Cards unknown here or never studied are skipped.
+ */
+export async function resetCardsIn(db: KujiraDB, cardIds: readonly string[], now: number): Promise<number> {
+  let n = 0;
+  for (const cardId of cardIds) {
+    const row = await db.cardStates.get(cardId);
+    // Unknown here, or never studied: nothing to learn again.
+    if (!row || (row.state === 'new' && row.reps === 0)) continue;
+    await appendEvent<ResetEvent>(db, now, { type: 'reset', cardId });
+    await db.cardStates.put(stateToRow(newCardState(), row));
+    n += 1;
+  }
+  return n;
+}
+
+/** Sends cards back to learning in one transaction (see resetCardsIn). */
+export function resetCards(db: KujiraDB, cardIds: readonly string[], now: number): Promise<number> {
+  return withStorage(db, () => db.transaction('rw', [db.cardStates, db.events, db.meta], () => resetCardsIn(db, cardIds, now)));
 }
 
 /** Where a rebuild spent its time, in ms (for benchmarks and diagnostics). */
@@ -150,15 +176,16 @@ export interface RebuildOptions {
  */
 export function rebuildAllStates(db: KujiraDB, options: RebuildOptions = {}): Promise<number> {
   return withStorage(db, () =>
-    db.transaction('rw', [db.cardStates, db.reviewLog, db.cardRemaps], async () => {
+    db.transaction('rw', [db.cardStates, db.reviewLog, db.cardRemaps, db.events], async () => {
       const t0 = performance.now();
       const [rows, log, remaps] = await Promise.all([db.cardStates.toArray(), db.reviewLog.toArray(), remapsInForce(db)]);
+      const resets = await resetTimes(db, remaps);
       const t1 = performance.now();
       const byCard = groupByCard(log, remaps);
       const puts: CardStateRow[] = [];
       for (const row of rows) {
         const entries = byCard.get(row.cardId);
-        const next = stateToRow(entries ? replay(entries) : newCardState(), row);
+        const next = stateToRow(entries ? replay(sinceReset(entries, resets.get(row.cardId))) : newCardState(), row);
         if (!sameState(row, next)) puts.push(next);
       }
       const t2 = performance.now();

@@ -8,7 +8,7 @@ import type { DeckSourceFile } from '../domain/deck/deck-files';
 import type { Card, Deck, Lang, Localized, Section } from '../domain/deck/types';
 import type { CardSchedule, ReviewLogEntry } from '../domain/scheduler/types';
 import type { Settings } from '../domain/settings/settings';
-import type { FlagEvent, LessonEvent, SettingsEvent, SuspendEvent, VoidEvent } from '../domain/events/types';
+import type { FlagEvent, LessonEvent, ResetEvent, SettingsEvent, SuspendEvent, VoidEvent } from '../domain/events/types';
 import { SETTINGS_FIELDS, UNKNOWN_DEVICE } from '../domain/events/types';
 import { v1SuspendId } from '../domain/backup/v1-ids';
 
@@ -56,7 +56,7 @@ export interface ReviewLogRow extends ReviewLogEntry {
 }
 
 /** The events other than ratings and quiz results. */
-export type EventRow = VoidEvent | SuspendEvent | LessonEvent | SettingsEvent | FlagEvent;
+export type EventRow = VoidEvent | SuspendEvent | ResetEvent | LessonEvent | SettingsEvent | FlagEvent;
 
 /** This device's identity and event counter. */
 export type MetaRow =

@@ -7,6 +7,7 @@ import { getDb } from './database';
 import { withStorage } from './errors';
 import type { KujiraDB, StoredDeckRow } from './schema';
 import { syncDecks, type DeckSyncResult } from './sync-decks';
+import { resetCardsIn } from './reviews';
 
 /** A stored deck as features see it. */
 export interface StoredDeck {
@@ -31,12 +32,20 @@ export async function listStoredDecks(db: KujiraDB): Promise<StoredDeck[]> {
  * version's history through a remap record, cards no longer in the memo are retired.
  * A deck removed earlier gets its kept history back.
  */
-export function saveStoredDeck(db: KujiraDB, deck: Deck, files: readonly DeckSourceFile[], now: number): Promise<DeckSyncResult> {
+export function saveStoredDeck(
+  db: KujiraDB,
+  deck: Deck,
+  files: readonly DeckSourceFile[],
+  now: number,
+  options: { resetCards?: readonly string[] } = {},
+): Promise<DeckSyncResult> {
   return withStorage(db, () =>
-    db.transaction('rw', [db.storedDecks, db.decks, db.cards, db.cardStates, db.reviewLog, db.cardRemaps, db.events], async () => {
+    db.transaction('rw', [db.storedDecks, db.decks, db.cards, db.cardStates, db.reviewLog, db.cardRemaps, db.events, db.meta], async () => {
       const prev = await db.storedDecks.get(deck.id);
       await db.storedDecks.put({ id: deck.id, files: files.map((f) => ({ ...f })), deck, addedAt: prev?.addedAt ?? now, updatedAt: now });
       const [result] = await syncDecks(db, [deck], now);
+      // Cards whose meaning changed, when the learner chose to learn them again (same transaction).
+      if (options.resetCards && options.resetCards.length > 0) await resetCardsIn(db, options.resetCards, now);
       return result as DeckSyncResult;
     }),
   );
@@ -86,6 +95,7 @@ export function removeStoredDeck(db: KujiraDB, deckId: string, now: number, opti
 /** The stored-deck repository over the app's database: what features call. */
 export const storedDeckRepository = {
   list: (): Promise<StoredDeck[]> => listStoredDecks(getDb()),
-  save: (deck: Deck, files: readonly DeckSourceFile[], now: number): Promise<DeckSyncResult> => saveStoredDeck(getDb(), deck, files, now),
+  save: (deck: Deck, files: readonly DeckSourceFile[], now: number, options?: { resetCards?: readonly string[] }): Promise<DeckSyncResult> =>
+    saveStoredDeck(getDb(), deck, files, now, options),
   remove: (deckId: string, now: number, options?: { deleteHistory?: boolean }): Promise<void> => removeStoredDeck(getDb(), deckId, now, options),
 };

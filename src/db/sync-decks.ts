@@ -7,6 +7,7 @@ import { newCardState, replay } from '../domain/scheduler/scheduler';
 import { foldEvents } from '../domain/events/fold';
 import type { SuspendEvent } from '../domain/events/types';
 import { withStorage } from './errors';
+import { resetTimes, sinceReset } from './resets';
 import { cardToRow, deckToRow, newRankOfCard, queueOf, stateFromRow, stateToRow } from './mappers';
 import type { CardRow, CardStateRow, KujiraDB, ReviewLogRow } from './schema';
 
@@ -78,6 +79,7 @@ async function syncOne(db: KujiraDB, deck: Deck, now: number): Promise<DeckSyncR
   // Likewise its suspension: the last suspend event that arrived for it.
   const earlierLog = new Map<string, ReviewLogRow[]>();
   let earlierSuspension = new Map<string, boolean>();
+  let earlierResets = new Map<string, number>();
   if (unseenIds.length > 0) {
     for (const entry of await db.reviewLog.where('cardId').anyOf(unseenIds).sortBy('reviewedAt')) {
       const list = earlierLog.get(entry.cardId) ?? [];
@@ -86,6 +88,7 @@ async function syncOne(db: KujiraDB, deck: Deck, now: number): Promise<DeckSyncR
     }
     const suspends = (await db.events.where('cardId').anyOf(unseenIds).toArray()).filter((e): e is SuspendEvent => e.type === 'suspend');
     earlierSuspension = foldEvents(suspends).suspended;
+    earlierResets = await resetTimes(db);
   }
 
   const cardPuts: CardRow[] = [];
@@ -112,7 +115,7 @@ async function syncOne(db: KujiraDB, deck: Deck, now: number): Promise<DeckSyncR
       statePuts.push(stateToRow(stateFromRow(moved), { ...meta, suspended: moved.suspended, retired: false }));
     } else if (!st) {
       const log = earlierLog.get(card.id);
-      statePuts.push(stateToRow(log ? replay(log) : newCardState(), { ...meta, suspended: earlierSuspension.get(card.id) ?? false, retired: false }));
+      statePuts.push(stateToRow(log ? replay(sinceReset(log, earlierResets.get(card.id))) : newCardState(), { ...meta, suspended: earlierSuspension.get(card.id) ?? false, retired: false }));
     } else if (st.retired || st.key !== meta.key || st.newRank !== meta.newRank) {
       statePuts.push(stateToRow(stateFromRow(st), { ...meta, suspended: st.suspended, retired: false }));
     }

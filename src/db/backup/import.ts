@@ -19,6 +19,7 @@ import type { LearnerEvent, QuizEvent, RatingEvent, VoidEvent } from '../../doma
 import { replay } from '../../domain/scheduler/scheduler';
 import { withStorage } from '../errors';
 import { rebuildEventCaches } from '../events';
+import { resetTimes, sinceReset } from '../resets';
 import { quizEventOf, quizRowOf, ratingEventOf, ratingRowOf, stateToRow } from '../mappers';
 import type { CardStateRow, EventRow, KujiraDB, QuizResultRow, ReviewLogRow } from '../schema';
 
@@ -161,10 +162,11 @@ async function replayCards(db: KujiraDB, cardIds: readonly string[]): Promise<vo
     Promise.all(cardIds.map((id) => db.reviewLog.where('[cardId+reviewedAt]').between([id, -Infinity], [id, Infinity]).toArray())),
   ]);
   const byCard = new Map<string, ReviewLogRow[]>(cardIds.map((id, i) => [id, logs[i]!]));
+  const resets = await resetTimes(db);
   const puts: CardStateRow[] = [];
   for (const row of rows) {
     if (!row) continue;
-    const next = stateToRow(replay(byCard.get(row.cardId) ?? []), row);
+    const next = stateToRow(replay(sinceReset(byCard.get(row.cardId) ?? [], resets.get(row.cardId))), row);
     if (JSON.stringify(row) !== JSON.stringify(next)) puts.push(next);
   }
   if (puts.length > 0) await db.cardStates.bulkPut(puts);
@@ -266,6 +268,9 @@ export async function applyImport(
       if (quiz.length > 0) await db.quizResults.bulkPut(quiz);
       const others = rest.filter((e) => e.type !== 'quiz') as EventRow[];
       if (others.length > 0) await db.events.bulkPut(others);
+      // Cards the file sends back to learning start again from their reset.
+      const resetCards = [...new Set(others.filter((e) => e.type === 'reset').map((e) => (e as { cardId: string }).cardId))];
+      await replayCards(db, resetCards);
       await rebuildEventCaches(db);
     }),
   );

@@ -10,6 +10,7 @@ import type {
   LessonEvent,
   QuizEvent,
   RatingEvent,
+  ResetEvent,
   SettingsEvent,
   SuspendEvent,
   VoidEvent,
@@ -29,9 +30,13 @@ export interface BackupEvents {
   quizResults: QuizEvent[];
   settings: SettingsEvent[];
   flags: FlagEvent[];
+  /** Cards sent back to learning. Added after format 2 first shipped: optional in a file. */
+  resets?: ResetEvent[];
 }
 
-export const EVENT_LISTS: readonly (keyof BackupEvents)[] = ['ratings', 'voids', 'suspensions', 'lessons', 'quizResults', 'settings', 'flags'];
+/** The lists of format 2 as first shipped; lists added later are optional and hashed only when not empty. */
+const FIRST_LISTS = ['ratings', 'voids', 'suspensions', 'lessons', 'quizResults', 'settings', 'flags'] as const;
+export const EVENT_LISTS: readonly (keyof BackupEvents)[] = [...FIRST_LISTS, 'resets'];
 
 export interface Backup extends BackupEvents {
   format: typeof BACKUP_FORMAT;
@@ -58,21 +63,24 @@ export function listOf(e: LearnerEvent): keyof BackupEvents {
     case 'quiz': return 'quizResults';
     case 'settings': return 'settings';
     case 'flag': return 'flags';
+    case 'reset': return 'resets';
   }
 }
 
 /** Events sorted into the file's lists (each list in id order, so the same set gives the same file). */
 export function groupEvents(events: Iterable<LearnerEvent>): BackupEvents {
-  const out: BackupEvents = { ratings: [], voids: [], suspensions: [], lessons: [], quizResults: [], settings: [], flags: [] };
+  const out: BackupEvents = { ratings: [], voids: [], suspensions: [], lessons: [], quizResults: [], settings: [], flags: [], resets: [] };
   for (const e of events) (out[listOf(e)] as LearnerEvent[]).push(e);
-  for (const k of EVENT_LISTS) (out[k] as LearnerEvent[]).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const k of EVENT_LISTS) ((out[k] ?? []) as LearnerEvent[]).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // A file without resets looks exactly like one written before resets existed.
+  if (out.resets!.length === 0) delete out.resets;
   return out;
 }
 
 /** Every event of a file with its JSONPath, list by list. */
 export function* eventsOf(b: BackupEvents): Generator<[LearnerEvent, string]> {
   for (const k of EVENT_LISTS) {
-    const list = b[k] as LearnerEvent[];
+    const list = (b[k] ?? []) as LearnerEvent[];
     for (let i = 0; i < list.length; i++) yield [list[i]!, `$.${k}[${i}]`];
   }
 }
@@ -85,8 +93,12 @@ export function backupChecksum(b: BackupContent & Pick<Backup, 'exportedAt'>): s
   const h = new Hasher();
   h.update(`${BACKUP_FORMAT}|${BACKUP_VERSION}|${b.exportedAt}|${JSON.stringify(b.device)}|`);
   for (const k of EVENT_LISTS) {
+    const list = (b[k] ?? []) as LearnerEvent[];
+    // Lists added after format 2 shipped count only when they hold something, so files written
+    // before them keep their checksum.
+    if (list.length === 0 && !(FIRST_LISTS as readonly string[]).includes(k)) continue;
     h.update(`|${k}:`);
-    for (const e of b[k] as LearnerEvent[]) h.update(canonicalEvent(e)).update('\n');
+    for (const e of list) h.update(canonicalEvent(e)).update('\n');
   }
   h.update('|decks:').update(stableStringify(b.deckVersions));
   return h.hex();

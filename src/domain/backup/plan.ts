@@ -31,7 +31,7 @@ export interface ImportPlan {
   isEmpty: boolean;
 }
 
-const noneAdded = (): Record<EventType, number> => ({ rating: 0, void: 0, suspend: 0, lesson: 0, quiz: 0, settings: 0, flag: 0 });
+const noneAdded = (): Record<EventType, number> => ({ rating: 0, void: 0, suspend: 0, lesson: 0, quiz: 0, settings: 0, flag: 0, reset: 0 });
 
 /**
  * The plan, or BackupValidationError: 'conflict' for an id stored here with other content,
@@ -55,7 +55,7 @@ export function planImport(file: BackupFile, local: LocalEvents): ImportPlan {
   const voided = new Set(local.voided);
   const affected = new Set<string>();
   for (const e of merge.added) {
-    if (e.type === 'rating' || e.type === 'suspend') affected.add(e.cardId);
+    if (e.type === 'rating' || e.type === 'suspend' || e.type === 'reset') affected.add(e.cardId);
     if (e.type === 'void') {
       voided.add(e.target);
       const target = incomingRatings.get(e.target) ?? local.get(e.target);

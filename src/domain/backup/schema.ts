@@ -248,6 +248,7 @@ const event = <P extends Record<string, unknown>>(type: string, required: readon
 const ratingEvent = event('rating', reviewEntry.required.filter((k) => k !== 'id'), reviewEntry.properties);
 const voidEvent = event('void', ['target'], { target: ID });
 const suspendEvent = event('suspend', ['cardId', 'suspended'], { cardId: TEXT, suspended: { type: 'boolean' } });
+const resetEvent = event('reset', ['cardId'], { cardId: TEXT });
 const lessonEvent = event('lesson', ['deckId', 'lessonId', 'result'], {
   deckId: TEXT,
   lessonId: TEXT,
@@ -274,7 +275,7 @@ export const BACKUP_SCHEMA = {
   $id: 'https://kujira.invalid/backup.schema.json',
   title: 'Kujira backup, format version 2',
   description:
-    'Everything Kujira learned about its user, as immutable events with stable ids: ratings, voids (undo), suspensions, lesson results, quiz results, settings changes and flags. Merging is the union by id. See docs/backup.md.',
+    'Everything Kujira learned about its user, as immutable events with stable ids: ratings, voids (undo), suspensions, resets (a card sent back to learning), lesson results, quiz results, settings changes and flags. Merging is the union by id. See docs/backup.md.',
   type: 'object',
   additionalProperties: false,
   required: [
@@ -294,6 +295,8 @@ export const BACKUP_SCHEMA = {
     quizResults: { type: 'array', items: quizEvent },
     settings: { type: 'array', items: settingsEvent },
     flags: { type: 'array', items: flagEvent },
+    // Optional: added after format 2 first shipped (files written before it have none).
+    resets: { type: 'array', items: resetEvent },
     deckVersions: BACKUP_SCHEMA_V1.properties.deckVersions,
   },
 } as const;

@@ -1,7 +1,8 @@
 // The replay: everything the app shows about the learner, computed from a set of events. The
 // result depends only on the set (not on the order events arrived in), so two devices holding the
 // same events hold the same state, whatever order they merged in.
-//  - A card's schedule: its ratings not voided, in (reviewedAt, id) order, through the scheduler.
+//  - A card's schedule: its ratings not voided, in (reviewedAt, id) order, through the scheduler,
+//    from its latest reset on (a reset sends the card back to learning; earlier ratings stay).
 //  - Suspension, each setting and each flag: the last writer by (at, device, seq, id).
 //  - A lesson's result: its first pass by the same order; a lesson is complete once passed anywhere.
 //  - Quiz results: every quiz event.
@@ -14,6 +15,7 @@ import type {
   LessonEvent,
   QuizEvent,
   RatingEvent,
+  ResetEvent,
   SettingsEvent,
   SettingsValues,
   SuspendEvent,
@@ -51,8 +53,8 @@ export interface SkippedRating {
  * A card's state from its live ratings (any order). With `onSkip`, a rating the scheduler
  * throws on is skipped and reported; without it the error propagates.
  */
-export function replayRatings(ratings: readonly RatingEvent[], onSkip?: (s: SkippedRating) => void): SchedState {
-  const sorted = [...ratings].sort(compareEntries);
+export function replayRatings(ratings: readonly RatingEvent[], onSkip?: (s: SkippedRating) => void, resetAt: number | null = null): SchedState {
+  const sorted = afterReset([...ratings], resetAt).sort(compareEntries);
   let s = newCardState();
   for (const r of sorted) {
     if (!onSkip) {
@@ -66,6 +68,18 @@ export function replayRatings(ratings: readonly RatingEvent[], onSkip?: (s: Skip
     }
   }
   return s;
+}
+
+/** The ratings a card's schedule is replayed from: those after its latest reset (all without one). */
+export function afterReset<T extends { reviewedAt: number }>(ratings: T[], resetAt: number | null | undefined): T[] {
+  return resetAt === null || resetAt === undefined ? ratings : ratings.filter((r) => r.reviewedAt > resetAt);
+}
+
+/** The latest reset time of each card. */
+export function latestResets(events: Iterable<LearnerEvent>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const e of events) if (e.type === 'reset' && e.at > (out.get(e.cardId) ?? -Infinity)) out.set(e.cardId, e.at);
+  return out;
 }
 
 /** Everything derived from the events. */
@@ -101,6 +115,7 @@ export function foldEvents(events: Iterable<LearnerEvent>, options: FoldOptions 
   const flagBy = new Map<string, FlagEvent>();
   const lessons = new Map<string, Map<string, LessonEvent>>();
   const quizResults: QuizEvent[] = [];
+  const resets = new Map<string, ResetEvent>();
   for (const e of all) {
     switch (e.type) {
       case 'rating': {
@@ -134,6 +149,9 @@ export function foldEvents(events: Iterable<LearnerEvent>, options: FoldOptions 
       case 'quiz':
         quizResults.push(e);
         break;
+      case 'reset':
+        resets.set(e.cardId, lastWriter(resets.get(e.cardId), e));
+        break;
       case 'void':
         break;
     }
@@ -141,7 +159,7 @@ export function foldEvents(events: Iterable<LearnerEvent>, options: FoldOptions 
   const cards = new Map<string, SchedState>();
   for (const [cardId, list] of ratings) {
     list.sort(compareEntries);
-    cards.set(cardId, replayRatings(list, options.onSkip));
+    cards.set(cardId, replayRatings(list, options.onSkip, resets.get(cardId)?.at ?? null));
   }
   const settings: Partial<SettingsValues> = {};
   for (const [k, e] of settingBy) (settings as Record<string, unknown>)[k] = e.changes[k];

@@ -58,6 +58,16 @@ export interface SuspendEvent extends EventStamp {
   suspended: boolean;
 }
 
+/**
+ * Sends a card back to learning (a memo update changed what it teaches): its schedule starts
+ * again as a new card from `at`. Its earlier ratings stay in its history and statistics; the
+ * replay simply begins after the latest reset.
+ */
+export interface ResetEvent extends EventStamp {
+  type: 'reset';
+  cardId: string;
+}
+
 /** The check result of a lesson when it was passed; the first pass of a lesson is its result. */
 export interface LessonEvent extends EventStamp {
   type: 'lesson';
@@ -140,10 +150,10 @@ export interface FlagEvent extends EventStamp {
   value: boolean;
 }
 
-export type LearnerEvent = RatingEvent | VoidEvent | SuspendEvent | LessonEvent | QuizEvent | SettingsEvent | FlagEvent;
+export type LearnerEvent = RatingEvent | VoidEvent | SuspendEvent | ResetEvent | LessonEvent | QuizEvent | SettingsEvent | FlagEvent;
 export type EventType = LearnerEvent['type'];
 
-export const EVENT_TYPES: readonly EventType[] = ['rating', 'void', 'suspend', 'lesson', 'quiz', 'settings', 'flag'];
+export const EVENT_TYPES: readonly EventType[] = ['rating', 'void', 'suspend', 'lesson', 'quiz', 'settings', 'flag', 'reset'];
 
 export const WELCOME_FLAG = 'welcome-seen';
 export const unlockAllFlag = (deckId: string): string => `unlock-all:${deckId}`;

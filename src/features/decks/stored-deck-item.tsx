@@ -72,6 +72,8 @@ export function StoredDeckItem({ stored }: { stored: StoredDeckSummary }) {
   const [pending, setPending] = useState<Pending | null>(null);
   const [removing, setRemoving] = useState<null | 'ask' | 'delete'>(null);
   const [status, setStatus] = useState<string | null>(null);
+  // Cards whose meaning changed go back to learning unless the learner unticks it.
+  const [relearn, setRelearn] = useState(true);
 
   const onFiles = async (files: File[]) => {
     setStatus(null);
@@ -83,7 +85,8 @@ export function StoredDeckItem({ stored }: { stored: StoredDeckSummary }) {
 
   const onApply = async () => {
     if (!pending) return;
-    await storedDeckRepository.save(pending.deck, pending.files, clock.now());
+    const resetCards = relearn ? pending.changes.meaningChanged.map((p) => p.to.id) : [];
+    await storedDeckRepository.save(pending.deck, pending.files, clock.now(), { resetCards });
     setPending(null);
     setUpdating(false);
     reset();
@@ -130,6 +133,15 @@ export function StoredDeckItem({ stored }: { stored: StoredDeckSummary }) {
             <section aria-label={t('decks.update.report')}>
               <h4>{t('decks.update.report')}</h4>
               {pending.deck.hash === deck.hash ? <p>{t('decks.update.nothing')}</p> : <ChangeReport changes={pending.changes} lang={lang} />}
+              {pending.deck.hash !== deck.hash && pending.changes.meaningChanged.length > 0 && (
+                <p>
+                  <label className="decks-relearn">
+                    <input type="checkbox" checked={relearn} onChange={(e) => setRelearn(e.target.checked)} />{' '}
+                    {t('decks.update.relearn', { count: pending.changes.meaningChanged.length })}
+                  </label>
+                  <span className="muted decks-relearn-help">{t('decks.update.relearnHelp')}</span>
+                </p>
+              )}
               <p className="button-row">
                 <button type="button" className="button button-primary" disabled={pending.deck.hash === deck.hash} onClick={() => void onApply()}>
                   {t('decks.update.apply')}

@@ -149,6 +149,36 @@ describe('DecksPage', () => {
     expect(after.cards).toHaveLength(8);
   });
 
+  it('offers to send the cards whose meaning changed back to learning, and does it on Apply', async () => {
+    db = await freshDb('decks-relearn');
+    setDb(db);
+    renderPage();
+    await addTeamDeck();
+    const before = (await db.storedDecks.get('team-tools'))!.deck;
+    const logs = before.cards.filter((c) => c.kind !== 'fact' && c.key === 'kubectl logs');
+    const pods = before.cards.filter((c) => c.kind !== 'fact' && c.key === 'kubectl get pods');
+    for (const c of [...logs, ...pods]) await rateCard(db, c.id, 3, later(), 2000);
+
+    // `kubectl logs` now teaches something else; `kubectl get pods` is untouched.
+    const edit = (text: string, from: string, to: string) => text.replace(from, to);
+    await userEvent.click(await screen.findByRole('button', { name: 'Update Team tools' }));
+    await userEvent.upload(screen.getByLabelText('New version of the memo'), [
+      md('memo.ja.md', edit(TEAM_JA, 'ポッドのログを表示', 'ポッドのログを追い続けて表示')),
+      md('memo.en.md', edit(TEAM_EN, 'Show the logs of a pod', 'Follow the logs of a pod as they are written')),
+    ]);
+    const report = await screen.findByRole('region', { name: 'What changes' }, SLOW);
+    expect(within(report).getByRole('heading', { name: `Meaning changed (${logs.length})` })).toBeTruthy();
+    const relearn = within(report).getByRole('checkbox', { name: `Send the ${logs.length} cards whose meaning changed back to learning` });
+    expect((relearn as HTMLInputElement).checked).toBe(true);
+    await userEvent.click(within(report).getByRole('button', { name: 'Apply the update' }));
+    expect(await screen.findByText('Updated “Team tools”: every review stays on its card.', {}, SLOW)).toBeTruthy();
+    for (const c of logs) {
+      expect(await db.cardStates.get(c.id)).toMatchObject({ state: 'new', reps: 0 });
+      expect(await db.reviewLog.where('cardId').equals(c.id).count()).toBe(1);
+    }
+    for (const c of pods) expect((await db.cardStates.get(c.id))?.reps).toBe(1);
+  });
+
   it('exports the sources, and removes with history kept or, on a second choice, deleted', async () => {
     db = await freshDb('decks-remove');
     setDb(db);
