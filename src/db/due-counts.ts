@@ -6,7 +6,7 @@
 // chose is in its log entry, so replay never reads these counts.
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
 import { addDays, dayKey, startOfStudyDay } from '../domain/scheduler/day';
-import { LOAD_WINDOW_DAYS, type DayLoad } from '../domain/scheduler/load-balance';
+import { LOAD_WINDOW_DAYS, type DayLoad } from '../domain/scheduler/easy-days';
 import type { DayBoundary } from '../domain/scheduler/types';
 import { QUEUE, type CardStateRow, type KujiraDB } from './schema';
 

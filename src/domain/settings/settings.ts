@@ -9,7 +9,7 @@ import {
   NORMAL_WEEK_PERCENT,
   type BalanceOptions,
   type DayLoad,
-} from '../scheduler/load-balance';
+} from '../scheduler/easy-days';
 import type { DayBoundary, SchedulerParams } from '../scheduler/types';
 import type { Lang } from '../deck/types';
 import { normalizeFsrsParams, weightsInForce, type FsrsParams } from '../optimizer/fitted-params';
