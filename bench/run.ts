@@ -6,7 +6,7 @@
 //   npm run bench -- --browser   also the Chromium ones (builds the app)
 import { execFileSync } from 'node:child_process';
 
-const NODE_BENCHES = ['bench/compile-decks.ts', 'bench/scheduler.ts', 'bench/load-balance.ts', 'bench/quiz.ts', 'bench/import.ts', 'bench/optimizer.ts', 'bench/sync.ts', 'bench/sync-idb.ts'];
+const NODE_BENCHES = ['bench/compile-decks.ts', 'bench/scheduler.ts', 'bench/load-balance.ts', 'bench/quiz.ts', 'bench/import.ts', 'bench/optimizer.ts', 'bench/sync.ts', 'bench/sync-idb.ts', 'bench/team.ts'];
 const BROWSER_BENCHES = ['bench/review-latency.ts', 'bench/startup.ts', 'bench/rebuild-browser.ts', 'bench/compile-browser.ts', 'bench/optimizer-browser.ts', 'bench/sync-browser.ts'];
 
 const withBrowser = process.argv.includes('--browser');

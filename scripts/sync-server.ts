@@ -162,6 +162,10 @@ const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) =
 if (isMain) {
   const port = Number(process.env.PORT ?? 5984);
   const s = await startSyncServer({ port });
+  // --demo-team (or KUJIRA_DEMO_TEAM=1): a populated team space (docs/team.md).
+  const demo = process.argv.includes('--demo-team') || process.env.KUJIRA_DEMO_TEAM === '1'
+    ? await (await import('./team-demo')).createDemoTeam(s.url, s.admin, Date.now())
+    : null;
   console.log(`Kujira sync server (PouchDB Server, in memory: data is gone when it stops)
   server:    ${s.url}
   admin:     ${s.admin.name} / ${s.admin.password}
@@ -170,6 +174,12 @@ if (isMain) {
 In the app: Settings -> Sync, Server = ${s.dbUrl}, User name = ${s.user.name}, Password = ${s.user.password}
 Or open /settings/sync?server=${encodeURIComponent(s.dbUrl)}
 Ctrl+C stops it.`);
+  if (demo) {
+    console.log(`Demo team: ${demo.dbUrl}
+  lead:      ${demo.lead.name} / ${demo.lead.password}   (sign in on /team to see the dashboard)
+  members:   ${demo.members.map((m) => `${m.name} / ${m.password}`).join(', ')}
+  join link: /team/join?db=${encodeURIComponent(demo.dbUrl)}`);
+  }
   const quit = () => void s.close().then(() => process.exit(0));
   process.on('SIGINT', quit);
   process.on('SIGTERM', quit);

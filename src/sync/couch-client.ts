@@ -1,6 +1,7 @@
 // The few CouchDB HTTP API calls replication needs (documented API, any CouchDB 2/3, PouchDB
 // Server, Cloudant): _session, database info, _revs_diff, _bulk_docs with new_edits=false,
-// _changes with since/limit (normal and longpoll), _local checkpoint documents. `fetch` is injected.
+// _changes with since/limit (normal and longpoll), _local checkpoint documents; for the team space
+// plain document reads and writes and _all_docs. `fetch` is injected.
 // Requests carry the browser's session cookie (credentials: 'include'); the password is held in
 // memory only when the browser will not keep the cookie (third-party cookies blocked, see docs/sync.md).
 import { SyncError } from './errors';
@@ -146,6 +147,39 @@ export class CouchClient {
       q.set('timeout', String(opts.longpollMs));
     }
     return this.request(`${this.dbUrl}/_changes?${q}`, { signal: opts.signal });
+  }
+
+  /** A document by id, or null when there is none (the team space reads and writes ordinary documents). */
+  async getDoc<T = CouchDoc>(id: string, signal?: AbortSignal): Promise<T | null> {
+    try {
+      return await this.request<T>(`${this.dbUrl}/${encodeURIComponent(id)}`, { signal }, id);
+    } catch (e) {
+      if (e instanceof SyncError && e.status === 404) return null;
+      throw e;
+    }
+  }
+
+  /** Writes a document (a normal edit: `_rev` must be the current one for an update); returns the new revision. */
+  async putDoc<T extends { _id: string; _rev?: string }>(doc: T, signal?: AbortSignal): Promise<string> {
+    const r = await this.request<{ rev?: string }>(`${this.dbUrl}/${encodeURIComponent(doc._id)}`, { method: 'PUT', json: doc, signal }, doc._id);
+    return r.rev ?? '';
+  }
+
+  /** `_all_docs` over an id range (`prefix`), or for the given `keys`; documents only with `includeDocs`. */
+  async allDocs<T = CouchDoc>(opts: { prefix?: string; keys?: string[]; includeDocs?: boolean; signal?: AbortSignal }): Promise<{ id: string; rev: string; doc?: T }[]> {
+    const q = new URLSearchParams();
+    if (opts.includeDocs) q.set('include_docs', 'true');
+    if (opts.prefix !== undefined) {
+      q.set('startkey', JSON.stringify(opts.prefix));
+      q.set('endkey', JSON.stringify(`${opts.prefix}￰`));
+    }
+    const url = `${this.dbUrl}/_all_docs?${q}`;
+    const body = await this.request<{ rows: { id?: string; key: string; value?: { rev: string; deleted?: boolean }; doc?: T; error?: string }[] }>(
+      url,
+      opts.keys ? { method: 'POST', json: { keys: opts.keys }, signal: opts.signal } : { signal: opts.signal },
+      'the documents',
+    );
+    return body.rows.filter((r) => r.id !== undefined && r.value && !r.value.deleted && !r.error).map((r) => ({ id: r.id as string, rev: r.value!.rev, ...(r.doc ? { doc: r.doc } : {}) }));
   }
 
   async getLocal(id: string, signal?: AbortSignal): Promise<CouchDoc | null> {

@@ -1,0 +1,108 @@
+// Making and reading team documents: the next published version of a deck, an assignment with
+// its inputs checked, and a shape check for what a (possibly tampered) team database sends.
+import type { DeckSourceFile } from '../deck/deck-files';
+import type { Deck } from '../deck/types';
+import { deckDocId, type AssignmentDoc, type SummaryDoc, type TeamDeckDoc } from './types';
+
+/** An assignment that cannot be made as asked: `field` names the input to fix. */
+export class AssignmentError extends Error {
+  constructor(
+    readonly field: 'lessons' | 'dueDay' | 'retentionTarget' | 'deckId',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AssignmentError';
+  }
+}
+
+/** The next version of `deckId` after the versions already published. */
+export function nextDeckDoc(published: readonly TeamDeckDoc[], deckId: string, files: readonly DeckSourceFile[], publishedBy: string, now: number): TeamDeckDoc {
+  const version = published.filter((d) => d.deckId === deckId).reduce((max, d) => Math.max(max, d.version), 0) + 1;
+  return {
+    _id: deckDocId(deckId, version),
+    kujira: 1,
+    type: 'team-deck',
+    deckId,
+    version,
+    publishedAt: now,
+    publishedBy,
+    files: files.map((f) => ({ path: f.path, text: f.text, ...(f.role ? { role: f.role } : {}), ...(f.lang ? { lang: f.lang } : {}) })),
+  };
+}
+
+/** The newest version of each deck. */
+export function newestDecks(docs: readonly TeamDeckDoc[]): TeamDeckDoc[] {
+  const best = new Map<string, TeamDeckDoc>();
+  for (const d of docs) {
+    const have = best.get(d.deckId);
+    if (!have || d.version > have.version) best.set(d.deckId, d);
+  }
+  return [...best.values()].sort((a, b) => (a.deckId < b.deckId ? -1 : 1));
+}
+
+export interface AssignmentInput {
+  id: string;
+  deck: Deck;
+  /** How many lessons the deck's path has. */
+  lessonCount: number;
+  fromLesson: number;
+  toLesson: number;
+  dueDay: string;
+  retentionTarget: number;
+  createdBy: string;
+  now: number;
+}
+
+export function makeAssignment(input: AssignmentInput): AssignmentDoc {
+  const { fromLesson, toLesson, lessonCount } = input;
+  if (!Number.isInteger(fromLesson) || !Number.isInteger(toLesson) || fromLesson < 1 || toLesson < fromLesson || toLesson > lessonCount) {
+    throw new AssignmentError('lessons', `lessons ${fromLesson}-${toLesson}: the deck has lessons 1-${lessonCount}`);
+  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.dueDay) || Number.isNaN(Date.parse(`${input.dueDay}T00:00:00Z`))) {
+    throw new AssignmentError('dueDay', `${input.dueDay} is not a day (YYYY-MM-DD)`);
+  }
+  if (!(input.retentionTarget >= 0.5 && input.retentionTarget <= 0.99)) {
+    throw new AssignmentError('retentionTarget', `a retention target is 50 % to 99 %, not ${Math.round(input.retentionTarget * 100)} %`);
+  }
+  return {
+    _id: `assignment:${input.id}`,
+    kujira: 1,
+    type: 'assignment',
+    deckId: input.deck.id,
+    fromLesson,
+    toLesson,
+    dueDay: input.dueDay,
+    retentionTarget: input.retentionTarget,
+    createdAt: input.now,
+    createdBy: input.createdBy,
+  };
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const isNumArray = (v: unknown): v is number[] => Array.isArray(v) && v.every(isNum);
+
+export function isTeamDeckDoc(v: unknown): v is TeamDeckDoc {
+  return (
+    isObj(v) && v.type === 'team-deck' && isStr(v._id) && isStr(v.deckId) && isNum(v.version) && isNum(v.publishedAt) && isStr(v.publishedBy) &&
+    Array.isArray(v.files) && v.files.length <= 8 && v.files.every((f) => isObj(f) && isStr(f.path) && isStr(f.text))
+  );
+}
+
+export function isAssignmentDoc(v: unknown): v is AssignmentDoc {
+  return (
+    isObj(v) && v.type === 'assignment' && isStr(v._id) && isStr(v.deckId) && isNum(v.fromLesson) && isNum(v.toLesson) &&
+    isStr(v.dueDay) && isNum(v.retentionTarget) && isNum(v.createdAt)
+  );
+}
+
+export function isSummaryDoc(v: unknown): v is SummaryDoc {
+  if (!isObj(v) || v.type !== 'summary' || !isStr(v._id) || !isStr(v.member) || !isStr(v.day) || !isNum(v.at)) return false;
+  if (!(v.lastActiveAt === null || isNum(v.lastActiveAt)) || !isNum(v.reviews7) || !isNum(v.reviews30) || !isNum(v.overdue)) return false;
+  const ret = (r: unknown) => isObj(r) && isNum(r.passed) && isNum(r.total);
+  if (!ret(v.retention7) || !ret(v.retention30) || !isNumArray(v.daily)) return false;
+  // Only the member's own documents count: the id names the member (the write rule holds it on the server).
+  if (v._id !== `summary:${v.member}:${v.day}`) return false;
+  return Array.isArray(v.decks) && v.decks.every((d) => isObj(d) && isStr(d.deckId) && isStr(d.hash) && Array.isArray(d.lessonsPassed) && d.lessonsPassed.every(isStr) && isNumArray(d.lapses) && isNumArray(d.r));
+}

@@ -1,0 +1,135 @@
+// A member's progress summary for one study day, from the learner's own data: counts over the
+// review log, and per card only lapses and current retrievability (FSRS, from stability and the
+// time since the last review). `now` and the day boundary are inputs; nothing here reads a clock.
+import type { Deck } from '../deck/types';
+import { addDays, dayKey, startOfStudyDay } from '../scheduler/day';
+import { retrievability } from '../scheduler/scheduler';
+import type { CardStateKind, DayBoundary, Grade, SchedState } from '../scheduler/types';
+import { summaryDocId, type DeckSummary, type RetentionCount, type SummaryDoc } from './types';
+
+/** One review as the summary reads it (the log never leaves the device). */
+export interface SummaryLogEntry {
+  cardId: string;
+  rating: Grade;
+  reviewedAt: number;
+  prevState: CardStateKind;
+}
+
+/** A card's schedule as the summary reads it. */
+export interface SummaryCardState extends SchedState {
+  cardId: string;
+  suspended: boolean;
+  retired: boolean;
+}
+
+export interface SummaryDeckInput {
+  deck: Deck;
+  /** Ids of the lessons passed on this deck. */
+  lessonsPassed: readonly string[];
+  /** Epoch ms of the newest lesson passed, if any. */
+  lastLessonAt?: number | null;
+}
+
+export interface SummaryInput {
+  member: string;
+  now: number;
+  day: DayBoundary;
+  /** The decks shared (the team's decks and the decks assignments name). */
+  decks: readonly SummaryDeckInput[];
+  /** The learner's card states (only the shared decks' cards are read). */
+  states: readonly SummaryCardState[];
+  /** Every review of the learner (counted, never copied). */
+  log: readonly SummaryLogEntry[];
+  /** FSRS weights in force (absent: the defaults). */
+  weights?: number[];
+}
+
+function retentionOver(log: readonly SummaryLogEntry[], from: number, to: number): RetentionCount {
+  let passed = 0;
+  let total = 0;
+  for (const e of log) {
+    if (e.prevState !== 'review' || e.reviewedAt < from || e.reviewedAt >= to) continue;
+    total += 1;
+    if (e.rating !== 1) passed += 1;
+  }
+  return { passed, total };
+}
+
+/** Retrievability in whole percent, -1 for a card never reviewed. */
+export function percentRecall(state: SchedState | undefined, now: number, weights?: number[]): number {
+  if (!state) return -1;
+  const r = retrievability(state, now, weights ? { weights } : {});
+  return r === null ? -1 : Math.round(r * 100);
+}
+
+export function summarize(input: SummaryInput): SummaryDoc {
+  const { now, day } = input;
+  const today = dayKey(now, day.timeZone, day.startHour);
+  const dayStart = (key: string) => startOfStudyDay(key, day.timeZone, day.startHour);
+  const end = dayStart(addDays(today, 1));
+  const from7 = dayStart(addDays(today, -6));
+  const from30 = dayStart(addDays(today, -29));
+
+  // Reviews per study day over the 30 days: bucket by day start (binary search over 31 bounds).
+  const bounds = Array.from({ length: 31 }, (_, i) => dayStart(addDays(today, i - 29)));
+  const daily = new Array<number>(30).fill(0);
+  let reviews7 = 0;
+  let lastActiveAt: number | null = null;
+  for (const e of input.log) {
+    if (e.reviewedAt >= end) continue;
+    if (lastActiveAt === null || e.reviewedAt > lastActiveAt) lastActiveAt = e.reviewedAt;
+    if (e.reviewedAt < from30) continue;
+    let lo = 0;
+    let hi = 30;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (e.reviewedAt >= bounds[mid]!) lo = mid;
+      else hi = mid;
+    }
+    daily[lo]! += 1;
+    if (e.reviewedAt >= from7) reviews7 += 1;
+  }
+  for (const d of input.decks) {
+    const t = d.lastLessonAt ?? null;
+    if (t !== null && t < end && (lastActiveAt === null || t > lastActiveAt)) lastActiveAt = t;
+  }
+
+  const byCard = new Map(input.states.map((s) => [s.cardId, s]));
+  const todayStart = dayStart(today);
+  // Overdue counts the shared decks' cards only: the rest of the learner's study stays private.
+  const shared = new Set(input.decks.flatMap((d) => d.deck.cards.map((c) => c.id)));
+  let overdue = 0;
+  for (const s of input.states) {
+    if (shared.has(s.cardId) && s.kind !== 'new' && !s.suspended && !s.retired && s.due < todayStart) overdue += 1;
+  }
+
+  const decks: DeckSummary[] = input.decks.map(({ deck, lessonsPassed }) => ({
+    deckId: deck.id,
+    hash: deck.hash,
+    lessonsPassed: [...lessonsPassed],
+    lapses: deck.cards.map((c) => byCard.get(c.id)?.lapses ?? 0),
+    r: deck.cards.map((c) => percentRecall(byCard.get(c.id), now, input.weights)),
+  }));
+
+  return {
+    _id: summaryDocId(input.member, today),
+    kujira: 1,
+    type: 'summary',
+    member: input.member,
+    day: today,
+    at: now,
+    lastActiveAt,
+    reviews7,
+    reviews30: daily.reduce((a, b) => a + b, 0),
+    retention7: retentionOver(input.log, from7, end),
+    retention30: retentionOver(input.log, from30, end),
+    overdue,
+    daily,
+    decks,
+  };
+}
+
+/** An earlier day's summary as it is kept once a newer one exists: the counts, no per-card arrays. */
+export function withoutCards(doc: SummaryDoc): SummaryDoc {
+  return { ...doc, decks: doc.decks.map((d) => ({ ...d, lapses: [], r: [] })) };
+}
