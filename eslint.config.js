@@ -14,7 +14,7 @@ import globals from 'globals';
 const noImport = (patterns) => ['error', { patterns }];
 const DEXIE = { group: ['dexie', 'dexie/*', 'dexie-react-hooks'], message: 'Dexie lives in src/db only: call a repository or hook from there.' };
 
-const FEATURES = ['backup', 'cards', 'decks', 'home', 'onboarding', 'quiz', 'review', 'settings', 'stats', 'sync'];
+const FEATURES = ['backup', 'cards', 'decks', 'home', 'onboarding', 'quiz', 'review', 'settings', 'stats', 'sync', 'team'];
 const ONE_WAY = 'Imports flow domain <- db <- components/hooks <- features <- app (docs/architecture.md).';
 
 /** Layer zones for import-x/no-restricted-paths: `target` may not import `from`. */

@@ -31,6 +31,7 @@ const CardsPage = guarded(lazyRoute(() => import('../features/cards/cards-page')
 const StatsPage = guarded(lazyRoute(() => import('../features/stats/stats-page')));
 const DecksPage = guarded(lazyRoute(() => import('../features/decks/decks-page')));
 const SyncPage = guarded(lazyRoute(() => import('../features/sync/sync-page')));
+const TeamPage = guarded(lazyRoute(() => import('../features/team/team-page')));
 // Safe mode and the repair notice show only after a failed start-up or a repair: lazy chunks.
 const loadSafeMode = () => Promise.all([import('./safe-mode'), loadFeatureStrings()]).then(([m]) => m);
 const SafeModeBanner = lazy(() => loadSafeMode().then((m) => ({ default: m.SafeModeBanner })));
@@ -75,6 +76,7 @@ function Routes({ ready }: { ready: boolean }) {
       <Route path="/cards/*?" component={CardsPage} />
       <Route path="/stats" component={StatsPage} />
       <Route path="/decks" component={DecksPage} />
+      <Route path="/team/*?" component={TeamPage} />
       <Route component={NotFound} />
     </Switch>
   );

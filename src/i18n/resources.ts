@@ -29,6 +29,8 @@ import enOptimizer from './locales/en/optimizer.json';
 import jaOptimizer from './locales/ja/optimizer.json';
 import enSync from './locales/en/sync.json';
 import jaSync from './locales/ja/sync.json';
+import enTeam from './locales/en/team.json';
+import jaTeam from './locales/ja/team.json';
 
 export const resources = {
   en: {
@@ -47,6 +49,7 @@ export const resources = {
       quiz: enQuiz,
       optimizer: enOptimizer,
       sync: enSync,
+      team: enTeam,
     },
   },
   ja: {
@@ -65,6 +68,7 @@ export const resources = {
       quiz: jaQuiz,
       optimizer: jaOptimizer,
       sync: jaSync,
+      team: jaTeam,
     },
   },
 } as const;

@@ -1,0 +1,22 @@
+// Small formatting helpers of the team page: a time in the UI language, a deck's title.
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../domain/deck/types';
+import { useDecks } from '../../hooks/use-decks';
+
+export function useFormatTime(): (ms: number) => string {
+  const { i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  return useCallback((ms: number) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(ms), [lang]);
+}
+
+export function useDeckTitle(deckId: string): string {
+  const { i18n } = useTranslation();
+  const { decks } = useDecks();
+  const deck = decks.find((d) => d.id === deckId);
+  if (!deck) return deckId;
+  const lang = i18n.language as Lang;
+  return deck.title[lang] || deck.title[deck.languages[0] ?? 'en'] || deckId;
+}
+
+export const percent = (x: number | null): string => (x === null ? '–' : `${Math.round(x * 100)} %`);

@@ -1,0 +1,267 @@
+// The lead's side: publish or update a deck from Markdown (compiled here first: errors as
+// FILE:LINE and nothing published), create an assignment, and the dashboard (members, ready /
+// not yet, weak spots linked to their cards and memo lines, CSV, print).
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import type { TeamCache, TeamConfig, TeamDashboardCache } from '../../db/team-store';
+import type { Deck } from '../../domain/deck/types';
+import { buildLessons } from '../../domain/onboarding/lessons';
+import { buildDashboard, type DashboardDeck } from '../../domain/team/dashboard';
+import { dashboardCsv } from '../../domain/team/csv';
+import { AssignmentError, newestDecks } from '../../domain/team/documents';
+import { downloadText } from '../../components/download';
+import { useDecks } from '../../hooks/use-decks';
+import { useClock, useNow } from '../../hooks/clock';
+import { createAssignment, dashboardDecks, publishDeck } from './team-service';
+import { errorReason } from './use-team';
+import type { ReadMemoResult } from './read-memo';
+import { percent, useFormatTime } from './format';
+
+function PublishForm({ config, content, onDone }: { config: TeamConfig; content: TeamCache | null; onDone: () => void }) {
+  const { t } = useTranslation();
+  const clock = useClock();
+  const [files, setFiles] = useState<File[]>([]);
+  const [deckId, setDeckId] = useState('');
+  const [read, setRead] = useState<ReadMemoResult | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const existing = content ? newestDecks(content.decks).map((d) => d.deckId) : [];
+
+  async function check(): Promise<ReadMemoResult | null> {
+    if (files.length === 0) return null;
+    const given = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
+    const { readMemo } = await import('./read-memo');
+    const r = readMemo(given, deckId.trim() || undefined);
+    setRead(r);
+    return r;
+  }
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setMessage(null);
+    setBusy(true);
+    try {
+      const r = await check();
+      if (!r?.deck) return;
+      const doc = await publishDeck(config, content ?? { decks: [], assignments: [], pulledAt: 0 }, r.deck.id, r.files, clock.now());
+      setMessage(t('team.publish.done', { deck: doc.deckId, version: doc.version }));
+      setFiles([]);
+      setRead(null);
+      onDone();
+    } catch (err) {
+      setMessage(t(`team.status.error.${errorReason(err)}` as 'team.status.error.network'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="panel team-form no-print" onSubmit={(e) => void onSubmit(e)} aria-labelledby="team-publish">
+      <h2 id="team-publish">{t('team.publish.heading')}</h2>
+      <label>
+        <span>{t('team.publish.files')}</span>
+        <input type="file" accept=".md,.markdown,text/markdown,text/plain" multiple onChange={(e) => { setFiles([...(e.target.files ?? [])]); setRead(null); }} />
+      </label>
+      <label>
+        <span>{t('team.publish.deck')}</span>
+        <input type="text" list="team-deck-ids" autoCapitalize="none" spellCheck={false} value={deckId} onChange={(e) => setDeckId(e.target.value)} aria-describedby="team-deck-help" />
+      </label>
+      <datalist id="team-deck-ids">{existing.map((id) => <option key={id} value={id} />)}</datalist>
+      <p id="team-deck-help" className="muted">{t('team.publish.deckHelp')}</p>
+      {read && read.errors.length > 0 && (
+        <div role="alert" className="team-errors">
+          <p>{t('team.publish.errors')}</p>
+          <ul>{read.errors.map((m) => <li key={m}><code>{m}</code></li>)}</ul>
+        </div>
+      )}
+      {read?.deck && <p role="status">{t('team.publish.ready', { deck: read.deck.id, cards: read.deck.cards.length, lessons: buildLessons(read.deck).length })}</p>}
+      {message && <p role="status">{message}</p>}
+      <div className="team-actions">
+        <button type="button" className="button" disabled={files.length === 0 || busy} onClick={() => void check()}>{t('team.publish.check')}</button>
+        <button type="submit" className="button button-primary" disabled={files.length === 0 || busy}>{t('team.publish.submit')}</button>
+      </div>
+    </form>
+  );
+}
+
+function AssignmentForm({ config, decks, onDone }: { config: TeamConfig; decks: Deck[]; onDone: () => void }) {
+  const { t } = useTranslation();
+  const clock = useClock();
+  const [deckId, setDeckId] = useState(decks[0]?.id ?? '');
+  const [from, setFrom] = useState('1');
+  const [to, setTo] = useState('1');
+  const [due, setDue] = useState('');
+  const [target, setTarget] = useState('90');
+  const [message, setMessage] = useState<string | null>(null);
+  useEffect(() => {
+    if (!decks.some((d) => d.id === deckId) && decks[0]) setDeckId(decks[0].id);
+  }, [decks, deckId]);
+  const deck = decks.find((d) => d.id === deckId);
+  const lessonCount = deck ? buildLessons(deck).length : 0;
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    if (!deck) return;
+    try {
+      await createAssignment(config, deck, { fromLesson: Number(from), toLesson: Number(to), dueDay: due, retentionTarget: Number(target) / 100 }, clock.now());
+      setMessage(t('team.assign.done'));
+      onDone();
+    } catch (err) {
+      setMessage(err instanceof AssignmentError ? err.message : t(`team.status.error.${errorReason(err)}` as 'team.status.error.network'));
+    }
+  }
+
+  if (decks.length === 0) {
+    return (
+      <section className="panel no-print" aria-labelledby="team-assign">
+        <h2 id="team-assign">{t('team.assign.heading')}</h2>
+        <p className="muted">{t('team.assign.noDeck')}</p>
+      </section>
+    );
+  }
+  return (
+    <form className="panel team-form no-print" onSubmit={(e) => void onSubmit(e)} aria-labelledby="team-assign">
+      <h2 id="team-assign">{t('team.assign.heading')}</h2>
+      <label>
+        <span>{t('team.assign.deck')}</span>
+        <select value={deckId} onChange={(e) => setDeckId(e.target.value)}>
+          {decks.map((d) => <option key={d.id} value={d.id}>{d.id}</option>)}
+        </select>
+      </label>
+      <div className="team-row">
+        <label>
+          <span>{t('team.assign.from')}</span>
+          <input type="number" min={1} max={lessonCount} value={from} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <label>
+          <span>{t('team.assign.to')}</span>
+          <input type="number" min={1} max={lessonCount} value={to} onChange={(e) => setTo(e.target.value)} />
+        </label>
+      </div>
+      <div className="team-row">
+        <label>
+          <span>{t('team.assign.due')}</span>
+          <input type="date" value={due} onChange={(e) => setDue(e.target.value)} required />
+        </label>
+        <label>
+          <span>{t('team.assign.target')}</span>
+          <input type="number" min={50} max={99} value={target} onChange={(e) => setTarget(e.target.value)} />
+        </label>
+      </div>
+      {message && <p role="status">{message}</p>}
+      <div className="team-actions">
+        <button type="submit" className="button button-primary">{t('team.assign.submit')}</button>
+      </div>
+    </form>
+  );
+}
+
+function DashboardView({ content, dashboard, ddecks }: { content: TeamCache; dashboard: TeamDashboardCache | null; ddecks: DashboardDeck[] | null }) {
+  const { t } = useTranslation();
+  const now = useNow();
+  const fmt = useFormatTime();
+  const dash = useMemo(() => (ddecks ? buildDashboard(dashboard?.summaries ?? [], content.assignments, ddecks) : null), [ddecks, dashboard, content.assignments]);
+  if (!dash) return null;
+  const assignments = content.assignments;
+
+  function downloadCsv() {
+    if (!dash) return;
+    downloadText(`kujira-team-${new Date(now).toISOString().slice(0, 10)}.csv`, dashboardCsv(dash, assignments), 'text/csv');
+  }
+
+  return (
+    <>
+      <section className="panel team-dashboard" aria-labelledby="team-dashboard">
+        <h2 id="team-dashboard">{t('team.dashboard.heading')}</h2>
+        <div className="team-actions no-print">
+          <button type="button" className="button" onClick={downloadCsv}>{t('team.dashboard.csv')}</button>
+          <button type="button" className="button" onClick={() => window.print()}>{t('team.dashboard.print')}</button>
+        </div>
+        {dash.members.length === 0 ? (
+          <p className="muted">{t('team.dashboard.none')}</p>
+        ) : (
+          <div className="team-table-wrap" tabIndex={0} role="region" aria-labelledby="team-dashboard">
+            <table className="team-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('team.dashboard.member')}</th>
+                  {assignments.map((a) => (
+                    <th scope="col" key={a._id}>{t('team.assignments.item', { from: a.fromLesson, to: a.toLesson, deck: a.deckId })}</th>
+                  ))}
+                  <th scope="col">{t('team.dashboard.lastActive')}</th>
+                  <th scope="col">{t('team.dashboard.retention')}</th>
+                  <th scope="col">{t('team.dashboard.overdue')}</th>
+                  <th scope="col">{t('team.dashboard.reviews')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {dash.members.map((m) => (
+                  <tr key={m.member}>
+                    <th scope="row">{m.member}</th>
+                    {m.assignments.map((p) => (
+                      <td key={p.assignmentId} data-ready={p.ready ? 'yes' : 'no'}>
+                        <span className={p.ready ? 'team-ready' : 'team-not-yet'}>{p.ready ? t('team.dashboard.ready') : t('team.dashboard.notYet')}</span>
+                        <br />
+                        <span className="muted">{t('team.dashboard.cell', { passed: p.lessonsPassed, total: p.lessonsTotal, recall: percent(p.meanRecall) })}</span>
+                      </td>
+                    ))}
+                    <td>{m.lastActiveAt === null ? t('team.dashboard.never') : fmt(m.lastActiveAt)}</td>
+                    <td>{`${percent(m.retention7)} / ${percent(m.retention30)}`}</td>
+                    <td>{m.overdue}</td>
+                    <td>{m.reviews7}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section className="panel" aria-labelledby="team-weak">
+        <h2 id="team-weak">{t('team.weak.heading')}</h2>
+        <p className="muted">{t('team.weak.help')}</p>
+        {dash.weakSpots.length === 0 ? (
+          <p className="muted">{t('team.weak.none')}</p>
+        ) : (
+          <ol className="team-weak">
+            {dash.weakSpots.map((w) => (
+              <li key={w.cardId}>
+                <Link href={`/cards/${encodeURIComponent(w.cardId)}`}><code>{w.key}</code></Link>{' '}
+                <span>{t('team.weak.stats', { rate: w.lapseRate.toFixed(1), recall: percent(w.meanRecall), learners: w.learners })}</span>{' '}
+                <span className="muted">{t('team.weak.source', { source: w.source })}</span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function LeadView({ config, content, dashboard, onChanged }: { config: TeamConfig; content: TeamCache | null; dashboard: TeamDashboardCache | null; onChanged: () => void }) {
+  const { decks } = useDecks();
+  // Every published version compiled once (the compiler is a lazy chunk): the dashboard reads
+  // summaries made on any of them, and the newest is what assignments and weak spots name.
+  const [ddecks, setDdecks] = useState<DashboardDeck[] | null>(null);
+  useEffect(() => {
+    if (!content) return;
+    let live = true;
+    void dashboardDecks(content, decks).then((d) => live && setDdecks(d));
+    return () => {
+      live = false;
+    };
+  }, [content, decks]);
+  // Assignments can name the team's decks first, then the decks this device has (a built-in one).
+  const assignable = useMemo(() => {
+    const team = (ddecks ?? []).filter((d) => content?.decks.some((v) => v.deckId === d.deck.id)).map((d) => d.deck);
+    const ids = new Set(team.map((d) => d.id));
+    return [...team, ...decks.filter((d) => !ids.has(d.id))];
+  }, [ddecks, decks, content]);
+  return (
+    <>
+      {content && <DashboardView content={content} dashboard={dashboard} ddecks={ddecks} />}
+      <PublishForm config={config} content={content} onDone={onChanged} />
+      <AssignmentForm config={config} decks={assignable} onDone={onChanged} />
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+// /team and /team/join?db=URL: join a team, then the member's side (assignments, team decks,
+// the sharing switch) and, for the lead, the dashboard and the publish and assignment forms.
+// Shows the last pulled state at once (offline too) and how old it is.
+import { useTranslation } from 'react-i18next';
+import { useSearch } from 'wouter';
+import type { TeamConfig } from '../../db/team-store';
+import { JoinForm } from './join-form';
+import { LeadView } from './lead-view';
+import { MemberView } from './member-view';
+import { useFormatTime } from './format';
+import { useTeam, type TeamStatus } from './use-team';
+import './team.css';
+
+function StatusLine({ status, pulledAt }: { status: TeamStatus; pulledAt: number | null }) {
+  const { t } = useTranslation();
+  const fmt = useFormatTime();
+  const lines: string[] = [];
+  if (status.kind === 'working') lines.push(t('team.status.working'));
+  if (status.kind === 'error') {
+    lines.push(t(`team.status.error.${status.reason}` as 'team.status.error.network'));
+    lines.push(pulledAt === null ? t('team.status.never') : t('team.status.stale', { time: fmt(pulledAt) }));
+  } else {
+    lines.push(pulledAt === null ? t('team.status.never') : t('team.status.asOf', { time: fmt(pulledAt) }));
+  }
+  if (status.kind === 'done' && status.updated.length > 0) lines.push(t('team.status.updated', { decks: status.updated.join(', ') }));
+  if (status.kind === 'done') for (const p of status.problems) lines.push(t('team.status.problem', { detail: p }));
+  return (
+    <p role="status" className={status.kind === 'error' ? 'team-status team-error' : 'team-status'} data-team-status={status.kind}>
+      {lines.join(' ')}
+    </p>
+  );
+}
+
+function Header({ config, onRefresh, onLeave }: { config: TeamConfig; onRefresh: () => void; onLeave: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="panel team-header">
+      <p>{t('team.header.signedIn', { user: config.user, db: config.dbUrl })} {config.lead ? t('team.header.lead') : t('team.header.member')}</p>
+      <div className="team-actions no-print">
+        <button type="button" className="button" onClick={onRefresh}>{t('team.header.refresh')}</button>
+        <button type="button" className="button" onClick={onLeave} aria-describedby="team-leave-help">{t('team.header.leave')}</button>
+      </div>
+      <p id="team-leave-help" className="muted no-print">{t('team.header.leaveHelp')}</p>
+    </div>
+  );
+}
+
+export default function TeamPage() {
+  const { t } = useTranslation();
+  const search = useSearch();
+  const linked = new URLSearchParams(search).get('db') ?? '';
+  const team = useTeam();
+  const { config } = team;
+  return (
+    <div className="team-page">
+      <h1>{t('team.title')}</h1>
+      <p className="muted">{t('team.intro')}</p>
+      {!team.loaded ? null : config === null || (linked !== '' && linked !== config.dbUrl) ? (
+        <JoinForm initialUrl={linked || (config?.dbUrl ?? '')} onJoined={(c) => void team.joined(c)} />
+      ) : (
+        <>
+          <Header config={config} onRefresh={() => void team.refresh(config)} onLeave={() => void team.leave()} />
+          <section aria-label={t('team.status.label')}>
+            <StatusLine status={team.status} pulledAt={team.content?.pulledAt ?? null} />
+          </section>
+          {team.status.kind === 'error' && team.status.reason === 'signed-out' && (
+            <JoinForm initialUrl={config.dbUrl} onJoined={(c) => void team.joined(c)} />
+          )}
+          {config.lead && <LeadView config={config} content={team.content} dashboard={team.dashboard} onChanged={() => void team.refresh(config)} />}
+          <MemberView content={team.content} sharing={config.sharing} onSharing={(on) => void team.setSharing(on)} />
+        </>
+      )}
+    </div>
+  );
+}

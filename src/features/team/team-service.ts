@@ -1,0 +1,152 @@
+// The team space's work, outside React: join (sign in, learn the role from `_security`), refresh
+// (pull decks and assignments, store new deck versions through the stored-deck update path, write
+// today's summary when sharing is on, pull the members' summaries for the lead), publish, assign,
+// leave. The password is used to sign in and never stored (the session cookie resumes, as sync does).
+import { teamRepository, type TeamCache, type TeamConfig, type TeamDashboardCache } from '../../db/team-store';
+import type { DeckSourceFile } from '../../domain/deck/deck-files';
+import type { Deck } from '../../domain/deck/types';
+import { buildLessons } from '../../domain/onboarding/lessons';
+import type { DashboardDeck } from '../../domain/team/dashboard';
+import { makeAssignment, newestDecks, nextDeckDoc } from '../../domain/team/documents';
+import type { TeamSecurity } from '../../domain/team/security';
+import { summarize } from '../../domain/team/summarize';
+import type { TeamDeckDoc } from '../../domain/team/types';
+import { CouchClient, splitDbUrl } from '../../sync/couch-client';
+import { SyncError } from '../../sync/errors';
+import { pullLatestSummaries, pullTeamContent, pushSummary } from '../../sync/team';
+
+let client: CouchClient | null = null;
+
+const browserFetch = (input: string, init?: RequestInit) => fetch(input, init);
+
+/** A typed database URL, or null when it is not one (`https://host/kujira-team-name`). */
+export function normalizeTeamUrl(text: string): string | null {
+  try {
+    return splitDbUrl(text.trim()).db;
+  } catch {
+    return null;
+  }
+}
+
+export async function joinTeam(dbUrl: string, user: string, password: string): Promise<TeamConfig> {
+  const c = new CouchClient(dbUrl, browserFetch);
+  await c.login(user, password);
+  const sec = await c.getDoc<TeamSecurity>('_security');
+  const lead = sec?.admins?.names?.includes(user) === true;
+  const previous = await teamRepository.config();
+  const config: TeamConfig = { dbUrl: c.dbUrl, user, lead, sharing: previous?.dbUrl === c.dbUrl && previous.user === user ? previous.sharing : false, lastSummaryDay: null };
+  await teamRepository.saveConfig(config);
+  client = c;
+  return config;
+}
+
+/** The signed-in client, resumed on the session cookie after a reload. */
+async function signedIn(config: TeamConfig): Promise<CouchClient> {
+  if (client && client.dbUrl === config.dbUrl) return client;
+  const c = new CouchClient(config.dbUrl, browserFetch);
+  const who = await c.session();
+  if (who !== config.user) throw new SyncError('signed-out', 'the session with the team server has ended');
+  client = c;
+  return c;
+}
+
+export async function leaveTeam(): Promise<void> {
+  const c = client;
+  client = null;
+  await teamRepository.leave();
+  // Signing out is a courtesy: offline, leaving still works.
+  await c?.logout().catch(() => undefined);
+}
+
+/** Compiles a published version (the compiler loads only when a team deck is read). */
+export async function compileTeamDeck(doc: TeamDeckDoc): Promise<{ deck?: Deck; errors: string[] }> {
+  const [{ compileDeck }, { formatDeckError }] = await Promise.all([import('../../domain/deck/compile-deck'), import('../../domain/deck/errors')]);
+  const r = compileDeck({ id: doc.deckId, dir: doc.deckId, files: doc.files });
+  return r.deck ? { deck: r.deck, errors: [] } : { errors: r.errors.map(formatDeckError) };
+}
+
+export interface RefreshResult {
+  content: TeamCache;
+  dashboard: TeamDashboardCache | null;
+  /** Team decks stored or updated on this device in this refresh. */
+  updated: string[];
+  /** Published versions that do not compile here: `FILE:LINE: message`. */
+  problems: string[];
+}
+
+/**
+ * One round with the team database. `decks` are the decks this device has (for the summary of
+ * decks that assignments name but the team did not publish, such as a built-in one).
+ */
+export async function refreshTeam(config: TeamConfig, decks: readonly Deck[], now: number): Promise<RefreshResult> {
+  const c = await signedIn(config);
+  const pulled = await pullTeamContent(c);
+  const content: TeamCache = { decks: pulled.decks, assignments: pulled.assignments, pulledAt: now };
+  await teamRepository.saveContent(content);
+
+  const updated: string[] = [];
+  const problems: string[] = [];
+  const known = new Map(decks.map((d) => [d.id, d]));
+  for (const doc of newestDecks(content.decks)) {
+    const { deck, errors } = await compileTeamDeck(doc);
+    if (!deck) {
+      problems.push(...errors.slice(0, 3));
+      continue;
+    }
+    known.set(deck.id, deck);
+    if (await teamRepository.applyDeck(deck, doc.files, now)) updated.push(deck.id);
+  }
+
+  if (config.sharing) {
+    const ids = [...new Set([...content.decks.map((d) => d.deckId), ...content.assignments.map((a) => a.deckId)])].filter((id) => known.has(id));
+    const source = await teamRepository.summarySource(ids);
+    const doc = summarize({
+      member: config.user,
+      now,
+      day: source.day,
+      decks: ids.map((id) => ({ deck: known.get(id)!, ...(source.progress.get(id) ?? { lessonsPassed: [], lastLessonAt: null }) })),
+      states: source.states,
+      log: source.log,
+    });
+    await pushSummary(c, doc, config.lastSummaryDay);
+    if (config.lastSummaryDay !== doc.day) await teamRepository.saveConfig({ ...config, lastSummaryDay: doc.day });
+  }
+
+  let dashboard: TeamDashboardCache | null = null;
+  if (config.lead) {
+    dashboard = { summaries: await pullLatestSummaries(c), pulledAt: now };
+    await teamRepository.saveDashboard(dashboard);
+  }
+  return { content, dashboard, updated, problems };
+}
+
+/** The decks the dashboard reads: each deck's current form and every published version's card order. */
+export async function dashboardDecks(content: TeamCache, decks: readonly Deck[]): Promise<DashboardDeck[]> {
+  const byId = new Map<string, DashboardDeck>();
+  for (const d of decks) byId.set(d.id, { deck: d, lessons: buildLessons(d), cardOrder: new Map([[d.hash, d.cards.map((c) => c.id)]]) });
+  for (const doc of [...content.decks].sort((a, b) => a.version - b.version)) {
+    const { deck } = await compileTeamDeck(doc);
+    if (!deck) continue;
+    const have = byId.get(deck.id);
+    const order = new Map(have?.cardOrder ?? []);
+    order.set(deck.hash, deck.cards.map((c) => c.id));
+    // The newest version is the deck the dashboard names lessons and weak spots by.
+    byId.set(deck.id, { deck, lessons: buildLessons(deck), cardOrder: order });
+  }
+  return [...byId.values()].filter((d) => content.assignments.some((a) => a.deckId === d.deck.id) || content.decks.some((v) => v.deckId === d.deck.id));
+}
+
+export async function publishDeck(config: TeamConfig, content: TeamCache, deckId: string, files: readonly DeckSourceFile[], now: number): Promise<TeamDeckDoc> {
+  const c = await signedIn(config);
+  // The versions on the server now, not only the cached ones: two leads cannot take the same number.
+  const fresh = await pullTeamContent(c).catch(() => content);
+  const doc = nextDeckDoc(fresh.decks, deckId, files, config.user, now);
+  await c.putDoc(doc);
+  return doc;
+}
+
+export async function createAssignment(config: TeamConfig, deck: Deck, input: { fromLesson: number; toLesson: number; dueDay: string; retentionTarget: number }, now: number): Promise<void> {
+  const c = await signedIn(config);
+  const doc = makeAssignment({ id: `${deck.id}-${now.toString(36)}`, deck, lessonCount: buildLessons(deck).length, ...input, createdBy: config.user, now });
+  await c.putDoc(doc);
+}
