@@ -7,13 +7,12 @@ import type { Deck } from '../domain/deck/types';
 import type { SummaryCardState, SummaryLogEntry } from '../domain/team/summarize';
 import type { AssignmentDoc, SummaryDoc, TeamDeckDoc } from '../domain/team/types';
 import type { DayBoundary } from '../domain/scheduler/types';
-import { readProgressSnapshot } from './backup/snapshot';
 import { getDb } from './database';
 import { dayBoundaryInForce } from './device';
 import { withStorage } from './errors';
-import { scheduleFromRow, settingsOfRow } from './mappers';
-import { getOnboardingProgress } from './onboarding';
+import { progressFromRow } from './mappers';
 import type { KujiraDB } from './schema';
+import { readStatsSnapshot } from './stats';
 import { saveStoredDeck } from './stored-decks';
 import type { DeckSyncResult } from './sync-decks';
 
@@ -84,17 +83,18 @@ export interface SummarySource {
 }
 
 export async function readSummarySource(db: KujiraDB, deckIds: readonly string[]): Promise<SummarySource> {
-  const snap = await readProgressSnapshot(db);
-  const settings = settingsOfRow(snap.settings);
+  const snap = await readStatsSnapshot(db);
+  const settings = snap.settings;
   const progress = new Map<string, { lessonsPassed: string[]; lastLessonAt: number | null }>();
   for (const id of deckIds) {
-    const p = await getOnboardingProgress(db, id);
+    // Read as the onboarding repository reads it, without its write code (a smaller chunk).
+    const p = progressFromRow(id, await withStorage(db, () => db.onboarding.get(id)));
     const times = Object.values(p.results).map((r) => r.completedAt);
     progress.set(id, { lessonsPassed: [...p.completed], lastLessonAt: times.length > 0 ? Math.max(...times) : null });
   }
   return {
     log: snap.reviewLog.map((e) => ({ cardId: e.cardId, rating: e.rating, reviewedAt: e.reviewedAt, prevState: e.prevState })),
-    states: snap.cardStates.map(scheduleFromRow).map((s) => ({ ...s, kind: s.state })),
+    states: snap.cardStates.map((s) => ({ ...s, kind: s.state })),
     progress,
     day: dayBoundaryInForce(settings),
   };

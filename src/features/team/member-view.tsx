@@ -2,7 +2,7 @@
 // learner's progress on them, and the switch that shares progress with the lead (off by default).
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { useOnboardingProgress } from '../../db/onboarding-hooks';
+import { useLessonsPassed } from '../../db/team-hooks';
 import type { TeamCache } from '../../db/team-store';
 import { buildLessons } from '../../domain/onboarding/lessons';
 import { newestDecks } from '../../domain/team/documents';
@@ -10,14 +10,13 @@ import type { AssignmentDoc } from '../../domain/team/types';
 import { useDecks } from '../../hooks/use-decks';
 import { useDeckTitle, useFormatTime } from './format';
 
-function AssignmentItem({ a }: { a: AssignmentDoc }) {
+function AssignmentItem({ a, passedIds }: { a: AssignmentDoc; passedIds: readonly string[] }) {
   const { t } = useTranslation();
   const { decks } = useDecks();
   const deck = decks.find((d) => d.id === a.deckId);
-  const progress = useOnboardingProgress(deck ? deck.id : null);
   const title = useDeckTitle(a.deckId);
   const lessons = deck ? buildLessons(deck).slice(a.fromLesson - 1, a.toLesson) : [];
-  const passed = lessons.filter((l) => progress?.completed.includes(l.id)).length;
+  const passed = lessons.filter((l) => passedIds.includes(l.id)).length;
   return (
     <li className="team-assignment">
       <strong>{t('team.assignments.item', { from: a.fromLesson, to: a.toLesson, deck: title })}</strong>
@@ -40,11 +39,12 @@ export function MemberView({ content, sharing, onSharing }: { content: TeamCache
   const fmt = useFormatTime();
   const published = content ? newestDecks(content.decks) : [];
   const assignments = content ? [...content.assignments].sort((a, b) => (a.dueDay < b.dueDay ? -1 : 1)) : [];
+  const passed = useLessonsPassed(assignments.map((a) => a.deckId));
   return (
     <>
       <section className="panel" aria-labelledby="team-assignments">
         <h2 id="team-assignments">{t('team.assignments.heading')}</h2>
-        {assignments.length === 0 ? <p className="muted">{t('team.assignments.none')}</p> : <ul className="team-list">{assignments.map((a) => <AssignmentItem key={a._id} a={a} />)}</ul>}
+        {assignments.length === 0 ? <p className="muted">{t('team.assignments.none')}</p> : <ul className="team-list">{assignments.map((a) => <AssignmentItem key={a._id} a={a} passedIds={passed?.get(a.deckId) ?? []} />)}</ul>}
       </section>
       <section className="panel" aria-labelledby="team-decks">
         <h2 id="team-decks">{t('team.decks.heading')}</h2>
