@@ -123,12 +123,13 @@ function AssignmentForm({ config, decks, onDone }: { config: TeamConfig; decks: 
   return (
     <form className="panel team-form no-print" onSubmit={(e) => void onSubmit(e)} aria-labelledby="team-assign">
       <h2 id="team-assign">{t('team.assign.heading')}</h2>
-      <label>
+      {/* Labelled by id, not wrapped: a wrapped select's name would include its chosen option. */}
+      <label htmlFor="team-assign-deck">
         <span>{t('team.assign.deck')}</span>
-        <select value={deckId} onChange={(e) => setDeckId(e.target.value)}>
-          {decks.map((d) => <option key={d.id} value={d.id}>{d.id}</option>)}
-        </select>
       </label>
+      <select id="team-assign-deck" value={deckId} onChange={(e) => setDeckId(e.target.value)}>
+        {decks.map((d) => <option key={d.id} value={d.id}>{d.id}</option>)}
+      </select>
       <div className="team-row">
         <label>
           <span>{t('team.assign.from')}</span>

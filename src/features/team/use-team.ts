@@ -82,8 +82,14 @@ export function useTeam() {
     async (sharing: boolean) => {
       if (!config) return;
       const next = { ...config, sharing };
-      await teamRepository.saveConfig(next);
+      // The switch moves at once; the choice is then saved, and turning it on shares now.
       setState((s) => ({ ...s, config: next }));
+      try {
+        await teamRepository.saveConfig(next);
+      } catch (e) {
+        setState((s) => ({ ...s, config, status: { kind: 'error', reason: errorReason(e) } }));
+        return;
+      }
       if (sharing) await refresh(next);
     },
     [config, refresh],

@@ -1,0 +1,147 @@
+// The team space in Chromium, two browser profiles and the dev server on loopback: the lead
+// joins, publishes the team memo (compiled in the browser) and an assignment (lesson 1, 90 %);
+// a member joins by the link, gets the deck, passes lesson 1, turns sharing on; the lead's
+// dashboard shows the member ready for lesson 1, and the weak spots link to cards.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, openTrackedPage } from './browser';
+import { startSyncServer, type SyncServer } from '../../scripts/sync-server';
+import { createTeamDatabase } from '../../scripts/team-setup';
+import { TEAM_EN } from '../fixtures/team-memo';
+
+const baseUrl = inject('baseUrl');
+const LEAD = { name: 'lead', password: 'lead-pass' };
+const ANA = { name: 'ana', password: 'ana-pass' };
+let browser: Browser;
+let server: SyncServer;
+let dbUrl: string;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), startSyncServer({ port: 0 })]);
+  dbUrl = await createTeamDatabase(server.url, server.admin, { name: 'e2e', lead: LEAD, members: [ANA] });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const teamStatus = (page: Page) => page.locator('[data-team-status]');
+
+async function join(context: BrowserContext, who: { name: string; password: string }, viaLink: boolean) {
+  const tracked = await openTrackedPage(context, baseUrl);
+  const { page } = tracked;
+  if (viaLink) {
+    await page.goto(`${baseUrl}/team/join?db=${encodeURIComponent(dbUrl)}`);
+    await page.getByRole('heading', { name: 'Join a team' }).waitFor({ timeout: 20_000 });
+    expect(await page.getByLabel('Team database').inputValue()).toBe(dbUrl);
+  } else {
+    await page.goto(`${baseUrl}/team`);
+    await page.getByRole('heading', { name: 'Join a team' }).waitFor({ timeout: 20_000 });
+    await page.getByLabel('Team database').fill(dbUrl);
+  }
+  await page.getByLabel('User name').fill(who.name);
+  await page.getByLabel('Password', { exact: true }).fill(who.password);
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect.poll(() => teamStatus(page).getAttribute('data-team-status'), { timeout: 20_000 }).toBe('done');
+  return tracked;
+}
+
+const text = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? '').trim();
+
+/** Goes through the welcome and lesson 1 of `deckId`, answering the check from what the lesson showed. */
+async function passLessonOne(page: Page, deckId: string) {
+  await page.goto(`${baseUrl}/onboarding?deck=${deckId}`);
+  await page.getByRole('heading', { name: 'Welcome to Kujira' }).waitFor({ timeout: 20_000 });
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('heading', { name: 'How the daily review works' }).waitFor();
+  await page.getByRole('button', { name: 'Skip' }).click();
+  await page.getByRole('heading', { name: /^Lesson 1: / }).waitFor({ timeout: 20_000 });
+  const pairs: [string, string][] = [];
+  for (;;) {
+    await page.locator('.lesson-card').waitFor();
+    const front = await text(page, '.lesson-card .card-front');
+    const back = await text(page, '.lesson-card .card-answer');
+    pairs.push([front, back]);
+    const start = page.getByRole('button', { name: 'Start the check' });
+    if (await start.isVisible()) {
+      await start.click();
+      break;
+    }
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.waitForFunction((f) => document.querySelector('.lesson-card .card-front')?.textContent?.trim() !== f, front);
+  }
+  for (let q = 1; ; q++) {
+    const heading = page.getByRole('heading', { name: new RegExp(`^Question ${q} of \\d+$`) });
+    await heading.waitFor();
+    const total = Number(/of (\d+)/.exec((await heading.textContent()) ?? '')?.[1]);
+    const prompt = await text(page, '.check-prompt');
+    const choices = await page.locator('.choice-button').evaluateAll((buttons) =>
+      buttons.map((b) => [...b.childNodes].filter((n) => !(n instanceof HTMLElement && n.classList.contains('choice-key'))).map((n) => n.textContent).join('').trim()),
+    );
+    const pair = pairs.find(([f, b]) => f === prompt || b === prompt);
+    const right = pair?.[0] === prompt ? pair[1] : pair?.[0];
+    const index = choices.indexOf(right ?? '');
+    expect(index, `${prompt} -> ${choices.join(' | ')}`).toBeGreaterThanOrEqual(0);
+    await page.keyboard.press(String(index + 1));
+    if (q === total) break;
+  }
+  await page.getByRole('heading', { name: 'Lesson complete' }).waitFor({ timeout: 20_000 });
+  // Shown once the lesson's result and grades are written: leaving earlier could cut the write.
+  await page.getByText(/cards? added to today's review/).waitFor({ timeout: 20_000 });
+}
+
+describe('team space', () => {
+  it('lead publishes and assigns, a member joins by link, learns and shares, the lead sees them ready', async () => {
+    const leadContext = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+    const memberContext = await browser.newContext({ locale: 'en-US', viewport: { width: 360, height: 740 } });
+
+    // The lead: join, publish the memo, assign lesson 1.
+    const lead = await join(leadContext, LEAD, false);
+    const lp = lead.page;
+    await lp.getByText('You are the team lead.', { exact: false }).waitFor();
+    await lp.getByLabel('Markdown files').setInputFiles({ name: 'team-tools.en.md', mimeType: 'text/markdown', buffer: Buffer.from(TEAM_EN) });
+    await lp.getByRole('button', { name: 'Publish' }).click();
+    await lp.getByText('Published team-tools, version 1.').waitFor({ timeout: 20_000 });
+    await expect.poll(() => lp.getByLabel('Deck', { exact: true }).locator('option').allTextContents(), { timeout: 20_000 }).toContain('team-tools');
+    await lp.getByLabel('Deck', { exact: true }).selectOption('team-tools');
+    await lp.getByLabel('From lesson').fill('1');
+    await lp.getByLabel('To lesson').fill('1');
+    await lp.getByLabel('Due').fill('2026-12-15');
+    await lp.getByLabel('Retention target (%)').fill('90');
+    await lp.getByRole('button', { name: 'Create assignment' }).click();
+    await lp.getByText('Assignment created.').waitFor({ timeout: 20_000 });
+
+    // The member: join by the link; the deck and the assignment arrive.
+    const member = await join(memberContext, ANA, true);
+    const mp = member.page;
+    await mp.getByText('Lessons 1–1 of Team tools').waitFor({ timeout: 20_000 });
+    await mp.getByText('0 of 1 lessons passed').first().waitFor();
+    const share = mp.getByRole('switch', { name: 'Share my progress with the team lead' });
+    expect(await share.isChecked()).toBe(false);
+
+    await passLessonOne(mp, 'team-tools');
+    await mp.goto(`${baseUrl}/team`);
+    await mp.getByText('1 of 1 lessons passed').first().waitFor({ timeout: 20_000 });
+    await share.check();
+    await expect.poll(async () => {
+      const r = await fetch(`${dbUrl}/_all_docs?startkey="summary:ana:"&endkey="summary:ana:\ufff0"`, { headers: { authorization: `Basic ${Buffer.from(`${server.admin.name}:${server.admin.password}`).toString('base64')}` } });
+      return ((await r.json()) as { rows: unknown[] }).rows.length;
+    }, { timeout: 20_000 }).toBe(1);
+
+    // The lead: ana is ready for lesson 1, and the weak spots link to cards.
+    await lp.getByRole('button', { name: 'Refresh' }).click();
+    const row = lp.getByRole('row', { name: /^ana/ });
+    await expect.poll(() => row.locator('td[data-ready]').first().getAttribute('data-ready'), { timeout: 20_000 }).toBe('yes');
+    expect(await row.getByText('Ready', { exact: true }).count()).toBe(1);
+    const weak = lp.getByRole('region', { name: 'Weak spots' }).getByRole('link');
+    expect(await weak.count()).toBeGreaterThan(0);
+    expect(await weak.first().getAttribute('href')).toMatch(/^\/cards\/[0-9a-f]+$/);
+    await weak.first().click();
+    await expect.poll(() => lp.url()).toMatch(/\/cards\/[0-9a-f]+$/);
+
+    expect(lead.pageErrors).toEqual([]);
+    expect(member.pageErrors).toEqual([]);
+    await leadContext.close();
+    await memberContext.close();
+  });
+});
