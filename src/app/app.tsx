@@ -1,14 +1,16 @@
 // The root component: loads and syncs the decks, sets up the UI language and theme, and routes.
 // Home renders at once (its numbers fill in when the decks are synced); every other route is a
 // lazy chunk, loaded together with its strings, and waits for the sync.
-import { lazy, Suspense, useEffect, useMemo, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, type ComponentType } from 'react';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { loadFeatureStrings } from '../i18n/setup';
 import { Route, Switch, Link } from 'wouter';
 import { DecksProvider } from '../hooks/use-decks';
+import { useClock } from '../hooks/clock';
 import { useStoredDecks } from '../db/stored-deck-hooks';
 import { readSyncConfig } from '../db/sync-config';
+import { isInTeam } from '../db/team-config';
 import type { Deck } from '../domain/deck/types';
 import HomePage from '../features/home/home-page';
 import { Layout } from './layout';
@@ -107,6 +109,16 @@ function Content() {
       () => undefined,
     );
   }, [bootStatus]);
+  // A device in a team space keeps its team decks and shared summary up to date (lazy, as sync).
+  const clock = useClock();
+  const decksNow = useRef(decks);
+  decksNow.current = decks;
+  useEffect(() => {
+    if (bootStatus !== 'ready') return;
+    void isInTeam().then(async (yes) => {
+      if (yes) (await import('../features/team/team-background')).resumeTeam(() => decksNow.current, () => clock.now());
+    });
+  }, [bootStatus, clock]);
   return (
     <DecksProvider decks={ready ? decks : NO_DECKS} ready={ready}>
       <Suspense fallback={null}>

@@ -12,6 +12,7 @@ import { dayBoundaryInForce } from './device';
 import { withStorage } from './errors';
 import { progressFromRow } from './mappers';
 import type { KujiraDB } from './schema';
+import { TEAM_CONFIG_KEY } from './team-config';
 import { readStatsSnapshot } from './stats';
 import { saveStoredDeck } from './stored-decks';
 import type { DeckSyncResult } from './sync-decks';
@@ -38,7 +39,7 @@ export interface TeamDashboardCache {
   pulledAt: number;
 }
 
-const KEYS = { config: 'team:config', content: 'team:content', dashboard: 'team:dashboard' } as const;
+const KEYS = { config: TEAM_CONFIG_KEY, content: 'team:content', dashboard: 'team:dashboard' } as const;
 
 async function readJson<T>(db: KujiraDB, key: string): Promise<T | null> {
   const row = await withStorage(db, () => db.syncState.get(key));
