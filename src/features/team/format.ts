@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../domain/deck/types';
 import { useDecks } from '../../hooks/use-decks';
+import { localizedText } from '../../domain/deck/localized';
 
 export function useFormatTime(): (ms: number) => string {
   const { i18n } = useTranslation();
@@ -15,8 +16,7 @@ export function useDeckTitle(deckId: string): string {
   const { decks } = useDecks();
   const deck = decks.find((d) => d.id === deckId);
   if (!deck) return deckId;
-  const lang = i18n.language as Lang;
-  return deck.title[lang] || deck.title[deck.languages[0] ?? 'en'] || deckId;
+  return localizedText(deck.title, i18n.language as Lang) || deckId;
 }
 
 export const percent = (x: number | null): string => (x === null ? '–' : `${Math.round(x * 100)} %`);

@@ -5,7 +5,8 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { TeamCache, TeamConfig, TeamDashboardCache } from '../../db/team-store';
-import type { Deck } from '../../domain/deck/types';
+import type { Deck, Lang } from '../../domain/deck/types';
+import { localizedText } from '../../domain/deck/localized';
 import { buildLessons } from '../../domain/onboarding/lessons';
 import { buildDashboard, type DashboardDeck } from '../../domain/team/dashboard';
 import { dashboardCsv } from '../../domain/team/csv';
@@ -159,7 +160,8 @@ function AssignmentForm({ config, decks, onDone }: { config: TeamConfig; decks: 
 }
 
 function DashboardView({ content, dashboard, ddecks }: { content: TeamCache; dashboard: TeamDashboardCache | null; ddecks: DashboardDeck[] | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
   const now = useNow();
   const fmt = useFormatTime();
   const dash = useMemo(() => (ddecks ? buildDashboard(dashboard?.summaries ?? [], content.assignments, ddecks) : null), [ddecks, dashboard, content.assignments]);
@@ -227,7 +229,9 @@ function DashboardView({ content, dashboard, ddecks }: { content: TeamCache; das
           <ol className="team-weak">
             {dash.weakSpots.map((w) => (
               <li key={w.cardId}>
-                <Link href={`/cards/${encodeURIComponent(w.cardId)}`}><code>{w.key}</code></Link>{' '}
+                <Link href={`/cards/${encodeURIComponent(w.cardId)}`}>
+                  {w.card.kind === 'fact' ? localizedText(w.card.front, lang) : <code>{w.key}</code>}
+                </Link>{' '}
                 <span>{t('team.weak.stats', { rate: w.lapseRate.toFixed(1), recall: percent(w.meanRecall), learners: w.learners })}</span>{' '}
                 <span className="muted">{t('team.weak.source', { source: w.source })}</span>
               </li>
@@ -262,7 +266,8 @@ export function LeadView({ config, content, dashboard, onChanged }: { config: Te
     <>
       {content && <DashboardView content={content} dashboard={dashboard} ddecks={ddecks} />}
       <PublishForm config={config} content={content} onDone={onChanged} />
-      <AssignmentForm config={config} decks={assignable} onDone={onChanged} />
+      {/* Keyed by the first deck: once the team's decks are compiled, the form starts on one of them. */}
+      <AssignmentForm key={assignable[0]?.id ?? ''} config={config} decks={assignable} onDone={onChanged} />
     </>
   );
 }
