@@ -1,7 +1,7 @@
 // Reading cards: one card's details (stability, difficulty, retrievability now, due, history),
 // cards' content, and their stored schedules. Ratings and the other writes are db/reviews.ts.
 import type { Card } from '../domain/deck/types';
-import { cardInfo, type CardInfo } from '../domain/scheduler/scheduler';
+import { cardInfo, type CardInfo } from '../domain/scheduler/card-info';
 import type { CardSchedule, ReviewLogEntry } from '../domain/scheduler/types';
 import { cardLog } from './card-log';
 import { withStorage } from './errors';

@@ -4,7 +4,7 @@
 // caller passes `now`.
 import { addDays, dayKeyToUtcMs, isValidTimeZone, startOfStudyDay } from '../scheduler/day';
 import { MAX_RETENTION, MIN_RETENTION, MAX_STEP_MINUTES, stepMinutes } from '../scheduler/params';
-import { weightsProblem } from '../scheduler/scheduler';
+import { weightsProblem } from '../scheduler/weights';
 import { FSRS_MODEL } from '../optimizer/fitted-params';
 import type { SchedulerParams } from '../scheduler/types';
 import { SETTINGS_FIELDS, type LearnerEvent, type RatingEvent, type SettingsValues } from './types';

@@ -3,7 +3,7 @@
 // previous one is a prediction (the recall probability the weights give after that many days)
 // and an outcome (remembered: any rating but Again). Same-day reviews move the memory state but
 // are not scored, as in fsrs-rs.
-import { memoryModel, type MemoryState } from '../scheduler/scheduler';
+import { memoryModel, type MemoryState } from '../scheduler/memory-model';
 import type { CardHistory } from './training-items';
 
 export interface Evaluation {

@@ -1,5 +1,5 @@
 // Turning what fsrs-rs returns into weights ts-fsrs uses exactly as stored.
-import { clampWeights, weightsProblem } from '../scheduler/scheduler';
+import { clampWeights, weightsProblem } from '../scheduler/weights';
 import { FSRS_MODEL_WEIGHTS } from './fitted-params';
 
 /**

@@ -14,7 +14,7 @@
 //    maximum interval (no fuzz, no load balancing);
 //  - "remembered" at the end is the sum of every seen card's recall probability on the last day.
 // Seeded: the same seed gives the same figures, and every retention sees the same random draws.
-import { memoryModel, type MemoryModel, type MemoryState } from '../scheduler/scheduler';
+import { memoryModel, type MemoryModel, type MemoryState } from '../scheduler/memory-model';
 import { MAX_RETENTION, MIN_RETENTION } from '../scheduler/params';
 import { mulberry32, type Rng } from '../quiz/random';
 import { dayDiff, dayKey as toDayKey } from '../scheduler/day';

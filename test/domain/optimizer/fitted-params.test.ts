@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { default_w } from 'ts-fsrs';
 import { FSRS_MODEL, normalizeFsrsParams, weightsInForce } from '../../../src/domain/optimizer/fitted-params';
 import { fittedWeights } from '../../../src/domain/optimizer/fitted-weights';
-import { weightsProblem } from '../../../src/domain/scheduler/scheduler';
+import { weightsProblem } from '../../../src/domain/scheduler/weights';
 import { normalizeSettings, schedulerParamsOf, retentionOf } from '../../../src/domain/settings/settings';
 import { TRUE_WEIGHTS } from '../../fixtures/synthetic-history';
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { FSRSAlgorithm, default_w, forgetting_curve, generatorParameters } from 'ts-fsrs';
-import { memoryModel } from '../../../src/domain/scheduler/scheduler';
+import { memoryModel } from '../../../src/domain/scheduler/memory-model';
 import type { Grade } from '../../../src/domain/scheduler/types';
 import { TRUE_WEIGHTS } from '../../fixtures/synthetic-history';
 

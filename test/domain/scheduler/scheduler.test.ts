@@ -3,14 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, dayKey, startOfStudyDay } from '../../../src/domain/scheduler/day';
 import { DEFAULT_PARAMS, normalizeParams } from '../../../src/domain/scheduler/params';
-import {
-  cardInfo,
-  newCardState,
-  previewRatings,
-  rateCard,
-  replay,
-  retrievability,
-} from '../../../src/domain/scheduler/scheduler';
+import { newCardState, previewRatings, rateCard, replay } from '../../../src/domain/scheduler/scheduler';
+import { cardInfo, retrievability } from '../../../src/domain/scheduler/card-info';
 import type { DayBoundary, Grade, ReviewRecord, SchedState } from '../../../src/domain/scheduler/types';
 
 const MOCK_NOW = Date.parse('2026-11-27T12:00:00Z');
