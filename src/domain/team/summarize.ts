@@ -3,7 +3,7 @@
 // time since the last review). `now` and the day boundary are inputs; nothing here reads a clock.
 import type { Deck } from '../deck/types';
 import { addDays, dayKey, startOfStudyDay } from '../scheduler/day';
-import { retrievability } from '../scheduler/scheduler';
+import { retrievability } from '../scheduler/card-info';
 import type { CardStateKind, DayBoundary, Grade, SchedState } from '../scheduler/types';
 import { summaryDocId, type DeckSummary, type RetentionCount, type SummaryDoc } from './types';
 
