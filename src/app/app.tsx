@@ -1,7 +1,7 @@
 // The root component: loads and syncs the decks, sets up the UI language and theme, and routes.
 // Home renders at once (its numbers fill in when the decks are synced); every other route is a
 // lazy chunk, loaded together with its strings, and waits for the sync.
-import { lazy, Suspense, useEffect, useMemo, useRef, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { loadFeatureStrings } from '../i18n/setup';
@@ -24,7 +24,30 @@ function lazyRoute<P>(load: () => Promise<{ default: ComponentType<P> }>) {
 }
 
 // Every route inside its own error boundary: a screen that throws cannot take the app down.
-const Home = guarded(HomePage);
+// A member's team assignments show on Home: a lazy card, loaded only on a device in a team.
+const TeamHomeCard = lazyRoute(() => import('../features/team/team-home-card'));
+function HomeRoute() {
+  const [inTeam, setInTeam] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void isInTeam().then((yes) => live && setInTeam(yes));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return (
+    <HomePage
+      extra={
+        inTeam ? (
+          <Suspense fallback={null}>
+            <TeamHomeCard />
+          </Suspense>
+        ) : null
+      }
+    />
+  );
+}
+const Home = guarded(HomeRoute);
 const ReviewPage = guarded(lazyRoute(() => import('../features/review/review-page')));
 const SettingsRoute = guarded(lazyRoute(() => import('./settings-route')));
 const OnboardingPage = guarded(lazyRoute(() => import('../features/onboarding/onboarding-page')));

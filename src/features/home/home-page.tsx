@@ -1,4 +1,5 @@
 // Home: today's work at a glance (due counts, Start review, streak, next due) and the decks.
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUiLanguage } from '../../i18n/ui-language';
 import { Link } from 'wouter';
@@ -51,7 +52,8 @@ function Today() {
   );
 }
 
-export default function HomePage() {
+/** `extra`: panels the app adds under today's review (the team's assignments on a member's device). */
+export default function HomePage({ extra }: { extra?: ReactNode } = {}) {
   const { t } = useTranslation();
   const { decks } = useDecks();
   const lang = useUiLanguage();
@@ -60,6 +62,7 @@ export default function HomePage() {
       <h1>{t('common.appName')}</h1>
       <p className="muted">{t('common.tagline')}</p>
       <Today />
+      {extra}
       <div className="home-grid">
         <section className="panel" aria-labelledby="learn-heading">
           <h2 id="learn-heading">{t('home.learnTitle')}</h2>

@@ -10,7 +10,7 @@ import type { AssignmentDoc } from '../../domain/team/types';
 import { useDecks } from '../../hooks/use-decks';
 import { useDeckTitle, useFormatTime } from './format';
 
-function AssignmentItem({ a, passedIds }: { a: AssignmentDoc; passedIds: readonly string[] }) {
+export function AssignmentItem({ a, passedIds }: { a: AssignmentDoc; passedIds: readonly string[] }) {
   const { t } = useTranslation();
   const { decks } = useDecks();
   const deck = decks.find((d) => d.id === a.deckId);

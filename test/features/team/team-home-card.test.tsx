@@ -1,0 +1,61 @@
+// @vitest-environment jsdom
+// A member's assignments on Home: read from the last pulled team state on this device (offline),
+// each with its due day and progress and a way to the team page; nothing without assignments.
+import { cleanup, render, screen } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setDb } from '../../../src/db/database';
+import type { KujiraDB } from '../../../src/db/schema';
+import { teamRepository } from '../../../src/db/team-store';
+import { compileDeck } from '../../../src/domain/deck/compile-deck';
+import { buildLessons } from '../../../src/domain/onboarding/lessons';
+import { makeAssignment } from '../../../src/domain/team/documents';
+import TeamHomeCard from '../../../src/features/team/team-home-card';
+import { DecksProvider } from '../../../src/hooks/use-decks';
+import { initI18n } from '../../../src/i18n/setup';
+import { createTestDb } from '../../db/helpers';
+import { TEAM_EN } from '../../fixtures/team-memo';
+
+const NOW = Date.parse('2026-12-01T09:00:00Z');
+let db: KujiraDB;
+afterEach(() => {
+  cleanup();
+  setDb(null);
+  db?.close();
+});
+
+function renderCard() {
+  const deck = compileDeck({ id: 'team-tools', files: [{ path: 'memo.en.md', text: TEAM_EN }] }).deck!;
+  render(
+    <I18nextProvider i18n={initI18n('en')}>
+      <DecksProvider decks={[deck]}>
+        <TeamHomeCard />
+      </DecksProvider>
+    </I18nextProvider>,
+  );
+  return deck;
+}
+
+describe('the team card on Home', () => {
+  it('lists the assignments with their due day and progress, and links to the team page', async () => {
+    db = createTestDb(`home-card-${Math.random()}`);
+    setDb(db);
+    const deck = compileDeck({ id: 'team-tools', files: [{ path: 'memo.en.md', text: TEAM_EN }] }).deck!;
+    const assignment = makeAssignment({ id: 'a1', deck, lessonCount: buildLessons(deck).length, fromLesson: 1, toLesson: 1, dueDay: '2026-12-15', retentionTarget: 0.9, createdBy: 'lead', now: NOW });
+    await teamRepository.saveContent({ decks: [], assignments: [assignment], pulledAt: NOW });
+    renderCard();
+    expect(await screen.findByRole('heading', { name: 'Assignments' })).toBeTruthy();
+    expect(screen.getByText(/2026-12-15/)).toBeTruthy();
+    expect(screen.getByRole('progressbar')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Open the team page' }).getAttribute('href')).toBe('/team');
+  });
+
+  it('shows nothing when the team has no assignment', async () => {
+    db = createTestDb(`home-card-${Math.random()}`);
+    setDb(db);
+    await teamRepository.saveContent({ decks: [], assignments: [], pulledAt: NOW });
+    renderCard();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByRole('heading', { name: 'Assignments' })).toBeNull();
+  });
+});
