@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openTrackedPage, resultsDir } from './browser';
-import { appHeading, reviewLogSize, waitForServiceWorkerControl } from './pwa-helpers';
+import { appHeading, reviewLogSize, waitForServiceWorkerControl, readStore } from './pwa-helpers';
 import { TEAM_EN, TEAM_EN_V2, TEAM_JA, TEAM_JA_V2 } from '../fixtures/team-memo';
 
 const baseUrl = inject('baseUrl');
@@ -22,24 +22,6 @@ interface StoredCard {
   id: string;
   kind: string;
   back: { en?: string };
-}
-
-/** Every row of an object store of the app's database. */
-function readStore<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(async (name) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('kujira');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const rows = await new Promise<unknown[]>((resolve, reject) => {
-      const request = db.transaction(name).objectStore(name).getAll();
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    db.close();
-    return rows;
-  }, store) as Promise<T[]>;
 }
 
 async function storedCards(page: Page): Promise<StoredCard[]> {
