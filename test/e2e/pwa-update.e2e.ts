@@ -66,7 +66,14 @@ describe('update prompt', () => {
     });
     const status = page.getByRole('status').filter({ hasText: 'New version available' });
     await status.waitFor({ timeout: 30_000 });
-    await page.waitForTimeout(1000);
+    // No waiting for a time: the new worker is installed and waiting (nothing called skipWaiting,
+    // so no controllerchange can reload the page), and the page was not reloaded by the notice.
+    expect(
+      await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        return { waiting: registration?.waiting?.state ?? null, controlled: navigator.serviceWorker.controller !== null };
+      }),
+    ).toEqual({ waiting: 'installed', controlled: true });
     expect(await page.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded)).toBe(true);
 
     await Promise.all([page.waitForEvent('load', { timeout: 30_000 }), status.getByRole('button', { name: 'Reload' }).click()]);

@@ -81,14 +81,10 @@ describe('installability', () => {
         await navigator.serviceWorker.ready;
       });
       const cdp = await context.newCDPSession(page);
-      let errors: unknown[] = ['not checked'];
       // The manifest and its icons load after the page: ask until the answer settles.
-      for (let attempt = 0; attempt < 20 && errors.length > 0; attempt++) {
-        const result = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: unknown[] };
-        errors = result.installabilityErrors;
-        if (errors.length > 0) await page.waitForTimeout(500);
-      }
-      expect(errors).toEqual([]);
+      await expect
+        .poll(async () => ((await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: unknown[] }).installabilityErrors, { timeout: 60_000 })
+        .toEqual([]);
 
       const manifest = (await cdp.send('Page.getAppManifest')) as { errors: unknown[]; url: string };
       expect(manifest.errors).toEqual([]);

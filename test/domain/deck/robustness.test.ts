@@ -1,6 +1,7 @@
 // Memos found by probing: each odd input gets a clear FILE:LINE error or warning, or the output
 // the writer meant, and large or hostile inputs stay linear.
-import { describe, expect, it } from 'vitest';
+import { Lexer } from 'marked';
+import { describe, expect, it, vi } from 'vitest';
 import { splitCloze } from '../../../src/domain/deck/cloze';
 import { compileDeck, type CompileDeckResult } from '../../../src/domain/deck/compile-deck';
 import { detectLang } from '../../../src/domain/deck/deck-files';
@@ -58,15 +59,21 @@ describe('deck compiler robustness', () => {
 
   it('refuses nesting deeper than the cap before marked sees it', () => {
     const quotes = `# T\n\n## F\n* a\n\n${'> '.repeat(5000)}deep\n`;
-    const start = performance.now();
+    // marked alone would overflow the stack on these: the cap must act before the lexer is called.
+    const lex = vi.spyOn(Lexer.prototype, 'lex');
     expect(errors(compile(quotes))).toEqual([
       `d/memo.en.md:6: nesting 5000 levels deep (quotes ">" or lists): a memo may nest at most ${MAX_NESTING}; flatten this part`,
     ]);
     const lists = `# T\n\n## F\n${Array.from({ length: 3000 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n')}\n`;
     expect(errors(compile(lists))[0]).toMatch(/^d\/memo\.en\.md:24: nesting 21 levels deep/);
     expect(errors(compile('# T\n\n## Qs\n* a\n', `## Corrections\n${'- '.repeat(3000)}x\n`))[0]).toMatch(/^d\/notes\.en\.md:2: nesting 3000 levels deep/);
-    // Well under a second even on a shared machine; marked alone would overflow the stack.
-    expect(performance.now() - start).toBeLessThan(5000);
+    const lexed = lex.mock.calls.map(([text]) => text);
+    // The spy does see what the compiler lexes: a shallow memo goes through it.
+    compile('# T\n\n## F\n* shallow\n');
+    expect(lex.mock.calls.slice(lexed.length).some(([text]) => text.includes('shallow'))).toBe(true);
+    lex.mockRestore();
+    expect(lexed.filter((text) => text.includes('> > > > > > > > > > > > > > > > > > > > > >') || text.includes('- - - - - - - - - - - - - - - - - - - - - -'))).toEqual([]);
+    expect(lexed.filter((text) => /^ {40,}- x$/m.test(text))).toEqual([]);
   });
 
   it('counts nesting from markers and indentation, and ignores fenced code', () => {

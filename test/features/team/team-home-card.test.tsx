@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 // A member's assignments on Home: read from the last pulled team state on this device (offline),
 // each with its due day and progress and a way to the team page; nothing without assignments.
-import { cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setDb } from '../../../src/db/database';
 import type { KujiraDB } from '../../../src/db/schema';
 import { teamRepository } from '../../../src/db/team-store';
@@ -20,6 +20,7 @@ const NOW = Date.parse('2026-12-01T09:00:00Z');
 let db: KujiraDB;
 afterEach(() => {
   cleanup();
+  vi.restoreAllMocks();
   setDb(null);
   db?.close();
 });
@@ -54,8 +55,13 @@ describe('the team card on Home', () => {
     db = createTestDb(`home-card-${Math.random()}`);
     setDb(db);
     await teamRepository.saveContent({ decks: [], assignments: [], pulledAt: NOW });
+    const read = vi.spyOn(teamRepository, 'content');
     renderCard();
-    await new Promise((r) => setTimeout(r, 50));
+    // Wait for the card's own read of the pulled state to finish, not for a time: then it has decided.
+    await waitFor(() => expect(read).toHaveBeenCalledTimes(1));
+    await act(async () => {
+      expect((await read.mock.results[0]!.value)?.assignments).toEqual([]);
+    });
     expect(screen.queryByRole('heading', { name: 'Assignments' })).toBeNull();
   });
 });
