@@ -27,7 +27,7 @@ export interface CliResult {
 /** One question in the CLI's JSON (docs/quiz.md, "Command line"). */
 export type QuizJsonQuestion =
   | { number: number; id: string; cardId: string; type: 'choice'; direction: string; prompt: string; choices: string[]; correctIndex: number; choiceCardIds: string[] }
-  | { number: number; id: string; cardId: string; type: 'typed'; prompt: string; answers: string[]; flags?: string; optionalFlags?: string[] };
+  | { number: number; id: string; cardId: string; type: 'typed'; prompt: string; answers: string[]; flags?: string; meaningFlags?: string[] };
 
 export interface QuizJson {
   deck: string;
@@ -88,7 +88,7 @@ export function toQuizJson(deck: Deck, options: { seed: number; count: number; l
     questions: questions.map((q, i) =>
       q.type === 'choice'
         ? { number: i + 1, id: q.id, cardId: q.cardId, type: 'choice', direction: q.direction, prompt: q.prompt, choices: q.choices.map((c) => c.text), correctIndex: q.correctIndex, choiceCardIds: q.choices.map((c) => c.cardId) }
-        : { number: i + 1, id: q.id, cardId: q.cardId, type: 'typed', prompt: q.prompt, answers: q.answers, ...(q.flags ? { flags: q.flags } : {}), ...(q.optionalFlags ? { optionalFlags: q.optionalFlags } : {}) },
+        : { number: i + 1, id: q.id, cardId: q.cardId, type: 'typed', prompt: q.prompt, answers: q.answers, ...(q.flags ? { flags: q.flags } : {}), ...(q.meaningFlags ? { meaningFlags: q.meaningFlags } : {}) },
     ),
   };
 }

@@ -104,8 +104,11 @@ const settings = {
 const SHORT = { type: 'string', pattern: '^[\\s\\S]{0,2000}$' } as const;
 const MONO_MS = { type: 'number', minimum: 0, maximum: 1e15 } as const;
 
-/** One answered question of a stored quiz (src/domain/quiz/answer-record.ts): what the history reads. */
-const QUESTION = {
+/**
+ * One answered question of a stored quiz (src/domain/quiz/answer-record.ts): what the history
+ * reads. The typed answer's hint kinds grew in format 2 (`extra-flags`); format 1 stays as it was.
+ */
+const questionOf = <K extends readonly string[]>(hintKinds: K) => ({
   type: 'object',
   required: [
     'questionId', 'cardId', 'questionType', 'prompt', 'response', 'yourAnswer', 'rightAnswer', 'correct',
@@ -153,16 +156,16 @@ const QUESTION = {
               type: 'object',
               additionalProperties: false,
               required: ['kind', 'flags'],
-              properties: { kind: { enum: ['missing-flags'] }, flags: { type: 'array', maxItems: 50, items: SHORT } },
+              properties: { kind: { enum: hintKinds }, flags: { type: 'array', maxItems: 50, items: SHORT } },
             },
           },
         },
       ],
     },
   },
-} as const;
+}) as const;
 
-const quizResult = {
+const quizResultOf = <K extends readonly string[]>(hintKinds: K) => ({
   type: 'object',
   additionalProperties: false,
   required: ['id', 'mode', 'deckId', 'startedAt', 'finishedAt', 'score', 'total', 'questions'],
@@ -174,9 +177,11 @@ const quizResult = {
     finishedAt: { anyOf: [EPOCH_MS, { type: 'null' }] },
     score: int(0, 1_000_000),
     total: int(0, 1_000_000),
-    questions: { type: 'array', maxItems: 10_000, items: QUESTION },
+    questions: { type: 'array', maxItems: 10_000, items: questionOf(hintKinds) },
   },
-} as const;
+}) as const;
+const quizResultV1 = quizResultOf(['missing-flags'] as const);
+const quizResult = quizResultOf(['missing-flags', 'extra-flags'] as const);
 
 const onboarding = {
   type: 'object',
@@ -209,7 +214,7 @@ export const BACKUP_SCHEMA_V1 = {
     checksum: { type: 'string', pattern: '^[0-9a-f]{14}$' },
     reviewLog: { type: 'array', items: reviewEntry },
     settings,
-    quizResults: { type: 'array', items: quizResult },
+    quizResults: { type: 'array', items: quizResultV1 },
     onboarding: { type: 'array', items: onboarding },
     suspended: { type: 'array', items: TEXT },
     deckVersions: {

@@ -69,7 +69,7 @@ export function recordAnswer(question: Question, response: QuizResponse, shownAt
   const typed = checkTypedAnswer(response, {
     key: question.answers[0] ?? '',
     answers: question.answers,
-    ...(question.optionalFlags ? { optionalFlags: question.optionalFlags } : {}),
+    ...(question.meaningFlags ? { meaningFlags: question.meaningFlags } : {}),
   });
   return {
     ...base,

@@ -89,7 +89,7 @@ export function buildQuiz(options: BuildQuizOptions): Question[] {
       const id = `q${questions.length}:${item.card.id}`;
       let question: Question;
       if (item.type === 'typed') {
-        question = item.flagged ? buildFlaggedQuestion(item.card, item.flagged, { lang, id }) : buildTypedQuestion(item.card, { lang, id });
+        question = item.flagged ? buildFlaggedQuestion(item.card, item.flagged, { lang, id }) : buildTypedQuestion(item.card, { lang, id, pool });
       } else {
         if (noChoice.has(item.card.id)) continue;
         question = buildChoiceQuestion(item.card, pool, deriveSeed(seed, 'question', questions.length), { lang, id });

@@ -1,16 +1,22 @@
 // Typed-answer checking, as a shell user means a command line (command-line.ts): spaces and the
-// case of command words do not matter, `sudo` in front is optional, options combine and reorder,
-// paired long forms count, option letters keep their case; every documented alias is right.
-// Anything else (a near miss such as `docker volume prun`) is wrong, with a diff against the
-// closest accepted answer, and a hint when only some asked-for flags are missing.
+// case of command words do not matter, `sudo` in front of a command is optional, options combine
+// and reorder, paired long forms count, option letters keep their case; every documented alias is
+// right. Flags are never "extra": a flag changes what a command does, so the row's command with
+// a flag its `## Flags` entry asks for (`docker ps -a` for "lists running containers") is wrong,
+// with a hint. Anything else (a near miss such as `docker volume prun`) is wrong, with a diff
+// against the closest accepted answer, and a hint when only some asked-for flags are missing.
 import type { Card } from '../deck/types';
-import { commandKey, optionSet, pairLongOptions, parseCommandLine, sameWords, showOption, type CommandLine } from './command-line';
+import { commandKey, optionSet, pairLongOptions, parseCommandLine, sameWords, showOption, type CommandLine, type LongOptions } from './command-line';
 import { diffChars, editDistance, type DiffSegment } from './diff';
 import { cleanInput, normalizeCommand, sudoIsOptional } from './normalize';
 
-/** Why a wrong answer was close: the right command without some of the flags the prompt asks for. */
+/**
+ * Why a wrong answer was close: the right command without some of the flags the prompt asks for
+ * (`missing-flags`), or with flags that change its meaning (`extra-flags`: `docker ps -a` lists
+ * every container, not the running ones).
+ */
 export interface TypedHint {
-  kind: 'missing-flags';
+  kind: 'missing-flags' | 'extra-flags';
   /** As typed on a command line: `-a`. */
   flags: string[];
 }
@@ -33,8 +39,11 @@ export interface TypedAnswerResult {
 /** What the checker needs of a card (a TypedQuestion has the same fields). */
 export type Answerable = Pick<Card, 'key'> & {
   answers?: readonly string[];
-  /** Flags that may be added without changing the meaning (the deck's `## Flags` of this row). */
-  optionalFlags?: readonly string[];
+  /**
+   * Flags that change this answer's meaning (the deck's `## Flags` of this row, asked as their own
+   * question): the answer with them is wrong, with an `extra-flags` hint.
+   */
+  meaningFlags?: readonly string[];
 };
 
 /**
@@ -72,12 +81,9 @@ export function checkTypedAnswer(input: string, card: Answerable): TypedAnswerRe
   const canonical = accepted[0] ?? '';
   const longs = longOptionsOf(accepted);
   const line = parseCommandLine(typed);
-  const optional = new Set((card.optionalFlags ?? []).flatMap((f) => optionSet(parseCommandLine(f), longs)));
-  // Flags the deck says keep the meaning are dropped from the input before comparing.
-  const withoutOptional: CommandLine = { ...line, options: line.options.filter((o) => !optional.has(longs.get(o) ?? o)) };
   const lines = accepted.map((a) => parseCommandLine(a));
   const keys = new Set(lines.map((l) => commandKey(l, longs)));
-  const correct = typed !== '' && (keys.has(commandKey(line, longs)) || keys.has(commandKey(withoutOptional, longs)));
+  const correct = typed !== '' && keys.has(commandKey(line, longs));
 
   // Closest by edit distance on the literal normalized text (so `sudo` typed matches the sudo
   // form); ties go to the earlier (canonical first) answer.
@@ -100,18 +106,28 @@ export function checkTypedAnswer(input: string, card: Answerable): TypedAnswerRe
     markedRightByUser: false,
   };
   if (!correct && line.wellFormed) {
-    // The right command with only some of the asked flags (`docker ps` for "all containers").
-    const have = new Set(optionSet(line, longs));
-    for (const answer of lines) {
-      const want = optionSet(answer, longs);
-      const missing = want.filter((o) => !have.has(o));
-      if (sameWords(line, answer) && missing.length > 0 && [...have].every((o) => want.includes(o))) {
-        result.hint = { kind: 'missing-flags', flags: missing.map(showOption) };
-        break;
-      }
-    }
+    const hint = hintFor(line, lines, longs, card.meaningFlags ?? []);
+    if (hint) result.hint = hint;
   }
   return result;
+}
+
+/**
+ * The right command with only some of the asked flags (`docker ps` for "all containers"), or
+ * with flags the deck says change its meaning (`docker ps -a` for "running containers").
+ */
+function hintFor(line: CommandLine, answers: readonly CommandLine[], longs: LongOptions, meaningFlags: readonly string[]): TypedHint | undefined {
+  const have = optionSet(line, longs);
+  const changing = new Set(meaningFlags.flatMap((f) => optionSet(parseCommandLine(f), longs)));
+  for (const answer of answers) {
+    if (!sameWords(line, answer)) continue;
+    const want = optionSet(answer, longs);
+    const missing = want.filter((o) => !have.includes(o));
+    const extra = have.filter((o) => !want.includes(o));
+    if (missing.length > 0 && extra.length === 0) return { kind: 'missing-flags', flags: missing.map(showOption) };
+    if (extra.length > 0 && missing.length === 0 && extra.every((o) => changing.has(o))) return { kind: 'extra-flags', flags: extra.map(showOption) };
+  }
+  return undefined;
 }
 
 /** "I was right": the learner overrides a wrong verdict (the checker did not know their spelling). */

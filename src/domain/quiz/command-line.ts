@@ -1,7 +1,9 @@
-// Reads a typed command line the way a shell user means it: `sudo` in front is optional, short
-// options combine and reorder (`-it` = `-ti` = `-i -t`), long forms the deck names count as their
-// short letters (`--detach` = `-d`), option letters keep their case (`-D` is not `-d`), command
-// words do not (a phone keyboard capitalises the first letter).
+// Reads a typed command line the way a shell user means it: `sudo` in front of a command is
+// optional (in front of an option it is sudo's own flag: `sudo -d` is not `-d`), short options
+// combine and reorder (`-it` = `-ti` = `-i -t`), long forms the deck names count as their short
+// letters (`--detach` = `-d`), option letters keep their case (`-D` is not `-d`), command words do
+// not (a phone keyboard capitalises the first letter), and a systemctl unit may be written with
+// its `.service` suffix (`docker.service` is the unit systemd reads `docker` as).
 import { cleanInput } from './normalize';
 
 export interface CommandLine {
@@ -16,9 +18,21 @@ export interface CommandLine {
 /** Long option name -> short letter, as the deck pairs them (`--detach` -> `d`). */
 export type LongOptions = ReadonlyMap<string, string>;
 
+const SERVICE = '.service';
+
+/**
+ * A systemctl unit argument without its `.service` suffix: systemd reads a unit name without a
+ * type as `<name>.service`, and Docker's post-install docs write `docker.service`.
+ */
+function unitName(before: readonly string[], word: string): string {
+  const isUnit = before[0] === 'systemctl' && before.length >= 2;
+  return isUnit && word.length > SERVICE.length && word.endsWith(SERVICE) ? word.slice(0, -SERVICE.length) : word;
+}
+
 export function parseCommandLine(text: string): CommandLine {
   const tokens = cleanInput(text).split(' ').filter((t) => t !== '');
-  if (tokens.length > 1 && tokens[0]?.toLowerCase() === 'sudo') tokens.shift();
+  // `sudo` runs a command; before an option (`sudo -d`, `sudo -it`) the option is sudo's own.
+  if (tokens.length > 1 && tokens[0]?.toLowerCase() === 'sudo' && !tokens[1]?.startsWith('-')) tokens.shift();
   const words: string[] = [];
   const options: string[] = [];
   let wellFormed = true;
@@ -29,7 +43,7 @@ export function parseCommandLine(text: string): CommandLine {
       for (const letter of token.slice(1)) options.push(letter);
     } else {
       if (options.length > 0) wellFormed = false;
-      words.push(token.toLowerCase());
+      words.push(unitName(words, token.toLowerCase()));
     }
   }
   return { words, options, wellFormed };

@@ -56,10 +56,16 @@ export interface TypedQuestion {
   cardId: string;
   deckId: string;
   prompt: string;
-  /** Every accepted answer, canonical first (the card's `answers`, else its key). */
+  /**
+   * Every accepted answer, canonical first: the card's `answers` (else its key), then those of the
+   * rows the deck declares also right for it (`docker container run` for "creates a container").
+   */
   answers: string[];
-  /** Flags that may be added without changing the meaning (`-a` on "lists running containers"). */
-  optionalFlags?: string[];
+  /**
+   * Flags that change the answer's meaning (`-a` on "lists running containers": then it lists
+   * every container): the command with them is wrong, with a hint. From the row's `## Flags`.
+   */
+  meaningFlags?: string[];
   /** A `## Flags` question: the flags it asks for on top of the row's command (`-a`). */
   flags?: string;
 }
@@ -191,10 +197,20 @@ function addedFlags(card: Card, flagged: FlaggedAnswer): string {
   return flagged.answer.slice(card.key.length).trim();
 }
 
-export function buildTypedQuestion(card: Card, options: ChoiceQuestionOptions = {}): TypedQuestion {
+export interface TypedQuestionOptions extends ChoiceQuestionOptions {
+  /** The deck's cards: rows declared also right for this one are accepted too (as in choice questions). */
+  pool?: readonly Card[];
+}
+
+export function buildTypedQuestion(card: Card, options: TypedQuestionOptions = {}): TypedQuestion {
   const lang = options.lang ?? defaultLang(card);
   const answers = card.answers && card.answers.length > 0 ? [...card.answers] : [card.key];
-  const optionalFlags = (card.flagged ?? []).flatMap((f) => [addedFlags(card, f), ...f.spellings]);
+  // A choice question never offers an also-right row as wrong; the typed question accepts it.
+  for (const key of card.alsoRight ?? []) {
+    const row = options.pool?.find((c) => c.key === key && c.kind === card.kind);
+    for (const answer of row ? (row.answers ?? [row.key]) : []) if (!answers.includes(answer)) answers.push(answer);
+  }
+  const meaningFlags = (card.flagged ?? []).flatMap((f) => [addedFlags(card, f), ...f.spellings]);
   return {
     type: 'typed',
     id: options.id ?? `${card.id}:typed`,
@@ -202,7 +218,7 @@ export function buildTypedQuestion(card: Card, options: ChoiceQuestionOptions = 
     deckId: card.deckId,
     prompt: localizedText(card.description ?? card.front, lang),
     answers,
-    ...(optionalFlags.length > 0 ? { optionalFlags } : {}),
+    ...(meaningFlags.length > 0 ? { meaningFlags } : {}),
   };
 }
 

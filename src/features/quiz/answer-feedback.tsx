@@ -1,10 +1,12 @@
 // The feedback after a quiz answer (practice): right or wrong, the right answer, a typed answer
-// beside the expected one with the difference marked (and a hint when only a flag was missing),
+// beside the expected one with the difference marked (and a hint when a flag was missing, or
+// added where it changes the meaning),
 // the card's note, its correction (the card view's CorrectionBox), "I was right" and Next.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { CorrectionBox, LocalizedText } from '../../components/card-view';
-import { pickLocalized } from '../../domain/deck/localized';
+import { localizedText, pickLocalized } from '../../domain/deck/localized';
 import type { Card, Lang } from '../../domain/deck/types';
 import { isRecordCorrect, type AnswerRecord } from '../../domain/quiz/answer-record';
 import type { DiffSegment } from '../../domain/quiz/diff';
@@ -51,6 +53,17 @@ export function TypedDiff({ segments }: { segments: readonly DiffSegment[] }) {
   );
 }
 
+type Hint = NonNullable<NonNullable<AnswerRecord['typed']>['hint']>;
+
+/** A typed answer's hint; for flags that change the meaning, what they do (the card's `## Flags` entry). */
+function hintText(hint: Hint, card: Card | undefined, lang: Lang, t: TFunction): string {
+  const flags = hint.flags.join(' ');
+  if (hint.kind === 'missing-flags') return t('quiz.feedback.missingFlags', { flags });
+  const entry = card?.flagged?.find((f) => hint.flags.every((x) => f.answer.split(' ').includes(x) || f.spellings.includes(x)));
+  const meaning = entry ? localizedText(entry.meaning, lang) : '';
+  return meaning ? t('quiz.feedback.extraFlags', { flags, meaning }) : t('quiz.feedback.extraFlagsPlain', { flags });
+}
+
 export interface FeedbackProps {
   question: Question;
   record: AnswerRecord;
@@ -91,9 +104,7 @@ export function AnswerFeedback({ question, record, card, lang, showBoth, isLast,
             {t('quiz.feedback.rightAnswer')} <QuizText text={record.rightAnswer} kind={answerKind} />
           </p>
         )}
-        {typedWrong && record.typed?.hint && (
-          <p className="quiz-hint">{t('quiz.feedback.missingFlags', { flags: record.typed.hint.flags.join(' ') })}</p>
-        )}
+        {typedWrong && record.typed?.hint && <p className="quiz-hint">{hintText(record.typed.hint, card, lang, t)}</p>}
         {typedWrong && record.typed && record.typed.expected !== record.rightAnswer && (
           <p className="quiz-right-answer">
             {t('quiz.feedback.rightAnswer')} <QuizText text={record.rightAnswer} kind="code" />

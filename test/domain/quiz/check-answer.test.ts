@@ -29,6 +29,13 @@ describe('wrong answers', () => {
     ['sudo sudo systemctl start docker', 'sudo systemctl start docker'],
     ['systemctl stop docker', 'sudo systemctl start docker'],
     ['-i', '-it'],
+    // `sudo` before an option is sudo's own flag (sudo -i is a login shell), not the option asked.
+    ['sudo -it', '-it'],
+    ['sudo -i -t', '-it'],
+    ['sudo --interactive --tty', '-it'],
+    // A unit of another type is another unit.
+    ['systemctl start docker.socket', 'sudo systemctl start docker'],
+    ['systemctl start .service', 'sudo systemctl start docker'],
     ['', 'docker container ls'],
     ['   ', 'docker container ls'],
   ])('%j is wrong for %s', (input, key) => {
@@ -87,6 +94,23 @@ describe('the result', () => {
     // A canonical without sudo accepts it too.
     expect(checkTypedAnswer('sudo systemctl restart nginx', { key: 'systemctl restart nginx' }).correct).toBe(true);
     expect(acceptedAnswers({ key: 'systemctl restart nginx' })).toEqual(['systemctl restart nginx', 'sudo systemctl restart nginx']);
+  });
+
+  it('systemctl: the unit with its .service suffix is the same unit', () => {
+    for (const input of ['systemctl start docker.service', 'sudo systemctl start docker.service', 'SUDO SYSTEMCTL START Docker.Service']) {
+      expect(checkTypedAnswer(input, start).correct, input).toBe(true);
+    }
+    // Only the unit argument: `docker.service` is no command of its own.
+    expect(checkTypedAnswer('docker.service ps', { key: 'docker ps' }).correct).toBe(false);
+  });
+
+  it('flags that change the meaning are wrong, with a hint naming them; other extra flags get none', () => {
+    const row = { key: 'docker container ls', answers: ['docker container ls', 'docker ps'], meaningFlags: ['-a', '--all'] };
+    expect(checkTypedAnswer('docker ps -a', row)).toMatchObject({ correct: false, hint: { kind: 'extra-flags', flags: ['-a'] } });
+    expect(checkTypedAnswer('docker container ls --all', row)).toMatchObject({ correct: false, hint: { kind: 'extra-flags', flags: ['--all'] } });
+    expect(checkTypedAnswer('docker ps -q', row).hint).toBeUndefined();
+    expect(checkTypedAnswer('docker ps -aq', row).hint).toBeUndefined();
+    expect(checkTypedAnswer('docker ps', row).correct).toBe(true);
   });
 
   it('a card without answers accepts its key', () => {

@@ -210,7 +210,7 @@ const ISSUE_ROWS: TypedRow[] = [
   { key: 'docker volume prune', right: ['sudo docker volume prune', 'docker volume prune', 'Docker volume prune'], wrong: ['docker volume rm', 'sudo docker volume prun'] },
   { key: '-it', right: ['-it', '-ti', '-i -t', '-t -i', '--interactive --tty', '--tty --interactive', '-i --tty', '--interactive -t'], wrong: ['-IT', '-It', '-I -T', '-i', '-t', '-d', '-itd'] },
   { key: '-d', right: ['-d', '--detach'], wrong: ['-D', '--debug', '-dd -x', '--Detach', '-it'] },
-  { key: 'docker container ls', right: ['docker ps', 'docker container ls', 'sudo docker ps', 'docker ps -a', 'docker container ls --all', 'docker container list -a'], wrong: ['docker ps -q', 'docker -a ps', 'docker ps -A', 'docker image ls'] },
+  { key: 'docker container ls', right: ['docker ps', 'docker container ls', 'sudo docker ps'], wrong: ['docker ps -a', 'docker container ls --all', 'docker container list -a', 'docker ps -q', 'docker -a ps', 'docker ps -A', 'docker image ls'] },
   { key: 'sudo systemctl start docker', right: ['systemctl start docker', 'sudo systemctl start docker'], wrong: ['sudo sudo systemctl start docker', 'systemctl start'] },
 ];
 

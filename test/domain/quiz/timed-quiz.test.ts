@@ -148,7 +148,9 @@ describe('exam', () => {
     let t = T0;
     for (const q of questions) {
       t += 2_000;
-      s = answer(s, q.type === 'typed' ? `  sudo ${q.answers[0] ?? ''} ` : q.correctIndex, t);
+      // `sudo` in front of a command is optional; in front of an option (`sudo -d`) it is wrong.
+      const typed = q.type === 'typed' ? (q.answers[0] ?? '') : '';
+      s = answer(s, q.type === 'typed' ? `  ${typed.startsWith('-') ? '' : 'sudo '}${typed} ` : q.correctIndex, t);
     }
     expect(summarizeTimedQuiz(s)).toMatchObject({ score: 20, total: 20 });
   });

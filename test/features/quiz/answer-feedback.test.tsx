@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 // Quiz feedback on the real Docker deck: the correction box is the card view's (with the memo's
-// own words as "The memo says"), and a typed answer missing only the asked flag gets a hint.
+// own words as "The memo says"), and a typed answer missing only the asked flag gets a hint, as
+// does one with a flag that changes the meaning (what the flag does, from the deck's Flags).
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -41,5 +42,11 @@ describe('AnswerFeedback', () => {
     show(question, 'docker ps', ls);
     expect(screen.getByText('Close: the question asks for the command with -a.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'I was right' })).toBeTruthy();
+  });
+
+  it('says what an added flag does when it changes the meaning (docker ps -a for running containers)', () => {
+    const ls = ask('docker container ls');
+    show(buildTypedQuestion(ls, { lang: 'en' }), 'docker ps -a', ls);
+    expect(screen.getByText('Close: with -a the command does something else: “Lists all containers, stopped ones included”. The question asks for it without -a.')).toBeTruthy();
   });
 });
