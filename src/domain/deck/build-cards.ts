@@ -140,7 +140,15 @@ export function buildCards(deckId: string, sides: readonly Side[], sectionIds: r
         const front = per((side) => q.text[side.lang]?.q);
         const back = per((side) => q.text[side.lang]?.a ?? text[side.lang]);
         const alsoRight = q.named ? notes.alsoRight.get(q.named) : undefined;
-        push('fact', q.named ?? `${contentKey}?${q.k ?? 1}`, { front, back, note: text, ...extra, ...(alsoRight ? { alsoRight } : {}) });
+        const notAlsoRight = q.named ? notes.notAlsoRight.get(q.named) : undefined;
+        push('fact', q.named ?? `${contentKey}?${q.k ?? 1}`, {
+          front,
+          back,
+          note: text,
+          ...extra,
+          ...(alsoRight ? { alsoRight } : {}),
+          ...(notAlsoRight ? { notAlsoRight } : {}),
+        });
         made++;
       }
       if (made === 0) {

@@ -3,7 +3,7 @@
 // quiz, meanings per row or bullet, rows (or questions) that are also right, and flagged answers.
 import { normalizeKey } from './card-id.ts';
 import { deckError, type DeckError } from './errors.ts';
-import { describeTarget, type NoteTarget } from './parse-notes.ts';
+import { describeTarget, type NoteTarget, type ParsedNotes } from './parse-notes.ts';
 import type { Side } from './side.ts';
 import type { Lang, Localized } from './types.ts';
 
@@ -34,8 +34,12 @@ export interface CollectedNotes {
   confusable: Map<string, string[]>;
   /** By `row:KEY` or `bullet:S.B`: how the row or bullet should read (`## Meanings`). */
   meanings: Map<string, Localized>;
-  /** By row key or `q:<id>`: other keys that also fit it (`## Also right`). */
+  /** By row key or `q:<id>`: other keys that also fit it (`## Also right`), one way. */
   alsoRight: Map<string, string[]>;
+  /** By `q:<id>`: other questions whose answers are wrong for it (`## Not also right`), one way. */
+  notAlsoRight: Map<string, string[]>;
+  /** Every declared pair, by `relationKey(question, other)`: which part says it, and where. */
+  relations: Map<string, DeclaredRelation>;
   /** By the flagged answer (`docker container ls -a`), with the row it extends. */
   flagged: Map<string, CollectedFlagged>;
 }
@@ -47,6 +51,16 @@ export interface CollectedFlagged {
   meaning: Localized;
   where: Where;
 }
+
+/** A declared pair: `other`'s answer is (`also`) or is not (`not`) right for `question`'s. */
+export interface DeclaredRelation {
+  kind: 'also' | 'not';
+  file: string;
+  line: number;
+}
+
+/** The key of the one-way pair "is `other` also right for `question`?". */
+export const relationKey = (question: string, other: string): string => `${question}\n${other}`;
 
 export const bulletSlot = (ref: BulletRef): string => `bullet:${ref.section}.${ref.bullet}`;
 
@@ -86,7 +100,7 @@ function resolve(side: Side, sectionIds: readonly string[], target: NoteTarget, 
 }
 
 export function collectNotes(sides: readonly Side[], primary: Side, sectionIds: readonly string[], errors: DeckError[]): CollectedNotes {
-  const out: CollectedNotes = { corrections: new Map(), questions: new Map(), aliases: new Map(), confusable: new Map(), meanings: new Map(), alsoRight: new Map(), flagged: new Map() };
+  const out: CollectedNotes = { corrections: new Map(), questions: new Map(), aliases: new Map(), confusable: new Map(), meanings: new Map(), alsoRight: new Map(), notAlsoRight: new Map(), relations: new Map(), flagged: new Map() };
   for (const side of sides) {
     const notes = side.notes;
     if (!notes) continue;
@@ -190,21 +204,39 @@ export function collectNotes(sides: readonly Side[], primary: Side, sectionIds: 
     }
   }
 
-  // "Also right" names rows, or fact questions by their q:id (checked once every question is read);
-  // between questions it goes both ways.
-  for (const side of sides) {
-    for (const a of side.notes?.alsoRight ?? []) {
-      const unknown = [a.key, ...a.others].find((k) => !primary.keys.has(k) && !out.questions.has(k));
-      if (unknown !== undefined) {
-        errors.push(deckError(side.notes?.file ?? '', a.line, `unknown \`${unknown}\`: "also right" names rows of the memo or questions (q:id)`));
-        continue;
-      }
-      const pairs: [string, readonly string[]][] = [[a.key, a.others]];
-      if (a.key.startsWith('q:')) for (const o of a.others) pairs.push([o, [a.key]]);
-      for (const [from, to] of pairs) {
-        const list = out.alsoRight.get(from) ?? [];
-        for (const other of to) if (other !== from && !list.includes(other)) list.push(other);
-        out.alsoRight.set(from, list);
+  // "Also right" names rows, or fact questions by their q:id; "Not also right" names questions only
+  // (checked once every question is read). Both read one way: for the first key's question, the
+  // others' answers are (not) right too. The reverse is a pair of its own: check-relations.ts
+  // warns where a declared pair has no reverse.
+  const parts = [['also', (n: ParsedNotes) => n.alsoRight], ['not', (n: ParsedNotes) => n.notAlsoRight]] as const;
+  for (const [kind, entriesOf] of parts) {
+    for (const side of sides) {
+      const notes = side.notes;
+      if (!notes) continue;
+      for (const a of entriesOf(notes)) {
+        const keys = [a.key, ...a.others];
+        const unknown = kind === 'also'
+          ? keys.find((k) => !primary.keys.has(k) && !out.questions.has(k))
+          : keys.find((k) => !k.startsWith('q:') || !out.questions.has(k));
+        if (unknown !== undefined) {
+          errors.push(deckError(notes.file, a.line, kind === 'also'
+            ? `unknown \`${unknown}\`: "also right" names rows of the memo or questions (q:id)`
+            : `unknown \`${unknown}\`: "not also right" names questions by their q:id`));
+          continue;
+        }
+        const map = kind === 'also' ? out.alsoRight : out.notAlsoRight;
+        const list = map.get(a.key) ?? [];
+        for (const other of a.others) {
+          if (other === a.key) continue;
+          const declared = out.relations.get(relationKey(a.key, other));
+          if (declared && declared.kind !== kind) {
+            errors.push(deckError(notes.file, a.line, `\`${other}\` is declared also right for \`${a.key}\` (${declared.file}:${declared.line}) and not also right here: keep one`));
+            continue;
+          }
+          if (!declared) out.relations.set(relationKey(a.key, other), { kind, file: notes.file, line: a.line });
+          if (!list.includes(other)) list.push(other);
+        }
+        map.set(a.key, list);
       }
     }
   }

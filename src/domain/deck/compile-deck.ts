@@ -3,6 +3,7 @@
 // Each step lives in its own module; this one only runs them in order.
 import { buildCards } from './build-cards.ts';
 import { checkCounterparts, checkRepeats } from './check-memos.ts';
+import { checkFactRelations } from './check-relations.ts';
 import { collectNotes } from './collect-notes.ts';
 import { classifyFiles, type DeckSourceFile } from './deck-files.ts';
 import { deckError, sortDeckErrors, type DeckError } from './errors.ts';
@@ -76,6 +77,7 @@ export function compileDeck(input: CompileDeckInput): CompileDeckResult {
   checkCounterparts(primary, sides.slice(1), errors);
   const sectionIds = sectionIdsOf(primary.memo, sides.map((s) => s.notes), errors);
   const notes = collectNotes(sides, primary, sectionIds, errors);
+  checkFactRelations(notes, sides, sectionIds, warnings);
   const { cards, sections } = buildCards(input.id, sides, sectionIds, notes);
 
   const seen = new Map<string, string>();

@@ -18,7 +18,11 @@ export interface NoteConfusable { keys: string[]; line: number }
 export interface NoteSectionId { index: number; id: string; line: number }
 /** `## Meanings`: how a row's description or a bullet should read where the memo's words are wrong. */
 export interface NoteMeaning { target: NoteTarget; text: string; line: number }
-/** `## Also right`: other rows that also fit the row's meaning (never offered as its distractors). */
+/**
+ * `## Also right`: other rows that also fit the row's meaning, or other questions whose answers
+ * also answer this question (never offered as its distractors). `## Not also right` (questions
+ * only): other questions whose answers are wrong for this one (offered as its distractors).
+ */
 export interface NoteAlsoRight { key: string; others: string[]; line: number }
 /** `## Flags`: a row with added flags, asked as its own typed question (`docker container ls -a`). */
 export interface NoteFlagged { answer: string; spellings: string[]; text: string; line: number }
@@ -40,10 +44,11 @@ export interface ParsedNotes {
   questions: NoteQuestion[];
   meanings: NoteMeaning[];
   alsoRight: NoteAlsoRight[];
+  notAlsoRight: NoteAlsoRight[];
   flagged: NoteFlagged[];
 }
 
-type Part = 'corrections' | 'aliases' | 'confusable' | 'sections' | 'questions' | 'meanings' | 'also-right' | 'flags';
+type Part = 'corrections' | 'aliases' | 'confusable' | 'sections' | 'questions' | 'meanings' | 'also-right' | 'not-also-right' | 'flags';
 
 const PARTS: Record<string, Part> = {
   corrections: 'corrections', '訂正': 'corrections',
@@ -53,10 +58,11 @@ const PARTS: Record<string, Part> = {
   questions: 'questions', '問題': 'questions',
   meanings: 'meanings', '意味': 'meanings',
   'also right': 'also-right', '他の正解': 'also-right',
+  'not also right': 'not-also-right', '他の正解ではない': 'not-also-right',
   flags: 'flags', 'フラグ': 'flags',
 };
 
-const PART_NAMES = 'Corrections, Aliases, Confusable, Sections, Questions, Meanings, Also right or Flags';
+const PART_NAMES = 'Corrections, Aliases, Confusable, Sections, Questions, Meanings, Also right, Not also right or Flags';
 
 /** `- \`cmd -a\` (\`--all\`): text`: the codes, then the text after the colon. */
 const FLAGGED = /^((?:\x60[^\x60]+\x60[\s,()（）、]*)+)[:：]\s*([\s\S]+)$/;
@@ -144,7 +150,7 @@ function parseQuestionBody(file: string, heading: string, line: number, body: re
 }
 
 export function parseNotes(file: string, source: string, errors: DeckError[]): ParsedNotes {
-  const notes: ParsedNotes = { file, corrections: [], aliases: [], confusable: [], sectionIds: [], questions: [], meanings: [], alsoRight: [], flagged: [] };
+  const notes: ParsedNotes = { file, corrections: [], aliases: [], confusable: [], sectionIds: [], questions: [], meanings: [], alsoRight: [], notAlsoRight: [], flagged: [] };
   const checked = preflight(file, source, errors, false);
   const text = checked.text;
   if (!checked.parse) return notes;
@@ -200,6 +206,13 @@ export function parseNotes(file: string, source: string, errors: DeckError[]): P
           errors.push(deckError(file, line, 'an "also right" line is "- `command`: `other command that also fits its meaning`, ..."'));
         } else {
           notes.alsoRight.push({ key, others, line });
+        }
+      } else if (part === 'not-also-right') {
+        const [key, ...others] = inlineCodes(item);
+        if (key === undefined || others.length === 0) {
+          errors.push(deckError(file, line, 'a "not also right" line is "- `q:id`: `q:other`, ..." (the other questions\' answers are wrong for this one)'));
+        } else {
+          notes.notAlsoRight.push({ key, others, line });
         }
       } else if (part === 'flags') {
         const m = FLAGGED.exec(itemText);

@@ -60,8 +60,13 @@ export interface Card {
    * the text of a bullet): shown as "the memo says"; front, back and description hold the fix.
    */
   memo?: Localized;
-  /** Other rows (keys) that also fit this row's meaning: never offered as its quiz distractors. */
+  /**
+   * Other rows (keys) that also fit this row's meaning, or (a fact question) other questions'
+   * q:ids whose answers also answer this one: never offered as its quiz distractors.
+   */
   alsoRight?: string[];
+  /** A fact question: other questions' q:ids whose answers are wrong for this one (`## Not also right`). */
+  notAlsoRight?: string[];
   /** Typed questions on this row with added flags (`docker container ls -a`), from `## Flags`. */
   flagged?: FlaggedAnswer[];
   /** Where the card comes from: "FILE:LINE" of the primary-language source. */

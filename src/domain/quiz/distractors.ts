@@ -1,9 +1,13 @@
 // Distractor ranking: wrong choices a learner could really confuse with the right one, and never
 // one that is also right (an alias of the answer, another card with the same meaning, or a row the
-// deck declares "also right" for it, in either direction).
+// deck declares "also right" for it, in either direction). Between fact questions the deck's
+// declarations are read one way, and where it says nothing the safe side is taken (see
+// `isAlsoCorrect`); a fact answer that leans on its own question ("it", 「その」) is never offered
+// under another question.
 import { LANGS, type Card, type Lang, type Localized } from '../deck/types';
 import { normalizeAnswer, normalizeText } from './normalize';
 import { deriveSeed, mulberry32, shuffle } from './random';
+import { isAuthoredQuestionKey, leansOnContext } from '../deck/fact-answers';
 import { localizedText } from '../deck/localized';
 
 export type EntryFamily = 'command' | 'option' | 'fact';
@@ -60,6 +64,12 @@ export interface PoolEntry {
   confusable: Set<string>;
   /** Normalized keys of rows that also fit this entry's meaning (the deck's `## Also right`). */
   alsoRight: Set<string>;
+  /** A fact question: normalized keys of questions whose answers are wrong for it (`## Not also right`). */
+  notAlsoRight: Set<string>;
+  /** A fact card that is an authored question (not a memo line or a blank). */
+  authored: boolean;
+  /** A fact answer that leans on its own question's context, per language (never a distractor). */
+  leans: Record<Lang, boolean>;
   parts: CommandParts | null;
   /** An option named only in the notes (`-a`): a distractor key with no card and no meaning. */
   notesOnly: boolean;
@@ -70,6 +80,8 @@ export interface PoolEntry {
 export interface PoolIndex {
   entries: PoolEntry[];
   byId: Map<string, PoolEntry>;
+  /** Fact entries by normalized key (`q:<id>`), to follow "also right" one step further. */
+  factByKey: Map<string, PoolEntry>;
 }
 
 export interface RankedDistractor {
@@ -156,6 +168,9 @@ export function indexPool(cards: readonly Card[]): PoolIndex {
         answers: new Set(family === 'fact' ? [] : [normalizeAnswer(card.key)]),
         confusable: new Set(),
         alsoRight: new Set(),
+        notAlsoRight: new Set(),
+        authored: family === 'fact' && isAuthoredQuestionKey(card.key),
+        leans: { ja: false, en: false },
         notesOnly: false,
         creditCardId: card.id,
         parts: family === 'command' ? parseCommand(card.key) : null,
@@ -178,6 +193,7 @@ export function indexPool(cards: readonly Card[]): PoolIndex {
     for (const answer of card.answers ?? []) if (entry.family !== 'fact') entry.answers.add(normalizeAnswer(answer));
     for (const other of card.confusableWith ?? []) entry.confusable.add(normalizeAnswer(other));
     for (const other of card.alsoRight ?? []) entry.alsoRight.add(normalizeAnswer(other));
+    for (const other of card.notAlsoRight ?? []) entry.notAlsoRight.add(normalizeAnswer(other));
   }
   // Options the notes name beside an option row (`-a`, `--restart`): option questions draw them
   // (as keys) before falling back to commands.
@@ -197,6 +213,9 @@ export function indexPool(cards: readonly Card[]): PoolIndex {
         answers: new Set([key]),
         confusable: new Set([entry.normKey]),
         alsoRight: new Set(),
+        notAlsoRight: new Set(),
+        authored: false,
+        leans: { ja: false, en: false },
         normKey: key,
         keyNorm: normalizeText(key),
         notesOnly: true,
@@ -209,22 +228,40 @@ export function indexPool(cards: readonly Card[]): PoolIndex {
     for (const lang of LANGS) {
       entry.meaningText[lang] = localizedText(entry.meaning, lang);
       entry.meaningNorm[lang] = normalizeText(entry.meaningText[lang]);
+      entry.leans[lang] = entry.family === 'fact' && leansOnContext(entry.meaningText[lang], lang) !== null;
     }
   }
-  const index = { entries: [...byId.values()].sort((a, b) => a.order - b.order), byId };
+  const factByKey = new Map([...byId.values()].filter((e) => e.family === 'fact').map((e) => [e.normKey, e]));
+  const index = { entries: [...byId.values()].sort((a, b) => a.order - b.order), byId, factByKey };
   indexCache.set(cards, index);
   return index;
 }
 
-/** Would choosing `candidate` also be right for a question on `right`? */
-export function isAlsoCorrect(right: PoolEntry, candidate: PoolEntry, lang: Lang): boolean {
+/**
+ * Would choosing `candidate` also be right for a question on `right`? Rows: an alias, the same
+ * meaning, or "also right" declared either way. Fact questions, where the deck's word is read one
+ * way ("for q:a, q:b's answer is (not) right too"): declared also right, or the same answer text,
+ * is right; declared not also right is wrong; where the deck says nothing, right (the safe side) if
+ * the reverse is declared also right, if a chain of two "also right" leads to it, or if both are
+ * authored questions of one section (one topic); else wrong. The compiler warns on each of those
+ * gaps (domain/deck/check-relations.ts).
+ */
+export function isAlsoCorrect(right: PoolEntry, candidate: PoolEntry, lang: Lang, index?: PoolIndex): boolean {
   if (candidate.id === right.id) return true;
+  const rightMeaning = right.meaningNorm[lang];
+  const sameMeaning = rightMeaning !== '' && candidate.meaningNorm[lang] === rightMeaning;
+  if (right.family === 'fact' && candidate.family === 'fact') {
+    if (right.alsoRight.has(candidate.normKey) || sameMeaning) return true;
+    if (right.notAlsoRight.has(candidate.normKey)) return false;
+    if (candidate.alsoRight.has(right.normKey)) return true;
+    for (const middle of right.alsoRight) if (index?.factByKey.get(middle)?.alsoRight.has(candidate.normKey)) return true;
+    return right.authored && candidate.authored && right.sectionId === candidate.sectionId;
+  }
   if (right.alsoRight.has(candidate.normKey) || candidate.alsoRight.has(right.normKey)) return true;
   if (right.family !== 'fact' && candidate.family !== 'fact') {
     for (const a of candidate.answers) if (right.answers.has(a)) return true;
   }
-  const rightMeaning = right.meaningNorm[lang];
-  return rightMeaning !== '' && candidate.meaningNorm[lang] === rightMeaning;
+  return sameMeaning;
 }
 
 function tierOf(right: PoolEntry, candidate: PoolEntry): DistractorTier {
@@ -298,7 +335,8 @@ export function* distractorCandidates(card: Card, pool: readonly Card[], seed: n
   const shape = isFact ? answerShape(right.meaningText[lang], lang) : '';
   const buckets: RankedDistractor[][] = [];
   for (const entry of index.entries) {
-    if ((entry.family === 'fact') !== isFact || isAlsoCorrect(right, entry, lang)) continue;
+    if ((entry.family === 'fact') !== isFact || isAlsoCorrect(right, entry, lang, index)) continue;
+    if (isFact && entry.leans[lang]) continue; // its "it" would point at this question's subject
     if (entry.notesOnly && (!isOption || optionsOnly)) continue;
     if (optionsOnly && entry.family !== 'option') continue;
     if (isFact && answerShape(entry.meaningText[lang], lang) !== shape) continue;
