@@ -80,7 +80,7 @@ describe('the Docker deck', () => {
     expect(answers('docker container ls')).toEqual(['docker container ls', 'docker ps', 'docker container list', 'docker container ps']);
     expect(answers('docker image rm')).toEqual(['docker image rm', 'docker rmi', 'docker image remove']);
     expect(answers('docker container rm')).toEqual(['docker container rm', 'docker rm', 'docker container remove']);
-    expect(answers('docker image build')).toEqual(['docker image build', 'docker build', 'docker builder build']);
+    expect(answers('docker image build')).toEqual(['docker image build', 'docker build', 'docker builder build', 'docker buildx build']);
     expect(answers('docker network rm')).toEqual(['docker network rm', 'docker network remove']);
     expect(answers('docker volume prune')).toEqual(['docker volume prune']);
   });
@@ -98,7 +98,7 @@ describe('the Docker deck', () => {
       }
     }
     expect(byKey('docker container ls')[0]?.correction?.en).toContain('running');
-    const lines = ['コンテナの移動が簡単', '複数のLinuxディストリビューション', '64bit版', 'サーバを再起動時', 'dockerコマンドの基本的な形'];
+    const lines = ['複数のプロジェクトで', 'Dockerさえあれば', 'コンテナの移動が簡単', '複数のLinuxディストリビューション', '64bit版', 'サーバを再起動時', 'dockerコマンドの基本的な形'];
     for (const start of lines) {
       const line = memoLines.findIndex((l) => l.startsWith(`* ${start}`)) + 1;
       const facts = deck.cards.filter((c) => c.source === `decks/docker/memo.ja.md:${line}`);
@@ -109,7 +109,7 @@ describe('the Docker deck', () => {
       }
     }
     const corrected = deck.cards.filter((c) => c.correction).length;
-    expect(corrected).toBe(14 * 2 + 5);
+    expect(corrected).toBe(14 * 2 + 7);
   });
 
   it('puts the corrected meaning on the cards and keeps the memo\'s words beside it', () => {
@@ -140,7 +140,13 @@ describe('the Docker deck', () => {
     expect(light?.front.en).toMatch(/lighter/);
     expect(light?.back.en).toMatch(/kernel/);
     expect(light?.note?.ja).toContain('カーネル');
-    expect(deck.cards.find((c) => c.key === 'q:auto-start')?.back.en).toContain('--restart');
+    // Only `always` and `unless-stopped` bring containers back at boot (issue 25, D1).
+    const autoStart = deck.cards.find((c) => c.key === 'q:auto-start');
+    for (const lang of ['ja', 'en'] as const) {
+      expect(autoStart?.back[lang]).toContain('`always`');
+      expect(autoStart?.back[lang]).toContain('`unless-stopped`');
+      expect(autoStart?.back[lang]).not.toContain('on-failure');
+    }
   });
 
   it('lists confusable commands as distractors', () => {

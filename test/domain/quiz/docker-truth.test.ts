@@ -1,7 +1,9 @@
 // The quiz teaches only what is true, on the real Docker deck: over thousands of generated
 // questions (seeds 1..100, both languages, both directions, choice, typed and mixed) no question
 // has two right choices and no right answer or prompt is a memo line that a correction overrules;
-// and the typed-answer table: every row, and every input of issue 13, read as a shell user means it.
+// the typed-answer table: every row, and every input of issues 13 and 25, read as a shell user
+// means it; and every row of issue 25's two tables (fact questions D1-D6 and the minor items,
+// typed answers), in both languages.
 import { describe, expect, it } from 'vitest';
 import type { Card, Deck, Lang } from '../../../src/domain/deck/types';
 import { recordAnswer } from '../../../src/domain/quiz/answer-record';
@@ -10,6 +12,7 @@ import { answerShape } from '../../../src/domain/quiz/distractors';
 import { normalizeAnswer, normalizeText } from '../../../src/domain/quiz/normalize';
 import { buildFlaggedQuestion, buildTypedQuestion, type ChoiceQuestion, type Question, type TypedQuestion } from '../../../src/domain/quiz/questions';
 import { buildQuiz } from '../../../src/domain/quiz/build-quiz';
+import { leansOnContext } from '../../../src/domain/deck/fact-answers';
 import { compileDockerDeck } from '../../fixtures/docker-deck';
 
 const deck = compileDockerDeck().deck as Deck;
@@ -22,14 +25,26 @@ const LANGS: Lang[] = ['ja', 'en'];
  */
 const ALSO_DOES: [string, string][] = [
   ['docker container create', 'docker container run'], // run = create + start
-  // Fact answers that also answer another fact's question (read from both languages' wording).
-  ['q:isolate-servers', 'q:shared-dependency-fix'], // both are "isolation"
-  ['q:isolate-servers', 'q:same-env-for-team'], // "what can you do about server environments?"
-  ['q:isolate-servers', 'q:multiple-instances'],
-  ['q:same-env-for-team', 'q:dev-vs-prod'], // a team use, too
-  ['q:distributions', 'q:64bit'], // "which OS" either way
-  ['q:shared-server', 'q:shared-dependency'], // isolation removes that risk too
 ];
+
+/**
+ * For each fact question, the other facts whose answers a reader could defend as right for it too,
+ * one way ("for the first, the others' answers are right"), read from both languages' wording of
+ * the questions and answers. Written independently of the deck's `## Also right`: the test holds
+ * the generated quizzes to it, so a declaration missing from the deck shows as a failure.
+ */
+const FACT_ALSO_RIGHT: Record<string, string[]> = {
+  'q:isolate-servers': ['q:shared-dependency-fix', 'q:multiple-instances', 'q:dev-vs-prod', 'q:why-light'], // issue 25 D3: same-image containers
+  'q:shared-dependency-fix': ['q:isolate-servers', 'q:multiple-instances'], // D4: "several copies of the same software" reads as a fix
+  'q:same-env-for-team': ['q:shared-dependency-fix'], // D2: each member may get an isolated environment
+  'q:shared-dependency': ['q:shared-server'], // one project's change breaking another's environment
+  'q:shared-server': ['q:shared-dependency'], // a risk separate environments reduce
+  'q:dev-vs-prod': ['q:same-env-for-team', 'q:moving-containers'], // the same environment / image everywhere
+  'q:ignore-host-differences': ['q:distributions'], // a host's distribution is a difference Docker hides
+  'q:why-light': ['q:distributions'], // its parenthesis gives the reason (a shared kernel)
+  'q:distributions': ['q:64bit'], // "which OS" either way
+};
+const factAlsoRight = (question: string, other: string): boolean => (FACT_ALSO_RIGHT[question] ?? []).includes(other);
 
 const key = (card: Card): string => normalizeAnswer(card.key);
 const answersOf = (card: Card): Set<string> => new Set((card.answers ?? [card.key]).map(normalizeAnswer));
@@ -37,9 +52,8 @@ const meaningOf = (card: Card, lang: Lang): string => normalizeText(card.kind ==
 
 /** Would `other` also be a right answer to a question on `card`? */
 function alsoRight(card: Card, other: Card, lang: Lang): string | null {
-  const oracle = ALSO_DOES.some(([a, b]) => (card.key === a && other.key === b) || (card.key === b && other.key === a));
   if (other.kind === 'fact' || card.kind === 'fact') {
-    if (oracle) return 'also answers it (oracle)';
+    if (factAlsoRight(card.key, other.key)) return 'also answers it (oracle)';
     return meaningOf(card, lang) === meaningOf(other, lang) ? 'the same answer text' : null;
   }
   if (key(card) === key(other)) return 'the same command';
@@ -218,21 +232,22 @@ describe('typed answers, read as a shell user means them', () => {
   const ask = (k: string): Card => deck.cards.find((c) => c.key === k && (c.kind === 'meaning-command' || c.kind === 'meaning-option')) as Card;
   const askCards = deck.cards.filter((c) => c.kind === 'meaning-command' || c.kind === 'meaning-option');
 
-  // Every row of the deck: each accepted spelling, with sudo, spaces and upper-case command words;
-  // the other rows' commands are wrong.
+  // Every row of the deck: each accepted spelling (its own, and those of the rows the oracle says
+  // also do its job), with sudo, spaces and upper-case command words; the other rows' are wrong.
+  const alsoDoes = (card: Card, other: Card): boolean => ALSO_DOES.some(([a, b]) => card.key === a && other.key === b);
   const everyRow: TypedRow[] = askCards.map((card) => {
-    const answers = card.answers ?? [card.key];
+    const answers = [card, ...askCards.filter((o) => alsoDoes(card, o))].flatMap((c) => c.answers ?? [c.key]);
     const right = answers.flatMap((a) => {
       const bare = a.replace(/^sudo /, '');
       const upper = a.split(' ').map((w) => (w.startsWith('-') ? w : w.toUpperCase())).join(' ');
       return bare.startsWith('-') ? [a, ` ${a} `, upper] : [a, `sudo ${bare}`, bare, `  ${a.replace(/ /g, '  ')} `, upper];
     });
-    const wrong = askCards.filter((o) => o.key !== card.key).flatMap((o) => o.answers ?? [o.key]);
+    const wrong = askCards.filter((o) => o.key !== card.key && !alsoDoes(card, o)).flatMap((o) => o.answers ?? [o.key]);
     return { key: card.key, right, wrong };
   });
 
   it.each([...ISSUE_ROWS, ...everyRow].map((row) => [row.key, row] as const))('%s', (_key, row) => {
-    const question = buildTypedQuestion(ask(row.key), { lang: 'ja' });
+    const question = buildTypedQuestion(ask(row.key), { lang: 'ja', pool: deck.cards });
     for (const input of row.right) expect(recordAnswer(question, input, 0, 1).correct, `${JSON.stringify(input)} for ${row.key}`).toBe(true);
     for (const input of row.wrong) expect(recordAnswer(question, input, 0, 1).correct, `${JSON.stringify(input)} for ${row.key}`).toBe(false);
   });
@@ -269,5 +284,142 @@ describe('typed answers, read as a shell user means them', () => {
     expect(checkTypedAnswer('-ti', ask('-it')).correct).toBe(true);
     expect(checkTypedAnswer('-IT', ask('-it')).correct).toBe(false);
     expect(checkTypedAnswer('sudo docker rmi', ask('docker image rm')).correct).toBe(true);
+  });
+});
+
+// Issue 25: every row of its two tables, in both languages.
+describe('issue 25: fact questions', () => {
+  const fact = (id: string, key: string): Card => {
+    const card = byId.get(id) as Card;
+    // The issue names cards by id: the fixes kept every card's identity (and so its history).
+    expect(card?.key).toBe(key);
+    return card;
+  };
+  const answerOf = (key: string, lang: Lang): string => deck.cards.find((c) => c.key === key)?.back[lang] ?? '';
+  /** Every wrong choice the card's question offers over seeds 1..100 in `lang`. */
+  const wrongChoices = (card: Card, lang: Lang): Set<string> => {
+    const out = new Set<string>();
+    for (let seed = 1; seed <= 100; seed++) {
+      const q = buildQuiz({ cards: [card], pool: deck.cards, type: 'choice', count: 1, seed, lang })[0] as ChoiceQuestion;
+      for (const c of q.choices) if (!c.correct) out.add(c.text);
+    }
+    return out;
+  };
+
+  it.each(LANGS)('%s: D1 auto-start: only always and unless-stopped, with the engine enabled; on-failure never restarts after a daemon restart', (lang) => {
+    const card = fact('10e3ed51cc39d1', 'q:auto-start');
+    const answer = card.back[lang] ?? '';
+    expect(answer).toContain('`always`');
+    expect(answer).toContain('`unless-stopped`');
+    expect(answer).toContain('systemctl enable docker');
+    expect(answer).not.toContain('on-failure');
+    // The memo.3 correction (shown with the card) says what on-failure does instead.
+    const correction = card.correction?.[lang] ?? '';
+    expect(correction).toMatch(lang === 'en' ? /`on-failure\[:N\]` restarts a container only after a non-zero exit, never after a daemon restart/ : /`on-failure\[:N\]` は 0 以外の終了コードで終了したときだけ再起動し、デーモンの再起動では起動しない/);
+    expect(correction).toMatch(lang === 'en' ? /Only `always` and `unless-stopped`/ : /起動するのは `always` と `unless-stopped`/);
+  });
+
+  it.each(LANGS)('%s: D2 "what can Docker give every member": the isolation answer is never offered as wrong', (lang) => {
+    expect(wrongChoices(fact('0d9cd5aa3d65e5', 'q:same-env-for-team'), lang)).not.toContain(answerOf('q:shared-dependency-fix', lang));
+  });
+
+  it.each(LANGS)('%s: D3 "what does Docker do with a server\'s environments": same-image containers are never offered as wrong', (lang) => {
+    expect(wrongChoices(fact('16f052c7fe419c', 'q:isolate-servers'), lang)).not.toContain(answerOf('q:dev-vs-prod', lang));
+  });
+
+  it.each(LANGS)('%s: D4 shared-dependency fix: "several copies of the same software" stands on its own and is never offered as wrong', (lang) => {
+    const copies = answerOf('q:multiple-instances', lang);
+    expect(leansOnContext(copies, lang)).toBeNull();
+    if (lang === 'ja') expect(copies).toContain('複数起動して並行稼働させること');
+    expect(wrongChoices(fact('0e818c8505816b', 'q:shared-dependency-fix'), lang)).not.toContain(copies);
+  });
+
+  it.each(LANGS)('%s: D5 shared server: separate environments reduce accidental interference; no access control (the daemon is root-equivalent)', (lang) => {
+    const card = fact('039416cba0808f', 'q:shared-server');
+    const [front, back, correction] = [card.front[lang] ?? '', card.back[lang] ?? '', card.correction?.[lang] ?? ''];
+    if (lang === 'en') {
+      expect(front).toMatch(/reduce/);
+      expect(`${front} ${back}`).not.toMatch(/prevent|remove|protect/i);
+      expect(back).toMatch(/accidentally/);
+      expect(correction).toMatch(/no access control/);
+      expect(correction).toMatch(/root-equivalent/);
+    } else {
+      expect(front).toMatch(/減らせる/);
+      expect(`${front} ${back}`).not.toMatch(/防げる|防ぐ/);
+      expect(back).toMatch(/誤って/);
+      expect(correction).toMatch(/アクセス制御にはならない/);
+      expect(correction).toMatch(/root 権限と同等/);
+    }
+  });
+
+  it.each(LANGS)('%s: D6 host differences: installed software and configuration, on one CPU architecture with a compatible kernel', (lang) => {
+    const card = fact('072c73785e6b7b', 'q:ignore-host-differences');
+    const back = card.back[lang] ?? '';
+    expect(back).toMatch(lang === 'en' ? /installed software and configuration/ : /インストールされたソフトウェアや設定/);
+    expect(back).toMatch(lang === 'en' ? /CPU architecture/ : /CPU アーキテクチャ/);
+    expect(back).toMatch(lang === 'en' ? /kernel/ : /カーネル/);
+    expect(card.correction?.[lang]).toMatch(lang === 'en' ? /amd64 and arm64/ : /amd64 と arm64/);
+  });
+
+  it.each(LANGS)('%s: minor items: -d names its command, network prune spares bridge/host/none, no "?)"', (lang) => {
+    const d = deck.cards.find((c) => c.key === '-d' && c.kind === 'meaning-option') as Card;
+    expect(d.description?.[lang]).toContain('`docker run`');
+    const prune = deck.cards.find((c) => c.key === 'docker network prune' && c.kind === 'meaning-command') as Card;
+    for (const name of ['bridge', 'host', 'none']) expect(prune.description?.[lang]).toContain(name);
+    for (const card of deck.cards) expect(card.front[lang] ?? '', card.key).not.toMatch(/\?\)/);
+  });
+
+  it.each(LANGS)('%s: every fact answer stands on its own (no pronoun or "both" bound to its question)', (lang) => {
+    for (const card of deck.cards.filter((c) => c.kind === 'fact')) expect(leansOnContext(card.back[lang] ?? '', lang), `${card.key}: ${card.back[lang]}`).toBeNull();
+  });
+
+  it('the compiled deck has no warnings (every pair of a section declared, every declared pair symmetric)', () => {
+    expect(compileDockerDeck().warnings).toEqual([]);
+  });
+});
+
+describe('issue 25: typed answers', () => {
+  const row = (id: string, key: string): Card => {
+    const card = byId.get(id) as Card;
+    expect(card?.key).toBe(key);
+    return card;
+  };
+  /** The card's own typed question as the quiz builds it (through buildQuiz, the deck as pool; not a `## Flags` one). */
+  const typedQuestion = (card: Card, lang: Lang): TypedQuestion =>
+    (buildQuiz({ cards: [card], pool: deck.cards, type: 'typed', count: 2, seed: 1, lang }) as TypedQuestion[]).find((q) => q.flags === undefined) as TypedQuestion;
+  const verdict = (card: Card, lang: Lang, input: string) => recordAnswer(typedQuestion(card, lang), input, 0, 1);
+
+  const TABLE: { id: string; key: string; right: string[]; wrong: string[]; hint?: string[] }[] = [
+    { id: '06615b919f552f', key: 'sudo systemctl start docker', right: ['sudo systemctl start docker.service', 'systemctl start docker.service'], wrong: ['systemctl start docker.socket'] },
+    { id: '09e221a842a56c', key: 'sudo systemctl stop docker', right: ['sudo systemctl stop docker.service', 'systemctl stop docker.service'], wrong: ['systemctl start docker.service'] },
+    { id: '19bb8d46dba077', key: 'sudo systemctl enable docker', right: ['sudo systemctl enable docker.service', 'systemctl enable docker.service'], wrong: ['systemctl enable docker.socket'] },
+    { id: '11a4486959fe43', key: 'docker image build', right: ['docker buildx build', 'sudo docker buildx build', 'docker build', 'docker builder build'], wrong: ['docker buildx'] },
+    { id: '1d804e375f6e54', key: 'docker container create', right: ['docker run', 'docker container run', 'docker create'], wrong: ['docker start'] },
+    { id: '1dd3eaa5243cc9', key: 'docker container ls', right: ['docker ps', 'docker container ls'], wrong: ['docker ps -a', 'docker ps --all', 'docker container ls --all'], hint: ['-a', '--all', '--all'] },
+    { id: '1643e719ef8cd6', key: '-d', right: ['-d', '--detach'], wrong: ['sudo -d', 'sudo --detach'] },
+    { id: '10a2f0d23d2917', key: '-it', right: ['-it', '-ti'], wrong: ['sudo -it', 'sudo -i -t'] },
+  ];
+
+  it.each(LANGS.flatMap((lang) => TABLE.map((r) => [lang, r.key, r] as const)))('%s: %s', (lang, _key, r) => {
+    const card = row(r.id, r.key);
+    for (const input of r.right) expect(verdict(card, lang, input).correct, `${input} for ${r.key}`).toBe(true);
+    r.wrong.forEach((input, i) => {
+      const record = verdict(card, lang, input);
+      expect(record.correct, `${input} for ${r.key}`).toBe(false);
+      if (r.hint) expect(record.typed?.hint, input).toEqual({ kind: 'extra-flags', flags: [r.hint[i]] });
+    });
+  });
+
+  it.each(LANGS)('%s: choice and typed questions agree: a row declared also right is accepted typed and never offered as wrong', (lang) => {
+    for (const card of deck.cards.filter((c) => c.kind === 'meaning-command' && c.alsoRight)) {
+      const q = typedQuestion(card, lang);
+      for (let seed = 1; seed <= 30; seed++) {
+        const choice = buildQuiz({ cards: [card], pool: deck.cards, type: 'choice', count: 1, seed, lang })[0] as ChoiceQuestion;
+        for (const other of card.alsoRight ?? []) {
+          expect(choice.choices.filter((c) => !c.correct).map((c) => c.text)).not.toContain(other);
+          expect(recordAnswer(q, other, 0, 1).correct, other).toBe(true);
+        }
+      }
+    }
   });
 });
