@@ -14,6 +14,7 @@ import httpAdapter from 'pouchdb-adapter-http';
 import replication from 'pouchdb-replication';
 import mapreduce from 'pouchdb-mapreduce';
 import expressPouchDB from 'express-pouchdb';
+import { EVENTS_DESIGN_DOC, learnerSecurity } from '../src/sync/learner-database';
 
 export interface SyncServerOptions {
   /** 0 (the default) picks a free port. */
@@ -43,24 +44,6 @@ export interface SyncServer {
   /** Stops for good. */
   close(): Promise<void>;
 }
-
-/**
- * The database's write rule (docs/sync.md): a member may add Kujira event documents (and deck
- * source documents, `deck:<id>:<hash>`) and never edit or delete one; anything else is refused. Server and database admins are not held to it.
- */
-export const EVENTS_DESIGN_DOC = {
-  _id: '_design/kujira',
-  validate_doc_update: `function (newDoc, oldDoc, userCtx, secObj) {
-  if (userCtx.roles.indexOf('_admin') !== -1) return;
-  var admins = (secObj && secObj.admins && secObj.admins.names) || [];
-  if (admins.indexOf(userCtx.name) !== -1) return;
-  if (newDoc._deleted) throw({ forbidden: 'Kujira events are never deleted' });
-  if (oldDoc) throw({ forbidden: 'Kujira events are never changed' });
-  if (newDoc.kujira !== 1) throw({ forbidden: 'not a Kujira document' });
-  if (newDoc.deck && !newDoc.event && newDoc._id.indexOf('deck:') === 0) return;
-  if (!newDoc.event || newDoc.event.id !== newDoc._id) throw({ forbidden: 'not a Kujira event document' });
-}`,
-};
 
 // Plugins are registered once per process (PouchDB refuses to register one twice).
 const Pouch = PouchDB.plugin(memoryAdapter).plugin(httpAdapter).plugin(replication).plugin(mapreduce);
@@ -134,7 +117,7 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
     await fetch(`${dbUrl}/_security`, {
       method: 'PUT',
       headers: asAdmin,
-      body: JSON.stringify({ admins: { names: [], roles: [] }, members: { names: [user.name], roles: [] } }),
+      body: JSON.stringify(learnerSecurity(user.name)),
     }),
     'setting _security',
   );

@@ -39,6 +39,24 @@ export function splitDbUrl(dbUrl: string): { root: string; db: string } {
   return { root: `${u.origin}${parts.join('/')}`, db: `${u.origin}${parts.join('/')}/${db}` };
 }
 
+/** An `Authorization` header value for Basic authentication (UTF-8 names and passwords). */
+export function basicAuth(name: string, password: string): string {
+  let bin = '';
+  for (const b of new TextEncoder().encode(`${name}:${password}`)) bin += String.fromCharCode(b);
+  return `Basic ${btoa(bin)}`;
+}
+
+/** The typed error for a CouchDB answer that is not 2xx (`what` names what was asked for). */
+export function httpError(status: number, body: unknown, what: string): SyncError {
+  const reason = typeof body === 'object' && body !== null ? String((body as { reason?: unknown }).reason ?? (body as { error?: unknown }).error ?? '') : '';
+  const detail = `${what}: ${status} ${reason}`.trim();
+  if (status === 404) return new SyncError('no-database', detail, 404);
+  if (status === 401) return new SyncError('signed-out', detail, 401);
+  if (status === 403) return new SyncError('forbidden', detail, 403);
+  if (status >= 500 || status === 408 || status === 429) return new SyncError('server', detail, status);
+  return new SyncError('protocol', detail, status);
+}
+
 export class CouchClient {
   readonly root: string;
   readonly dbUrl: string;
@@ -79,13 +97,15 @@ export class CouchClient {
       if (res.ok) throw new SyncError('protocol', `${what}: the answer is not JSON`, res.status);
     }
     if (res.ok) return body as T;
-    const reason = typeof body === 'object' && body !== null ? String((body as { reason?: unknown }).reason ?? (body as { error?: unknown }).error ?? '') : '';
-    const detail = `${what}: ${res.status} ${reason}`.trim();
-    if (res.status === 404) throw new SyncError('no-database', detail, 404);
-    if (res.status === 401) throw new SyncError('signed-out', detail, 401);
-    if (res.status === 403) throw new SyncError('forbidden', detail, 403);
-    if (res.status >= 500 || res.status === 408 || res.status === 429) throw new SyncError('server', detail, res.status);
-    throw new SyncError('protocol', detail, res.status);
+    throw httpError(res.status, body, what);
+  }
+
+  /**
+   * Sends the name and password with every request (Basic authentication, held in memory): for
+   * Node tools such as the admin CLI, which keep no cookies.
+   */
+  useBasicAuth(name: string, password: string): void {
+    this.basic = basicAuth(name, password);
   }
 
   /**
@@ -101,12 +121,7 @@ export class CouchClient {
       throw e;
     }
     const who = await this.session(signal);
-    if (who !== name) {
-      const bytes = new TextEncoder().encode(`${name}:${password}`);
-      let bin = '';
-      for (const b of bytes) bin += String.fromCharCode(b);
-      this.basic = `Basic ${btoa(bin)}`;
-    }
+    if (who !== name) this.basic = basicAuth(name, password);
   }
 
   /** The signed-in user's name, or null. */
@@ -163,6 +178,11 @@ export class CouchClient {
   async putDoc<T extends { _id: string; _rev?: string }>(doc: T, signal?: AbortSignal): Promise<string> {
     const r = await this.request<{ rev?: string }>(`${this.dbUrl}/${encodeURIComponent(doc._id)}`, { method: 'PUT', json: doc, signal }, doc._id);
     return r.rev ?? '';
+  }
+
+  /** Replaces the database's `_security` object (a database or server admin only). */
+  async putSecurity(security: object, signal?: AbortSignal): Promise<void> {
+    await this.request(`${this.dbUrl}/_security`, { method: 'PUT', json: security, signal }, '_security');
   }
 
   /** `_all_docs` over an id range (`prefix`), or for the given `keys`; documents only with `includeDocs`. */

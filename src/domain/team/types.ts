@@ -18,6 +18,8 @@ export interface TeamDeckDoc {
   publishedAt: number;
   publishedBy: string;
   files: DeckSourceFile[];
+  /** The source commit it was published from (`npm run team -- publish --commit`), when known. */
+  commit?: string;
 }
 
 /** "Lessons 1-3 of docker by 2026-12-15, retention target 90 %": `assignment:<id>`. */
