@@ -181,7 +181,7 @@ describe('npm run team', () => {
       const log = await db.reviewLog.toArray();
       expect(log).toHaveLength(1);
       const remaps = await db.cardRemaps.toArray();
-      const now = remaps.find((r) => r.fromId === card.id)?.toId ?? card.id;
+      const now = remaps.find((r) => r.from === card.id)?.to ?? card.id;
       expect(await db.cards.get(now)).toBeTruthy();
       expect((await db.cardStates.get(now))?.reps).toBe(1);
     } finally {
