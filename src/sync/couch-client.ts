@@ -113,14 +113,25 @@ export class CouchClient {
    * cookie (third-party cookies blocked), falls back to Basic authentication held in memory.
    */
   async login(name: string, password: string, signal?: AbortSignal): Promise<void> {
-    this.basic = null;
+    // The credentials also go as Basic on this one request: a CouchDB with require_valid_user
+    // (deploy/) refuses even POST /_session from a client that is not yet authenticated.
+    this.basic = basicAuth(name, password);
     try {
       await this.request(`${this.root}/_session`, { method: 'POST', json: { name, password }, signal }, 'signing in');
     } catch (e) {
+      this.basic = null;
       if (e instanceof SyncError && e.status === 401) throw new SyncError('wrong-password', 'the server refused this user name and password', 401);
       throw e;
     }
-    const who = await this.session(signal);
+    // Does the browser keep the cookie? Ask without Basic; with require_valid_user no cookie is a 401.
+    this.basic = null;
+    let who: string | null;
+    try {
+      who = await this.session(signal);
+    } catch (e) {
+      if (!(e instanceof SyncError && e.status === 401)) throw e;
+      who = null;
+    }
     if (who !== name) this.basic = basicAuth(name, password);
   }
 
