@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
+import { useInTeam } from '../db/team-config';
 
 const NAV_ITEMS = [
   { to: '/', key: 'home', icon: '⌂' },
@@ -14,12 +15,17 @@ const NAV_ITEMS = [
   { to: '/settings', key: 'settings', icon: '⚙' },
 ] as const;
 
+/** Shown only on a device that joined a team (joining is on Settings and by the lead's link). */
+const TEAM_ITEM = { to: '/team', key: 'team', icon: '◎' } as const;
+
 function NavList() {
   const { t } = useTranslation();
   const [location] = useLocation();
+  const inTeam = useInTeam();
+  const items = inTeam ? [...NAV_ITEMS.slice(0, -1), TEAM_ITEM, NAV_ITEMS[NAV_ITEMS.length - 1]!] : NAV_ITEMS;
   return (
     <ul className="nav-list">
-      {NAV_ITEMS.map((item) => {
+      {items.map((item) => {
         const active = item.to === '/' ? location === '/' : location.startsWith(item.to);
         return (
           <li key={item.to}>

@@ -8,6 +8,7 @@ import { StorageStatus } from '../components/pwa/storage-status';
 import { AppVersion } from '../components/pwa/app-version';
 import { OptimizerPanelLazy } from './optimizer-panel-lazy';
 import { SyncSummary } from '../features/sync/sync-summary';
+import { TeamSummary } from '../features/team/team-summary';
 
 export default function SettingsRoute() {
   return (
@@ -16,6 +17,7 @@ export default function SettingsRoute() {
       extraPanels={
         <>
           <SyncSummary />
+          <TeamSummary />
           <StorageStatus backupHref="#backup" />
           <BackupPanel />
           <RepairPanel />

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { launchBrowser, openTrackedPage, resultsDir } from './browser';
 import { appHeading, reviewCounts, reviewLogSize } from './pwa-helpers';
 import { startSyncServer, type SyncServer } from '../../scripts/sync-server';
+import { addLearner, CouchAdmin } from '../../src/sync/couch-admin';
 import { TEAM_EN, TEAM_JA } from '../fixtures/team-memo';
 
 const md = (name: string, text: string) => ({ name, mimeType: 'text/markdown', buffer: Buffer.from(text) });
@@ -17,9 +18,14 @@ const md = (name: string, text: string) => ({ name, mimeType: 'text/markdown', b
 const baseUrl = inject('baseUrl');
 let browser: Browser;
 let server: SyncServer;
+/** A learner made as a team's admin makes one (`npm run team -- add-learner`), nothing else set up. */
+const LEARNER = { name: 'dai', password: 'dai-pass' };
+let learnerDb: string;
 
 beforeAll(async () => {
   [browser, server] = await Promise.all([launchBrowser(), startSyncServer({ port: 0 })]);
+  const { dbName } = await addLearner(new CouchAdmin(server.url, fetch, server.admin), LEARNER.name, LEARNER.password);
+  learnerDb = `${server.url}/${dbName}`;
 });
 afterAll(async () => {
   await browser?.close();
@@ -32,12 +38,12 @@ async function setUpSync(context: BrowserContext) {
   const tracked = await openTrackedPage(context, baseUrl);
   const { page } = tracked;
   // The link a lead sends: the server is filled in.
-  await page.goto(`${baseUrl}/settings/sync?server=${encodeURIComponent(server.dbUrl)}`);
+  await page.goto(`${baseUrl}/settings/sync?server=${encodeURIComponent(learnerDb)}`);
   expect(await appHeading(page)).toBe('Sync');
-  expect(await page.getByLabel('Server').inputValue()).toBe(server.dbUrl);
+  expect(await page.getByLabel('Server').inputValue()).toBe(learnerDb);
   await expect.poll(() => statusLine(page).textContent()).toBe('Sync is off.');
-  await page.getByLabel('User name').fill(server.user.name);
-  await page.getByLabel('Password', { exact: true }).fill(server.user.password);
+  await page.getByLabel('User name').fill(LEARNER.name);
+  await page.getByLabel('Password', { exact: true }).fill(LEARNER.password);
   await page.getByRole('button', { name: 'Start sync' }).click();
   await expect.poll(() => statusLine(page).textContent(), { timeout: 20_000 }).toMatch(/^Synced at /);
   // The password field is emptied and the password is nowhere in the page's storage.
@@ -78,7 +84,7 @@ describe('live sync between two profiles of one learner', () => {
     const phoneContext = await browser.newContext({ locale: 'en-US', viewport: { width: 360, height: 740 } });
     const laptop = await setUpSync(laptopContext);
     const phone = await setUpSync(phoneContext);
-    expect(await storedText(laptop.page)).not.toContain(server.user.password);
+    expect(await storedText(laptop.page)).not.toContain(LEARNER.password);
     await phone.page.screenshot({ path: join(resultsDir(), 'sync-360x740.png'), fullPage: true });
     await laptop.page.emulateMedia({ colorScheme: 'dark' });
     await laptop.page.screenshot({ path: join(resultsDir(), 'sync-dark-1280x800.png'), fullPage: true });
@@ -138,13 +144,13 @@ describe('live sync between two profiles of one learner', () => {
     const context = await browser.newContext({ locale: 'en-US' });
     const { page } = await openTrackedPage(context, baseUrl);
     await page.goto(`${baseUrl}/settings/sync`);
-    await page.getByLabel('Server').fill(server.dbUrl);
-    await page.getByLabel('User name').fill(server.user.name);
+    await page.getByLabel('Server').fill(learnerDb);
+    await page.getByLabel('User name').fill(LEARNER.name);
     await page.getByLabel('Password', { exact: true }).fill('not-the-password');
     await page.getByRole('button', { name: 'Start sync' }).click();
     await expect.poll(() => statusLine(page).textContent(), { timeout: 20_000 }).toBe('The server refused this user name and password. Check them and start again.');
     await page.getByLabel('Server').fill(`${server.url}/no-such-db`);
-    await page.getByLabel('Password', { exact: true }).fill(server.user.password);
+    await page.getByLabel('Password', { exact: true }).fill(LEARNER.password);
     await page.getByRole('button', { name: 'Start sync' }).click();
     await expect.poll(() => statusLine(page).textContent(), { timeout: 20_000 }).toMatch(/^There is no such database\./);
     await context.close();

@@ -6,19 +6,25 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, openTrackedPage } from './browser';
 import { startSyncServer, type SyncServer } from '../../scripts/sync-server';
-import { createTeamDatabase } from '../../scripts/team-setup';
+import { addLearner, addTeamMember, CouchAdmin, createTeam } from '../../src/sync/couch-admin';
 import { TEAM_EN } from '../fixtures/team-memo';
 
 const baseUrl = inject('baseUrl');
 const LEAD = { name: 'lead', password: 'lead-pass' };
 const ANA = { name: 'ana', password: 'ana-pass' };
+/** Has an account, not yet in the team: the lead adds and removes him on the roster. */
+const BEN = { name: 'ben', password: 'ben-pass' };
 let browser: Browser;
 let server: SyncServer;
 let dbUrl: string;
 
 beforeAll(async () => {
   [browser, server] = await Promise.all([launchBrowser(), startSyncServer({ port: 0 })]);
-  dbUrl = await createTeamDatabase(server.url, server.admin, { name: 'e2e', lead: LEAD, members: [ANA] });
+  // Set up as a team's admin does with `npm run team`, and nothing else.
+  const admin = new CouchAdmin(server.url, fetch, server.admin);
+  for (const u of [LEAD, ANA, BEN]) await addLearner(admin, u.name, u.password);
+  dbUrl = `${server.url}/${(await createTeam(admin, 'e2e', LEAD.name)).dbName}`;
+  await addTeamMember(admin, 'e2e', ANA.name);
 });
 afterAll(async () => {
   await browser?.close();
@@ -30,6 +36,7 @@ const teamStatus = (page: Page) => page.locator('[data-team-status]');
 async function join(context: BrowserContext, who: { name: string; password: string }, viaLink: boolean) {
   const tracked = await openTrackedPage(context, baseUrl);
   const { page } = tracked;
+  const teamNav = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team', exact: true });
   if (viaLink) {
     await page.goto(`${baseUrl}/team/join?db=${encodeURIComponent(dbUrl)}`);
     await page.getByRole('heading', { name: 'Join a team' }).waitFor({ timeout: 20_000 });
@@ -41,8 +48,11 @@ async function join(context: BrowserContext, who: { name: string; password: stri
   }
   await page.getByLabel('User name').fill(who.name);
   await page.getByLabel('Password', { exact: true }).fill(who.password);
+  // "Team" joins the navigation once this device is in a team (not before: the page was open by link or address).
+  expect(await teamNav.count()).toBe(0);
   await page.getByRole('button', { name: 'Join' }).click();
   await expect.poll(() => teamStatus(page).getAttribute('data-team-status'), { timeout: 20_000 }).toBe('done');
+  await expect.poll(() => teamNav.count()).toBeGreaterThan(0);
   return tracked;
 }
 
@@ -111,6 +121,19 @@ describe('team space', () => {
     await lp.getByRole('button', { name: 'Create assignment' }).click();
     await lp.getByText('Assignment created.').waitFor({ timeout: 20_000 });
 
+    // The roster: ana is a member who does not share yet; ben is added, then removed after a confirmation.
+    const roster = lp.getByRole('region', { name: 'Members' });
+    const anaRow = roster.getByRole('listitem').filter({ hasText: /^ana/ });
+    await expect.poll(() => anaRow.textContent(), { timeout: 20_000 }).toContain('not sharing');
+    await roster.getByLabel('Add a member by user name').fill(BEN.name);
+    await roster.getByRole('button', { name: 'Add member' }).click();
+    await roster.getByText('ben was added. Send them the join link.').waitFor({ timeout: 20_000 });
+    await roster.getByRole('listitem').filter({ hasText: /^ben/ }).waitFor();
+    await roster.getByRole('button', { name: 'Remove ben from the team' }).click();
+    await roster.getByRole('button', { name: 'Yes, remove' }).click();
+    await roster.getByText('ben was removed from the team.').waitFor({ timeout: 20_000 });
+    expect(await roster.getByRole('listitem').filter({ hasText: /^ben/ }).count()).toBe(0);
+
     // The member: join by the link; the deck and the assignment arrive.
     const member = await join(memberContext, ANA, true);
     const mp = member.page;
@@ -133,6 +156,7 @@ describe('team space', () => {
     const row = lp.getByRole('row', { name: /^ana/ });
     await expect.poll(() => row.locator('td[data-ready]').first().getAttribute('data-ready'), { timeout: 20_000 }).toBe('yes');
     expect(await row.getByText('Ready', { exact: true }).count()).toBe(1);
+    await expect.poll(() => anaRow.textContent(), { timeout: 20_000 }).toMatch(/sharing · last summary \d{4}-\d{2}-\d{2}/);
     const weak = lp.getByRole('region', { name: 'Weak spots' }).getByRole('link');
     expect(await weak.count()).toBeGreaterThan(0);
     expect(await weak.first().getAttribute('href')).toMatch(/^\/cards\/[0-9a-f]+$/);

@@ -14,6 +14,7 @@ import { AssignmentError, newestDecks } from '../../domain/team/documents';
 import { downloadText } from '../../components/download';
 import { useDecks } from '../../hooks/use-decks';
 import { useClock, useNow } from '../../hooks/clock';
+import { RosterSection } from './roster-section';
 import { createAssignment, dashboardDecks, publishDeck } from './team-service';
 import { errorReason } from './use-team';
 import type { ReadMemoResult } from './read-memo';
@@ -265,6 +266,7 @@ export function LeadView({ config, content, dashboard, onChanged }: { config: Te
   return (
     <>
       {content && <DashboardView content={content} dashboard={dashboard} ddecks={ddecks} />}
+      <RosterSection config={config} version={dashboard?.pulledAt ?? 0} />
       <PublishForm config={config} content={content} onDone={onChanged} />
       {/* Keyed by the first deck: once the team's decks are compiled, the form starts on one of them. */}
       <AssignmentForm key={assignable[0]?.id ?? ''} config={config} decks={assignable} onDone={onChanged} />

@@ -14,6 +14,7 @@ import type { TeamDeckDoc } from '../../domain/team/types';
 import { CouchClient, splitDbUrl } from '../../sync/couch-client';
 import { SyncError } from '../../sync/errors';
 import { pullLatestSummaries, pullTeamContent, pushSummary } from '../../sync/team';
+import { addMember, readRoster, removeMember, type Roster } from '../../sync/team-roster';
 
 let client: CouchClient | null = null;
 
@@ -150,3 +151,21 @@ export async function createAssignment(config: TeamConfig, deck: Deck, input: { 
   const doc = makeAssignment({ id: `${deck.id}-${now.toString(36)}`, deck, lessonCount: buildLessons(deck).length, ...input, createdBy: config.user, now });
   await c.putDoc(doc);
 }
+
+/** The members from `_security` with their last summary day (the lead is a database admin). */
+export async function loadRoster(config: TeamConfig): Promise<Roster> {
+  return readRoster(await signedIn(config));
+}
+
+/** Adds an existing server user to the team; false when already a member. */
+export async function addToRoster(config: TeamConfig, name: string): Promise<boolean> {
+  return addMember(await signedIn(config), name);
+}
+
+/** Removes a member; their shared summaries stay on the server. */
+export async function removeFromRoster(config: TeamConfig, name: string): Promise<boolean> {
+  return removeMember(await signedIn(config), name);
+}
+
+/** The link a lead sends: this app's join page with the team database filled in. */
+export const joinLink = (origin: string, dbUrl: string): string => `${origin}/team/join?db=${encodeURIComponent(dbUrl)}`;
