@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
-import { useInTeam } from '../db/team-config';
+import { useInTeam } from '../hooks/use-in-team';
 
 const NAV_ITEMS = [
   { to: '/', key: 'home', icon: '⌂' },

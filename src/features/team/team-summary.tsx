@@ -2,7 +2,7 @@
 // Reads one syncState row, so the settings page does not load the team code.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { useInTeam } from '../../db/team-config';
+import { useInTeam } from '../../hooks/use-in-team';
 
 export function TeamSummary() {
   const { t } = useTranslation();
