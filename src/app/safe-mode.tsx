@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Deck } from '../domain/deck/types';
 import { downloadText } from '../components/download';
+import { useClock } from '../hooks/clock';
 
 // Export, Repair and Reset load the storage code they need only when pressed: the banner is part
 // of the first paint, and the scheduler, deck matcher and backup code are not.
@@ -16,6 +17,7 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function SafeModeBanner({ error, decks, onRecovered }: { error: unknown; decks: readonly Deck[]; onRecovered: (report: string) => void }) {
   const { t } = useTranslation();
+  const clock = useClock();
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmReset, setConfirmReset] = useState(false);
@@ -33,14 +35,14 @@ export function SafeModeBanner({ error, decks, onRecovered }: { error: unknown; 
 
   const onExport = () =>
     run(async () => {
-      const { text, fileName } = await (await backup()).export(Date.now());
+      const { text, fileName } = await (await backup()).export(clock.now());
       downloadText(fileName, text, 'application/json');
       return t('backup.safeMode.exported', { fileName });
     });
 
   const onRepair = () =>
     run(async () => {
-      const report = await (await repair()).repair(decks, Date.now());
+      const report = await (await repair()).repair(decks, clock.now());
       const text =
         report.skipped.length === 0
           ? t('backup.safeMode.repairedNone')
@@ -52,7 +54,7 @@ export function SafeModeBanner({ error, decks, onRecovered }: { error: unknown; 
   const onReset = () =>
     run(async () => {
       await (await backup()).resetProgress();
-      await (await repair()).repair(decks, Date.now());
+      await (await repair()).repair(decks, clock.now());
       setConfirmReset(false);
       onRecovered(t('backup.safeMode.resetDone'));
       return t('backup.safeMode.resetDone');

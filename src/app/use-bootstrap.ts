@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useSettings } from '../db/hooks';
 import { readStoredDecks } from '../db/stored-deck-hooks';
 import { loadBuiltInDecks } from '../hooks/use-decks';
+import { useClock } from '../hooks/clock';
 import { applyTheme } from '../components/theme';
 import { loadFeatureStrings, setUiLanguage } from '../i18n/setup';
 import type { Deck } from '../domain/deck/types';
@@ -32,6 +33,7 @@ export function useBootstrap(): BootstrapControl {
   const { t } = useTranslation();
   const [boot, setBoot] = useState<Bootstrap>({ status: 'loading' });
   const [report, setReport] = useState<string | null>(null);
+  const clock = useClock();
   useEffect(() => {
     let live = true;
     let decks: Deck[] = [];
@@ -40,7 +42,7 @@ export function useBootstrap(): BootstrapControl {
       const [loaded, stored, { repairRepository }] = await Promise.all([loadBuiltInDecks(), readStoredDecks(), import('../db/repair-repository')]);
       decks = loaded;
       const builtIn = new Set(loaded.map((d) => d.id));
-      const repaired = await repairRepository.start([...loaded, ...stored.filter((d) => !builtIn.has(d.id))], Date.now());
+      const repaired = await repairRepository.start([...loaded, ...stored.filter((d) => !builtIn.has(d.id))], clock.now());
       // The scheduler changed and the states were rebuilt: entries it could not use are listed.
       if (repaired && repaired.skipped.length > 0 && live) {
         // The repair report's strings live with the backup feature's (loaded on demand).
@@ -58,7 +60,7 @@ export function useBootstrap(): BootstrapControl {
     return () => {
       live = false;
     };
-    // Start-up runs once; `t` only formats the report.
+    // Start-up runs once; `t` only formats the report and the clock only stamps the repair.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const recovered = useCallback((text: string) => {

@@ -2,6 +2,7 @@
 // on planted code, reports the violation it exists for; clean code in the same places passes.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ESLint } from 'eslint';
+import { readdirSync } from 'node:fs';
 
 const root = new URL('../../', import.meta.url).pathname;
 let eslint: ESLint;
@@ -60,6 +61,33 @@ describe('layer rules', { timeout: 60_000 }, () => {
   it('a feature imports neither the app nor another feature', async () => {
     await expectViolation('src/features/stats/planted.tsx', "import { App } from '../../app/app';\nexport const x = App;\n", PATHS, /Imports flow/);
     await expectViolation('src/features/stats/planted.tsx', "import HomePage from '../home/home-page';\nexport const x = HomePage;\n", PATHS, /no other feature/);
+  });
+
+  it('every feature folder there is, found on disk, is held to the feature rules', async () => {
+    const features = readdirSync(root + 'src/features', { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    expect(features).toContain('optimizer');
+    for (const name of features) {
+      // A real module of another feature (the rule checks resolved paths).
+      const other = features.find((f) => f !== name)!;
+      const target = readdirSync(root + `src/features/${other}`).find((f) => /\.tsx?$/.test(f))!.replace(/\.tsx?$/, '');
+      const at = `src/features/${name}/planted.tsx`;
+      await expectViolation(at, "import { App } from '../../app/app';\nexport const x = App;\n", PATHS, /Imports flow/);
+      await expectViolation(at, `import * as other from '../${other}/${target}';\nexport const x = other;\n`, PATHS, /no other feature/);
+      await expectViolation(at, 'export const x = Date.now();\n', 'no-restricted-properties', /useClock/);
+    }
+  });
+
+  it('the app shell reads the time through the clock hook too', async () => {
+    await expectViolation('src/app/planted.tsx', 'export const x = Date.now();\n', 'no-restricted-properties', /useClock/);
+    await expectViolation('src/app/planted.ts', 'export const x = new Date();\n', 'no-restricted-syntax', /useClock/);
+    expect(await lint('src/app/planted.ts', "import { useClock } from '../hooks/clock';\nexport const use = () => useClock().now();\n")).toEqual([]);
+  });
+
+  it('storage, strings and shared UI do not import the sync engine; strings do not read the device', async () => {
+    await expectViolation('src/db/planted.ts', "import { Replicator } from '../sync/replicator';\nexport const x = Replicator;\n", PATHS, /storage only/);
+    await expectViolation('src/i18n/planted.ts', "import type { SyncStatus } from '../sync/types';\nexport type X = SyncStatus;\n", PATHS, /src\/i18n/);
+    await expectViolation('src/i18n/planted.ts', "import { deviceTimeZone } from '../platform/device';\nexport const x = deviceTimeZone;\n", PATHS, /src\/i18n/);
+    await expectViolation('src/components/planted.tsx', "import { Replicator } from '../sync/replicator';\nexport const x = Replicator;\n", PATHS, /sync engine/);
   });
 
   it('features and shared UI read the time only through the clock hook', async () => {
