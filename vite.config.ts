@@ -1,6 +1,7 @@
 // Build configuration: React, the deck compiler (decks/ -> virtual:kujira-decks) and the PWA
 // (manifest, precaching service worker, prompt-to-update). KUJIRA_OUT_DIR builds elsewhere than
 // dist/ and KUJIRA_BUILD_ID labels the build (the update test builds two versions side by side).
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -75,6 +76,9 @@ export default defineConfig({
   ],
   define: {
     'import.meta.env.VITE_KUJIRA_BUILD_ID': JSON.stringify(BUILD_ID),
+  },
+  resolve: {
+    alias: [{ find: /^use-sync-external-store\/shim(\/index\.js)?$/, replacement: fileURLToPath(new URL('./scripts/shims/use-sync-external-store.ts', import.meta.url)) }],
   },
   // The optimizer's worker imports its wasm boundary lazily (a simulation needs no wasm):
   // code splitting inside a worker needs module workers.
