@@ -11,6 +11,7 @@ import type { Settings } from '../domain/settings/settings';
 import type { FlagEvent, LessonEvent, ResetEvent, SettingsEvent, SuspendEvent, VoidEvent } from '../domain/events/types';
 import { SETTINGS_FIELDS, UNKNOWN_DEVICE } from '../domain/events/types';
 import { v1SuspendId } from '../domain/backup/v1-ids';
+import { deckOwnerOf } from '../domain/deck/deck-owner';
 
 /** Which queue a card is in, as an indexable number (IndexedDB cannot index booleans). */
 export const QUEUE = { off: -1, new: 0, learning: 1, review: 2 } as const;
@@ -125,6 +126,12 @@ export interface StoredDeckRow {
   deck: Deck;
   addedAt: number;
   updatedAt: number;
+  /**
+   * The deck's version counter: 1 when added, one more than the newest known version at each
+   * update; last-writer-wins between devices orders by it, never by a clock. Rows written before
+   * version 10 have none (read as 0).
+   */
+  version?: number;
 }
 
 /** Sync's own records on this device: checkpoints, the sweep done, the server and user name. */
@@ -142,6 +149,13 @@ export interface SyncQuarantineRow {
   reason: string;
   receivedAt: number;
   sample: string;
+  /**
+   * Held, not refused: stamped too far in this device's future (clock tolerance, docs/sync.md).
+   * From this time on (epoch ms) the document is checked and applied again; absent for a refusal.
+   */
+  until?: number;
+  /** The whole held document (JSON), to apply when its time comes; only with `until`. */
+  doc?: string;
 }
 
 export const DB_NAME = 'kujira';
@@ -300,5 +314,20 @@ export class KujiraDB extends Dexie {
       syncState: 'key',
       syncQuarantine: '++n, [docId+rev]',
     });
+    // Version 10 (issue 22, decks have owners; clocks are bounded): a deck stored under a built-in
+    // deck's id (a team's memo titled "# Docker", or such a deck synced from another device) had
+    // taken the built-in deck's place. Its row goes: start-up syncs the built-in deck again, which
+    // restores its cards with their history, and the team's next refresh stores the team's deck
+    // under its own id (team:<team>:<id>). The team's cached content goes too (it named decks by
+    // the old ids; the next refresh pulls it again). Held sync documents get an index by the time
+    // they may be applied.
+    this.version(10)
+      .stores({ syncQuarantine: '++n, [docId+rev], until' })
+      .upgrade(async (tx) => {
+        const rows = (await tx.table('storedDecks').toArray()) as StoredDeckRow[];
+        const taken = rows.filter((r) => deckOwnerOf(r.id)?.kind === 'built-in').map((r) => r.id);
+        if (taken.length > 0) await tx.table('storedDecks').bulkDelete(taken);
+        await tx.table('syncState').bulkDelete(['team:content', 'team:dashboard']);
+      });
   }
 }

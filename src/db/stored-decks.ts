@@ -2,6 +2,7 @@
 // same code as the built-in decks at start-up (sync-decks.ts), so an update moves history through
 // the same remap records. Each write is one transaction: the source row and the cards agree.
 import type { DeckSourceFile } from '../domain/deck/deck-files';
+import { storableDeckIdProblem, type DeckSource } from '../domain/deck/deck-owner';
 import type { Deck } from '../domain/deck/types';
 import { getDb } from './database';
 import { withStorage } from './errors';
@@ -15,10 +16,12 @@ export interface StoredDeck {
   files: DeckSourceFile[];
   addedAt: number;
   updatedAt: number;
+  /** The version counter (see StoredDeckRow.version). */
+  version: number;
 }
 
 export function storedDeckFromRow(row: StoredDeckRow): StoredDeck {
-  return { deck: row.deck, files: row.files, addedAt: row.addedAt, updatedAt: row.updatedAt };
+  return { deck: row.deck, files: row.files, addedAt: row.addedAt, updatedAt: row.updatedAt, version: row.version ?? 0 };
 }
 
 /** Every stored deck, by id. */
@@ -31,18 +34,26 @@ export async function listStoredDecks(db: KujiraDB): Promise<StoredDeck[]> {
  * syncs its cards: unchanged ids keep their schedule, edited cards take over their earlier
  * version's history through a remap record, cards no longer in the memo are retired.
  * A deck removed earlier gets its kept history back.
+ *
+ * Every path that stores a deck comes here, and here the owner rule holds (deck-owner.ts): a
+ * built-in deck's id is refused (DeckOwnerError), and a team stores only under its own ids.
+ * `version` is the version counter to record (a pulled version's own); by default one more than
+ * the stored one.
  */
-export function saveStoredDeck(
+export async function saveStoredDeck(
   db: KujiraDB,
   deck: Deck,
   files: readonly DeckSourceFile[],
   now: number,
-  options: { resetCards?: readonly string[] } = {},
+  options: { resetCards?: readonly string[]; source?: DeckSource; version?: number } = {},
 ): Promise<DeckSyncResult> {
+  const problem = storableDeckIdProblem(deck.id, options.source ?? { kind: 'learner' });
+  if (problem) throw problem;
   return withStorage(db, () =>
     db.transaction('rw', [db.storedDecks, db.decks, db.cards, db.cardStates, db.reviewLog, db.cardRemaps, db.events, db.meta], async () => {
       const prev = await db.storedDecks.get(deck.id);
-      await db.storedDecks.put({ id: deck.id, files: files.map((f) => ({ ...f })), deck, addedAt: prev?.addedAt ?? now, updatedAt: now });
+      const version = options.version ?? (prev?.version ?? 0) + 1;
+      await db.storedDecks.put({ id: deck.id, files: files.map((f) => ({ ...f })), deck, addedAt: prev?.addedAt ?? now, updatedAt: now, version });
       const [result] = await syncDecks(db, [deck], now);
       // Cards whose meaning changed, when the learner chose to learn them again (same transaction).
       if (options.resetCards && options.resetCards.length > 0) await resetCardsIn(db, options.resetCards, now);

@@ -10,12 +10,14 @@ import Dexie from 'dexie';
 import { BackupValidationError, type BackupFile } from '../domain/backup/validate';
 import type { DeckSourceFile } from '../domain/deck/deck-files';
 import { formatDeckError } from '../domain/deck/errors';
+import { storableDeckIdProblem } from '../domain/deck/deck-owner';
+import { canonicalFilesKey, compareDeckVersions, type DeckVersionKey } from '../domain/deck/deck-versions';
 import { saveStoredDeck } from './stored-decks';
 import type { LearnerEvent } from '../domain/events/types';
 import { applyImport, planMerge } from './backup/import';
 import { withStorage } from './errors';
 import { quizEventOf, ratingEventOf } from './mappers';
-import type { EventRow, KujiraDB, QuizResultRow, ReviewLogRow, SyncQuarantineRow } from './schema';
+import type { EventRow, KujiraDB, QuizResultRow, ReviewLogRow, StoredDeckRow, SyncQuarantineRow } from './schema';
 import { deviceId } from './stamp';
 
 export interface SyncStoredEvent {
@@ -40,8 +42,13 @@ function eventOfRow(table: EventTable, row: unknown): LearnerEvent {
 export interface SyncDeckSource {
   id: string;
   at: number;
+  /** The version counter (absent on versions written before it existed: 0). */
+  version?: number;
   files: unknown[];
 }
+
+const versionKey = (d: SyncDeckSource): DeckVersionKey => ({ version: d.version ?? 0, content: canonicalFilesKey(d.files) });
+const storedVersionKey = (r: StoredDeckRow): DeckVersionKey => ({ version: r.version ?? 0, content: canonicalFilesKey(r.files) });
 
 /** Limits on a pulled deck: a memo is a few tens of KB; these leave room and refuse abuse. */
 const MAX_DECK_FILES = 8;
@@ -187,27 +194,30 @@ export function syncEventStore(db: KujiraDB): SyncEventStore {
 
     async deckSources() {
       const rows = await withStorage(db, () => db.storedDecks.toArray());
-      return rows.map((r) => ({ id: r.id, at: r.updatedAt, files: r.files.map((f) => ({ ...f })) }));
+      return rows.map((r) => ({ id: r.id, at: r.updatedAt, ...(r.version ? { version: r.version } : {}), files: r.files.map((f) => ({ ...f })) }));
     },
 
     async deckToken() {
       const rows = await withStorage(db, () => db.storedDecks.toArray());
-      return `decks:${rows.map((r) => `${r.id}@${r.updatedAt}`).join(',')}`;
+      return `decks:${rows.map((r) => `${r.id}@${r.updatedAt}v${r.version ?? 0}`).join(',')}`;
     },
 
     async addDeckSources(decks) {
       const rejected: { id: string; reason: string }[] = [];
-      // The newest version of each deck wins (by the time it was added; ties by content).
+      // The newest version of each deck wins: by its version counter (a newer publish or update
+      // always counts higher), ties by content, never by a device's clock (deck-versions.ts).
       const newest = new Map<string, SyncDeckSource>();
       for (const d of decks) {
         const have = newest.get(d.id);
-        if (!have || d.at > have.at) newest.set(d.id, d);
+        if (!have || compareDeckVersions(versionKey(d), versionKey(have)) > 0) newest.set(d.id, d);
       }
       for (const d of newest.values()) {
         // The compiler (and its Markdown parser) loads only when a deck arrives.
-        const { compileDeck, DECK_ID } = await import('../domain/deck/compile-deck');
-        if (!DECK_ID.test(d.id)) {
-          rejected.push({ id: d.id, reason: `${d.id} is not a deck id` });
+        const { compileDeck } = await import('../domain/deck/compile-deck');
+        // A built-in deck's id is never taken by a synced deck (the owner rule, deck-owner.ts).
+        const owner = storableDeckIdProblem(d.id, { kind: 'learner' });
+        if (owner) {
+          rejected.push({ id: d.id, reason: owner.message });
           continue;
         }
         const files = deckFilesOf(d.files);
@@ -216,15 +226,15 @@ export function syncEventStore(db: KujiraDB): SyncEventStore {
           continue;
         }
         const here = await withStorage(db, () => db.storedDecks.get(d.id));
-        if (here && here.updatedAt >= d.at) continue;
+        if (here && compareDeckVersions(versionKey(d), storedVersionKey(here)) <= 0) continue;
         // The same compiler as adding a deck in the app: a memo that does not compile is refused.
         const compiled = compileDeck({ id: d.id, dir: d.id, files });
         if (!compiled.deck) {
           rejected.push({ id: d.id, reason: compiled.errors.slice(0, 3).map(formatDeckError).join('; ') });
           continue;
         }
-        // Stamped with the version's own time, so every device holds the same version and time.
-        await saveStoredDeck(db, compiled.deck, files, d.at);
+        // Stamped with the version's own time and counter, so every device holds the same version.
+        await saveStoredDeck(db, compiled.deck, files, d.at, { version: d.version ?? 0 });
       }
       return { rejected };
     },

@@ -68,10 +68,17 @@ async function leaveTeam(db: KujiraDB): Promise<void> {
  * Stores a team deck version unless this device already has exactly it (same compiled hash):
  * an update moves card history through the same remap records as a deck updated by hand.
  */
-export async function applyTeamDeck(db: KujiraDB, deck: Deck, files: readonly DeckSourceFile[], now: number): Promise<DeckSyncResult | null> {
+export async function applyTeamDeck(
+  db: KujiraDB,
+  deck: Deck,
+  files: readonly DeckSourceFile[],
+  now: number,
+  from: { team: string; version: number },
+): Promise<DeckSyncResult | null> {
   const here = await withStorage(db, () => db.storedDecks.get(deck.id));
-  if (here && here.deck.hash === deck.hash) return null;
-  return saveStoredDeck(db, deck, files, now);
+  if (here && (here.deck.hash === deck.hash || (here.version ?? 0) > from.version)) return null;
+  // Stored as the team's (the owner rule refuses a built-in id or another team's).
+  return saveStoredDeck(db, deck, files, now, { source: { kind: 'team', team: from.team }, version: from.version });
 }
 
 /** What the summarizer reads of the learner's data: the log (counted only), card states, lessons passed. */
@@ -110,6 +117,7 @@ export const teamRepository = {
   saveContent: (c: TeamCache): Promise<unknown> => writeJson(getDb(), KEYS.content, c),
   dashboard: (): Promise<TeamDashboardCache | null> => readJson<TeamDashboardCache>(getDb(), KEYS.dashboard),
   saveDashboard: (c: TeamDashboardCache): Promise<unknown> => writeJson(getDb(), KEYS.dashboard, c),
-  applyDeck: (deck: Deck, files: readonly DeckSourceFile[], now: number): Promise<DeckSyncResult | null> => applyTeamDeck(getDb(), deck, files, now),
+  applyDeck: (deck: Deck, files: readonly DeckSourceFile[], now: number, from: { team: string; version: number }): Promise<DeckSyncResult | null> =>
+    applyTeamDeck(getDb(), deck, files, now, from),
   summarySource: (deckIds: readonly string[]): Promise<SummarySource> => readSummarySource(getDb(), deckIds),
 };

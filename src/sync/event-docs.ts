@@ -65,9 +65,16 @@ export function eventToDoc(event: SyncEvent): CouchDoc {
   return { _id: event.id, _rev: eventRev(event), kujira: DOC_FORMAT, event };
 }
 
-/** Where a deck's sources travel: one immutable document per deck version, named by its content. */
+/** The highest deck version counter accepted (a version near 2^53 would leave no room for a newer one). */
+export const MAX_DECK_VERSION = 1_000_000_000;
+
+/**
+ * Where a deck's sources travel: one immutable document per deck version, named by its counter
+ * and content (`deck:<id>:<version>:<hash>`; documents from before the counter have no version part).
+ */
 export function deckDocId(deck: SyncDeckSource): string {
-  return `deck:${deck.id}:${hash128(canonicalJson(deck.files)).slice(0, 16)}`;
+  const hash = hash128(canonicalJson(deck.files)).slice(0, 16);
+  return deck.version ? `deck:${deck.id}:${deck.version}:${hash}` : `deck:${deck.id}:${hash}`;
 }
 
 export function deckToDoc(deck: SyncDeckSource): CouchDoc {
@@ -110,6 +117,9 @@ function readDeckDoc(d: CouchDoc): DocReading {
   if (deck === null || typeof deck !== 'object' || Array.isArray(deck)) return { kind: 'bad', path: '$.deck', reason: 'not a deck' };
   if (typeof deck.id !== 'string' || !EVENT_ID.test(deck.id)) return { kind: 'bad', path: '$.deck.id', reason: 'not a deck id' };
   if (typeof deck.at !== 'number' || !Number.isFinite(deck.at)) return { kind: 'bad', path: '$.deck.at', reason: 'not a time' };
+  if (deck.version !== undefined && !(Number.isSafeInteger(deck.version) && deck.version >= 0 && deck.version <= MAX_DECK_VERSION)) {
+    return { kind: 'bad', path: '$.deck.version', reason: `not a version counter (0..${MAX_DECK_VERSION})` };
+  }
   if (!Array.isArray(deck.files)) return { kind: 'bad', path: '$.deck.files', reason: 'no files' };
   let doc: CouchDoc;
   try {

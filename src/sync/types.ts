@@ -6,11 +6,16 @@ export interface SyncEvent {
   readonly id: string;
 }
 
-/** A deck's Markdown sources as they travel (one version; the newest `at` wins on every device). */
+/**
+ * A deck's Markdown sources as they travel. One version; on every device the highest `version`
+ * wins (ties by content), never the newest `at`: a clock is a claim (docs/sync.md, trust model).
+ */
 export interface SyncDeckSource {
   id: string;
-  /** When this version was added (epoch ms). */
+  /** When this version was added (epoch ms): shown, and bounded like an event's time. */
   at: number;
+  /** The version counter: one more than the newest version the writing device knew. Absent (0) on older documents. */
+  version?: number;
   /** The source files, as the store keeps them (checked and compiled by the receiving store). */
   files: unknown[];
 }

@@ -8,7 +8,10 @@ import { rateCard, rebuildAllStates, undoLastRating } from '../../src/db/reviews
 import { syncDecks } from '../../src/db/sync-decks';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings/settings';
 import { createDeck } from '../factories';
-import { openSchemaV1, openSchemaV2 } from '../fixtures/schema-v1';
+import { openSchemaV1, openSchemaV2, openSchemaV9 } from '../fixtures/schema-v1';
+import { resolve } from 'node:path';
+import { compileDeckFolders } from '../../scripts/read-decks';
+import { compileDeck } from '../../src/domain/deck/compile-deck';
 
 const NOW = Date.parse('2026-11-27T03:00:00Z');
 const settings = { ...DEFAULT_SETTINGS, timeZone: 'Asia/Tokyo' };
@@ -89,7 +92,7 @@ describe('schema upgrade', () => {
 
     const db = createDb({ indexedDB: factory, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
     expect(await db.appFlags.toArray()).toEqual([{ id: 'welcomeSeen', value: true, updatedAt: NOW + 5 }]);
     expect(await db.onboarding.toArray()).toEqual([progress]);
     expect(await getWelcomeSeen(db)).toBe(true);
@@ -124,5 +127,41 @@ describe('schema upgrade', () => {
     expect(getDatabaseStatus(oldTab).mustReload).toBe(true);
     expect(oldTab.isOpen()).toBe(false);
     newer.close();
+  });
+
+  it('version 10 gives a built-in deck back its place from a team deck that had taken its id', async () => {
+    const factory = new IDBFactory();
+    const builtIn = compileDeckFolders(resolve(__dirname, '../../decks'), resolve(__dirname, '../..')).decks.find((d) => d.id === 'docker')!;
+    const files = [{ path: 'docker.en.md', text: '# Docker\n\n## Ours\n\n| Command | Description |\n| --- | --- |\n| `docker login reg` | Signs in to our registry |\n', role: 'memo' as const, lang: 'en' as const }];
+    const team = compileDeck({ id: 'docker', files }).deck!;
+    // What version 9 code did with a lead's "# Docker" memo: stored under `docker`, built-in cards retired.
+    const scratch = createDb({ name: 'scratch-v9', indexedDB: factory, IDBKeyRange });
+    await syncDecks(scratch, [builtIn], NOW);
+    await rateCard(scratch, builtIn.cards[0]!.id, 3, NOW + 1000, 3000, { settings });
+    await syncDecks(scratch, [team], NOW + 2000);
+    await scratch.storedDecks.put({ id: 'docker', files, deck: team, addedAt: NOW + 2000, updatedAt: NOW + 2000 });
+    await scratch.syncState.put({ key: 'team:content', value: '{"decks":[],"assignments":[],"pulledAt":0}' });
+    expect(await scratch.cards.where('deckId').equals('docker').filter((c) => c.retired === 0).count()).toBe(team.cards.length);
+    const tables = Object.fromEntries(await Promise.all(scratch.tables.map(async (t) => [t.name, await t.toArray()] as const)));
+    scratch.close();
+    const v9 = openSchemaV9('kujira', factory, IDBKeyRange);
+    await v9.open();
+    await v9.transaction('rw', v9.tables, async () => {
+      for (const table of v9.tables) await table.bulkPut(tables[table.name] ?? []);
+    });
+    v9.close();
+
+    const db = createDb({ indexedDB: factory, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBeGreaterThanOrEqual(10);
+    expect(await db.storedDecks.get('docker')).toBeUndefined();
+    expect(await db.syncState.get('team:content')).toBeUndefined();
+    // Start-up syncs the built-in deck: every card of it is back, with its review.
+    await syncDecks(db, [builtIn], NOW + 3000);
+    const active = await db.cards.where('deckId').equals('docker').filter((c) => c.retired === 0).toArray();
+    expect(active.map((c) => c.id).sort()).toEqual(builtIn.cards.map((c) => c.id).sort());
+    expect((await db.cardStates.get(builtIn.cards[0]!.id))?.reps).toBe(1);
+    expect(await db.reviewLog.count()).toBe(1);
+    db.close();
   });
 });

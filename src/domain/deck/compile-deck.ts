@@ -7,6 +7,7 @@ import { checkFactRelations } from './check-relations.ts';
 import { collectNotes } from './collect-notes.ts';
 import { classifyFiles, type DeckSourceFile } from './deck-files.ts';
 import { deckError, sortDeckErrors, type DeckError } from './errors.ts';
+import { DECK_ID } from './deck-owner.ts';
 import { ContentHasher } from './hash.ts';
 import { parseMemo } from './parse-memo.ts';
 import { parseNotes } from './parse-notes.ts';
@@ -33,7 +34,8 @@ export interface CompileDeckResult {
   warnings: DeckError[];
 }
 
-export const DECK_ID = /^[a-z0-9][a-z0-9_-]*$/;
+/** Any deck id the app can hold: a built-in or learner's id, or a team's (deck-owner.ts). */
+export { DECK_ID };
 
 /** The content hash of a compiled deck: its header, then each card, as JSON. */
 function hashOf(body: Omit<Deck, 'hash'>): string {
@@ -52,7 +54,7 @@ export function compileDeck(input: CompileDeckInput): CompileDeckResult {
       : { errors: sortDeckErrors(errors), warnings: sortDeckErrors(warnings) };
 
   if (!DECK_ID.test(input.id)) {
-    errors.push(deckError(dir, 1, `deck id "${input.id}" must be lowercase letters, digits, - or _ (it is the folder name)`));
+    errors.push(deckError(dir, 1, `deck id "${input.id}" must be lowercase letters, digits, - or _ (it is the folder name), or a team deck's team:<team>:<id>`));
   }
   const files = classifyFiles(input.files, errors);
 

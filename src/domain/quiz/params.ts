@@ -3,6 +3,7 @@
 // and is reported, so a mistyped link still opens a quiz and the UI can say what was ignored.
 import type { QuizType } from './questions';
 import type { TimedShape } from './timed-quiz';
+import { DECK_ID } from '../deck/deck-owner';
 
 export type QuizMode = 'practice' | 'timed';
 
@@ -58,7 +59,6 @@ const KNOWN = ['mode', 'shape', 'deck', 'section', 'type', 'count', 'seed'] as c
 const MODES: readonly QuizMode[] = ['practice', 'timed'];
 const SHAPES: readonly TimedShape[] = ['sprint', 'exam'];
 const TYPES: readonly QuizType[] = ['choice', 'typed', 'mixed'];
-const DECK_ID = /^[a-z0-9][a-z0-9_-]*$/;
 /** Section ids as the compiler makes them (letters, digits, - and _; any script). */
 const SECTION_ID = /^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u;
 const UINT = /^\d{1,10}$/;

@@ -2,6 +2,7 @@
 // its inputs checked, and a shape check for what a (possibly tampered) team database sends.
 import type { DeckSourceFile } from '../deck/deck-files';
 import type { Deck } from '../deck/types';
+import { deckOwnerOf, teamDeckId } from '../deck/deck-owner';
 import { deckDocId, type AssignmentDoc, type SummaryDoc, type TeamDeckDoc } from './types';
 
 /** An assignment that cannot be made as asked: `field` names the input to fix. */
@@ -38,6 +39,28 @@ export function newestDecks(docs: readonly TeamDeckDoc[]): TeamDeckDoc[] {
     if (!have || d.version > have.version) best.set(d.deckId, d);
   }
   return [...best.values()].sort((a, b) => (a.deckId < b.deckId ? -1 : 1));
+}
+
+/**
+ * A team database's decks and assignments with the deck ids the app uses: a published deck is the
+ * team's own (`team:<team>:<id>`), never a built-in deck of the same name. An assignment names a
+ * deck by the app's id (`team:<team>:docker`, or `docker` for the built-in deck); an older
+ * assignment with a plain id means the team's deck when the team published one of that id.
+ */
+export function localTeamContent<T extends { decks: readonly TeamDeckDoc[]; assignments: readonly AssignmentDoc[] }>(content: T, team: string): T {
+  const published = new Set(content.decks.map((d) => d.deckId));
+  const local = (id: string) => (deckOwnerOf(id)?.kind === 'team' ? id : published.has(id) ? teamDeckId(team, id) : id);
+  return {
+    ...content,
+    decks: content.decks.map((d) => ({ ...d, deckId: teamDeckId(team, d.deckId) })),
+    assignments: content.assignments.map((a) => ({ ...a, deckId: local(a.deckId) })),
+  };
+}
+
+/** The id a lead publishes under (`docker`), from a deck id the app uses (`team:<team>:docker`). */
+export function publishedDeckId(id: string): string {
+  const owner = deckOwnerOf(id);
+  return owner?.kind === 'team' ? owner.deckId : id;
 }
 
 export interface AssignmentInput {

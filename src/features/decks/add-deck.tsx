@@ -4,13 +4,15 @@ import { MarkdownFilesInput } from './markdown-files-input';
 import { useId, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localizedText } from '../../domain/deck/localized';
+import { PLAIN_DECK_ID, storableDeckIdProblem } from '../../domain/deck/deck-owner';
 import { useUiLanguage } from '../../i18n/ui-language';
 import { storedDeckRepository } from '../../db/stored-decks';
 import { givenOf, useReadDeck } from './use-read-deck';
 import { DeckErrors } from './deck-errors';
 import { useClock } from '../../hooks/clock';
 
-const DECK_ID = /^[a-z0-9][a-z0-9_-]*$/;
+// The learner names a deck with a plain id (a team's ids are `team:...`, given by its team).
+const DECK_ID = PLAIN_DECK_ID;
 
 export function AddDeck({ builtInIds, storedIds }: { builtInIds: ReadonlySet<string>; storedIds: ReadonlySet<string> }) {
   const { t } = useTranslation();
@@ -42,7 +44,8 @@ export function AddDeck({ builtInIds, storedIds }: { builtInIds: ReadonlySet<str
   const onSave = async () => {
     if (state.status !== 'done') return;
     const id = deckId.trim();
-    if (builtInIds.has(id)) return setProblem(t('decks.add.builtInId', { id }));
+    // The owner rule is the domain's (saveStoredDeck holds it too); the form only says it first.
+    if (builtInIds.has(id) || storableDeckIdProblem(id, { kind: 'learner' })?.reason === 'built-in') return setProblem(t('decks.add.builtInId', { id }));
     if (storedIds.has(id)) return setProblem(t('decks.add.exists', { id }));
     setSaving(true);
     try {

@@ -9,6 +9,7 @@ import type { StoredDeckSummary } from '../../db/stored-deck-hooks';
 import { storedDeckRepository } from '../../db/stored-decks';
 import type { DeckChanges } from '../../domain/deck/match-cards';
 import { localizedText } from '../../domain/deck/localized';
+import { deckOwnerOf } from '../../domain/deck/deck-owner';
 import type { Card, Deck, Lang } from '../../domain/deck/types';
 import { useClock } from '../../hooks/clock';
 import { DeckErrors } from './deck-errors';
@@ -66,6 +67,7 @@ export function StoredDeckItem({ stored }: { stored: StoredDeckSummary }) {
   const uiLang = useUiLanguage();
   const lang = deck.languages.includes(uiLang) ? uiLang : (deck.languages[0] ?? 'en');
   const title = localizedText(deck.title, lang) || deck.id;
+  const owner = deckOwnerOf(deck.id);
   const { state, read, reset } = useReadDeck();
   const clock = useClock();
   const [updating, setUpdating] = useState(false);
@@ -109,6 +111,7 @@ export function StoredDeckItem({ stored }: { stored: StoredDeckSummary }) {
       </h3>
       <p className="decks-meta">
         {deck.id} · {t('decks.cardCount', { count: deck.cards.length })} · {t('decks.languages', { langs: deck.languages.join(', ') })}
+        {owner?.kind === 'team' && <> · <span className="decks-owner">{t('decks.teamOwned', { team: owner.team })}</span></>}
       </p>
       <p className="button-row">
         <button type="button" className="button" aria-expanded={updating} aria-label={t('decks.update.button', { title })} onClick={() => setUpdating((u) => !u)}>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../domain/deck/types';
 import { useDecks } from '../../hooks/use-decks';
 import { localizedText } from '../../domain/deck/localized';
+import { publishedDeckId } from '../../domain/team/documents';
 
 export function useFormatTime(): (ms: number) => string {
   const { i18n } = useTranslation();
@@ -15,8 +16,9 @@ export function useDeckTitle(deckId: string): string {
   const { i18n } = useTranslation();
   const { decks } = useDecks();
   const deck = decks.find((d) => d.id === deckId);
-  if (!deck) return deckId;
-  return localizedText(deck.title, i18n.language as Lang) || deckId;
+  // A deck not on this device yet is named as the team published it (`docker`, not `team:...:docker`).
+  if (!deck) return publishedDeckId(deckId);
+  return localizedText(deck.title, i18n.language as Lang) || publishedDeckId(deckId);
 }
 
 export const percent = (x: number | null): string => (x === null ? '–' : `${Math.round(x * 100)} %`);

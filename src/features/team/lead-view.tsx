@@ -10,12 +10,13 @@ import { localizedText } from '../../domain/deck/localized';
 import { buildLessons } from '../../domain/onboarding/lessons';
 import { buildDashboard, type DashboardDeck } from '../../domain/team/dashboard';
 import { dashboardCsv } from '../../domain/team/csv';
-import { AssignmentError, newestDecks } from '../../domain/team/documents';
+import { AssignmentError, newestDecks, publishedDeckId } from '../../domain/team/documents';
+import { deckOwnerOf, teamDeckId } from '../../domain/deck/deck-owner';
 import { downloadText } from '../../components/download';
 import { useDecks } from '../../hooks/use-decks';
 import { useClock, useNow } from '../../hooks/clock';
 import { RosterSection } from './roster-section';
-import { createAssignment, dashboardDecks, publishDeck } from './team-service';
+import { createAssignment, dashboardDecks, publishDeck, teamKeyOf } from './team-service';
 import { errorReason } from './use-team';
 import type { ReadMemoResult } from './read-memo';
 import { percent, useFormatTime } from './format';
@@ -28,11 +29,11 @@ function PublishForm({ config, content, onDone }: { config: TeamConfig; content:
   const [read, setRead] = useState<ReadMemoResult | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const existing = content ? newestDecks(content.decks).map((d) => d.deckId) : [];
+  const existing = content ? newestDecks(content.decks).map((d) => publishedDeckId(d.deckId)) : [];
 
-  async function check(): Promise<ReadMemoResult | null> {
-    if (files.length === 0) return null;
-    const given = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
+  async function check(chosen: readonly File[] = files): Promise<ReadMemoResult | null> {
+    if (chosen.length === 0) return null;
+    const given = await Promise.all(chosen.map(async (f) => ({ name: f.name, text: await f.text() })));
     const { readMemo } = await import('./read-memo');
     const r = readMemo(given, deckId.trim() || undefined);
     setRead(r);
@@ -63,7 +64,18 @@ function PublishForm({ config, content, onDone }: { config: TeamConfig; content:
       <h2 id="team-publish">{t('team.publish.heading')}</h2>
       <label>
         <span>{t('team.publish.files')}</span>
-        <input type="file" accept=".md,.markdown,text/markdown,text/plain" multiple onChange={(e) => { setFiles([...(e.target.files ?? [])]); setRead(null); }} />
+        <input
+          type="file"
+          accept=".md,.markdown,text/markdown,text/plain"
+          multiple
+          onChange={(e) => {
+            // Checked at once, so what publishing will do (errors, a built-in deck beside it) shows first.
+            const chosen = [...(e.target.files ?? [])];
+            setFiles(chosen);
+            setRead(null);
+            void check(chosen);
+          }}
+        />
       </label>
       <label>
         <span>{t('team.publish.deck')}</span>
@@ -78,6 +90,9 @@ function PublishForm({ config, content, onDone }: { config: TeamConfig; content:
         </div>
       )}
       {read?.deck && <p role="status">{t('team.publish.ready', { deck: read.deck.id, cards: read.deck.cards.length, lessons: buildLessons(read.deck).length })}</p>}
+      {read?.deck && deckOwnerOf(read.deck.id)?.kind === 'built-in' && (
+        <p className="team-note" data-testid="team-publish-beside">{t('team.publish.besideBuiltIn', { deck: read.deck.id, id: teamDeckId(teamKeyOf(config.dbUrl), read.deck.id) })}</p>
+      )}
       {message && <p role="status">{message}</p>}
       <div className="team-actions">
         <button type="button" className="button" disabled={files.length === 0 || busy} onClick={() => void check()}>{t('team.publish.check')}</button>

@@ -7,7 +7,8 @@ import type { DeckSourceFile } from '../../domain/deck/deck-files';
 import type { Deck } from '../../domain/deck/types';
 import { buildLessons } from '../../domain/onboarding/lessons';
 import type { DashboardDeck } from '../../domain/team/dashboard';
-import { makeAssignment, newestDecks, nextDeckDoc } from '../../domain/team/documents';
+import { localTeamContent, makeAssignment, newestDecks, nextDeckDoc, publishedDeckId } from '../../domain/team/documents';
+import { teamKey } from '../../domain/deck/deck-owner';
 import type { TeamSecurity } from '../../domain/team/security';
 import { summarize } from '../../domain/team/summarize';
 import type { TeamDeckDoc } from '../../domain/team/types';
@@ -27,6 +28,18 @@ export function normalizeTeamUrl(text: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** The team's key in its decks' ids: its database name (`kujira-team-onboarding`). */
+export function teamKeyOf(dbUrl: string): string {
+  const last = dbUrl.replace(/\/+$/, '').split('/').pop() ?? '';
+  let name = last;
+  try {
+    name = decodeURIComponent(last);
+  } catch {
+    // A malformed escape: the raw segment still names the team.
+  }
+  return teamKey(name);
 }
 
 export async function joinTeam(dbUrl: string, user: string, password: string): Promise<TeamConfig> {
@@ -59,7 +72,11 @@ export async function leaveTeam(): Promise<void> {
   await c?.logout().catch(() => undefined);
 }
 
-/** Compiles a published version (the compiler loads only when a team deck is read). */
+/**
+ * Compiles a published version (the compiler loads only when a team deck is read). `doc.deckId` is
+ * the app's id for it (`team:<team>:<id>`, see localTeamContent): a team deck never takes a
+ * built-in deck's place, whatever its title.
+ */
 export async function compileTeamDeck(doc: TeamDeckDoc): Promise<{ deck?: Deck; errors: string[] }> {
   const [{ compileDeck }, { formatDeckError }] = await Promise.all([import('../../domain/deck/compile-deck'), import('../../domain/deck/errors')]);
   const r = compileDeck({ id: doc.deckId, dir: doc.deckId, files: doc.files });
@@ -81,7 +98,7 @@ export interface RefreshResult {
  */
 export async function refreshTeam(config: TeamConfig, decks: readonly Deck[], now: number): Promise<RefreshResult> {
   const c = await signedIn(config);
-  const pulled = await pullTeamContent(c);
+  const pulled = localTeamContent(await pullTeamContent(c), teamKeyOf(config.dbUrl));
   const content: TeamCache = { decks: pulled.decks, assignments: pulled.assignments, pulledAt: now };
   await teamRepository.saveContent(content);
 
@@ -95,7 +112,7 @@ export async function refreshTeam(config: TeamConfig, decks: readonly Deck[], no
       continue;
     }
     known.set(deck.id, deck);
-    if (await teamRepository.applyDeck(deck, doc.files, now)) updated.push(deck.id);
+    if (await teamRepository.applyDeck(deck, doc.files, now, { team: teamKeyOf(config.dbUrl), version: doc.version })) updated.push(deck.id);
   }
 
   if (config.sharing) {
@@ -141,7 +158,9 @@ export async function publishDeck(config: TeamConfig, content: TeamCache, deckId
   const c = await signedIn(config);
   // The versions on the server now, not only the cached ones: two leads cannot take the same number.
   const fresh = await pullTeamContent(c).catch(() => content);
-  const doc = nextDeckDoc(fresh.decks, deckId, files, config.user, now);
+  // Versions are numbered per published id (`docker`), whatever id the app gives the deck.
+  const published = fresh.decks.map((d) => ({ ...d, deckId: publishedDeckId(d.deckId) }));
+  const doc = nextDeckDoc(published, publishedDeckId(deckId), files, config.user, now);
   await c.putDoc(doc);
   return doc;
 }

@@ -24,6 +24,8 @@ import { fixedClock } from '../../clock';
 import { TEAM_EN, TEAM_EN_V2 } from '../../fixtures/team-memo';
 
 const LEAD = { name: 'lead', password: 'lead-pass' };
+/** The app's id of the team's deck `team-tools` in the database kujira-team-page. */
+const TEAM_DECK = 'team:kujira-team-page:team-tools';
 const ANA = { name: 'ana', password: 'ana-pass' };
 let server: SyncServer;
 let dbUrl: string;
@@ -87,7 +89,9 @@ describe('the team page', () => {
     setDb(db);
     await join(ANA);
     expect(screen.getByText(/You are a member of this team\./)).toBeTruthy();
-    const stored = await db.storedDecks.get('team-tools');
+    // The team's deck is the team's own: its id names the team (never a built-in deck's id).
+    expect(await db.storedDecks.get('team-tools')).toBeUndefined();
+    const stored = await db.storedDecks.get(TEAM_DECK);
     expect(stored?.files[0]?.text).toBe(TEAM_EN);
     expect(await db.syncState.get('team:config')).toMatchObject({ value: expect.not.stringContaining(ANA.password) });
     const assignments = screen.getByRole('region', { name: 'Assignments' });
@@ -109,13 +113,13 @@ describe('the team page', () => {
     const v1 = (await lead.allDocs<never>({ prefix: 'deck:', includeDocs: true })).map((r) => r.doc!);
     await lead.putDoc(nextDeckDoc(v1, 'team-tools', files(TEAM_EN_V2), 'lead', clock.now() + 1000));
     await userEvent.click(screen.getByRole('button', { name: 'Refresh' }));
-    await waitFor(async () => expect((await db.storedDecks.get('team-tools'))?.files[0]?.text).toBe(TEAM_EN_V2), { timeout: 20_000 });
-    expect(await db.cardRemaps.where('deckId').equals('team-tools').count()).toBeGreaterThan(0);
+    await waitFor(async () => expect((await db.storedDecks.get(TEAM_DECK))?.files[0]?.text).toBe(TEAM_EN_V2), { timeout: 20_000 });
+    expect(await db.cardRemaps.where('deckId').equals(TEAM_DECK).count()).toBeGreaterThan(0);
 
     await userEvent.click(screen.getByRole('button', { name: 'Leave team' }));
     expect(await screen.findByRole('heading', { name: 'Join a team' })).toBeTruthy();
     expect(await db.syncState.get('team:config')).toBeUndefined();
-    expect(await db.storedDecks.get('team-tools')).toBeTruthy();
+    expect(await db.storedDecks.get(TEAM_DECK)).toBeTruthy();
     setDb(null);
     db.close();
   }, 60_000);

@@ -1,0 +1,146 @@
+// Issue 22, "Trust between devices and people": each numbered reproduction of the issue, run
+// against the dev server as a team would, becomes a test here. A peer's mistake, clock or bad
+// document must not change what every other device shows.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { compileDeckFolders } from '../../scripts/read-decks';
+import { createTeamDatabase } from '../../scripts/team-setup';
+import { setDb } from '../../src/db/database';
+import { rateCard } from '../../src/db/reviews';
+import { saveStoredDeck } from '../../src/db/stored-decks';
+import { syncDecks } from '../../src/db/sync-decks';
+import { syncEventStore } from '../../src/db/sync-store';
+import { applyTeamDeck } from '../../src/db/team-store';
+import { checkEventLikeImport } from '../../src/domain/backup/event-check';
+import { validate, validateV1 } from '../../src/domain/backup/validator.generated.js';
+import { compileDeck } from '../../src/domain/deck/compile-deck';
+import { DeckOwnerError } from '../../src/domain/deck/deck-owner';
+import type { Deck } from '../../src/domain/deck/types';
+import { nextDeckDoc } from '../../src/domain/team/documents';
+import { DEFAULT_SETTINGS } from '../../src/domain/settings/settings';
+import { joinTeam, refreshTeam } from '../../src/features/team/team-service';
+import { readMemo } from '../../src/features/team/read-memo';
+import { CouchClient } from '../../src/sync/couch-client';
+import { deckToDoc } from '../../src/sync/event-docs';
+import { Replicator } from '../../src/sync/replicator';
+import { createTestDb } from '../db/helpers';
+import { adminPut, createDatabase, DeviceNetwork, startTestServer, until, type SyncServer } from './helpers';
+
+const NOW = Date.parse('2026-12-07T12:00:00Z');
+const MIN = 60_000;
+const validators = { v1: validateV1, v2: validate };
+const settings = { ...DEFAULT_SETTINGS, timeZone: 'UTC' };
+
+/** The built-in Docker deck, compiled from decks/ as the app's build does. */
+const builtIn: Deck = (() => {
+  const { decks, errors } = compileDeckFolders(resolve(__dirname, '../../decks'), resolve(__dirname, '../..'));
+  if (errors.length > 0) throw new Error('decks/ does not compile');
+  return decks.find((d) => d.id === 'docker')!;
+})();
+
+/** The team's own Docker memo, as a lead would write it first: its title makes its id `docker`. */
+const TEAM_DOCKER = `# Docker
+
+## Our registry
+
+| Command | Description | Note |
+| --- | --- | --- |
+| \`docker login registry.example.org\` | Signs in to the team's registry | Use your SSO name |
+| \`docker push registry.example.org/app\` | Pushes the app image | Only from CI |
+`;
+
+let server: SyncServer;
+beforeAll(async () => {
+  server = await startTestServer();
+}, 60_000);
+afterAll(async () => {
+  await server.close();
+});
+
+/** A device that has the built-in Docker deck and has reviewed three of its cards. */
+async function learnerWithDocker(name: string) {
+  const db = createTestDb(`${name}-${Math.random()}`);
+  await syncDecks(db, [builtIn], NOW - 60 * MIN);
+  for (let i = 0; i < 3; i++) await rateCard(db, builtIn.cards[i]!.id, 3, NOW - 30 * MIN + i * MIN, 3000, { settings });
+  return db;
+}
+
+async function dockerIntact(db: Awaited<ReturnType<typeof learnerWithDocker>>) {
+  const cards = await db.cards.where('deckId').equals('docker').toArray();
+  expect(cards.filter((c) => c.retired === 0).map((c) => c.id).sort()).toEqual(builtIn.cards.map((c) => c.id).sort());
+  expect(await db.reviewLog.count()).toBe(3);
+  expect((await db.cardStates.get(builtIn.cards[0]!.id))?.reps).toBe(1);
+  expect(await db.storedDecks.get('docker')).toBeUndefined();
+}
+
+describe('1. decks have owners: no team or synced deck takes a built-in deck\'s place', () => {
+  it('a lead publishes a memo titled "# Docker": the member keeps the built-in deck and gets the team\'s beside it', async () => {
+    const lead = { name: 'lead', password: 'lead-pass' };
+    const ana = { name: 'ana', password: 'ana-pass' };
+    const dbUrl = await createTeamDatabase(server.url, server.admin, { name: 'owners', lead, members: [ana] });
+    const memo = readMemo([{ name: 'docker.en.md', text: TEAM_DOCKER }]);
+    expect(memo.deck?.id).toBe('docker'); // the title names it, as the issue reproduced
+    const leadClient = new CouchClient(dbUrl, new DeviceNetwork().fetch);
+    await leadClient.login(lead.name, lead.password);
+    await leadClient.putDoc(nextDeckDoc([], 'docker', memo.files, lead.name, NOW));
+
+    const db = await learnerWithDocker('member');
+    setDb(db);
+    try {
+      const config = await joinTeam(dbUrl, ana.name, ana.password);
+      const r = await refreshTeam(config, [builtIn], NOW);
+      expect(r.problems).toEqual([]);
+      expect(r.updated).toEqual(['team:kujira-team-owners:docker']);
+      await dockerIntact(db);
+      const team = await db.storedDecks.get('team:kujira-team-owners:docker');
+      expect(team?.deck.cards.length).toBe(memo.deck!.cards.length);
+      expect(await db.cards.where('deckId').equals('team:kujira-team-owners:docker').count()).toBe(memo.deck!.cards.length);
+      // A second refresh changes nothing; the built-in deck is still whole.
+      expect((await refreshTeam(config, [builtIn], NOW + MIN)).updated).toEqual([]);
+      await dockerIntact(db);
+    } finally {
+      setDb(null);
+      db.close();
+    }
+  }, 60_000);
+
+  it('the store refuses a built-in id on every path: the Add path, a team\'s deck, a synced deck', async () => {
+    const db = await learnerWithDocker('paths');
+    const files = [{ path: 'docker.en.md', text: TEAM_DOCKER, role: 'memo' as const, lang: 'en' as const }];
+    const deck = compileDeck({ id: 'docker', files }).deck!;
+    await expect(saveStoredDeck(db, deck, files, NOW)).rejects.toThrow(DeckOwnerError);
+    await expect(applyTeamDeck(db, deck, files, NOW, { team: 'kujira-team-x', version: 1 })).rejects.toMatchObject({ reason: 'built-in' });
+    // A team stores only under its own ids, not another team's.
+    const other = compileDeck({ id: 'team:kujira-team-y:docker', files }).deck!;
+    await expect(applyTeamDeck(db, other, files, NOW, { team: 'kujira-team-x', version: 1 })).rejects.toMatchObject({ reason: 'other-owner' });
+    const { rejected } = await syncEventStore(db).addDeckSources([{ id: 'docker', at: NOW, version: 1, files }]);
+    expect(rejected).toEqual([{ id: 'docker', reason: expect.stringContaining("built-in deck's id") }]);
+    await dockerIntact(db);
+    db.close();
+  });
+
+  it('over live sync, a deck document with a built-in id is quarantined and the built-in deck stays whole', async () => {
+    const url = await createDatabase(server, `kujira-owners-${Math.random().toString(36).slice(2)}`);
+    const db = await learnerWithDocker('sync');
+    const files = [{ path: 'docker.en.md', text: TEAM_DOCKER, role: 'memo', lang: 'en' }];
+    await adminPut(server, url, deckToDoc({ id: 'docker', at: NOW, version: 1, files }) as unknown as Record<string, unknown>, false);
+    const rep = new Replicator({
+      dbUrl: url,
+      store: syncEventStore(db),
+      check: (raw) => checkEventLikeImport(raw, validators, NOW),
+      deviceId: 'device-owners',
+      fetch: new DeviceNetwork().fetch,
+      longpollMs: 1_000,
+    });
+    rep.start({ name: server.user.name, password: server.user.password });
+    try {
+      await until(() => rep.status.kind === 'synced', 20_000, 'synced');
+      const q = await db.syncQuarantine.toArray();
+      expect(q).toEqual([expect.objectContaining({ docId: expect.stringMatching(/^deck:docker:1:/), path: '$.deck', reason: expect.stringContaining("built-in deck's id") })]);
+      await dockerIntact(db);
+    } finally {
+      await rep.stop();
+      db.close();
+    }
+  }, 60_000);
+});
