@@ -67,7 +67,7 @@ async function run(label: string, deck: Deck, teamName: string): Promise<void> {
   const client = new CouchClient(dbUrl, new DeviceNetwork().fetch);
   await client.login(lead.name, lead.password);
   const p0 = performance.now();
-  const summaries = await pullLatestSummaries(client);
+  const { summaries } = await pullLatestSummaries(client, NOW);
   const p1 = performance.now();
   const dash = buildDashboard(summaries, [assignment], [{ deck, lessons, cardOrder: new Map([[deck.hash, deck.cards.map((c) => c.id)]]) }]);
   const p2 = performance.now();

@@ -36,6 +36,8 @@ export interface TeamCache {
 
 export interface TeamDashboardCache {
   summaries: SummaryDoc[];
+  /** Members whose newest summary could not be read (shown as "summary unreadable"). */
+  unreadable?: string[];
   pulledAt: number;
 }
 

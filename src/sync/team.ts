@@ -1,7 +1,7 @@
 // The team space over the CouchDB HTTP API: pull the published decks and assignments, pull the
 // newest summary of each member (ids first, then only those documents), and write this member's
 // summary for today (emptying the per-card arrays of their previous one). No UI, no storage.
-import { isAssignmentDoc, isSummaryDoc, isTeamDeckDoc } from '../domain/team/documents';
+import { isAssignmentDoc, isSummaryDoc, isTeamDeckDoc, summaryCandidates } from '../domain/team/documents';
 import { withoutCards } from '../domain/team/summarize';
 import type { AssignmentDoc, SummaryDoc, TeamDeckDoc } from '../domain/team/types';
 import type { CouchClient } from './couch-client';
@@ -24,25 +24,49 @@ export async function pullTeamContent(client: CouchClient, signal?: AbortSignal)
   return { decks: keep(decks, isTeamDeckDoc), assignments: keep(assignments, isAssignmentDoc), refused };
 }
 
-/** The id of each member's newest summary, from the ids alone (`summary:<member>:<day>` sorts by day). */
-export function newestSummaryIds(ids: readonly string[]): string[] {
-  const best = new Map<string, string>();
-  for (const id of ids) {
-    const cut = id.lastIndexOf(':');
-    const member = id.slice('summary:'.length, cut);
-    const have = best.get(member);
-    if (!have || id > have) best.set(member, id);
-  }
-  return [...best.values()];
+/** What the lead reads of the members' progress. */
+export interface LatestSummaries {
+  /** Each member's newest readable summary (dated no later than tomorrow). */
+  summaries: SummaryDoc[];
+  /**
+   * Members whose newest summary is not a summary (malformed, or naming someone else): shown as
+   * "summary unreadable", with their newest readable older one when there is one. Never dropped.
+   */
+  unreadable: string[];
 }
 
-/** Every member's newest summary: one `_all_docs` for the ids, one for those documents. */
-export async function pullLatestSummaries(client: CouchClient, signal?: AbortSignal): Promise<SummaryDoc[]> {
+/** How many older summaries of a member are tried when the newest cannot be read. */
+const FALLBACK_DEPTH = 7;
+
+/**
+ * Every member's newest summary: one `_all_docs` for the ids, one for the newest of each member;
+ * only when some newest one is unreadable, one more for up to 7 older ones of those members.
+ * Summaries dated after tomorrow (the lead's clock) are ignored (summaryCandidates).
+ */
+export async function pullLatestSummaries(client: CouchClient, now: number, signal?: AbortSignal): Promise<LatestSummaries> {
   const ids = (await client.allDocs({ prefix: 'summary:', signal })).map((r) => r.id);
-  const wanted = newestSummaryIds(ids);
-  if (wanted.length === 0) return [];
-  const rows = await client.allDocs<unknown>({ keys: wanted, includeDocs: true, signal });
-  return rows.flatMap((r) => (isSummaryDoc(r.doc) && r.doc._id === r.id ? [r.doc] : []));
+  const candidates = summaryCandidates(ids, now);
+  if (candidates.size === 0) return { summaries: [], unreadable: [] };
+  const read = async (keys: string[]) => {
+    const rows = await client.allDocs<unknown>({ keys, includeDocs: true, signal });
+    return new Map(rows.flatMap((r) => (isSummaryDoc(r.doc) && r.doc._id === r.id ? [[r.id, r.doc] as const] : [])));
+  };
+  const newest = await read([...candidates.values()].map((l) => l[0]!));
+  const summaries: SummaryDoc[] = [];
+  const unreadable: string[] = [];
+  for (const [member, list] of candidates) {
+    const doc = newest.get(list[0]!);
+    if (doc) summaries.push(doc);
+    else unreadable.push(member);
+  }
+  if (unreadable.length > 0) {
+    const older = await read(unreadable.flatMap((m) => candidates.get(m)!.slice(1, 1 + FALLBACK_DEPTH)));
+    for (const m of unreadable) {
+      const doc = candidates.get(m)!.slice(1).map((id) => older.get(id)).find((d) => d !== undefined);
+      if (doc) summaries.push(doc);
+    }
+  }
+  return { summaries, unreadable: unreadable.sort() };
 }
 
 /**

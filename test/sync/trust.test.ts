@@ -17,6 +17,11 @@ import { compileDeck } from '../../src/domain/deck/compile-deck';
 import { DeckOwnerError } from '../../src/domain/deck/deck-owner';
 import type { Deck } from '../../src/domain/deck/types';
 import { nextDeckDoc } from '../../src/domain/team/documents';
+import { buildDashboard } from '../../src/domain/team/dashboard';
+import { summaryDocId, type SummaryDoc } from '../../src/domain/team/types';
+import { pullLatestSummaries, pushSummary } from '../../src/sync/team';
+import { SyncError } from '../../src/sync/errors';
+import { dashboardDeck, fixture, NOW as TEAM_NOW } from '../team/fixture';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings/settings';
 import { joinTeam, refreshTeam } from '../../src/features/team/team-service';
 import { readMemo } from '../../src/features/team/read-memo';
@@ -143,4 +148,69 @@ describe('1. decks have owners: no team or synced deck takes a built-in deck\'s 
       db.close();
     }
   }, 60_000);
+});
+
+async function refusal(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof SyncError) return e.kind;
+    throw e;
+  }
+  return 'accepted';
+}
+
+describe('2. a member can neither hide from nor fake the lead\'s dashboard by dates', () => {
+  const LEAD = { name: 'dlead', password: 'dlead-pass' };
+  const MEMBERS = ['alice', 'bob', 'carol'].map((name) => ({ name, password: `${name}-pass` }));
+  let dbUrl: string;
+  const signIn = async (who: { name: string; password: string }) => {
+    const c = new CouchClient(dbUrl, new DeviceNetwork().fetch);
+    await c.login(who.name, who.password);
+    return c;
+  };
+  beforeAll(async () => {
+    dbUrl = await createTeamDatabase(server.url, server.admin, { name: 'dates', lead: LEAD, members: MEMBERS });
+  }, 60_000);
+
+  it('the write rule refuses a summary dated after the server\'s tomorrow, a day that is none, a day not its id\'s', async () => {
+    const f = fixture();
+    const bob = await signIn(MEMBERS[1]!);
+    const carol = await signIn(MEMBERS[2]!);
+    // The issue's reproductions: junk to hide, a well-formed one to fake.
+    expect(await refusal(bob.putDoc({ _id: 'summary:bob:9999-12-31', type: 'summary', member: 'bob', day: '9999-12-31', junk: true }))).toBe('forbidden');
+    expect(await refusal(carol.putDoc({ ...f.summaries.carol, _id: summaryDocId('carol', '9999-12-31'), day: '9999-12-31' }))).toBe('forbidden');
+    // Two days ahead of the server's clock: refused; today: accepted.
+    const inTwoDays = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    expect(await refusal(carol.putDoc({ ...f.summaries.carol, _id: summaryDocId('carol', inTwoDays), day: inTwoDays }))).toBe('forbidden');
+    expect(await refusal(carol.putDoc({ ...f.summaries.carol, _id: summaryDocId('carol', '2026-02-31'), day: '2026-02-31' }))).toBe('forbidden');
+    expect(await refusal(carol.putDoc({ ...f.summaries.carol, _id: summaryDocId('carol', '2026-11-08'), day: '2026-11-10' }))).toBe('forbidden');
+    expect(await refusal(pushSummary(carol, f.summaries.carol, null))).toBe('accepted');
+  });
+
+  it('the lead ignores future-dated summaries, falls back to the newest valid one, and shows an unreadable one', async () => {
+    const f = fixture();
+    for (const [i, key] of (['alice', 'bob', 'carol'] as const).entries()) await pushSummary(await signIn(MEMBERS[i]!), f.summaries[key], null);
+    const alice = await signIn(MEMBERS[0]!);
+    await pushSummary(alice, f.summaries.aliceYesterday, null);
+    // What the rule now refuses may already be in a database (written before it, or by an admin).
+    const later: SummaryDoc = { ...f.summaries.carol, _id: summaryDocId('carol', '9999-12-31'), day: '9999-12-31', decks: [{ ...f.summaries.carol.decks[0]!, lessonsPassed: ['x', 'y', 'z'] }] };
+    await adminPut(server, dbUrl, later as unknown as Record<string, unknown>);
+    await adminPut(server, dbUrl, { _id: 'summary:bob:9999-12-31', junk: true });
+    // alice's newest (the day after the fixture's) is malformed: she stays, marked, with her older one.
+    await adminPut(server, dbUrl, { _id: 'summary:alice:2026-11-11', type: 'summary', member: 'alice' });
+    // dora wrote only a malformed summary: she is listed as unreadable, not dropped.
+    await adminPut(server, dbUrl, { _id: 'summary:dora:2026-11-10', type: 'summary', member: 'dora', day: 'soon' });
+
+    const lead = await signIn(LEAD);
+    const { summaries, unreadable } = await pullLatestSummaries(lead, TEAM_NOW);
+    expect(summaries.map((s) => s._id).sort()).toEqual(['summary:alice:2026-11-10', 'summary:bob:2026-11-10', 'summary:carol:2026-11-10']);
+    expect(unreadable).toEqual(['alice', 'dora']);
+    const dash = buildDashboard(summaries, [f.assignment], [dashboardDeck(f.deck)]);
+    expect(dash.members.map((m) => [m.member, m.day, m.assignments[0]!.ready])).toEqual([
+      ['alice', '2026-11-10', true],
+      ['bob', '2026-11-10', false],
+      ['carol', '2026-11-10', false],
+    ]);
+  });
 });

@@ -13,7 +13,7 @@ describe('summarize', () => {
   it('counts reviews, true retention, overdue and per-card recall, never copying the log', () => {
     const { summaries, deck, c1, c2 } = fixture();
     const a = summaries.alice;
-    expect(a._id).toBe('summary:alice:2026-12-10');
+    expect(a._id).toBe('summary:alice:2026-11-10');
     expect(a.reviews7).toBe(4);
     expect(a.reviews30).toBe(7);
     expect(a.retention7).toEqual({ passed: 3, total: 4 });
@@ -90,7 +90,7 @@ describe('buildDashboard', () => {
 
   it('takes the newest summary per member', () => {
     const f = fixture();
-    expect(latestByMember([f.summaries.alice, f.summaries.aliceYesterday]).map((s) => s.day)).toEqual(['2026-12-10']);
+    expect(latestByMember([f.summaries.alice, f.summaries.aliceYesterday]).map((s) => s.day)).toEqual(['2026-11-10']);
   });
 });
 
@@ -100,8 +100,8 @@ describe('dashboardCsv', () => {
     const dash = buildDashboard(Object.values(f.summaries), [f.assignment], [dashboardDeck(f.deck)]);
     const lines = dashboardCsv(dash, [f.assignment]).trimEnd().split('\r\n');
     expect(lines[0]).toBe('member,summary_day,last_active,reviews_7d,retention_7d_pct,retention_30d_pct,overdue,assignment,deck,lessons,due,lessons_passed,lessons_total,mean_recall_pct,target_pct,ready');
-    expect(lines[1]).toBe('alice,2026-12-10,2026-12-09T12:00:00.000Z,4,75.0,80.0,1,assignment:deploy,team-tools,1-1,2026-12-15,1,1,90.0,90.0,yes');
-    expect(lines[3]).toBe('carol,2026-12-10,,0,,,0,assignment:deploy,team-tools,1-1,2026-12-15,0,1,0.0,90.0,no');
+    expect(lines[1]).toBe('alice,2026-11-10,2026-11-09T12:00:00.000Z,4,75.0,80.0,1,assignment:deploy,team-tools,1-1,2026-12-15,1,1,90.0,90.0,yes');
+    expect(lines[3]).toBe('carol,2026-11-10,,0,,,0,assignment:deploy,team-tools,1-1,2026-12-15,0,1,0.0,90.0,no');
     const odd = { ...dash, members: [{ ...dash.members[0]!, member: 'o"neil, jr' }] };
     expect(dashboardCsv(odd, [f.assignment]).split('\r\n')[1]!.startsWith('"o""neil, jr",')).toBe(true);
   });

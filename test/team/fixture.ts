@@ -11,7 +11,9 @@ import { summarize, type SummaryCardState, type SummaryLogEntry } from '../../sr
 import type { SummaryDoc } from '../../src/domain/team/types';
 import { TEAM_EN } from '../fixtures/team-memo';
 
-export const NOW = Date.UTC(2026, 11, 10, 12, 0, 0);
+// In the past of any run of these tests: the team's write rule refuses a summary dated after the
+// server's tomorrow (issue 22), and the dev server's clock is the real one.
+export const NOW = Date.UTC(2026, 10, 10, 12, 0, 0);
 export const DAY = { timeZone: 'UTC', startHour: 4 };
 const D = 86_400_000;
 
@@ -67,6 +69,6 @@ export function fixture() {
   // carol: joined, shared, studied nothing.
   const carol = summarize({ member: 'carol', now: NOW, day: DAY, decks: [{ deck, lessonsPassed: [] }], states: [], log: [] });
   // An older summary of alice's (yesterday) that the dashboard must not read over the newest.
-  const aliceYesterday: SummaryDoc = { ...alice, _id: 'summary:alice:2026-12-09', day: '2026-12-09', at: NOW - D, overdue: 7, decks: [] };
+  const aliceYesterday: SummaryDoc = { ...alice, _id: 'summary:alice:2026-11-09', day: '2026-11-09', at: NOW - D, overdue: 7, decks: [] };
   return { deck, lessons, l1, l2, c1, c2, c3, assignment, summaries: { alice, bob, carol, aliceYesterday } };
 }

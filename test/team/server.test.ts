@@ -67,10 +67,10 @@ describe('team database permissions', () => {
     await pushSummary(bob, { ...f.summaries.bob, reviews7: 2 }, null); // today's again: an update
     expect((await bob.getDoc<{ reviews7: number }>(f.summaries.bob._id))?.reviews7).toBe(2);
     // Another member's summary: neither a new one nor over theirs.
-    expect(await refusal(bob.putDoc({ ...f.summaries.alice, _id: summaryDocId('alice', '2026-12-10') }))).toBe('forbidden');
-    expect(await refusal(bob.putDoc({ ...f.summaries.bob, _id: summaryDocId('alice', '2026-12-11'), member: 'bob' }))).toBe('forbidden');
+    expect(await refusal(bob.putDoc({ ...f.summaries.alice, _id: summaryDocId('alice', '2026-11-10') }))).toBe('forbidden');
+    expect(await refusal(bob.putDoc({ ...f.summaries.bob, _id: summaryDocId('alice', '2026-11-11'), member: 'bob' }))).toBe('forbidden');
     // Their own id naming someone else as member.
-    expect(await refusal(bob.putDoc({ ...f.summaries.bob, _id: summaryDocId('bob', '2026-12-11'), member: 'alice' }))).toBe('forbidden');
+    expect(await refusal(bob.putDoc({ ...f.summaries.bob, _id: summaryDocId('bob', '2026-11-11'), member: 'alice' }))).toBe('forbidden');
     // Not a day after the name (a user "bob:x" could otherwise pass as bob).
     expect(await refusal(bob.putDoc({ ...f.summaries.bob, _id: 'summary:bob:notes' }))).toBe('forbidden');
   });
@@ -95,7 +95,7 @@ describe('team database permissions', () => {
     expect(REFUSED).toContain(await refusal(mallory.allDocs({ prefix: 'summary:', includeDocs: true })));
     expect(REFUSED).toContain(await refusal(mallory.getDoc('assignment:deploy')));
     expect(REFUSED).toContain(await refusal(mallory.info()));
-    expect(REFUSED).toContain(await refusal(mallory.putDoc({ ...fixture().summaries.carol, _id: summaryDocId('mallory', '2026-12-10'), member: 'mallory' })));
+    expect(REFUSED).toContain(await refusal(mallory.putDoc({ ...fixture().summaries.carol, _id: summaryDocId('mallory', '2026-11-10'), member: 'mallory' })));
     // And nobody signed in at all.
     const anonymous = new CouchClient(dbUrl, new DeviceNetwork().fetch);
     expect(REFUSED).toContain(await refusal(anonymous.allDocs({ prefix: 'summary:' })));
@@ -108,11 +108,12 @@ describe('summaries through the server', () => {
     for (const [i, key] of (['alice', 'bob', 'carol'] as const).entries()) {
       const client = await signIn(MEMBERS[i]!);
       if (key === 'alice') await pushSummary(client, f.summaries.aliceYesterday, null);
-      await pushSummary(client, f.summaries[key], key === 'alice' ? '2026-12-09' : null);
+      await pushSummary(client, f.summaries[key], key === 'alice' ? '2026-11-09' : null);
     }
     const lead = await signIn(LEAD);
-    const summaries = await pullLatestSummaries(lead);
-    expect(summaries.map((s) => s._id).sort()).toEqual(['summary:alice:2026-12-10', 'summary:bob:2026-12-10', 'summary:carol:2026-12-10']);
+    const { summaries, unreadable } = await pullLatestSummaries(lead, NOW);
+    expect(unreadable).toEqual([]);
+    expect(summaries.map((s) => s._id).sort()).toEqual(['summary:alice:2026-11-10', 'summary:bob:2026-11-10', 'summary:carol:2026-11-10']);
     const dash = buildDashboard(summaries, [f.assignment], [dashboardDeck(f.deck)]);
     expect(dash.members.map((m) => [m.member, m.assignments[0]!.ready, m.overdue, m.retention7])).toEqual([
       ['alice', true, 1, 0.75],

@@ -129,3 +129,34 @@ export function isSummaryDoc(v: unknown): v is SummaryDoc {
   if (v._id !== `summary:${v.member}:${v.day}`) return false;
   return Array.isArray(v.decks) && v.decks.every((d) => isObj(d) && isStr(d.deckId) && isStr(d.hash) && Array.isArray(d.lessonsPassed) && d.lessonsPassed.every(isStr) && isNumArray(d.lapses) && isNumArray(d.r));
 }
+
+/** The latest study day a summary may name as of `now`: tomorrow in UTC (the write rule's bound too). */
+export function latestSummaryDay(now: number): string {
+  return new Date(now + 86_400_000).toISOString().slice(0, 10);
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Per member, the ids of their summaries the lead may read, newest first: `summary:<member>:<day>`
+ * with a calendar day no later than `latestSummaryDay(now)`. A summary dated in the future (a
+ * wrong clock, or a member hiding behind `9999-12-31`) is ignored, so an older one is the newest.
+ */
+export function summaryCandidates(ids: readonly string[], now: number): Map<string, string[]> {
+  const latest = latestSummaryDay(now);
+  const out = new Map<string, string[]>();
+  for (const id of ids) {
+    if (!id.startsWith('summary:')) continue;
+    const cut = id.lastIndexOf(':');
+    const member = id.slice('summary:'.length, cut);
+    const day = id.slice(cut + 1);
+    if (member === '' || !DAY.test(day) || day > latest) continue;
+    const t = Date.parse(`${day}T00:00:00Z`);
+    if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== day) continue;
+    const list = out.get(member) ?? [];
+    list.push(id);
+    out.set(member, list);
+  }
+  for (const list of out.values()) list.sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
+  return out;
+}

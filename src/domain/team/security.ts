@@ -14,7 +14,10 @@ export function teamSecurity(lead: string, members: readonly string[]): TeamSecu
 
 /**
  * Server admins and database admins (the lead) may write anything. A member may create, update
- * or delete only `summary:<their name>:<YYYY-MM-DD>` documents whose `member` is their name.
+ * or delete only `summary:<their name>:<YYYY-MM-DD>` documents whose `member` is their name and
+ * whose `day` is that day: a real calendar day no later than the server's tomorrow (UTC), so a
+ * member cannot hide behind, or fake, a summary dated in the future (issue 22). This function runs
+ * on the server, which may read its own clock; deleting one's own summaries is always allowed.
  */
 export const TEAM_DESIGN_DOC = {
   _id: '_design/kujira-team',
@@ -30,5 +33,11 @@ export const TEAM_DESIGN_DOC = {
   }
   if (newDoc._deleted) return;
   if (newDoc.type !== 'summary' || newDoc.member !== userCtx.name) throw({ forbidden: 'a summary names its writer as member' });
+  var day = id.slice(prefix.length);
+  if (newDoc.day !== day) throw({ forbidden: "a summary's day is the day in its id" });
+  var t = Date.parse(day + 'T00:00:00Z');
+  if (isNaN(t) || new Date(t).toISOString().slice(0, 10) !== day) throw({ forbidden: day + ' is not a calendar day' });
+  var tomorrow = new Date(Date.now() + 86400000).toISOString().slice(0, 10);
+  if (day > tomorrow) throw({ forbidden: 'a summary is dated no later than tomorrow (' + tomorrow + '), not ' + day });
 }`,
 };

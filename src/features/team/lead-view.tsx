@@ -183,6 +183,9 @@ function DashboardView({ content, dashboard, ddecks }: { content: TeamCache; das
   const dash = useMemo(() => (ddecks ? buildDashboard(dashboard?.summaries ?? [], content.assignments, ddecks) : null), [ddecks, dashboard, content.assignments]);
   if (!dash) return null;
   const assignments = content.assignments;
+  // A member whose newest summary cannot be read stays on the dashboard, marked (issue 22).
+  const unreadable = new Set(dashboard?.unreadable ?? []);
+  const unreadOnly = [...unreadable].filter((m) => !dash.members.some((r) => r.member === m)).sort();
 
   function downloadCsv() {
     if (!dash) return;
@@ -197,7 +200,7 @@ function DashboardView({ content, dashboard, ddecks }: { content: TeamCache; das
           <button type="button" className="button" onClick={downloadCsv}>{t('team.dashboard.csv')}</button>
           <button type="button" className="button" onClick={() => window.print()}>{t('team.dashboard.print')}</button>
         </div>
-        {dash.members.length === 0 ? (
+        {dash.members.length === 0 && unreadOnly.length === 0 ? (
           <p className="muted">{t('team.dashboard.none')}</p>
         ) : (
           <div className="team-table-wrap" tabIndex={0} role="region" aria-labelledby="team-dashboard">
@@ -217,7 +220,10 @@ function DashboardView({ content, dashboard, ddecks }: { content: TeamCache; das
               <tbody>
                 {dash.members.map((m) => (
                   <tr key={m.member}>
-                    <th scope="row">{m.member}</th>
+                    <th scope="row">
+                      {m.member}
+                      {unreadable.has(m.member) && <span className="muted team-unreadable"> {t('team.dashboard.unreadableOlder', { day: m.day })}</span>}
+                    </th>
                     {m.assignments.map((p) => (
                       <td key={p.assignmentId} data-ready={p.ready ? 'yes' : 'no'}>
                         <span className={p.ready ? 'team-ready' : 'team-not-yet'}>{p.ready ? t('team.dashboard.ready') : t('team.dashboard.notYet')}</span>
@@ -229,6 +235,12 @@ function DashboardView({ content, dashboard, ddecks }: { content: TeamCache; das
                     <td>{`${percent(m.retention7)} / ${percent(m.retention30)}`}</td>
                     <td>{m.overdue}</td>
                     <td>{m.reviews7}</td>
+                  </tr>
+                ))}
+                {unreadOnly.map((m) => (
+                  <tr key={m} data-unreadable="yes">
+                    <th scope="row">{m}</th>
+                    <td colSpan={assignments.length + 4}>{t('team.dashboard.unreadable')}</td>
                   </tr>
                 ))}
               </tbody>

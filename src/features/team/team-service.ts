@@ -132,7 +132,8 @@ export async function refreshTeam(config: TeamConfig, decks: readonly Deck[], no
 
   let dashboard: TeamDashboardCache | null = null;
   if (config.lead) {
-    dashboard = { summaries: await pullLatestSummaries(c), pulledAt: now };
+    const latest = await pullLatestSummaries(c, now);
+    dashboard = { summaries: latest.summaries, unreadable: latest.unreadable, pulledAt: now };
     await teamRepository.saveDashboard(dashboard);
   }
   return { content, dashboard, updated, problems };

@@ -30,7 +30,7 @@ const ANA = { name: 'ana', password: 'ana-pass' };
 let server: SyncServer;
 let dbUrl: string;
 let db: KujiraDB;
-const clock = fixedClock(Date.UTC(2026, 11, 10, 12, 0, 0));
+const clock = fixedClock(Date.UTC(2026, 10, 10, 12, 0, 0));
 const files = (text: string) => [{ path: 'team-tools.en.md', text, role: 'memo' as const, lang: 'en' as const }];
 
 beforeAll(async () => {
@@ -145,6 +145,20 @@ describe('the team page', () => {
     const admin = new CouchClient(dbUrl, fetch);
     await admin.login(server.admin.name, server.admin.password);
     expect((await admin.allDocs({ prefix: 'deck:' })).map((r) => r.id)).toEqual(['deck:team-tools:000001', 'deck:team-tools:000002']);
+
+    // A memo titled like a built-in deck: the form says, before publishing, that it goes beside it.
+    const docker = new File(['# Docker\n\n## Ours\n\n| Command | Description |\n| --- | --- |\n| `docker login reg` | Signs in to our registry |\n'], 'docker.en.md', { type: 'text/markdown' });
+    await userEvent.upload(screen.getByLabelText('Markdown files'), docker);
+    expect((await screen.findByTestId('team-publish-beside')).textContent).toBe(
+      'Members keep the built-in deck “docker” with all its cards and reviews; this one arrives beside it as the team\'s own deck (team:kujira-team-page:docker). It does not replace the built-in deck.',
+    );
+
+    // A member whose newest summary is unreadable stays on the dashboard, marked (issue 22).
+    await admin.putDoc({ _id: 'summary:zed:2026-11-10', type: 'summary', member: 'zed' });
+    await userEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    const row = await screen.findByRole('row', { name: /zed/ }, { timeout: 20_000 });
+    expect(within(row).getByText('Summary unreadable')).toBeTruthy();
+    expect(within(screen.getByRole('table')).getByRole('rowheader', { name: 'ana' })).toBeTruthy();
     setDb(null);
     db.close();
   }, 60_000);
