@@ -167,7 +167,9 @@ export class CouchClient {
   }
 
   changes(since: string, opts: { limit: number; longpollMs?: number; signal?: AbortSignal }): Promise<ChangesResult> {
-    const q = new URLSearchParams({ since, limit: String(opts.limit), include_docs: 'true' });
+    // conflicts=true: a document with two first revisions (a tampered copy written in replication
+    // mode) comes with `_conflicts`, so every device sees it, not only one that holds the other.
+    const q = new URLSearchParams({ since, limit: String(opts.limit), include_docs: 'true', conflicts: 'true' });
     if (opts.longpollMs !== undefined) {
       q.set('feed', 'longpoll');
       q.set('timeout', String(opts.longpollMs));

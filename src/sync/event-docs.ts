@@ -97,6 +97,12 @@ export function readDoc(doc: unknown): DocReading {
   if (d._id.startsWith('_design/')) return { kind: 'skip' };
   // The app never deletes an event; a deletion made on the server is not replayed as one.
   if (d._deleted === true) return { kind: 'skip' };
+  // Two versions of one immutable document (a second first revision written in replication mode):
+  // which one the server shows is its arbitrary pick, so neither is applied, on any device.
+  const conflicts = (d as { _conflicts?: unknown })._conflicts;
+  if (conflicts !== undefined && !(Array.isArray(conflicts) && conflicts.length === 0)) {
+    return { kind: 'bad', path: '$._conflicts', reason: `the server holds ${Array.isArray(conflicts) ? conflicts.length + 1 : 'several'} versions of this document (documents are immutable: one was tampered with)` };
+  }
   if (d.kujira !== DOC_FORMAT) return { kind: 'bad', path: '$.kujira', reason: `not a Kujira event document (format ${JSON.stringify(d.kujira)?.slice(0, 20)})` };
   const ev = d.event;
   if (ev === undefined && 'deck' in d) return readDeckDoc(d as CouchDoc);

@@ -29,7 +29,9 @@ import { CouchClient } from '../../src/sync/couch-client';
 import { deckToDoc } from '../../src/sync/event-docs';
 import { Replicator } from '../../src/sync/replicator';
 import { createTestDb } from '../db/helpers';
-import { adminPut, createDatabase, DeviceNetwork, startTestServer, until, type SyncServer } from './helpers';
+import { adminPut, createDatabase, DeviceNetwork, MemoryEventStore, startTestServer, until, type SyncServer } from './helpers';
+import { checkTestEvent, ratingEvent } from './events';
+import { eventToDoc } from '../../src/sync/event-docs';
 
 const NOW = Date.parse('2026-12-07T12:00:00Z');
 const MIN = 60_000;
@@ -213,4 +215,42 @@ describe('2. a member can neither hide from nor fake the lead\'s dashboard by da
       ['carol', '2026-11-10', false],
     ]);
   });
+});
+
+/** A test device: the in-memory store and the real engine, on the test event model. */
+function memoryDevice(dbUrl: string, name: string, extra: Partial<ConstructorParameters<typeof Replicator>[0]> = {}) {
+  const store = new MemoryEventStore();
+  const rep = new Replicator({ dbUrl, store, check: checkTestEvent, deviceId: name, fetch: new DeviceNetwork().fetch, longpollMs: 1_000, backoff: { baseMs: 20, maxMs: 200 }, ...extra });
+  return { store, rep };
+}
+const creds = () => ({ name: server.user.name, password: server.user.password });
+
+describe('4. conflicts are visible on every device, fresh or not', () => {
+  it('an event with a second, tampered first revision is quarantined with its path on both devices', async () => {
+    const url = await createDatabase(server, `kujira-conflict-${Math.random().toString(36).slice(2)}`);
+    const original = ratingEvent('conflict-1', 'card-a', 3, Date.UTC(2026, 10, 1, 3));
+    const a = memoryDevice(url, 'a');
+    a.store.append(original);
+    a.rep.start(creds());
+    try {
+      await until(() => a.rep.status.kind === 'synced' && a.rep.totals.pushed === 1, 20_000, 'a pushed');
+      // Someone with write access adds another first revision of the same id, its revision matching its content.
+      const tampered = ratingEvent('conflict-1', 'card-a', 1, Date.UTC(2026, 10, 1, 3));
+      await adminPut(server, url, eventToDoc(tampered) as unknown as Record<string, unknown>, false);
+      const b = memoryDevice(url, 'b');
+      b.rep.start(creds());
+      try {
+        await until(() => b.rep.status.kind === 'synced' && b.store.quarantined.length > 0, 20_000, 'b quarantined');
+        expect(b.store.quarantined).toEqual([expect.objectContaining({ docId: 'conflict-1', path: '$._conflicts', reason: expect.stringContaining('versions of this document') })]);
+        expect(b.store.byId.has('conflict-1')).toBe(false);
+      } finally {
+        await b.rep.stop();
+      }
+      await until(() => a.store.quarantined.length > 0, 20_000, 'a quarantined');
+      expect(a.store.quarantined).toEqual([expect.objectContaining({ docId: 'conflict-1', path: '$._conflicts' })]);
+      expect(a.store.byId.get('conflict-1')).toEqual(original);
+    } finally {
+      await a.rep.stop();
+    }
+  }, 60_000);
 });
