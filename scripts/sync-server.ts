@@ -1,5 +1,6 @@
 // A CouchDB-compatible server for development and tests: PouchDB Server (express-pouchdb on the
-// in-memory adapter) on 127.0.0.1 with a server admin, one learner and that learner's database
+// in-memory adapter, behind a guard that refuses what CouchDB 3 refuses: sync-server-guard.ts)
+// on 127.0.0.1 with a server admin, one learner and that learner's database
 // (its _security names the learner as the only member; a design document lets members add events
 // and never change one), CORS reflecting the caller's origin with
 // credentials. `npm run sync-server` prints the URL and credentials; tests call startSyncServer.
@@ -15,6 +16,7 @@ import replication from 'pouchdb-replication';
 import mapreduce from 'pouchdb-mapreduce';
 import expressPouchDB from 'express-pouchdb';
 import { EVENTS_DESIGN_DOC, learnerSecurity } from '../src/sync/learner-database';
+import { adminGuard, bodyGuard } from './sync-server-guard';
 
 export interface SyncServerOptions {
   /** 0 (the default) picks a free port. */
@@ -66,6 +68,10 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
     // Reflect the caller's origin with credentials, as CouchDB's [cors] origins + credentials do.
     app.use(cors({ origin: true, credentials: true, methods: ['GET', 'PUT', 'POST', 'HEAD', 'DELETE'], allowedHeaders: ['accept', 'authorization', 'content-type', 'origin', 'referer'], exposedHeaders: ['content-type', 'cache-control', 'etag'] }));
   }
+  // Before PouchDB Server: bodies measured (size, depth) before anything stores them, database
+  // listing and _users for admins only (issue 22; scripts/sync-server-guard.ts).
+  app.use(bodyGuard());
+  app.use(adminGuard(() => `http://${host}:${port}`));
   app.use(expressPouchDB(Mem, { mode: 'fullCouchDB', inMemoryConfig: true, logPath: '/dev/null' }));
 
   const sockets = new Set<Socket>();

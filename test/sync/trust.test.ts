@@ -254,3 +254,46 @@ describe('4. conflicts are visible on every device, fresh or not', () => {
     }
   }, 60_000);
 });
+
+describe('5. the dev server is safe to demo', () => {
+  const basic = (u: { name: string; password: string }) => ({ authorization: `Basic ${Buffer.from(`${u.name}:${u.password}`).toString('base64')}` });
+  const json = { 'content-type': 'application/json' };
+
+  it('refuses a 5,000-deep _bulk_docs with a clear 400, stays up, and every database keeps its data', async () => {
+    const other = await createDatabase(server, `kujira-bystander-${Math.random().toString(36).slice(2)}`);
+    await adminPut(server, other, { _id: 'kept', n: 1 });
+    // Written as text: a 5,000-deep object is too deep for JSON.stringify itself.
+    const body = `{"docs":[{"_id":"deep","kujira":1,"deep":${'{"x":'.repeat(5000)}{}${'}'.repeat(5000)}}]}`;
+    const res = await fetch(`${server.dbUrl}/_bulk_docs`, { method: 'POST', headers: { ...json, ...basic(server.user) }, body });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: 'bad_request', reason: 'a document is nested deeper than 64 levels' });
+    // Up, and nothing lost.
+    expect((await fetch(server.url)).status).toBe(200);
+    const kept = await fetch(`${other}/kept`, { headers: basic(server.admin) });
+    expect(await kept.json()).toMatchObject({ _id: 'kept', n: 1 });
+    expect((await fetch(`${server.dbUrl}/deep`, { headers: basic(server.user) })).status).toBe(404);
+  });
+
+  it('refuses a document larger than 8 MB with a 400, before storing it', async () => {
+    const res = await fetch(`${server.dbUrl}/big`, { method: 'PUT', headers: { ...json, ...basic(server.admin) }, body: JSON.stringify({ kujira: 1, text: 'x'.repeat(8_100_000) }) });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { reason: string }).reason).toMatch(/larger than 8000000 bytes/);
+    expect((await fetch(`${server.dbUrl}/big`, { headers: basic(server.admin) })).status).toBe(404);
+  });
+
+  it('lists databases and users to server admins only; a user reads only their own user document', async () => {
+    expect((await fetch(`${server.url}/_all_dbs`)).status).toBe(401);
+    expect((await fetch(`${server.url}/_all_dbs`, { headers: basic(server.user) })).status).toBe(403);
+    const asAdmin = await fetch(`${server.url}/_all_dbs`, { headers: basic(server.admin) });
+    expect(asAdmin.status).toBe(200);
+    expect(await asAdmin.json()).toContain(server.database);
+    expect((await fetch(`${server.url}/_users/_all_docs`)).status).toBe(401);
+    expect((await fetch(`${server.url}/_users/_all_docs`, { headers: basic(server.user) })).status).toBe(403);
+    expect((await fetch(`${server.url}/_users/org.couchdb.user:${server.user.name}`, { headers: basic(server.user) })).status).toBe(200);
+    expect((await fetch(`${server.url}/_users/org.couchdb.user:lead`, { headers: basic(server.user) })).status).toBe(403);
+    // A session cookie counts as the user, as Basic does.
+    const login = await fetch(`${server.url}/_session`, { method: 'POST', headers: json, body: JSON.stringify(server.user) });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    expect((await fetch(`${server.url}/_all_dbs`, { headers: { cookie } })).status).toBe(403);
+  });
+});
