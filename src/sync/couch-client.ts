@@ -24,7 +24,51 @@ export interface ChangesResult {
 /** A CouchDB sequence is an opaque JSON value (a number on PouchDB, a string on CouchDB 2+). */
 export const seqText = (seq: unknown): string => (typeof seq === 'string' ? seq : JSON.stringify(seq ?? 0));
 
-/** The server root of a database URL: everything before its last path segment. */
+/** An answer's text, read only up to `maxBytes` (the rest is not downloaded). */
+async function readCapped(res: Response, maxBytes: number, what: string): Promise<string> {
+  const tooLarge = () => new SyncError('too-large', `${what}: the answer is larger than ${maxBytes} bytes`);
+  if (Number(res.headers.get('content-length') ?? 0) > maxBytes) {
+    await res.body?.cancel();
+    throw tooLarge();
+  }
+  if (!res.body) {
+    const text = await res.text();
+    if (new TextEncoder().encode(text).length > maxBytes) throw tooLarge();
+    return text;
+  }
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.byteLength;
+  }
+  return new TextDecoder().decode(all);
+}
+
+/** This computer: `localhost` (and `*.localhost`), 127.0.0.0/8, `[::1]`. */
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.toLowerCase().replace(/\.$/, '');
+  return h === 'localhost' || h.endsWith('.localhost') || /^127(?:\.\d{1,3}){3}$/.test(h) || h === '[::1]';
+}
+
+/**
+ * The server root of a database URL: everything before its last path segment. `http://` is
+ * refused for any host but this computer (kind `cleartext`): the password and every event would
+ * cross the network readable by anyone on the way, and only the built app's CSP stopped that.
+ */
 export function splitDbUrl(dbUrl: string): { root: string; db: string } {
   let u: URL;
   try {
@@ -33,6 +77,7 @@ export function splitDbUrl(dbUrl: string): { root: string; db: string } {
     throw new SyncError('no-database', `${dbUrl} is not a URL`);
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new SyncError('no-database', `${dbUrl} is not an http(s) URL`);
+  if (u.protocol === 'http:' && !isLoopbackHost(u.hostname)) throw new SyncError('cleartext', `${u.origin} is http://: the password would travel in clear text (use https://)`);
   const parts = u.pathname.replace(/\/+$/, '').split('/');
   const db = parts.pop() ?? '';
   if (db === '') throw new SyncError('no-database', `${dbUrl} names no database (expected https://host/database)`);
@@ -57,6 +102,16 @@ export function httpError(status: number, body: unknown, what: string): SyncErro
   return new SyncError('protocol', detail, status);
 }
 
+/** What is wrong with a typed database address, for a form to say: not one at all, or cleartext. */
+export function dbUrlProblem(text: string): 'invalid' | 'cleartext' | null {
+  try {
+    splitDbUrl(text.trim());
+    return null;
+  } catch (e) {
+    return e instanceof SyncError && e.kind === 'cleartext' ? 'cleartext' : 'invalid';
+  }
+}
+
 export class CouchClient {
   readonly root: string;
   readonly dbUrl: string;
@@ -71,7 +126,7 @@ export class CouchClient {
     this.fetch = fetchImpl;
   }
 
-  private async request<T>(url: string, init: RequestInit & { json?: unknown } = {}, what = 'the database'): Promise<T> {
+  private async request<T>(url: string, init: RequestInit & { json?: unknown; maxBytes?: number } = {}, what = 'the database'): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (init.json !== undefined) headers['content-type'] = 'application/json';
     if (this.basic) headers.authorization = this.basic;
@@ -91,9 +146,9 @@ export class CouchClient {
     }
     let body: unknown = null;
     try {
-      body = await res.json();
+      body = init.maxBytes !== undefined && res.ok ? JSON.parse(await readCapped(res, init.maxBytes, what)) : await res.json();
     } catch (e) {
-      if (init.signal?.aborted) throw e;
+      if (init.signal?.aborted || (e instanceof SyncError && e.kind === 'too-large')) throw e;
       if (res.ok) throw new SyncError('protocol', `${what}: the answer is not JSON`, res.status);
     }
     if (res.ok) return body as T;
@@ -166,15 +221,24 @@ export class CouchClient {
     }
   }
 
-  changes(since: string, opts: { limit: number; longpollMs?: number; signal?: AbortSignal }): Promise<ChangesResult> {
+  /**
+   * A batch of changes. `maxBytes` caps the answer (a hostile server could send thousands of
+   * 10 MB documents in one batch): reading stops past it with a `too-large` SyncError.
+   * `includeDocs: false` reads only ids and revisions (to step past one document over the cap).
+   */
+  changes(since: string, opts: { limit: number; longpollMs?: number; signal?: AbortSignal; maxBytes?: number; includeDocs?: boolean }): Promise<ChangesResult> {
     // conflicts=true: a document with two first revisions (a tampered copy written in replication
     // mode) comes with `_conflicts`, so every device sees it, not only one that holds the other.
-    const q = new URLSearchParams({ since, limit: String(opts.limit), include_docs: 'true', conflicts: 'true' });
+    const q = new URLSearchParams({ since, limit: String(opts.limit) });
+    if (opts.includeDocs !== false) {
+      q.set('include_docs', 'true');
+      q.set('conflicts', 'true');
+    }
     if (opts.longpollMs !== undefined) {
       q.set('feed', 'longpoll');
       q.set('timeout', String(opts.longpollMs));
     }
-    return this.request(`${this.dbUrl}/_changes?${q}`, { signal: opts.signal });
+    return this.request(`${this.dbUrl}/_changes?${q}`, { signal: opts.signal, ...(opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {}) }, 'the changes');
   }
 
   /** A document by id, or null when there is none (the team space reads and writes ordinary documents). */

@@ -2,9 +2,10 @@
 import type { SyncErrorKind } from './types';
 
 export class SyncError extends Error {
-  readonly kind: SyncErrorKind | 'network' | 'server';
+  /** `too-large`: an answer over the byte cap the caller set (the engine then asks for less). */
+  readonly kind: SyncErrorKind | 'network' | 'server' | 'too-large';
   readonly status: number | null;
-  constructor(kind: SyncErrorKind | 'network' | 'server', detail: string, status: number | null = null) {
+  constructor(kind: SyncErrorKind | 'network' | 'server' | 'too-large', detail: string, status: number | null = null) {
     super(detail);
     this.name = 'SyncError';
     this.kind = kind;

@@ -24,6 +24,11 @@ export interface ReplicatorOptions {
   batchSize?: number;
   /** How long a live _changes request waits for news before it is renewed. */
   longpollMs?: number;
+  /**
+   * Bytes one _changes answer may take (the documents included): past it the engine asks for fewer
+   * documents, and a single document over it is quarantined unread. Default 32 MB.
+   */
+  maxBatchBytes?: number;
   backoff?: { baseMs: number; maxMs: number };
   onStatus?: (status: SyncStatus) => void;
 }
@@ -38,6 +43,8 @@ const PULL = 'pull';
 const SWEEP = 'sweep';
 const DECKS = 'decks';
 const SAMPLE_CHARS = 4000;
+/** The default cap of one _changes answer: room for a few of the largest deck documents. */
+export const MAX_BATCH_BYTES = 32 * 1024 * 1024;
 
 function sample(doc: unknown): string {
   try {
@@ -68,6 +75,7 @@ export class Replicator {
       clock: realClock,
       batchSize: 500,
       longpollMs: 25_000,
+      maxBatchBytes: MAX_BATCH_BYTES,
       backoff: { baseMs: 1_000, maxMs: 60_000 },
       ...options,
     };
@@ -166,7 +174,7 @@ export class Replicator {
           await this.o.clock.sleep(delay, both);
           continue;
         }
-        const reason = err.kind === 'network' || err.kind === 'server' ? 'unreachable' : err.kind;
+        const reason = err.kind === 'network' || err.kind === 'server' ? 'unreachable' : err.kind === 'too-large' ? 'protocol' : err.kind;
         this.set({ kind: 'error', reason, detail: err.message, retryAt: null });
         return;
       }
@@ -214,16 +222,16 @@ export class Replicator {
         // Catch up with normal (non-waiting) requests, then wait for news with a longpoll.
         let caughtUp = false;
         while (!caughtUp) {
-          const r = await this.client.changes(since, { limit: this.o.batchSize, signal: this.stopCtl.signal });
+          const { r, limit } = await this.changesCapped(since, this.stopCtl.signal);
           since = await this.applyPulled(r, since);
-          caughtUp = r.results.length < this.o.batchSize;
+          caughtUp = r.results.length < limit;
         }
         if (this.dirty) continue;
         this.set({ kind: 'synced', at: this.o.clock.now(), quarantined: this.counts.quarantined });
         this.localWaitCtl = new AbortController();
         const signal = AbortSignal.any([this.stopCtl.signal, this.localWaitCtl.signal]);
         try {
-          const r = await this.client.changes(since, { limit: this.o.batchSize, longpollMs: this.o.longpollMs, signal });
+          const { r } = await this.changesCapped(since, signal, this.o.longpollMs);
           since = await this.applyPulled(r, since);
         } catch (e) {
           if (this.stopped || !signal.aborted) throw e;
@@ -233,6 +241,30 @@ export class Replicator {
     } finally {
       unsubscribe();
       this.localWaitCtl = null;
+    }
+  }
+
+  /**
+   * One _changes batch within the byte cap: halves the number of documents asked for until the
+   * answer fits; when one document alone does not, reads its id and revision only and hands it
+   * on marked too large (quarantined, never parsed), so sync moves past it.
+   */
+  private async changesCapped(since: string, signal: AbortSignal, longpollMs?: number): Promise<{ r: ChangesResult; limit: number }> {
+    let limit = this.o.batchSize;
+    for (;;) {
+      try {
+        const r = await this.client.changes(since, { limit, signal, maxBytes: this.o.maxBatchBytes, ...(longpollMs !== undefined ? { longpollMs } : {}) });
+        return { r, limit };
+      } catch (e) {
+        if (!(e instanceof SyncError && e.kind === 'too-large')) throw e;
+        if (limit > 1) {
+          limit = Math.max(1, Math.floor(limit / 2));
+          continue;
+        }
+        const one = await this.client.changes(since, { limit: 1, signal, includeDocs: false, maxBytes: 64 * 1024 });
+        const results = (Array.isArray(one?.results) ? one.results : []).map((c) => ({ ...c, doc: undefined, tooLarge: true }));
+        return { r: { ...one, results }, limit: 1 };
+      }
     }
   }
 
@@ -315,6 +347,11 @@ export class Replicator {
     // refuses any whose content differs from what it holds.
     const known = await this.o.store.knownIds(r.results.map((c) => String(c?.id)));
     for (const change of r.results) {
+      if ((change as { tooLarge?: boolean }).tooLarge) {
+        const rev = String(change.changes?.[0]?.rev ?? '').slice(0, 100);
+        bad.push({ docId: String(change.id).slice(0, 200), rev, path: '$', reason: `larger than ${this.o.maxBatchBytes} bytes: not read`, receivedAt: now, sample: '' });
+        continue;
+      }
       const doc = change?.doc;
       const docId = String((doc as { _id?: unknown } | undefined)?._id ?? change?.id ?? '').slice(0, 200);
       const rev = String((doc as { _rev?: unknown } | undefined)?._rev ?? '').slice(0, 100);

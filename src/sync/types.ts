@@ -118,7 +118,9 @@ export type SyncErrorKind =
   /** No answer at all (wrong address, server down, no network) since sync was started. */
   | 'unreachable'
   /** The server's answer is not what CouchDB sends. */
-  | 'protocol';
+  | 'protocol'
+  /** An `http://` address of another computer: refused, the password would travel in clear text. */
+  | 'cleartext';
 
 export type SyncStatus =
   | { kind: 'stopped' }

@@ -25,7 +25,7 @@ import { dashboardDeck, fixture, NOW as TEAM_NOW } from '../team/fixture';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings/settings';
 import { joinTeam, refreshTeam } from '../../src/features/team/team-service';
 import { readMemo } from '../../src/features/team/read-memo';
-import { CouchClient } from '../../src/sync/couch-client';
+import { CouchClient, dbUrlProblem, splitDbUrl } from '../../src/sync/couch-client';
 import { deckToDoc } from '../../src/sync/event-docs';
 import { Replicator } from '../../src/sync/replicator';
 import { createTestDb } from '../db/helpers';
@@ -296,4 +296,45 @@ describe('5. the dev server is safe to demo', () => {
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     expect((await fetch(`${server.url}/_all_dbs`, { headers: { cookie } })).status).toBe(403);
   });
+});
+
+describe('6. cleartext and oversized batches', () => {
+  it('refuses http:// for any host but this computer, with the reason', () => {
+    expect(() => splitDbUrl('http://couch.example.org/kujira-alice')).toThrow(expect.objectContaining({ kind: 'cleartext' }));
+    expect(() => splitDbUrl('http://192.168.1.20:5984/kujira-alice')).toThrow(expect.objectContaining({ kind: 'cleartext' }));
+    expect(() => new CouchClient('http://10.0.0.1/db', fetch)).toThrow(/clear text/);
+    expect(dbUrlProblem('http://couch.example.org/kujira-alice')).toBe('cleartext');
+    expect(dbUrlProblem('not a url')).toBe('invalid');
+    for (const ok of ['https://couch.example.org/kujira-alice', 'http://127.0.0.1:5984/kujira-alice', 'http://localhost:5984/db', 'http://[::1]:5984/db', 'http://app.localhost/db']) {
+      expect(dbUrlProblem(ok)).toBeNull();
+    }
+  });
+
+  it('caps a _changes batch in bytes: asks for fewer documents, and quarantines one too large to read', async () => {
+    const url = await createDatabase(server, `kujira-bytes-${Math.random().toString(36).slice(2)}`);
+    const good = Array.from({ length: 12 }, (_, i) => ratingEvent(`small-${i}`, `card-${i}`, 3, Date.UTC(2026, 10, 1, 3, i)));
+    for (const e of good.slice(0, 6)) await adminPut(server, url, eventToDoc(e) as unknown as Record<string, unknown>, false);
+    await adminPut(server, url, { _id: 'huge', _rev: '1-00000000000000000000000000000000', kujira: 1, event: { id: 'huge', type: 'void', target: 'x', at: 1, pad: 'x'.repeat(300_000) } }, false);
+    for (const e of good.slice(6)) await adminPut(server, url, eventToDoc(e) as unknown as Record<string, unknown>, false);
+    const sizes: number[] = [];
+    const net = new DeviceNetwork();
+    const measured: typeof net.fetch = async (input, init) => {
+      const res = await net.fetch(input, init);
+      if (!input.includes('/_changes') || !input.includes('include_docs')) return res;
+      const text = await res.text();
+      sizes.push(text.length);
+      return new Response(text, { status: res.status, headers: res.headers });
+    };
+    const d = memoryDevice(url, 'capped', { fetch: measured, maxBatchBytes: 64 * 1024 });
+    d.rep.start(creds());
+    try {
+      await until(() => d.rep.status.kind === 'synced', 20_000, 'synced');
+      expect([...d.store.byId.keys()].sort()).toEqual(good.map((e) => e.id).sort());
+      expect(d.store.quarantined).toEqual([expect.objectContaining({ docId: 'huge', path: '$', reason: 'larger than 65536 bytes: not read', sample: '' })]);
+      // The engine read past the cap only to find it was over; it then asked for fewer documents.
+      expect(sizes.filter((n) => n <= 64 * 1024).length).toBeGreaterThan(0);
+    } finally {
+      await d.rep.stop();
+    }
+  }, 60_000);
 });

@@ -8,6 +8,7 @@ import type { Lang } from '../../domain/deck/types';
 import { useNow } from '../../hooks/clock';
 import type { SyncStatus } from '../../sync/types';
 import { getSyncSnapshot, normalizeServer, startSync, stopSync, subscribeSync } from './sync-service';
+import { dbUrlProblem } from '../../sync/couch-client';
 import './sync.css';
 
 function useSync() {
@@ -89,7 +90,8 @@ export default function SyncPage() {
   async function onStart(e: FormEvent) {
     e.preventDefault();
     const url = normalizeServer(server);
-    if (url === null) return setProblem(t('sync.invalidServer'));
+    // http:// to another computer is refused with the reason (issue 22): the password would travel in clear.
+    if (url === null) return setProblem(t(dbUrlProblem(server) === 'cleartext' ? 'sync.cleartext' : 'sync.invalidServer'));
     if (user.trim() === '' || password === '') return setProblem(t('sync.missing'));
     setProblem(null);
     const typed = password;

@@ -3,7 +3,7 @@
 // Loaded only when sync is set up or its page opens: nothing here is in the first-visit bundle.
 import { syncRepository, type SyncConfig } from '../../db/sync-repository';
 import { checkEventLikeImport } from '../../domain/backup/event-check';
-import { splitDbUrl } from '../../sync/couch-client';
+import { dbUrlProblem, splitDbUrl } from '../../sync/couch-client';
 import { Replicator } from '../../sync/replicator';
 import { realClock, type EventCheck, type SyncStatus } from '../../sync/types';
 
@@ -61,6 +61,14 @@ function onOnline() {
 async function begin(server: string, credentials: { name: string; password: string } | null): Promise<void> {
   await replicator?.stop();
   const [check, deviceId] = await Promise.all([pulledEventCheck(), syncRepository.deviceId()]);
+  // A saved address the engine now refuses (http:// to another computer, saved before issue 22)
+  // is reported like any other error, not thrown at start-up.
+  const problem = dbUrlProblem(server);
+  if (problem === 'cleartext') {
+    replicator = null;
+    publish({ status: { kind: 'error', reason: 'cleartext', detail: server, retryAt: null } });
+    return;
+  }
   replicator = new Replicator({
     dbUrl: server,
     store: syncRepository.eventStore(),

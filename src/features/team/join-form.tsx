@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { TeamConfig } from '../../db/team-store';
 import { errorReason } from './use-team';
 import { joinTeam, normalizeTeamUrl } from './team-service';
+import { dbUrlProblem } from '../../sync/couch-client';
 
 export function JoinForm({ initialUrl, onJoined }: { initialUrl: string; onJoined: (c: TeamConfig) => void }) {
   const { t } = useTranslation();
@@ -17,7 +18,7 @@ export function JoinForm({ initialUrl, onJoined }: { initialUrl: string; onJoine
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     const dbUrl = normalizeTeamUrl(url);
-    if (dbUrl === null) return setProblem(t('team.join.invalidUrl'));
+    if (dbUrl === null) return setProblem(t(dbUrlProblem(url) === 'cleartext' ? 'team.join.cleartext' : 'team.join.invalidUrl'));
     if (user.trim() === '' || password === '') return setProblem(t('team.join.missing'));
     setProblem(null);
     setBusy(true);

@@ -64,6 +64,15 @@ describe('the sync page', () => {
     await userEvent.type(screen.getByRole('textbox', { name: 'Server' }), 'couch.example.org');
     await userEvent.click(screen.getByRole('button', { name: 'Start sync' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/^Type the database address, starting with https:\/\//);
+    // http:// to another computer: refused, with why (issue 22).
+    await userEvent.clear(screen.getByRole('textbox', { name: 'Server' }));
+    await userEvent.type(screen.getByRole('textbox', { name: 'Server' }), 'http://couch.example.org/kujira-alice');
+    await userEvent.type(screen.getByRole('textbox', { name: 'User name' }), 'alice');
+    await userEvent.type(screen.getByLabelText('Password'), 'pw');
+    await userEvent.click(screen.getByRole('button', { name: 'Start sync' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'This address starts with http://: your password and progress would cross the network in clear text, readable on the way. Use https:// (http:// only for a server on this computer).',
+    );
   });
 
   it('starts, reports synced, keeps the server and user name but not the password, and stops', async () => {

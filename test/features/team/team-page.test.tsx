@@ -80,6 +80,10 @@ describe('the team page', () => {
     expect(await screen.findByRole('heading', { level: 2, name: 'チームに参加' })).toBeTruthy();
     expect(screen.getByRole('textbox', { name: 'チームのデータベース' })).toBeTruthy();
     expect(screen.getByRole('button', { name: '参加する' })).toBeTruthy();
+    // http:// to another computer: refused with the reason, in Japanese (issue 22).
+    await userEvent.type(screen.getByRole('textbox', { name: 'チームのデータベース' }), 'http://couch.example.org/kujira-team-x');
+    await userEvent.click(screen.getByRole('button', { name: '参加する' }));
+    expect(await screen.findByText(/^このアドレスは http:\/\/ で始まります。/)).toBeTruthy();
     setDb(null);
     db.close();
   });
