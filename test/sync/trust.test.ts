@@ -22,7 +22,9 @@ import { summaryDocId, type SummaryDoc } from '../../src/domain/team/types';
 import { pullLatestSummaries, pushSummary } from '../../src/sync/team';
 import { SyncError } from '../../src/sync/errors';
 import { dashboardDeck, fixture, NOW as TEAM_NOW } from '../team/fixture';
-import { DEFAULT_SETTINGS } from '../../src/domain/settings/settings';
+import { DEFAULT_SETTINGS, normalizeDeckRetention, retentionOf } from '../../src/domain/settings/settings';
+import { backupChecksum, buildBackup, type Backup } from '../../src/domain/backup/format';
+import { BackupValidationError, checkBackup } from '../../src/domain/backup/validate';
 import { joinTeam, refreshTeam } from '../../src/features/team/team-service';
 import { readMemo } from '../../src/features/team/read-memo';
 import { CouchClient, dbUrlProblem, splitDbUrl } from '../../src/sync/couch-client';
@@ -337,4 +339,46 @@ describe('6. cleartext and oversized batches', () => {
       await d.rep.stop();
     }
   }, 60_000);
+});
+
+describe('7. the smaller items', () => {
+  /** A valid backup whose text is then edited (and its checksum made right again), as a forger would. */
+  function forged(edit: (text: string) => string): unknown {
+    const b = buildBackup([], { device: 'd', deckVersions: {} }, NOW);
+    const parsed = JSON.parse(edit(JSON.stringify(b))) as Backup;
+    parsed.checksum = backupChecksum(parsed);
+    return parsed;
+  }
+  const refusedAt = (data: unknown): string => {
+    try {
+      checkBackup(data, validators, NOW);
+    } catch (e) {
+      if (e instanceof BackupValidationError) return e.path;
+      throw e;
+    }
+    return 'accepted';
+  };
+
+  it('the backup check refuses a __proto__ key in deckVersions', () => {
+    expect(refusedAt(forged((t) => t))).toBe('accepted');
+    expect(refusedAt(forged((t) => t.replace('"deckVersions":{}', '"deckVersions":{"__proto__":{"version":1,"hash":"x"}}')))).toBe('$.deckVersions');
+    expect(refusedAt(forged((t) => t.replace('"deckVersions":{}', '"deckVersions":{"team:kujira-team-a:docker":{"version":1,"hash":"x"}}')))).toBe('accepted');
+  });
+
+  it('the backup check (and so sync) refuses a __proto__ key in settings.deckRetention', () => {
+    const text = `{"id":"s-proto","at":${NOW - MIN},"device":"d","seq":1,"type":"settings","changes":{"deckRetention":{"__proto__":0.95}}}`;
+    const viaSync = checkEventLikeImport(JSON.parse(text), validators, NOW);
+    expect(viaSync).toEqual({ ok: false, path: '$.changes.deckRetention', reason: '"__proto__" is not a deck id' });
+    const ok = checkEventLikeImport(JSON.parse(text.replace('__proto__', 'docker')), validators, NOW);
+    expect(ok.ok).toBe(true);
+  });
+
+  it("retentionOf(settings, 'constructor') is the global retention, not a function", () => {
+    expect(retentionOf(DEFAULT_SETTINGS, 'constructor')).toBe(DEFAULT_SETTINGS.desiredRetention);
+    expect(retentionOf(DEFAULT_SETTINGS, 'toString')).toBe(DEFAULT_SETTINGS.desiredRetention);
+    expect(retentionOf({ ...DEFAULT_SETTINGS, deckRetention: { constructor: 0.8 } }, 'constructor')).toBe(0.8);
+    const normalized = normalizeDeckRetention(JSON.parse('{"__proto__":0.8,"docker":0.85}'));
+    expect(Object.getPrototypeOf(normalized)).toBe(Object.prototype);
+    expect(normalized).toEqual({ docker: 0.85 });
+  });
 });

@@ -9,6 +9,7 @@ import type { LearnerEvent } from '../events/types';
 import { BACKUP_FORMAT, BACKUP_VERSION, backupChecksum, eventsOf, type Backup } from './format';
 import { backupChecksumV1, type BackupDeckVersion, type BackupV1 } from './format-v1';
 import { eventsOfV1 } from './v1-events';
+import { DECK_ID } from '../deck/deck-owner';
 
 /** Largest file imported: a 100k-review log is about 45 MB. */
 export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
@@ -147,6 +148,10 @@ export function checkBackup(data: unknown, validators: BackupValidators, now: nu
     if (backupChecksum(b) !== b.checksum) throw checksumError();
     pairs = [...eventsOf(b)];
     file = b;
+  }
+  // Keys of deckVersions are deck ids: `__proto__` (an own key after JSON.parse) is not one.
+  for (const key of Object.keys(file.deckVersions)) {
+    if (!DECK_ID.test(key)) throw new BackupValidationError('bad-value', '$.deckVersions', `${JSON.stringify(key).slice(0, 60)} is not a deck id`);
   }
   const ids = new Set<string>();
   for (const [e, at] of pairs) {

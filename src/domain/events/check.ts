@@ -8,6 +8,7 @@ import { weightsProblem } from '../scheduler/weights';
 import { FSRS_MODEL } from '../optimizer/fitted-params';
 import type { SchedulerParams } from '../scheduler/types';
 import { SETTINGS_FIELDS, type LearnerEvent, type RatingEvent, type SettingsValues } from './types';
+import { DECK_ID } from '../deck/deck-owner';
 
 /** 2000-01-01T00:00:00Z: no event of this app is older. */
 export const EARLIEST_EVENT_MS = Date.UTC(2000, 0, 1);
@@ -107,6 +108,8 @@ function settingsProblem(c: Partial<SettingsValues>): EventProblem | null {
     if (w) return { field: 'changes.fsrsParams.weights', detail: w };
   }
   for (const [deckId, r] of Object.entries(c.deckRetention ?? {})) {
+    // A key that is no deck id (`__proto__`: an own key after JSON.parse) is refused.
+    if (!DECK_ID.test(deckId)) return { field: 'changes.deckRetention', detail: `${JSON.stringify(deckId).slice(0, 60)} is not a deck id` };
     if (!(r >= MIN_RETENTION && r <= MAX_RETENTION)) return { field: `changes.deckRetention.${deckId}`, detail: `${r} is outside ${MIN_RETENTION}..${MAX_RETENTION}` };
   }
   return null;

@@ -12,6 +12,7 @@ import {
 } from '../scheduler/easy-days';
 import type { DayBoundary, SchedulerParams } from '../scheduler/types';
 import type { Lang } from '../deck/types';
+import { DECK_ID } from '../deck/deck-owner';
 import { normalizeFsrsParams, weightsInForce, type FsrsParams } from '../optimizer/fitted-params';
 
 export type Theme = 'system' | 'light' | 'dark';
@@ -91,6 +92,8 @@ export function normalizeDeckRetention(x: unknown): Record<string, number> {
   const out: Record<string, number> = {};
   if (typeof x !== 'object' || x === null || Array.isArray(x)) return out;
   for (const [deckId, r] of Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    // Only deck ids: `__proto__` as a key would set the object's prototype, not an entry.
+    if (!DECK_ID.test(deckId)) continue;
     if (typeof r === 'number' && Number.isFinite(r)) out[deckId] = normalizeParams({ desiredRetention: r }).desiredRetention;
   }
   return out;
@@ -98,7 +101,8 @@ export function normalizeDeckRetention(x: unknown): Record<string, number> {
 
 /** The desired retention in force for a deck: its own, or the global one. */
 export function retentionOf(s: Settings, deckId?: string): number {
-  return (deckId !== undefined ? s.deckRetention[deckId] : undefined) ?? s.desiredRetention;
+  // Own entries only: `constructor` or `toString` is not a deck's retention.
+  return (deckId !== undefined && Object.hasOwn(s.deckRetention, deckId) ? s.deckRetention[deckId] : undefined) ?? s.desiredRetention;
 }
 
 /** The day boundary in force: the override zone or the device's, and the start hour. */
