@@ -66,7 +66,7 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
   const app = express();
   if (options.cors !== false) {
     // Reflect the caller's origin with credentials, as CouchDB's [cors] origins + credentials do.
-    app.use(cors({ origin: true, credentials: true, methods: ['GET', 'PUT', 'POST', 'HEAD', 'DELETE'], allowedHeaders: ['accept', 'authorization', 'content-type', 'origin', 'referer'], exposedHeaders: ['content-type', 'cache-control', 'etag'] }));
+    app.use(cors({ origin: true, credentials: true, methods: ['GET', 'PUT', 'POST', 'HEAD', 'DELETE'], allowedHeaders: ['accept', 'authorization', 'content-type', 'origin', 'referer'], exposedHeaders: ['content-type', 'cache-control', 'etag', 'date'] }));
   }
   // Before PouchDB Server: bodies measured (size, depth) before anything stores them, database
   // listing and _users for admins only (issue 22; scripts/sync-server-guard.ts).

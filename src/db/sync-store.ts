@@ -76,6 +76,9 @@ export interface SyncEventStore {
   addPulled(events: LearnerEvent[], source: string): Promise<{ added: number; rejected: { id: string; reason: string }[] }>;
   knownIds(ids: string[]): Promise<Set<string>>;
   quarantine(items: QuarantinedSyncEvent[]): Promise<void>;
+  heldDue(now: number): Promise<{ key: number; docId: string; rev: string; doc: unknown }[]>;
+  releaseHeld(keys: number[]): Promise<void>;
+  nextHeld(): Promise<number | null>;
   getCheckpoint(key: string): Promise<string | null>;
   setCheckpoint(key: string, value: string): Promise<void>;
   onLocalEvent(listener: () => void): () => void;
@@ -177,11 +180,37 @@ export function syncEventStore(db: KujiraDB): SyncEventStore {
       await withStorage(db, () =>
         db.transaction('rw', db.syncQuarantine, async () => {
           for (const q of items) {
-            const here = await db.syncQuarantine.where('[docId+rev]').equals([q.docId, q.rev]).count();
+            // A refusal is listed once; a hold once while it waits (a held document refused when
+            // its time came gets its refusal row beside the hold, which is then released).
+            const held = q.until !== undefined;
+            const here = await db.syncQuarantine.where('[docId+rev]').equals([q.docId, q.rev]).filter((r) => (r.until !== undefined) === held).count();
             if (here === 0) await db.syncQuarantine.add({ ...q });
           }
         }),
       );
+    },
+
+    async heldDue(now) {
+      const rows = await withStorage(db, () => db.syncQuarantine.where('until').belowOrEqual(now).limit(500).toArray());
+      return rows.flatMap((r) => {
+        if (r.n === undefined) return [];
+        let doc: unknown = null;
+        try {
+          doc = r.doc === undefined ? null : (JSON.parse(r.doc) as unknown);
+        } catch {
+          // Not JSON any more: released as "not a document", so it never blocks the list.
+        }
+        return [{ key: r.n, docId: r.docId, rev: r.rev, doc }];
+      });
+    },
+
+    async releaseHeld(keys) {
+      await withStorage(db, () => db.syncQuarantine.bulkDelete(keys));
+    },
+
+    async nextHeld() {
+      const first = await withStorage(db, () => db.syncQuarantine.orderBy('until').first());
+      return first?.until ?? null;
     },
 
     async getCheckpoint(key) {

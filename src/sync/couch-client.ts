@@ -118,12 +118,19 @@ export class CouchClient {
   private readonly fetch: FetchLike;
   /** Only when the session cookie is not kept by the browser; never persisted. */
   private basic: string | null = null;
+  private readonly now: () => number;
+  /**
+   * This device's clock minus the server's, from the last answer's `Date` header (null until one
+   * was read: a cross-origin server must expose the header, see docs/sync.md).
+   */
+  clockSkewMs: number | null = null;
 
-  constructor(dbUrl: string, fetchImpl: FetchLike) {
+  constructor(dbUrl: string, fetchImpl: FetchLike, now: () => number = () => Date.now()) {
     const { root, db } = splitDbUrl(dbUrl);
     this.root = root;
     this.dbUrl = db;
     this.fetch = fetchImpl;
+    this.now = now;
   }
 
   private async request<T>(url: string, init: RequestInit & { json?: unknown; maxBytes?: number } = {}, what = 'the database'): Promise<T> {
@@ -144,6 +151,9 @@ export class CouchClient {
       if (init.signal?.aborted) throw e;
       throw new SyncError('network', `no answer from ${new URL(url).host} (${e instanceof Error ? e.message : String(e)})`);
     }
+    const date = Date.parse(res.headers?.get?.('date') ?? '');
+    // The header has whole seconds: compare with the middle of the second it names.
+    if (Number.isFinite(date)) this.clockSkewMs = this.now() - (date + 500);
     let body: unknown = null;
     try {
       body = init.maxBytes !== undefined && res.ok ? JSON.parse(await readCapped(res, init.maxBytes, what)) : await res.json();

@@ -7,6 +7,7 @@
 import { CouchClient, seqText, type ChangesResult, type CouchDoc, type FetchLike } from './couch-client';
 import { SyncError } from './errors';
 import { deckToDoc, eventToDoc, readDoc } from './event-docs';
+import { CLOCK_TOLERANCE_MS, heldUntil, latestStampOf } from '../domain/events/clock-bounds';
 import { realClock, type Clock, type EventCheck, type LocalEventStore, type QuarantinedEvent, type SyncDeckSource, type SyncEvent, type SyncStatus } from './types';
 
 export interface ReplicatorOptions {
@@ -45,6 +46,10 @@ const DECKS = 'decks';
 const SAMPLE_CHARS = 4000;
 /** The default cap of one _changes answer: room for a few of the largest deck documents. */
 export const MAX_BATCH_BYTES = 32 * 1024 * 1024;
+/** Timers wait at most a day (setTimeout overflows past 24.8 days); a longer wait is simply renewed. */
+const MAX_TIMER_MS = 86_400_000;
+
+const iso = (ms: number): string => (Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : String(ms));
 
 function sample(doc: unknown): string {
   try {
@@ -79,7 +84,7 @@ export class Replicator {
       backoff: { baseMs: 1_000, maxMs: 60_000 },
       ...options,
     };
-    this.client = new CouchClient(options.dbUrl, options.fetch);
+    this.client = new CouchClient(options.dbUrl, options.fetch, () => this.o.clock.now());
   }
 
   get status(): SyncStatus {
@@ -123,6 +128,8 @@ export class Replicator {
   /** Cuts a backoff wait short (call it on the browser's `online` event). */
   wake(): void {
     this.wakeCtl.abort();
+    // And a live wait: held documents are looked at again at once (after the clock was set right).
+    this.localWaitCtl?.abort();
   }
 
   private get stopped(): boolean {
@@ -216,6 +223,7 @@ export class Replicator {
     });
     try {
       for (;;) {
+        await this.releaseHeld();
         pushSeq = await this.sweepIfDue(pushSeq, fresh);
         fresh = false;
         pushSeq = await this.pushAll(pushSeq);
@@ -227,15 +235,26 @@ export class Replicator {
           caughtUp = r.results.length < limit;
         }
         if (this.dirty) continue;
-        this.set({ kind: 'synced', at: this.o.clock.now(), quarantined: this.counts.quarantined });
+        this.set({ kind: 'synced', at: this.o.clock.now(), quarantined: this.counts.quarantined, clockSkewMs: this.client.clockSkewMs });
         this.localWaitCtl = new AbortController();
-        const signal = AbortSignal.any([this.stopCtl.signal, this.localWaitCtl.signal]);
+        const waitCtl = this.localWaitCtl;
+        const signal = AbortSignal.any([this.stopCtl.signal, waitCtl.signal]);
+        // A held document's time may come before the server has news: the wait ends then.
+        const nextHeld = this.o.store.nextHeld ? await this.o.store.nextHeld() : null;
+        if (nextHeld !== null) {
+          const ms = Math.min(MAX_TIMER_MS, Math.max(0, nextHeld - this.o.clock.now()));
+          void this.o.clock.sleep(ms, signal).then(() => {
+            if (!signal.aborted) waitCtl.abort();
+          });
+        }
         try {
           const { r } = await this.changesCapped(since, signal, this.o.longpollMs);
           since = await this.applyPulled(r, since);
         } catch (e) {
           if (this.stopped || !signal.aborted) throw e;
-          // A local event cut the wait short: push it.
+          // A local event, a wake() or a held document's time cut the wait short.
+        } finally {
+          waitCtl.abort();
         }
       }
     } finally {
@@ -338,15 +357,48 @@ export class Replicator {
     if (!r || !Array.isArray(r.results)) throw new SyncError('protocol', 'the _changes answer has no results');
     if (r.results.length === 0) return r.last_seq === undefined ? since : seqText(r.last_seq);
     this.set({ kind: 'syncing', pending: r.results.length + (typeof r.pending === 'number' ? r.pending : 0), pushed: this.counts.pushed, pulled: this.counts.pulled });
+    await this.applyDocs(r.results);
+    const next = seqText(r.last_seq);
+    await this.checkpoint(PULL, next);
+    return next;
+  }
+
+  /**
+   * Documents held because they were stamped too far in this device's future, whose time has come
+   * (this device's clock): checked and applied now like a fresh batch, then taken off the hold.
+   */
+  private async releaseHeld(): Promise<void> {
+    const { store } = this.o;
+    if (!store.heldDue || !store.releaseHeld) return;
+    const due = await store.heldDue(this.o.clock.now());
+    if (due.length === 0) return;
+    await this.applyDocs(due.map((d) => ({ seq: null, id: d.docId, changes: [{ rev: d.rev }], doc: d.doc })));
+    await store.releaseHeld(due.map((d) => d.key));
+  }
+
+  /** Checks documents (from _changes, or held ones now due), applies the good ones, quarantines or holds the rest. */
+  private async applyDocs(results: ChangesResult['results']): Promise<void> {
     const now = this.o.clock.now();
     const good: SyncEvent[] = [];
     const bad: QuarantinedEvent[] = [];
     const seen = new Set<string>();
     const decks: { deck: SyncDeckSource; docId: string; rev: string; doc: unknown }[] = [];
+    /** A claim about time more than the tolerance past this device's clock: held, with the whole document, until then. */
+    const hold = (docId: string, rev: string, path: string, at: number, until: number, doc: unknown) =>
+      bad.push({
+        docId,
+        rev,
+        path,
+        reason: `stamped ${iso(at)}, more than ${CLOCK_TOLERANCE_MS / 60_000} minutes past this device's clock: held until ${iso(until)}`,
+        receivedAt: now,
+        sample: sample(doc),
+        until,
+        doc: JSON.stringify(doc),
+      });
     // Events already here (this device's own, echoed back) skip the check; the store still
     // refuses any whose content differs from what it holds.
-    const known = await this.o.store.knownIds(r.results.map((c) => String(c?.id)));
-    for (const change of r.results) {
+    const known = await this.o.store.knownIds(results.map((c) => String(c?.id)));
+    for (const change of results) {
       if ((change as { tooLarge?: boolean }).tooLarge) {
         const rev = String(change.changes?.[0]?.rev ?? '').slice(0, 100);
         bad.push({ docId: String(change.id).slice(0, 200), rev, path: '$', reason: `larger than ${this.o.maxBatchBytes} bytes: not read`, receivedAt: now, sample: '' });
@@ -358,7 +410,9 @@ export class Replicator {
       const reading = readDoc(doc);
       if (reading.kind === 'skip') continue;
       if (reading.kind === 'deck') {
-        decks.push({ deck: reading.deck, docId, rev, doc });
+        const until = heldUntil(reading.deck.at, now);
+        if (until !== null) hold(docId, rev, '$.deck.at', reading.deck.at, until, doc);
+        else decks.push({ deck: reading.deck, docId, rev, doc });
         continue;
       }
       if (reading.kind === 'bad') {
@@ -369,6 +423,12 @@ export class Replicator {
       if (known.has(id)) {
         if (!seen.has(id)) good.push(reading.event as SyncEvent);
         seen.add(id);
+        continue;
+      }
+      const stamp = latestStampOf(reading.event);
+      const until = stamp ? heldUntil(stamp.at, now) : null;
+      if (stamp && until !== null) {
+        hold(docId, rev, `$.event.${stamp.field}`, stamp.at, until, doc);
         continue;
       }
       const checked = this.o.check(reading.event);
@@ -384,7 +444,7 @@ export class Replicator {
       const { added, rejected } = await this.o.store.addPulled(good, this.client.dbUrl);
       this.counts.pulled += added;
       for (const x of rejected) {
-        const doc = r.results.find((c) => c.id === x.id)?.doc;
+        const doc = results.find((c) => c.id === x.id)?.doc;
         bad.push({ docId: x.id, rev: String((doc as { _rev?: unknown } | undefined)?._rev ?? ''), path: '$.event', reason: x.reason, receivedAt: now, sample: sample(doc) });
       }
     }
@@ -401,8 +461,5 @@ export class Replicator {
       await this.o.store.quarantine(bad);
       this.counts.quarantined += bad.length;
     }
-    const next = seqText(r.last_seq);
-    await this.checkpoint(PULL, next);
-    return next;
   }
 }

@@ -39,6 +39,21 @@ export interface QuarantinedEvent {
   receivedAt: number;
   /** The document's JSON, cut to 4,000 characters, for a person to look at. */
   sample: string;
+  /**
+   * Held, not refused: stamped more than the clock tolerance past this device's clock. From this
+   * time (this device's clock) on it is checked and applied again (LocalEventStore.heldDue).
+   */
+  until?: number;
+  /** The whole held document (JSON), only with `until`. */
+  doc?: string;
+}
+
+/** A held document whose time has come: `key` names it for releaseHeld. */
+export interface HeldDocument {
+  key: number;
+  docId: string;
+  rev: string;
+  doc: unknown;
 }
 
 /**
@@ -70,6 +85,15 @@ export interface LocalEventStore {
   readAll?(cursor: string | null, limit: number): Promise<{ events: SyncEvent[]; next: string | null }>;
   /** ...and again whenever this token changes (an import added events that are not the device's own). */
   sweepToken?(): Promise<string>;
+  /**
+   * Optional: documents quarantined with `until` (stamped too far in the future) whose `until` is
+   * at or before `now`, to be checked and applied again...
+   */
+  heldDue?(now: number): Promise<HeldDocument[]>;
+  /** ...and taken off the list once they were (whatever the check said then). */
+  releaseHeld?(keys: number[]): Promise<void>;
+  /** The earliest `until` of the held documents, or null: the live wait ends then. */
+  nextHeld?(): Promise<number | null>;
   /** Optional: decks added in the app travel too. Every stored deck's current sources... */
   deckSources?(): Promise<SyncDeckSource[]>;
   /** ...offered again whenever this token changes (a deck added, updated or pulled)... */
@@ -127,7 +151,8 @@ export type SyncStatus =
   | { kind: 'connecting' }
   /** `pending`: events still to send plus those known still to receive. */
   | { kind: 'syncing'; pending: number; pushed: number; pulled: number }
-  | { kind: 'synced'; at: number; quarantined: number }
+  /** `clockSkewMs`: this device's clock minus the server's (its Date header), null when unknown. */
+  | { kind: 'synced'; at: number; quarantined: number; clockSkewMs?: number | null }
   /** The connection worked and was lost; the engine tries again at `retryAt`. */
   | { kind: 'offline'; retryAt: number; attempt: number }
   /** `retryAt` null: sync stopped and waits for the person (wrong password, CORS, ...). */

@@ -134,8 +134,30 @@ export class MemoryEventStore implements LocalEventStore {
     return new Set(ids.filter((id) => this.byId.has(id)));
   }
 
+  private heldKeys = new Map<QuarantinedEvent, number>();
+  private nextKey = 0;
+
   async quarantine(items: QuarantinedEvent[]) {
-    for (const q of items) if (!this.quarantined.some((x) => x.docId === q.docId && x.rev === q.rev)) this.quarantined.push(q);
+    for (const q of items) {
+      const held = q.until !== undefined;
+      if (this.quarantined.some((x) => x.docId === q.docId && x.rev === q.rev && (x.until !== undefined) === held)) continue;
+      this.quarantined.push(q);
+      if (held) this.heldKeys.set(q, ++this.nextKey);
+    }
+  }
+  async heldDue(now: number) {
+    return [...this.heldKeys].filter(([q]) => q.until! <= now).map(([q, key]) => ({ key, docId: q.docId, rev: q.rev, doc: JSON.parse(q.doc ?? 'null') as unknown }));
+  }
+  async nextHeld() {
+    const times = [...this.heldKeys.keys()].map((q) => q.until!);
+    return times.length > 0 ? Math.min(...times) : null;
+  }
+  async releaseHeld(keys: number[]) {
+    for (const [q, key] of [...this.heldKeys]) {
+      if (!keys.includes(key)) continue;
+      this.heldKeys.delete(q);
+      this.quarantined.splice(this.quarantined.indexOf(q), 1);
+    }
   }
   async getCheckpoint(key: string) {
     return this.checkpoints.get(key) ?? null;

@@ -31,6 +31,11 @@ import { CouchClient, dbUrlProblem, splitDbUrl } from '../../src/sync/couch-clie
 import { deckToDoc } from '../../src/sync/event-docs';
 import { Replicator } from '../../src/sync/replicator';
 import { createTestDb } from '../db/helpers';
+import { getSettings, updateSettings } from '../../src/db/settings';
+import { importBackup } from '../../src/db/backup/import';
+import { CLOCK_TOLERANCE_MS } from '../../src/domain/events/clock-bounds';
+import type { SettingsEvent } from '../../src/domain/events/types';
+import { realClock } from '../../src/sync/types';
 import { adminPut, createDatabase, DeviceNetwork, MemoryEventStore, startTestServer, until, type SyncServer } from './helpers';
 import { checkTestEvent, ratingEvent } from './events';
 import { eventToDoc } from '../../src/sync/event-docs';
@@ -381,4 +386,87 @@ describe('7. the smaller items', () => {
     expect(Object.getPrototypeOf(normalized)).toBe(Object.prototype);
     expect(normalized).toEqual({ docker: 0.85 });
   });
+});
+
+describe('3. last writer wins trusts no clock: stamps past the tolerance wait, deck versions count', () => {
+  const HOUR = 3_600_000;
+  const skewedSettings = (at: number): SettingsEvent => ({ id: `skewed-settings-${at}`, at, device: 'phone-with-a-wrong-clock', seq: 1, type: 'settings', changes: { newPerDay: 0 } });
+
+  it('a backup with a settings event stamped now + 23 h is refused, at its path', async () => {
+    const db = createTestDb(`backup-skew-${Math.random()}`);
+    const text = JSON.stringify(buildBackup([skewedSettings(NOW + 23 * HOUR)], { device: 'phone', deckVersions: {} }, NOW));
+    await expect(importBackup(db, text, NOW)).rejects.toMatchObject({ path: '$.settings[0].at' });
+    // Within the tolerance it is taken.
+    const near = JSON.stringify(buildBackup([skewedSettings(NOW + CLOCK_TOLERANCE_MS - 1)], { device: 'phone', deckVersions: {} }, NOW));
+    await importBackup(db, near, NOW);
+    expect((await getSettings(db)).newPerDay).toBe(0);
+    db.close();
+  });
+
+  it('over sync, that event waits in the quarantine list and applies when its time comes; a change made now stands until then', async () => {
+    const url = await createDatabase(server, `kujira-clock-${Math.random().toString(36).slice(2)}`);
+    await adminPut(server, url, eventToDoc(skewedSettings(NOW + 23 * HOUR)) as unknown as Record<string, unknown>, false);
+    const db = createTestDb(`settings-skew-${Math.random()}`);
+    await updateSettings(db, { newPerDay: 25 }, NOW);
+    let now = NOW;
+    const rep = new Replicator({
+      dbUrl: url,
+      store: syncEventStore(db),
+      check: (raw) => checkEventLikeImport(raw, validators, now),
+      deviceId: 'device-clock',
+      fetch: new DeviceNetwork().fetch,
+      clock: { ...realClock, now: () => now },
+      longpollMs: 1_000,
+    });
+    rep.start(creds());
+    try {
+      await until(() => rep.status.kind === 'synced', 20_000, 'synced');
+      expect((await getSettings(db)).newPerDay).toBe(25);
+      expect(await db.syncQuarantine.toArray()).toEqual([
+        expect.objectContaining({ docId: `skewed-settings-${NOW + 23 * HOUR}`, path: '$.event.at', until: NOW + 23 * HOUR - CLOCK_TOLERANCE_MS, reason: expect.stringMatching(/held until/) }),
+      ]);
+      // Its time comes (on this device's clock): checked again, applied, off the list.
+      now = NOW + 23 * HOUR;
+      rep.wake();
+      const end = Date.now() + 20_000;
+      while ((await db.syncQuarantine.count()) > 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+      expect(await db.syncQuarantine.count()).toBe(0);
+      expect((await getSettings(db)).newPerDay).toBe(0);
+    } finally {
+      await rep.stop();
+      db.close();
+    }
+  }, 60_000);
+
+  it('a deck version stamped at 8.64e15 does not freeze the deck: versions order by their counter', async () => {
+    const url = await createDatabase(server, `kujira-deckclock-${Math.random().toString(36).slice(2)}`);
+    const memo = (extra: string) => [{ path: 'notes.en.md', text: `# Notes\n\n## Commands\n\n| Command | Description |\n| --- | --- |\n| \`ls\` | Lists files |\n${extra}`, role: 'memo', lang: 'en' }];
+    const frozen = memo('| `pwd` | Prints the directory |\n');
+    await adminPut(server, url, deckToDoc({ id: 'notes', at: 8.64e15, files: frozen }) as unknown as Record<string, unknown>, false);
+    await adminPut(server, url, deckToDoc({ id: 'notes', at: NOW - HOUR, version: 1, files: memo('') }) as unknown as Record<string, unknown>, false);
+    const db = createTestDb(`deck-skew-${Math.random()}`);
+    const rep = new Replicator({ dbUrl: url, store: syncEventStore(db), check: (raw) => checkEventLikeImport(raw, validators, NOW), deviceId: 'device-deck', fetch: new DeviceNetwork().fetch, clock: { ...realClock, now: () => NOW }, longpollMs: 1_000 });
+    rep.start(creds());
+    try {
+      await until(() => rep.status.kind === 'synced', 20_000, 'synced');
+      const deadline = Date.now() + 20_000;
+      while ((await db.storedDecks.get('notes')) === undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect((await db.storedDecks.get('notes'))?.files).toEqual(memo(''));
+      expect(await db.syncQuarantine.toArray()).toEqual([expect.objectContaining({ path: '$.deck.at', until: 8.64e15 - CLOCK_TOLERANCE_MS })]);
+      // A later update (the next version, stamped by a correct clock) reaches this device.
+      const v2 = memo('| `cd` | Changes the directory |\n');
+      await adminPut(server, url, deckToDoc({ id: 'notes', at: NOW, version: 2, files: v2 }) as unknown as Record<string, unknown>, false);
+      const end = Date.now() + 20_000;
+      while ((await db.storedDecks.get('notes'))?.version !== 2 && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+      expect((await db.storedDecks.get('notes'))?.files).toEqual(v2);
+      // An older version arriving late changes nothing, whatever its time says.
+      await adminPut(server, url, deckToDoc({ id: 'notes', at: NOW + 5 * 60_000, version: 1, files: memo('| `rm` | Removes |\n') }) as unknown as Record<string, unknown>, false);
+      await until(() => rep.status.kind === 'synced', 20_000, 'synced again');
+      await new Promise((r) => setTimeout(r, 300));
+      expect((await db.storedDecks.get('notes'))?.files).toEqual(v2);
+    } finally {
+      await rep.stop();
+      db.close();
+    }
+  }, 60_000);
 });

@@ -9,6 +9,7 @@ import { FSRS_MODEL } from '../optimizer/fitted-params';
 import type { SchedulerParams } from '../scheduler/types';
 import { SETTINGS_FIELDS, type LearnerEvent, type RatingEvent, type SettingsValues } from './types';
 import { DECK_ID } from '../deck/deck-owner';
+import { CLOCK_TOLERANCE_MS } from './clock-bounds';
 
 /** 2000-01-01T00:00:00Z: no event of this app is older. */
 export const EARLIEST_EVENT_MS = Date.UTC(2000, 0, 1);
@@ -24,9 +25,14 @@ export interface EventProblem {
 
 const iso = (ms: number) => (Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : String(ms));
 
+/**
+ * A time from outside: after 2000 and no more than the clock tolerance (10 minutes) past `now`, the
+ * checking device's clock. Sync holds a later one until its time comes (clock-bounds.ts); a backup
+ * import refuses it.
+ */
 function timeProblem(field: string, ms: number, now: number): EventProblem | null {
-  if (!Number.isFinite(ms) || ms < EARLIEST_EVENT_MS || ms > now + DAY_MS) {
-    return { field, detail: `${iso(ms)} is outside 2000-01-01 .. now + 1 day` };
+  if (!Number.isFinite(ms) || ms < EARLIEST_EVENT_MS || ms > now + CLOCK_TOLERANCE_MS) {
+    return { field, detail: `${iso(ms)} is outside 2000-01-01 .. now + 10 minutes (this device's clock, with its tolerance)` };
   }
   return null;
 }

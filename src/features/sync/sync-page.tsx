@@ -9,6 +9,7 @@ import { useNow } from '../../hooks/clock';
 import type { SyncStatus } from '../../sync/types';
 import { getSyncSnapshot, normalizeServer, startSync, stopSync, subscribeSync } from './sync-service';
 import { dbUrlProblem } from '../../sync/couch-client';
+import { CLOCK_TOLERANCE_MS, clockSkewBeyondTolerance } from '../../domain/events/clock-bounds';
 import './sync.css';
 
 function useSync() {
@@ -36,6 +37,19 @@ function useStatusText(status: SyncStatus): string {
       if (status.reason === 'unreachable') return status.retryAt !== null ? t('sync.status.error.unreachable', { seconds }) : t('sync.status.error.unreachableStopped');
       return t(`sync.status.error.${status.reason}`);
   }
+}
+
+/** This device's clock against the server's `Date` header, beyond the tolerance other devices allow (issue 22). */
+function ClockWarning({ status }: { status: SyncStatus }) {
+  const { t } = useTranslation();
+  const skew = status.kind === 'synced' && typeof status.clockSkewMs === 'number' ? clockSkewBeyondTolerance(status.clockSkewMs, 0) : null;
+  if (skew === null) return null;
+  const minutes = Math.round(Math.abs(skew) / 60_000);
+  return (
+    <p className="sync-clock-warning" role="alert">
+      {t(skew > 0 ? 'sync.clock.ahead' : 'sync.clock.behind', { minutes, tolerance: CLOCK_TOLERANCE_MS / 60_000 })}
+    </p>
+  );
 }
 
 function Quarantine({ count }: { count: number }) {
@@ -137,6 +151,7 @@ export default function SyncPage() {
         </p>
         {status.kind === 'syncing' && <progress className="sync-progress" aria-label={t('sync.progress')} max={status.pending + status.pushed + status.pulled} value={status.pushed + status.pulled} />}
         {(totals.pushed > 0 || totals.pulled > 0) && <p className="muted">{t('sync.totals', { pushed: totals.pushed, pulled: totals.pulled })}</p>}
+        <ClockWarning status={status} />
       </section>
       <Quarantine count={quarantined} />
     </>

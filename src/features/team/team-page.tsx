@@ -8,6 +8,7 @@ import { JoinForm } from './join-form';
 import { LeadView } from './lead-view';
 import { MemberView } from './member-view';
 import { useFormatTime } from './format';
+import { clockSkewBeyondTolerance } from '../../domain/events/clock-bounds';
 import { useTeam, type TeamStatus } from './use-team';
 import './team.css';
 
@@ -24,6 +25,9 @@ function StatusLine({ status, pulledAt }: { status: TeamStatus; pulledAt: number
   }
   if (status.kind === 'done' && status.updated.length > 0) lines.push(t('team.status.updated', { decks: status.updated.join(', ') }));
   if (status.kind === 'done') for (const p of status.problems) lines.push(t('team.status.problem', { detail: p }));
+  // This device's clock against the team server's: a summary dated after the server's tomorrow is refused (issue 22).
+  const skew = status.kind === 'done' && typeof status.clockSkewMs === 'number' ? clockSkewBeyondTolerance(status.clockSkewMs, 0) : null;
+  if (skew !== null) lines.push(t(skew > 0 ? 'team.status.clockAhead' : 'team.status.clockBehind', { minutes: Math.round(Math.abs(skew) / 60_000) }));
   return (
     <p role="status" className={status.kind === 'error' ? 'team-status team-error' : 'team-status'} data-team-status={status.kind}>
       {lines.join(' ')}

@@ -90,6 +90,8 @@ export interface RefreshResult {
   updated: string[];
   /** Published versions that do not compile here: `FILE:LINE: message`. */
   problems: string[];
+  /** This device's clock minus the team server's (its Date header), null when unknown. */
+  clockSkewMs: number | null;
 }
 
 /**
@@ -136,7 +138,7 @@ export async function refreshTeam(config: TeamConfig, decks: readonly Deck[], no
     dashboard = { summaries: latest.summaries, unreadable: latest.unreadable, pulledAt: now };
     await teamRepository.saveDashboard(dashboard);
   }
-  return { content, dashboard, updated, problems };
+  return { content, dashboard, updated, problems, clockSkewMs: c.clockSkewMs };
 }
 
 /** The decks the dashboard reads: each deck's current form and every published version's card order. */

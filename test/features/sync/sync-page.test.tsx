@@ -5,7 +5,7 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setDb } from '../../../src/db/database';
 import type { KujiraDB } from '../../../src/db/schema';
 import SyncPage from '../../../src/features/sync/sync-page';
@@ -89,5 +89,25 @@ describe('the sync page', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Stop sync' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Sync is off.'));
     expect(await db.syncState.get('config')).toMatchObject({ value: expect.stringContaining('"enabled":false') });
+  }, 30_000);
+
+  it("warns when this device's clock is more than 10 minutes off the server's Date header", async () => {
+    renderPage();
+    // The fields may hold the previous test's saved server and user (the service keeps its snapshot).
+    await userEvent.clear(screen.getByRole('textbox', { name: 'Server' }));
+    await userEvent.type(screen.getByRole('textbox', { name: 'Server' }), server.dbUrl);
+    await userEvent.clear(screen.getByRole('textbox', { name: 'User name' }));
+    await userEvent.type(screen.getByRole('textbox', { name: 'User name' }), server.user.name);
+    await userEvent.type(screen.getByLabelText('Password'), server.user.password);
+    // Only Date is faked: this device's clock runs 47 minutes ahead; timers stay real.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 47 * 60_000);
+    try {
+      await userEvent.keyboard('{Enter}');
+      await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Synced at /), { timeout: 20_000 });
+      expect(screen.getByRole('alert').textContent).toMatch(/^This device's clock is 4[67] minutes ahead of the server's\. /);
+    } finally {
+      vi.useRealTimers();
+    }
   }, 30_000);
 });
