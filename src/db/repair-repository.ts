@@ -3,6 +3,8 @@ import type { Deck } from '../domain/deck/types';
 import { getDb } from './database';
 import { repairDatabase, repairIfSchedulerChanged, type RepairReport } from './repair';
 import { syncDecks } from './sync-decks';
+import { giveBackBuiltInIds } from './deck-owners';
+import { withStorage } from './errors';
 
 export type { RepairReport } from './repair';
 
@@ -10,6 +12,8 @@ export const repairRepository = {
   /** Start-up: repair if the scheduler changed, then bring the decks in (throws: safe mode). */
   start: async (decks: readonly Deck[], now: number): Promise<RepairReport | null> => {
     const report = await repairIfSchedulerChanged(getDb(), now);
+    // Built-in ids taken by a stored deck before issue 22 go back to the built-in decks first.
+    await withStorage(getDb(), () => giveBackBuiltInIds(getDb()));
     await syncDecks(getDb(), decks, now);
     return report;
   },

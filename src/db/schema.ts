@@ -11,7 +11,6 @@ import type { Settings } from '../domain/settings/settings';
 import type { FlagEvent, LessonEvent, ResetEvent, SettingsEvent, SuspendEvent, VoidEvent } from '../domain/events/types';
 import { SETTINGS_FIELDS, UNKNOWN_DEVICE } from '../domain/events/types';
 import { v1SuspendId } from '../domain/backup/v1-ids';
-import { deckOwnerOf } from '../domain/deck/deck-owner';
 
 /** Which queue a card is in, as an indexable number (IndexedDB cannot index booleans). */
 export const QUEUE = { off: -1, new: 0, learning: 1, review: 2 } as const;
@@ -314,20 +313,9 @@ export class KujiraDB extends Dexie {
       syncState: 'key',
       syncQuarantine: '++n, [docId+rev]',
     });
-    // Version 10 (issue 22, decks have owners; clocks are bounded): a deck stored under a built-in
-    // deck's id (a team's memo titled "# Docker", or such a deck synced from another device) had
-    // taken the built-in deck's place. Its row goes: start-up syncs the built-in deck again, which
-    // restores its cards with their history, and the team's next refresh stores the team's deck
-    // under its own id (team:<team>:<id>). The team's cached content goes too (it named decks by
-    // the old ids; the next refresh pulls it again). Held sync documents get an index by the time
-    // they may be applied.
-    this.version(10)
-      .stores({ syncQuarantine: '++n, [docId+rev], until' })
-      .upgrade(async (tx) => {
-        const rows = (await tx.table('storedDecks').toArray()) as StoredDeckRow[];
-        const taken = rows.filter((r) => deckOwnerOf(r.id)?.kind === 'built-in').map((r) => r.id);
-        if (taken.length > 0) await tx.table('storedDecks').bulkDelete(taken);
-        await tx.table('syncState').bulkDelete(['team:content', 'team:dashboard']);
-      });
+    // Version 10 (issue 22, clocks are bounded): documents sync holds because they were stamped too
+    // far in this device's future get an index by the time they may be applied. (Decks stored
+    // under a built-in deck's id by earlier versions are given back at start-up: db/deck-owners.ts.)
+    this.version(10).stores({ syncQuarantine: '++n, [docId+rev], until' });
   }
 }

@@ -12,6 +12,7 @@ import { openSchemaV1, openSchemaV2, openSchemaV9 } from '../fixtures/schema-v1'
 import { resolve } from 'node:path';
 import { compileDeckFolders } from '../../scripts/read-decks';
 import { compileDeck } from '../../src/domain/deck/compile-deck';
+import { giveBackBuiltInIds } from '../../src/db/deck-owners';
 
 const NOW = Date.parse('2026-11-27T03:00:00Z');
 const settings = { ...DEFAULT_SETTINGS, timeZone: 'Asia/Tokyo' };
@@ -129,7 +130,7 @@ describe('schema upgrade', () => {
     newer.close();
   });
 
-  it('version 10 gives a built-in deck back its place from a team deck that had taken its id', async () => {
+  it('after version 10, start-up gives a built-in deck back its place from a team deck that had taken its id', async () => {
     const factory = new IDBFactory();
     const builtIn = compileDeckFolders(resolve(__dirname, '../../decks'), resolve(__dirname, '../..')).decks.find((d) => d.id === 'docker')!;
     const files = [{ path: 'docker.en.md', text: '# Docker\n\n## Ours\n\n| Command | Description |\n| --- | --- |\n| `docker login reg` | Signs in to our registry |\n', role: 'memo' as const, lang: 'en' as const }];
@@ -154,9 +155,11 @@ describe('schema upgrade', () => {
     const db = createDb({ indexedDB: factory, IDBKeyRange });
     await db.open();
     expect(db.verno).toBeGreaterThanOrEqual(10);
+    // Start-up: the taken id is given back (once), then the built-in deck syncs: every card of it is back, with its review.
+    expect(await giveBackBuiltInIds(db)).toEqual(['docker']);
+    expect(await giveBackBuiltInIds(db)).toEqual([]);
     expect(await db.storedDecks.get('docker')).toBeUndefined();
     expect(await db.syncState.get('team:content')).toBeUndefined();
-    // Start-up syncs the built-in deck: every card of it is back, with its review.
     await syncDecks(db, [builtIn], NOW + 3000);
     const active = await db.cards.where('deckId').equals('docker').filter((c) => c.retired === 0).toArray();
     expect(active.map((c) => c.id).sort()).toEqual(builtIn.cards.map((c) => c.id).sort());

@@ -1,10 +1,13 @@
 // The team space in Chromium, two browser profiles and the dev server on loopback: the lead
 // joins, publishes the team memo (compiled in the browser) and an assignment (lesson 1, 90 %);
 // a member joins by the link, gets the deck, passes lesson 1, turns sharing on; the lead's
-// dashboard shows the member ready for lesson 1, and the weak spots link to cards.
+// dashboard shows the member ready for lesson 1, and the weak spots link to cards. Then (issue 22)
+// a lead publishes the team's memo titled "# Docker": the member keeps the built-in Docker deck,
+// all its cards and reviews, and gets the team's Docker deck beside it.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, openTrackedPage } from './browser';
+import { readStore, reviewLogSize } from './pwa-helpers';
 import { startSyncServer, type SyncServer } from '../../scripts/sync-server';
 import { addLearner, addTeamMember, CouchAdmin, createTeam } from '../../src/sync/couch-admin';
 import { TEAM_EN } from '../fixtures/team-memo';
@@ -32,19 +35,21 @@ afterAll(async () => {
 });
 
 const teamStatus = (page: Page) => page.locator('[data-team-status]');
+/** The app's id of the team's deck `team-tools` (the team's own: team:<database>:<id>). */
+const TEAM_TOOLS = 'team:kujira-team-e2e:team-tools';
 
-async function join(context: BrowserContext, who: { name: string; password: string }, viaLink: boolean) {
+async function join(context: BrowserContext, who: { name: string; password: string }, viaLink: boolean, db = dbUrl) {
   const tracked = await openTrackedPage(context, baseUrl);
   const { page } = tracked;
   const teamNav = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team', exact: true });
   if (viaLink) {
-    await page.goto(`${baseUrl}/team/join?db=${encodeURIComponent(dbUrl)}`);
+    await page.goto(`${baseUrl}/team/join?db=${encodeURIComponent(db)}`);
     await page.getByRole('heading', { name: 'Join a team' }).waitFor({ timeout: 20_000 });
-    expect(await page.getByLabel('Team database').inputValue()).toBe(dbUrl);
+    expect(await page.getByLabel('Team database').inputValue()).toBe(db);
   } else {
     await page.goto(`${baseUrl}/team`);
     await page.getByRole('heading', { name: 'Join a team' }).waitFor({ timeout: 20_000 });
-    await page.getByLabel('Team database').fill(dbUrl);
+    await page.getByLabel('Team database').fill(db);
   }
   await page.getByLabel('User name').fill(who.name);
   await page.getByLabel('Password', { exact: true }).fill(who.password);
@@ -112,8 +117,8 @@ describe('team space', () => {
     await lp.getByLabel('Markdown files').setInputFiles({ name: 'team-tools.en.md', mimeType: 'text/markdown', buffer: Buffer.from(TEAM_EN) });
     await lp.getByRole('button', { name: 'Publish' }).click();
     await lp.getByText('Published team-tools, version 1.').waitFor({ timeout: 20_000 });
-    await expect.poll(() => lp.getByLabel('Deck', { exact: true }).locator('option').allTextContents(), { timeout: 20_000 }).toContain('team-tools');
-    await lp.getByLabel('Deck', { exact: true }).selectOption('team-tools');
+    await expect.poll(() => lp.getByLabel('Deck', { exact: true }).locator('option').allTextContents(), { timeout: 20_000 }).toContain('team-tools (team)');
+    await lp.getByLabel('Deck', { exact: true }).selectOption(TEAM_TOOLS);
     await lp.getByLabel('From lesson').fill('1');
     await lp.getByLabel('To lesson').fill('1');
     await lp.getByLabel('Due').fill('2026-12-15');
@@ -142,7 +147,7 @@ describe('team space', () => {
     const share = mp.getByRole('switch', { name: 'Share my progress with the team lead' });
     expect(await share.isChecked()).toBe(false);
 
-    await passLessonOne(mp, 'team-tools');
+    await passLessonOne(mp, TEAM_TOOLS);
     await mp.goto(`${baseUrl}/team`);
     await mp.getByText('1 of 1 lessons passed').first().waitFor({ timeout: 20_000 });
     await share.check();
@@ -168,4 +173,78 @@ describe('team space', () => {
     await leadContext.close();
     await memberContext.close();
   });
+
+  it('a lead publishes a memo titled "# Docker": the member keeps the built-in Docker deck and its reviews, and gets the team\'s beside it', async () => {
+    const lead = { name: 'dlead', password: 'dlead-pass' };
+    const bo = { name: 'bo', password: 'bo-pass' };
+    const dockerDb = await createTeamDatabase(server.url, server.admin, { name: 'docker', lead, members: [bo] });
+    const leadContext = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+    const memberContext = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+
+    // The member has been learning the built-in Docker deck: three ratings.
+    const member = await openTrackedPage(memberContext, baseUrl);
+    const mp = member.page;
+    await mp.goto(`${baseUrl}/review`);
+    for (let i = 1; i <= 3; i++) {
+      await mp.getByRole('button', { name: 'Show answer' }).click({ timeout: 20_000 });
+      await mp.getByRole('button', { name: /^Good/ }).click();
+      await expect.poll(() => reviewLogSize(mp), { timeout: 20_000 }).toBe(i);
+    }
+    const builtInBefore = (await readStore<{ id: string; deckId: string; retired: number }>(mp, 'cards')).filter((c) => c.deckId === 'docker' && c.retired === 0);
+    expect(builtInBefore.length).toBeGreaterThan(80);
+
+    // The lead publishes the team's own Docker memo; the form says first that it goes beside the built-in deck.
+    const leadTab = await join(leadContext, lead, false, dockerDb);
+    const lp = leadTab.page;
+    await lp.getByLabel('Markdown files').setInputFiles({ name: 'docker.en.md', mimeType: 'text/markdown', buffer: Buffer.from(TEAM_DOCKER) });
+    await expect.poll(() => lp.getByTestId('team-publish-beside').textContent(), { timeout: 20_000 }).toBe(
+      "Members keep the built-in deck “docker” with all its cards and reviews; this one arrives beside it as the team's own deck (team:kujira-team-docker:docker). It does not replace the built-in deck.",
+    );
+    await lp.getByRole('button', { name: 'Publish' }).click();
+    await lp.getByText('Published docker, version 1.').waitFor({ timeout: 20_000 });
+
+    // The member joins: both decks, the built-in one whole.
+    await mp.goto(`${baseUrl}/team/join?db=${encodeURIComponent(dockerDb)}`);
+    await mp.getByLabel('User name').fill(bo.name);
+    await mp.getByLabel('Password', { exact: true }).fill(bo.password);
+    await mp.getByRole('button', { name: 'Join' }).click();
+    await expect.poll(() => teamStatus(mp).getAttribute('data-team-status'), { timeout: 20_000 }).toBe('done');
+    await mp.goto(`${baseUrl}/decks`);
+    const builtIn = mp.getByRole('region', { name: 'Built in' });
+    await builtIn.getByRole('heading', { name: 'Docker' }).waitFor({ timeout: 20_000 });
+    expect(await builtIn.getByText(/^docker · \d+ cards/).textContent()).toContain(`${builtInBefore.length} cards`);
+    const added = mp.getByRole('region', { name: 'Added' });
+    await added.getByRole('heading', { name: 'Docker' }).waitFor({ timeout: 20_000 });
+    expect(await added.getByText('Team deck (kujira-team-docker)').count()).toBe(1);
+    expect(await added.getByText(/^team:kujira-team-docker:docker · 4 cards/).count()).toBe(1);
+
+    const cards = await readStore<{ id: string; deckId: string; retired: number }>(mp, 'cards');
+    expect(cards.filter((c) => c.deckId === 'docker' && c.retired === 0).map((c) => c.id).sort()).toEqual(builtInBefore.map((c) => c.id).sort());
+    expect(cards.filter((c) => c.deckId === 'team:kujira-team-docker:docker' && c.retired === 0).length).toBe(4);
+    expect(await reviewLogSize(mp)).toBe(3);
+    const stored = await readStore<{ id: string }>(mp, 'storedDecks');
+    expect(stored.map((d) => d.id)).toEqual(['team:kujira-team-docker:docker']);
+    // A reload (start-up syncs the built-in decks) changes nothing.
+    await mp.reload();
+    await mp.goto(`${baseUrl}/decks`);
+    await mp.getByRole('region', { name: 'Added' }).getByRole('heading', { name: 'Docker' }).waitFor({ timeout: 20_000 });
+    const after = await readStore<{ id: string; deckId: string; retired: number }>(mp, 'cards');
+    expect(after.filter((c) => c.deckId === 'docker' && c.retired === 0).length).toBe(builtInBefore.length);
+
+    expect(leadTab.pageErrors).toEqual([]);
+    expect(member.pageErrors).toEqual([]);
+    await leadContext.close();
+    await memberContext.close();
+  });
 });
+
+/** The team's own Docker memo, as a lead would first write it: the title makes its id `docker`. */
+const TEAM_DOCKER = `# Docker
+
+## Our registry
+
+| Command | Description |
+| --- | --- |
+| \`docker login registry.example.org\` | Signs in to the team's registry |
+| \`docker push registry.example.org/app\` | Pushes the app image |
+`;

@@ -9,7 +9,7 @@ import type { LearnerEvent } from '../events/types';
 import { BACKUP_FORMAT, BACKUP_VERSION, backupChecksum, eventsOf, type Backup } from './format';
 import { backupChecksumV1, type BackupDeckVersion, type BackupV1 } from './format-v1';
 import { eventsOfV1 } from './v1-events';
-import { DECK_ID } from '../deck/deck-owner';
+import { DECK_ID } from '../deck/deck-ids';
 
 /** Largest file imported: a 100k-review log is about 45 MB. */
 export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;

@@ -7,7 +7,7 @@ import { checkFactRelations } from './check-relations.ts';
 import { collectNotes } from './collect-notes.ts';
 import { classifyFiles, type DeckSourceFile } from './deck-files.ts';
 import { deckError, sortDeckErrors, type DeckError } from './errors.ts';
-import { DECK_ID } from './deck-owner.ts';
+import { DECK_ID } from './deck-ids.ts';
 import { ContentHasher } from './hash.ts';
 import { parseMemo } from './parse-memo.ts';
 import { parseNotes } from './parse-notes.ts';
@@ -34,7 +34,7 @@ export interface CompileDeckResult {
   warnings: DeckError[];
 }
 
-/** Any deck id the app can hold: a built-in or learner's id, or a team's (deck-owner.ts). */
+/** Any deck id the app can hold: a built-in or learner's id, or a team's (deck-ids.ts). */
 export { DECK_ID };
 
 /** The content hash of a compiled deck: its header, then each card, as JSON. */

@@ -3,15 +3,9 @@
 // Ids say whose they are, so a team's deck or a synced one never takes a built-in deck's place:
 // every path that stores a deck (the Add form, live sync, a team's decks, a backup) asks here.
 
-/**
- * The built-in decks' ids, reserved on every path that stores a deck. Listed here (not read from
- * `decks/`) so the rule stays pure and an id stays reserved even if its deck is ever dropped; the
- * test/domain/deck/deck-owner.test.ts fails while a folder in `decks/` is missing from this list.
- */
-export const BUILT_IN_DECK_IDS: readonly string[] = ['docker'];
+import { BUILT_IN_DECK_IDS, PLAIN_DECK_ID } from './deck-ids.ts';
 
-/** A deck id of the learner's or a built-in one: lowercase letters, digits, - and _. */
-export const PLAIN_DECK_ID = /^[a-z0-9][a-z0-9_-]*$/;
+export { BUILT_IN_DECK_IDS, DECK_ID, PLAIN_DECK_ID } from './deck-ids.ts';
 
 const TEAM_PREFIX = 'team:';
 /**
@@ -19,9 +13,6 @@ const TEAM_PREFIX = 'team:';
  * not the `/` of the issue's example: the id is a path segment of `/learn/<deck>/<lesson>`.
  */
 const TEAM_DECK_ID = /^team:([a-z0-9][a-z0-9_-]*):([a-z0-9][a-z0-9_-]*)$/;
-
-/** Any deck id the app can hold (what the compiler accepts). */
-export const DECK_ID = /^(?:team:[a-z0-9][a-z0-9_-]*:)?[a-z0-9][a-z0-9_-]*$/;
 
 export type DeckOwner = { kind: 'built-in' } | { kind: 'learner' } | { kind: 'team'; team: string; deckId: string };
 

@@ -8,7 +8,7 @@ import { weightsProblem } from '../scheduler/weights';
 import { FSRS_MODEL } from '../optimizer/fitted-params';
 import type { SchedulerParams } from '../scheduler/types';
 import { SETTINGS_FIELDS, type LearnerEvent, type RatingEvent, type SettingsValues } from './types';
-import { DECK_ID } from '../deck/deck-owner';
+import { DECK_ID } from '../deck/deck-ids';
 import { CLOCK_TOLERANCE_MS } from './clock-bounds';
 
 /** 2000-01-01T00:00:00Z: no event of this app is older. */

@@ -3,7 +3,7 @@
 // and is reported, so a mistyped link still opens a quiz and the UI can say what was ignored.
 import type { QuizType } from './questions';
 import type { TimedShape } from './timed-quiz';
-import { DECK_ID } from '../deck/deck-owner';
+import { DECK_ID } from '../deck/deck-ids';
 
 export type QuizMode = 'practice' | 'timed';
 

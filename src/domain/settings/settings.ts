@@ -12,7 +12,6 @@ import {
 } from '../scheduler/easy-days';
 import type { DayBoundary, SchedulerParams } from '../scheduler/types';
 import type { Lang } from '../deck/types';
-import { DECK_ID } from '../deck/deck-owner';
 import { normalizeFsrsParams, weightsInForce, type FsrsParams } from '../optimizer/fitted-params';
 
 export type Theme = 'system' | 'light' | 'dark';
@@ -92,8 +91,8 @@ export function normalizeDeckRetention(x: unknown): Record<string, number> {
   const out: Record<string, number> = {};
   if (typeof x !== 'object' || x === null || Array.isArray(x)) return out;
   for (const [deckId, r] of Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    // Only deck ids: `__proto__` as a key would set the object's prototype, not an entry.
-    if (!DECK_ID.test(deckId)) continue;
+    // `__proto__` as a key would set the object's prototype, not an entry (the backup check refuses it).
+    if (deckId === '__proto__') continue;
     if (typeof r === 'number' && Number.isFinite(r)) out[deckId] = normalizeParams({ desiredRetention: r }).desiredRetention;
   }
   return out;

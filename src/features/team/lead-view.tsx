@@ -145,7 +145,12 @@ function AssignmentForm({ config, decks, onDone }: { config: TeamConfig; decks: 
         <span>{t('team.assign.deck')}</span>
       </label>
       <select id="team-assign-deck" value={deckId} onChange={(e) => setDeckId(e.target.value)}>
-        {decks.map((d) => <option key={d.id} value={d.id}>{d.id}</option>)}
+        {/* Named as published, with whose deck it is: the team's "docker" and the built-in one differ. */}
+        {decks.map((d) => {
+          const owner = deckOwnerOf(d.id)?.kind;
+          const label = owner === 'team' ? t('team.assign.teamDeck', { deck: publishedDeckId(d.id) }) : owner === 'built-in' ? t('team.assign.builtInDeck', { deck: d.id }) : d.id;
+          return <option key={d.id} value={d.id}>{label}</option>;
+        })}
       </select>
       <div className="team-row">
         <label>
