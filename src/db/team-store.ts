@@ -75,12 +75,13 @@ export async function applyTeamDeck(
   deck: Deck,
   files: readonly DeckSourceFile[],
   now: number,
-  from: { team: string; version: number },
+  from?: { team: string; version: number },
 ): Promise<DeckSyncResult | null> {
   const here = await withStorage(db, () => db.storedDecks.get(deck.id));
-  if (here && (here.deck.hash === deck.hash || (here.version ?? 0) > from.version)) return null;
-  // Stored as the team's (the owner rule refuses a built-in id or another team's).
-  return saveStoredDeck(db, deck, files, now, { source: { kind: 'team', team: from.team }, version: from.version });
+  if (here && (here.deck.hash === deck.hash || (from && (here.version ?? 0) > from.version))) return null;
+  // Stored as the team's: the owner rule refuses a built-in id or another team's. (A caller that
+  // names no team stores it as the learner's own; a built-in id is refused all the same.)
+  return saveStoredDeck(db, deck, files, now, from ? { source: { kind: 'team', team: from.team }, version: from.version } : {});
 }
 
 /** What the summarizer reads of the learner's data: the log (counted only), card states, lessons passed. */
@@ -119,7 +120,7 @@ export const teamRepository = {
   saveContent: (c: TeamCache): Promise<unknown> => writeJson(getDb(), KEYS.content, c),
   dashboard: (): Promise<TeamDashboardCache | null> => readJson<TeamDashboardCache>(getDb(), KEYS.dashboard),
   saveDashboard: (c: TeamDashboardCache): Promise<unknown> => writeJson(getDb(), KEYS.dashboard, c),
-  applyDeck: (deck: Deck, files: readonly DeckSourceFile[], now: number, from: { team: string; version: number }): Promise<DeckSyncResult | null> =>
+  applyDeck: (deck: Deck, files: readonly DeckSourceFile[], now: number, from?: { team: string; version: number }): Promise<DeckSyncResult | null> =>
     applyTeamDeck(getDb(), deck, files, now, from),
   summarySource: (deckIds: readonly string[]): Promise<SummarySource> => readSummarySource(getDb(), deckIds),
 };

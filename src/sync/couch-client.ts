@@ -69,7 +69,7 @@ export function isLoopbackHost(hostname: string): boolean {
  * refused for any host but this computer (kind `cleartext`): the password and every event would
  * cross the network readable by anyone on the way, and only the built app's CSP stopped that.
  */
-export function splitDbUrl(dbUrl: string): { root: string; db: string } {
+export function splitDbUrl(dbUrl: string, options: { cleartext?: 'refuse' | 'allow' } = {}): { root: string; db: string } {
   let u: URL;
   try {
     u = new URL(dbUrl);
@@ -77,7 +77,7 @@ export function splitDbUrl(dbUrl: string): { root: string; db: string } {
     throw new SyncError('no-database', `${dbUrl} is not a URL`);
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new SyncError('no-database', `${dbUrl} is not an http(s) URL`);
-  if (u.protocol === 'http:' && !isLoopbackHost(u.hostname)) throw new SyncError('cleartext', `${u.origin} is http://: the password would travel in clear text (use https://)`);
+  if (u.protocol === 'http:' && options.cleartext !== 'allow' && !isLoopbackHost(u.hostname)) throw new SyncError('cleartext', `${u.origin} is http://: the password would travel in clear text (use https://)`);
   const parts = u.pathname.replace(/\/+$/, '').split('/');
   const db = parts.pop() ?? '';
   if (db === '') throw new SyncError('no-database', `${dbUrl} names no database (expected https://host/database)`);
@@ -125,8 +125,14 @@ export class CouchClient {
    */
   clockSkewMs: number | null = null;
 
-  constructor(dbUrl: string, fetchImpl: FetchLike, now: () => number = () => Date.now()) {
-    const { root, db } = splitDbUrl(dbUrl);
+  /**
+   * `cleartext`: whether an http:// address of another computer is refused. Refused in a browser
+   * (the app: the person's password would cross the network in clear); allowed by default in Node,
+   * where the operator's tools run on the server's own private network (deploy/: http://couchdb:5984).
+   */
+  constructor(dbUrl: string, fetchImpl: FetchLike, now: () => number = () => Date.now(), options: { cleartext?: 'refuse' | 'allow' } = {}) {
+    const inBrowser = typeof (globalThis as { document?: unknown }).document !== 'undefined';
+    const { root, db } = splitDbUrl(dbUrl, { cleartext: options.cleartext ?? (inBrowser ? 'refuse' : 'allow') });
     this.root = root;
     this.dbUrl = db;
     this.fetch = fetchImpl;

@@ -84,7 +84,8 @@ export class Replicator {
       backoff: { baseMs: 1_000, maxMs: 60_000 },
       ...options,
     };
-    this.client = new CouchClient(options.dbUrl, options.fetch, () => this.o.clock.now());
+    // The app's engine never sends a password in clear text, in a browser or not.
+    this.client = new CouchClient(options.dbUrl, options.fetch, () => this.o.clock.now(), { cleartext: 'refuse' });
   }
 
   get status(): SyncStatus {

@@ -177,7 +177,10 @@ describe('team space', () => {
   it('a lead publishes a memo titled "# Docker": the member keeps the built-in Docker deck and its reviews, and gets the team\'s beside it', async () => {
     const lead = { name: 'dlead', password: 'dlead-pass' };
     const bo = { name: 'bo', password: 'bo-pass' };
-    const dockerDb = await createTeamDatabase(server.url, server.admin, { name: 'docker', lead, members: [bo] });
+    const admin = new CouchAdmin(server.url, fetch, server.admin);
+    for (const u of [lead, bo]) await addLearner(admin, u.name, u.password);
+    const dockerDb = `${server.url}/${(await createTeam(admin, 'docker', lead.name)).dbName}`;
+    await addTeamMember(admin, 'docker', bo.name);
     const leadContext = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
     const memberContext = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
 

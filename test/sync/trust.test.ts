@@ -309,7 +309,10 @@ describe('6. cleartext and oversized batches', () => {
   it('refuses http:// for any host but this computer, with the reason', () => {
     expect(() => splitDbUrl('http://couch.example.org/kujira-alice')).toThrow(expect.objectContaining({ kind: 'cleartext' }));
     expect(() => splitDbUrl('http://192.168.1.20:5984/kujira-alice')).toThrow(expect.objectContaining({ kind: 'cleartext' }));
-    expect(() => new CouchClient('http://10.0.0.1/db', fetch)).toThrow(/clear text/);
+    expect(() => new CouchClient('http://10.0.0.1/db', fetch, undefined, { cleartext: 'refuse' })).toThrow(/clear text/);
+    expect(() => new Replicator({ dbUrl: 'http://couch.example.org/db', store: new MemoryEventStore(), check: checkTestEvent, deviceId: 'x', fetch })).toThrow(/clear text/);
+    // The operator's Node tools on the server's private network (deploy/: http://couchdb:5984) may.
+    expect(new CouchClient('http://couchdb:5984/kujira-team-a', fetch).dbUrl).toBe('http://couchdb:5984/kujira-team-a');
     expect(dbUrlProblem('http://couch.example.org/kujira-alice')).toBe('cleartext');
     expect(dbUrlProblem('not a url')).toBe('invalid');
     for (const ok of ['https://couch.example.org/kujira-alice', 'http://127.0.0.1:5984/kujira-alice', 'http://localhost:5984/db', 'http://[::1]:5984/db', 'http://app.localhost/db']) {
