@@ -167,6 +167,19 @@ describe('review in an English browser', () => {
     const after = await page.locator('.review-card').boundingBox();
     expect(after!.y).toBe(before!.y);
     await page.screenshot({ path: join(resultsDir(), 'review-answer-360x740.png'), fullPage: true });
+    // A phone has no Ctrl key: Undo shows no key hint (issue 26).
+    const undo = page.getByRole('button', { name: /^Undo/ });
+    expect((await undo.innerText()).trim()).toBe('Undo');
+    // A rating announces nothing, and Undo's "Rating taken back." does not move the card (issue 26).
+    await good.click();
+    await expect.poll(() => reviewLogSize(page)).toBe(1);
+    expect(await page.getByText('Rating taken back.').count()).toBe(0);
+    const rated = await page.locator('.review-card').boundingBox();
+    await undo.click();
+    await expect.poll(() => reviewLogSize(page)).toBe(0);
+    await page.getByText('Rating taken back.').waitFor();
+    const undone = await page.locator('.review-card').boundingBox();
+    expect(undone!.y).toBe(rated!.y);
     await context.close();
   });
 });

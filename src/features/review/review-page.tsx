@@ -75,14 +75,15 @@ function Summary({ session }: { session: ReviewSession }) {
   const { t } = useTranslation();
   const nextDue = useNextDue();
   const now = useNow();
-  const { reviewed, again, totalMs } = session.summary;
+  const { reviewed, cards, again, totalMs } = session.summary;
   const lang = useUiLanguage();
   return (
     <section className="panel review-summary" aria-labelledby="summary-title">
       <h2 id="summary-title">{reviewed > 0 ? t('review.done.title') : t('review.done.nothingDue')}</h2>
       {reviewed > 0 && (
         <ul>
-          <li>{t('review.done.reviewed', { count: reviewed })}</li>
+          <li>{t('review.done.reviewed', { count: cards })}</li>
+          {reviewed > cards && <li>{t('review.done.answers', { count: reviewed })}</li>}
           <li>{t('review.done.time', { time: formatDuration(totalMs, lang) })}</li>
           <li>{t('review.done.againRate', { percent: Math.round((again / reviewed) * 100) })}</li>
         </ul>
@@ -182,7 +183,8 @@ export function ReviewScreen({ session }: { session: ReviewSession }) {
           {t('review.undo')} <span className="muted key-hint">{t('review.undoHint')}</span>
         </button>
       </div>
-      <p role="status" className="muted">
+      {/* Room for the line is kept whether or not it has text: the card never moves under the pointer. */}
+      <p role="status" className="muted review-status">
         {session.justUndone ? t('review.undone') : ''}
       </p>
       {card && session.current ? (

@@ -17,7 +17,10 @@ import { reportAppError } from '../../hooks/app-errors';
 import { useClock } from '../../hooks/clock';
 
 export interface SessionSummary {
+  /** Ratings given (a learning card can be answered several times in one session). */
   reviewed: number;
+  /** Distinct cards rated. */
+  cards: number;
   again: number;
   totalMs: number;
 }
@@ -93,7 +96,9 @@ export function useReviewSession(options: ReviewSessionOptions = {}): ReviewSess
   const [busy, setBusy] = useState(false);
   const [undoDepth, setUndoDepth] = useState(0);
   const [justUndone, setJustUndone] = useState(false);
-  const [summary, setSummary] = useState<SessionSummary>({ reviewed: 0, again: 0, totalMs: 0 });
+  const [summary, setSummary] = useState<SessionSummary>({ reviewed: 0, cards: 0, again: 0, totalMs: 0 });
+  // The card of each rating this session, newest last: the summary counts cards, undo pops one.
+  const ratedCards = useRef<string[]>([]);
   const shownAt = useRef(performance.now());
 
   const items = useMemo(() => (queue ? visibleItems(queue.items, rated) : []), [queue, rated]);
@@ -161,9 +166,11 @@ export function useReviewSession(options: ReviewSessionOptions = {}): ReviewSess
             setBusy(false);
           });
           setUndoDepth(ratingsThisSession.current);
-        setJustUndone(true);
+          ratedCards.current.push(current.cardId);
+          const cards = new Set(ratedCards.current).size;
           setSummary((s) => ({
             reviewed: s.reviewed + 1,
+            cards,
             again: s.again + (grade === 1 ? 1 : 0),
             totalMs: s.totalMs + Math.min(durationMs, 3_600_000),
           }));
@@ -200,8 +207,13 @@ export function useReviewSession(options: ReviewSessionOptions = {}): ReviewSess
         setPriorityId(entry.cardId);
         setRevealedId(null);
         setUndoDepth(ratingsThisSession.current);
+        setJustUndone(true);
+        const at = ratedCards.current.lastIndexOf(entry.cardId);
+        if (at >= 0) ratedCards.current.splice(at, 1);
+        const cards = new Set(ratedCards.current).size;
         setSummary((s) => ({
           reviewed: Math.max(0, s.reviewed - 1),
+          cards,
           again: Math.max(0, s.again - (entry.rating === 1 ? 1 : 0)),
           totalMs: Math.max(0, s.totalMs - entry.durationMs),
         }));

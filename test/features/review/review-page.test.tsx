@@ -77,6 +77,8 @@ describe('review screen', () => {
     // The rating is on disk by the time the next card shows.
     await waitFor(() => expect(question()).not.toBe(first));
     expect(await logSize()).toBe(1);
+    // A rating is not an undo: the status line says nothing (issue 26).
+    expect(screen.getByRole('status').textContent).toBe('');
     const entry = (await db.reviewLog.toArray())[0]!;
     expect(entry.rating).toBe(3);
 
@@ -86,6 +88,10 @@ describe('review screen', () => {
     expect(screen.getByText('Rating taken back.').getAttribute('role')).toBe('status');
     expect(await logSize()).toBe(0);
     expect((await db.cardStates.get(entry.cardId))?.queue).toBe(0);
+    await user.click(screen.getByRole('button', { name: 'Show answer' }));
+    await user.click(screen.getByRole('button', { name: /^Good/ }));
+    await waitFor(async () => expect(await logSize()).toBe(1));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(''));
   });
 
   it('works from the keyboard: Space/Enter, 1 to 4, Ctrl+Z', async () => {
@@ -133,6 +139,31 @@ describe('review screen', () => {
     await user.click(screen.getByRole('button', { name: /^Easy/ }));
     expect(await screen.findByText('You reviewed 1 card')).toBeTruthy();
     expect(screen.getByText('Again rate: 0%')).toBeTruthy();
+  });
+
+  it('says nothing was taken back at the end of a session without an undo (issue 26)', async () => {
+    const user = userEvent.setup();
+    await setUp(createDeck({ cards: [createCard({ key: 'only' })], hash: 'only' }));
+    await user.click(screen.getByRole('button', { name: 'Show answer' }));
+    await user.click(screen.getByRole('button', { name: /^Easy/ }));
+    await screen.findByRole('heading', { name: 'Done for now' });
+    expect(screen.queryByText('Rating taken back.')).toBeNull();
+    expect(screen.getByRole('status').textContent).toBe('');
+  });
+
+  it('counts cards, not answers, at the end: a card answered twice is one card (issue 26)', async () => {
+    const user = userEvent.setup();
+    await setUp(createDeck({ cards: [createCard({ key: 'twice' })], hash: 'twice' }));
+    await user.click(screen.getByRole('button', { name: 'Show answer' }));
+    await user.click(screen.getByRole('button', { name: /^Again/ }));
+    // Again sends the new card back in a minute: a minute later it is due again.
+    await waitFor(async () => expect(await logSize()).toBe(1));
+    clock.advance(2 * 60_000);
+    await user.click(await screen.findByRole('button', { name: 'Show answer' }, { timeout: 5_000 }));
+    await user.click(screen.getByRole('button', { name: /^Easy/ }));
+    await waitFor(async () => expect(await logSize()).toBe(2));
+    expect(await screen.findByText('You reviewed 1 card')).toBeTruthy();
+    expect(screen.getByText(/^2 answers in all/)).toBeTruthy();
   });
 
   it('renders hostile card text as text: no element from a deck reaches the DOM', async () => {
