@@ -98,7 +98,7 @@ export function QuizSetup({ initial, onStart }: QuizSetupProps) {
         <fieldset>
           <legend>{t('quiz.setup.shape')}</legend>
           {SHAPES.map((s) => (
-            <Radio key={s} name={`${name}-shape`} value={s} checked={shape === s} label={t(`quiz.modeName.${s}`)} hint={t(`quiz.setup.shapeHints.${s}`)} onChange={setShape} />
+            <Radio key={s} name={`${name}-shape`} value={s} checked={shape === s} label={t(`quiz.setup.shapes.${s}`)} hint={t(`quiz.setup.shapeHints.${s}`)} onChange={setShape} />
           ))}
         </fieldset>
       )}

@@ -36,9 +36,9 @@ describe('quiz start screen', () => {
     // The first render opens the database: room for a loaded machine.
     expect(await screen.findByText(/No quizzes yet/, {}, { timeout: 10_000 })).toBeTruthy();
 
-    await user.click(screen.getByRole('radio', { name: 'Timed' }));
-    expect(screen.getByRole('radio', { name: 'Sprint' })).toBeTruthy();
-    expect(screen.getByRole('radio', { name: 'Exam' })).toBeTruthy();
+    await user.click(screen.getByRole('radio', { name: 'Timed quiz' }));
+    expect(screen.getByRole('radio', { name: '60 seconds' })).toBeTruthy();
+    expect(screen.getByRole('radio', { name: '20 questions' })).toBeTruthy();
     expect(screen.queryByRole('spinbutton', { name: 'Number of questions' })).toBeNull();
   });
 

@@ -25,7 +25,7 @@ const timerText = () => screen.getByRole('timer', { name: 'Time left' }).textCon
 describe('timed exam', () => {
   it('starts at once from /quiz?mode=timed with a 15 s countdown for question 1 of 20', () => {
     renderQuiz('/quiz?mode=timed');
-    expect(screen.getByRole('heading', { level: 1, name: 'Exam' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: 'Timed quiz (20 questions)' })).toBeTruthy();
     expect(screen.getByText('Question 1 of 20')).toBeTruthy();
     expect(timerText()).toContain('15 seconds');
     advance(4_000);
@@ -40,7 +40,7 @@ describe('timed exam', () => {
     expect(timerText()).toContain('15 seconds');
 
     advance(19 * 15_000);
-    expect(screen.getByRole('heading', { level: 1, name: 'Results: Exam' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: 'Results: Timed quiz (20 questions)' })).toBeTruthy();
     expect(screen.getByText('0 / 20')).toBeTruthy();
     expect(screen.getAllByText('No answer (time ran out)')).toHaveLength(20);
     const review = screen.getByRole('link', { name: /Review the \d+ I missed/ });
@@ -82,13 +82,13 @@ describe('timed exam', () => {
 describe('sprint', () => {
   it('runs for 60 seconds in all', async () => {
     renderQuiz('/quiz?mode=timed&shape=sprint&seed=2');
-    expect(screen.getByRole('heading', { level: 1, name: 'Sprint' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: 'Timed quiz (60 seconds)' })).toBeTruthy();
     expect(screen.getByText('Question 1')).toBeTruthy();
     expect(timerText()).toContain('60 seconds');
     advance(30_000);
     expect(timerText()).toContain('30 seconds');
     advance(30_000);
-    expect(screen.getByRole('heading', { level: 1, name: 'Results: Sprint' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: 'Results: Timed quiz (60 seconds)' })).toBeTruthy();
     expect(screen.getByText('No question was answered.')).toBeTruthy();
     // The result is saved before the test ends: a save that settled after the test environment was
     // torn down set state in a window that no longer exists.

@@ -55,7 +55,7 @@ describe('StatsPage', () => {
     expect(screen.getByRole('table', { name: 'Number of cards in each state' })).toBeTruthy();
     expect(screen.getByRole('table', { name: 'Cards due per study day' })).toBeTruthy();
     expect(screen.getByRole('table', { name: 'Reviews per study day (days with reviews)' })).toBeTruthy();
-    expect(screen.getByRole('table', { name: 'Quiz scores, Sprint' })).toBeTruthy();
+    expect(screen.getByRole('table', { name: 'Quiz scores, Timed quiz (60 seconds)' })).toBeTruthy();
     expect(screen.getByText('Desired retention').nextElementSibling?.textContent).toBe('90%');
     // Charts are hidden from screen readers (the tables carry the numbers).
     for (const svg of document.querySelectorAll('svg.chart')) expect(svg.getAttribute('aria-hidden')).toBe('true');
