@@ -79,5 +79,5 @@ for (let run = 0; run < 2; run++) {
   const sweep = sweepRetention({ cards: simCards, newCards: 0, newPerDay: 20, maximumInterval: 36500, costs: DEFAULT_COSTS, shares: DEFAULT_SHARES, days: 365, seed: 1 });
   const ms = performance.now() - t;
   const reviews = sweep.results.reduce((s, r) => s + r.totalReviews, 0);
-  console.log(`simulator: 10,000 cards x 28 retentions x 365 days (${(reviews / 1e6).toFixed(2)}M simulated reviews) in ${ms.toFixed(0)} ms (goal < 1 s); least work per card remembered at ${sweep.best}`);
+  console.log(`simulator: 10,000 cards x 28 retentions x 365 days (${(reviews / 1e6).toFixed(2)}M simulated reviews) in ${ms.toFixed(0)} ms (goal < 1 s); least work per card remembered at ${sweep.best}${sweep.bestAtFloor ? " (the floor)" : ""}, recommended ${sweep.recommended}`);
 }

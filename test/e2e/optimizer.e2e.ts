@@ -139,12 +139,13 @@ describe('personal FSRS', () => {
     expect(fresh[0]!.params.weights).toEqual(weights);
     expect(log.filter((r) => known.has(r.id)).every((r) => r.params.weights === undefined)).toBe(true);
 
-    // The desired retention helper: a year simulated for 70-97 %, the cheapest marked, a table of 28 rows.
+    // The desired retention helper: a year simulated for 70-97 %, a recommendation and the cheapest, a table of 28 rows.
     await page.goto(`${baseUrl}/settings`);
     await page.getByRole('button', { name: 'Simulate the next 365 days' }).click({ timeout: 20_000 });
-    const best = page.getByTestId('helper-best');
-    await best.waitFor({ timeout: 60_000 });
-    expect(await best.textContent()).toMatch(/^Least work per card remembered: (7\d|8\d|9[0-7])%\.$/);
+    const recommended = page.getByTestId('helper-recommended');
+    await recommended.waitFor({ timeout: 60_000 });
+    expect(await recommended.textContent()).toMatch(/^Recommended: (7\d|8\d|9[0-7])%\. It costs at most 10% more work per card remembered than the least, and you remember more\.$/);
+    expect(await page.getByTestId('helper-best').textContent()).toMatch(/^(Least work per card remembered: (7\d|8\d|9[0-7])%\.|The least work lies at 70%, the lowest retention offered; .+)$/);
     expect(await page.getByTestId('helper-table').locator('tbody tr').count()).toBe(28);
     await page.screenshot({ path: join(resultsDir(), 'retention-helper-360.png'), fullPage: true });
 

@@ -225,9 +225,32 @@ export interface Sweep {
   results: SimulationResult[];
   /** The retention with the fewest seconds per card remembered (null when nothing is remembered). */
   best: number | null;
+  /**
+   * What the helper recommends: the highest retention whose seconds per card remembered are
+   * within RECOMMEND_WITHIN of the least (null with `best`). docs/optimizer.md says why.
+   */
+  recommended: number | null;
+  /** The least work lies at the lowest retention offered: the true minimum may be lower still. */
+  bestAtFloor: boolean;
 }
 
-/** Simulate each retention (default 0.70 to 0.97) and mark the cheapest per card remembered. */
+/**
+ * How much more work per card remembered the recommendation may cost than the least. Under
+ * FSRS-6 the least work per card remembered usually lies at or below 70 % (fsrs-rs's own simulator
+ * agrees: docs/optimizer.md), in a flat valley: within 10 % of its floor a learner remembers
+ * markedly more. The recommendation is the top of that flat part, not its lowest point.
+ */
+export const RECOMMEND_WITHIN = 0.1;
+
+/** The highest retention within RECOMMEND_WITHIN of the least seconds per card remembered. */
+export function recommendRetention(results: readonly SimulationResult[]): number | null {
+  const finite = results.filter((r) => Number.isFinite(r.secondsPerRemembered));
+  if (finite.length === 0) return null;
+  const least = Math.min(...finite.map((r) => r.secondsPerRemembered));
+  return Math.max(...finite.filter((r) => r.secondsPerRemembered <= least * (1 + RECOMMEND_WITHIN)).map((r) => r.retention));
+}
+
+/** Simulate each retention (default 0.70 to 0.97), mark the cheapest per card remembered and recommend one. */
 export function sweepRetention(input: SimulationInput, retentions: readonly number[] = SWEEP_RETENTIONS, onProgress?: (done: number, total: number) => void): Sweep {
   const model = memoryModel(input.weights);
   const results: SimulationResult[] = [];
@@ -238,7 +261,8 @@ export function sweepRetention(input: SimulationInput, retentions: readonly numb
     if (Number.isFinite(res.secondsPerRemembered) && (best === null || res.secondsPerRemembered < best.secondsPerRemembered)) best = res;
     onProgress?.(results.length, retentions.length);
   }
-  return { results, best: best?.retention ?? null };
+  const lowest = Math.min(...retentions);
+  return { results, best: best?.retention ?? null, recommended: recommendRetention(results), bestAtFloor: best !== null && best.retention === lowest };
 }
 
 /**

@@ -5,7 +5,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSettings } from '../../db/hooks';
 import { FSRS_MODEL } from '../../domain/optimizer/fitted-params';
-import { SIMULATION_DAYS } from '../../domain/optimizer/simulate';
+import { RECOMMEND_WITHIN, SIMULATION_DAYS } from '../../domain/optimizer/simulate';
 import { MIN_TRAINING_ITEMS } from '../../domain/optimizer/training-items';
 import { useDecks } from '../../hooks/use-decks';
 import { useNow } from '../../hooks/clock';
@@ -222,12 +222,16 @@ function HelperStatus({ state, onCancel, onApply, forDeck }: { state: HelperStat
       const { sweep } = state;
       if (state.cards === 0 || sweep.best === null) return <p role="status">{t('optimizer.helper.nothing')}</p>;
       const best = sweep.best;
+      const recommended = sweep.recommended ?? best;
       return (
         <div className="optimizer-result">
-          <p role="status" data-testid="helper-best">
-            {t('optimizer.helper.best', { percent: pct(best) })}
+          <p role="status" data-testid="helper-recommended">
+            {t('optimizer.helper.recommended', { percent: pct(recommended), within: Math.round(RECOMMEND_WITHIN * 100) })}
           </p>
-          <RetentionChart results={sweep.results} best={best} days={SIMULATION_DAYS} label={t('optimizer.helper.chartLabel', { best: pct(best) })} />
+          <p className="muted" data-testid="helper-best">
+            {sweep.bestAtFloor ? t('optimizer.helper.atFloor', { percent: pct(best) }) : t('optimizer.helper.best', { percent: pct(best) })}
+          </p>
+          <RetentionChart results={sweep.results} best={recommended} days={SIMULATION_DAYS} label={t('optimizer.helper.chartLabel', { best: pct(recommended) })} />
           <div className="optimizer-table-wrap">
             <table className="visually-hidden" data-testid="helper-table">
               <caption>{t('optimizer.helper.caption')}</caption>
@@ -245,6 +249,7 @@ function HelperStatus({ state, onCancel, onApply, forDeck }: { state: HelperStat
                   <tr key={r.retention}>
                     <th scope="row">
                       {pct(r.retention)}%{r.retention === best ? ` (${t('optimizer.helper.bestMark')})` : ''}
+                      {r.retention === recommended ? ` (${t('optimizer.helper.recommendedMark')})` : ''}
                     </th>
                     <td>{(r.totalReviews / SIMULATION_DAYS).toFixed(1)}</td>
                     <td>{(r.totalSeconds / 60 / SIMULATION_DAYS).toFixed(1)}</td>
@@ -263,8 +268,8 @@ function HelperStatus({ state, onCancel, onApply, forDeck }: { state: HelperStat
               learn: state.costs.learnSeconds.toFixed(0),
             })}
           </p>
-          <button type="button" className="button button-primary" onClick={() => onApply(best)}>
-            {forDeck ? t('optimizer.helper.useForDeck', { percent: pct(best) }) : t('optimizer.helper.useForAll', { percent: pct(best) })}
+          <button type="button" className="button button-primary" onClick={() => onApply(recommended)}>
+            {forDeck ? t('optimizer.helper.useForDeck', { percent: pct(recommended) }) : t('optimizer.helper.useForAll', { percent: pct(recommended) })}
           </button>
         </div>
       );

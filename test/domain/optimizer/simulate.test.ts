@@ -5,12 +5,15 @@ import { default_w } from 'ts-fsrs';
 import {
   DEFAULT_COSTS,
   DEFAULT_SHARES,
+  RECOMMEND_WITHIN,
+  recommendRetention,
   SWEEP_RETENTIONS,
   measureHabits,
   simulate,
   simulationCards,
   sweepRetention,
   type SimulationInput,
+  type SimulationResult,
 } from '../../../src/domain/optimizer/simulate';
 import { mulberry32 } from '../../../src/domain/quiz/random';
 import { dayKey } from '../../../src/domain/scheduler/day';
@@ -92,7 +95,48 @@ describe('sweepRetention', () => {
   });
 
   it('has no best when there is nothing to simulate', () => {
-    expect(sweepRetention(input({ days: 10 })).best).toBeNull();
+    const sweep = sweepRetention(input({ days: 10 }));
+    expect(sweep.best).toBeNull();
+    expect(sweep.recommended).toBeNull();
+  });
+
+  // A year of 1,000 new cards at 10 a day on FSRS-6's default weights: the figures docs/optimizer.md
+  // compares with fsrs-rs's own simulator.
+  const year = (costs: typeof DEFAULT_COSTS) => sweepRetention(input({ days: 365, newCards: 1000, newPerDay: 10, costs, shares: DEFAULT_SHARES, seed: 1 }));
+
+  it('lets a higher retention win where forgetting is expensive (the least work moves up, and so does the recommendation)', () => {
+    const cheap = year(DEFAULT_COSTS);
+    const dear = year({ ...DEFAULT_COSTS, forgetSeconds: 120 });
+    const dearer = year({ ...DEFAULT_COSTS, forgetSeconds: 300 });
+    expect(cheap.best).toBeLessThan(0.76);
+    expect(dear.best).toBeGreaterThanOrEqual(0.85);
+    expect(dearer.best).toBeGreaterThanOrEqual(0.88);
+    expect(dear.bestAtFloor).toBe(false);
+    expect(dear.recommended).toBeGreaterThanOrEqual(dear.best!);
+    expect(dearer.recommended).toBeGreaterThanOrEqual(0.93);
+  });
+
+  it('recommends the highest retention within 10 % of the least work per card remembered, never the floor of a flat valley', () => {
+    const sweep = year(DEFAULT_COSTS);
+    const least = Math.min(...sweep.results.map((r) => r.secondsPerRemembered));
+    const within = sweep.results.filter((r) => r.secondsPerRemembered <= least * (1 + RECOMMEND_WITHIN)).map((r) => r.retention);
+    expect(sweep.recommended).toBe(Math.max(...within));
+    expect(sweep.recommended).toBeGreaterThanOrEqual(0.78);
+    const chosen = sweep.results.find((r) => r.retention === sweep.recommended)!;
+    const cheapest = sweep.results.find((r) => r.retention === sweep.best)!;
+    expect(chosen.remembered).toBeGreaterThan(cheapest.remembered);
+    expect(chosen.secondsPerRemembered).toBeLessThanOrEqual(cheapest.secondsPerRemembered * 1.1);
+  });
+
+  it('says when the least work lies at the lowest retention offered', () => {
+    const flat = (retention: number, secondsPerRemembered: number) => ({ retention, secondsPerRemembered }) as SimulationResult;
+    expect(recommendRetention([flat(0.7, 100), flat(0.8, 109), flat(0.9, 111)])).toBe(0.8);
+    expect(recommendRetention([flat(0.7, 100), flat(0.8, Infinity)])).toBe(0.7);
+    expect(recommendRetention([])).toBeNull();
+    const sweep = sweepRetention(input({ days: 365, newCards: 1000, newPerDay: 10, costs: { learnSeconds: 30, recallSeconds: 15, forgetSeconds: 15 }, shares: DEFAULT_SHARES, seed: 1 }));
+    expect(sweep.best).toBe(0.7);
+    expect(sweep.bestAtFloor).toBe(true);
+    expect(sweep.recommended).toBeGreaterThan(0.7);
   });
 });
 
