@@ -441,6 +441,28 @@ describe('3. last writer wins trusts no clock: stamps past the tolerance wait, d
     }
   }, 60_000);
 
+  it('a held event applies by itself when its time comes, without news from the server', async () => {
+    const url = await createDatabase(server, `kujira-timer-${Math.random().toString(36).slice(2)}`);
+    // This device's clock runs 10 minutes behind the real one: an event stamped now (real time)
+    // is 600 ms past its tolerance, and must wait 600 ms, then apply with no other change anywhere.
+    const behind = CLOCK_TOLERANCE_MS + 600;
+    const stamped = Date.now();
+    const e = ratingEvent('timer-1', 'card-t', 3, stamped);
+    await adminPut(server, url, eventToDoc(e) as unknown as Record<string, unknown>, false);
+    const d = memoryDevice(url, 'timer', { clock: { ...realClock, now: () => Date.now() - behind }, longpollMs: 30_000 });
+    d.rep.start(creds());
+    try {
+      await until(() => d.store.quarantined.length === 1 || d.store.byId.has('timer-1'), 20_000, 'held or applied');
+      // (On a loaded machine the hold may already be over; then it was applied at once, which is right too.)
+      if (d.store.quarantined.length === 1) expect(d.store.quarantined[0]).toMatchObject({ docId: 'timer-1', until: stamped - CLOCK_TOLERANCE_MS });
+      // The longpoll waits 30 s for news; the hold's own timer ends the wait when the time comes.
+      await until(() => d.store.byId.has('timer-1') && d.store.quarantined.length === 0, 20_000, 'applied when its time came');
+      expect(d.store.byId.get('timer-1')).toEqual(e);
+    } finally {
+      await d.rep.stop();
+    }
+  }, 60_000);
+
   it('a deck version stamped at 8.64e15 does not freeze the deck: versions order by their counter', async () => {
     const url = await createDatabase(server, `kujira-deckclock-${Math.random().toString(36).slice(2)}`);
     const memo = (extra: string) => [{ path: 'notes.en.md', text: `# Notes\n\n## Commands\n\n| Command | Description |\n| --- | --- |\n| \`ls\` | Lists files |\n${extra}`, role: 'memo', lang: 'en' }];
