@@ -1,5 +1,5 @@
-// Clocks are claims (issue 22): three devices whose clocks are off by -1 day .. +1 year rate and
-// undo through the dev server (a property with a fixed seed). No device applies another's event
+// Clocks are claims (issue 22): three devices whose clocks are off by -1 day .. +1 year rate,
+// undo and change a setting (last writer wins by time) through the dev server (a property with a fixed seed). No device applies another's event
 // stamped more than the tolerance past its own clock: it holds it in its quarantine list, so a
 // skewed device never changes another device's state beyond the tolerance. Once every clock has
 // reached every stamp, the held events are applied and all devices end with the state of one
@@ -29,11 +29,16 @@ afterAll(async () => {
   await server.close();
 });
 
-type Command = { op: 'rate'; dev: number; card: number; grade: Grade } | { op: 'undo'; dev: number } | { op: 'tick'; ms: number };
+type Command =
+  | { op: 'rate'; dev: number; card: number; grade: Grade }
+  | { op: 'undo'; dev: number }
+  | { op: 'set'; dev: number; value: number }
+  | { op: 'tick'; ms: number };
 
 const commandArb = fc.oneof(
   { weight: 6, arbitrary: fc.record({ op: fc.constant('rate' as const), dev: fc.nat(2), card: fc.nat(3), grade: fc.constantFrom<Grade>(1, 2, 3, 4) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('undo' as const), dev: fc.nat(2) }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('set' as const), dev: fc.nat(2), value: fc.integer({ min: 0, max: 50 }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('tick' as const), ms: fc.integer({ min: 1_000, max: 20 * 60_000 }) }) },
 );
 /** Skews: -1 day .. +1 year, and often none or a few minutes (the common case must hold too). */
@@ -41,16 +46,40 @@ const skewArb = fc.oneof(fc.integer({ min: -DAY, max: YEAR }), fc.integer({ min:
 
 const stampOf = (e: SyncEvent): number => latestStampOf(e)!.at;
 
+/** A setting changed (as the app's settings events: last writer wins by time, then device, then sequence). */
+interface SettingEvent {
+  id: string;
+  type: 'setting';
+  at: number;
+  device: string;
+  seq: number;
+  newPerDay: number;
+}
+type SkewEvent = TestEvent | SettingEvent;
+
+const check: typeof checkTestEvent = (raw) => {
+  const e = raw as Partial<SettingEvent> | null;
+  if (e?.type !== 'setting') return checkTestEvent(raw);
+  return typeof e.at === 'number' && typeof e.newPerDay === 'number' ? { ok: true, event: raw as SyncEvent } : { ok: false, path: '$', reason: 'not a setting' };
+};
+
+/** The state a device shows: the ratings' replay, and the setting's last writer. */
+function deviceState(events: Iterable<SyncEvent>) {
+  const all = [...events] as SkewEvent[];
+  const settings = all.filter((e): e is SettingEvent => e.type === 'setting').sort((a, b) => a.at - b.at || (a.device < b.device ? -1 : a.device > b.device ? 1 : a.seq - b.seq));
+  return { cards: replayState(all.filter((e) => e.type !== 'setting')), newPerDay: settings.at(-1)?.newPerDay ?? null };
+}
+
 async function runScenario(skews: number[], commands: Command[]): Promise<void> {
   const db = await createDatabase(server, `kujira-skew-${++dbCount}`);
   let elapsed = 0;
   const devs = skews.map((skew, i) => {
     const store = new MemoryEventStore();
     const clock = { ...realClock, now: () => TRUE_NOW + skew + elapsed };
-    const rep = new Replicator({ dbUrl: db, store, check: checkTestEvent, deviceId: `s${i}`, fetch: new DeviceNetwork().fetch, clock, longpollMs: 300, batchSize: 7, backoff: { baseMs: 10, maxMs: 80 } });
+    const rep = new Replicator({ dbUrl: db, store, check, deviceId: `s${i}`, fetch: new DeviceNetwork().fetch, clock, longpollMs: 300, batchSize: 7, backoff: { baseMs: 10, maxMs: 80 } });
     return { store, rep, clock, counter: 0, own: new Set<string>(), ratings: [] as string[], voided: new Set<string>() };
   });
-  const all = new Map<string, TestEvent>();
+  const all = new Map<string, SkewEvent>();
   try {
     for (const d of devs) d.rep.start({ name: server.user.name, password: server.user.password });
     for (const c of commands) {
@@ -61,8 +90,10 @@ async function runScenario(skews: number[], commands: Command[]): Promise<void> 
       const d = devs[c.dev]!;
       // Each event is stamped with its own device's clock (a second apart, so stamps are distinct).
       elapsed += 1_000;
-      let e: TestEvent;
-      if (c.op === 'rate') {
+      let e: SkewEvent;
+      if (c.op === 'set') {
+        e = { id: `s${c.dev}-${++d.counter}`, type: 'setting', at: d.clock.now(), device: `s${c.dev}`, seq: d.counter, newPerDay: c.value };
+      } else if (c.op === 'rate') {
         e = ratingEvent(`s${c.dev}-${++d.counter}`, `docker:cmd-${c.card}`, c.grade, d.clock.now());
         d.ratings.push(e.id);
       } else {
@@ -95,7 +126,8 @@ async function runScenario(skews: number[], commands: Command[]): Promise<void> 
       }
       // A skewed device never changed this one beyond the tolerance.
       for (const e of d.store.byId.values()) if (!d.own.has(e.id)) expect(stampOf(e)).toBeLessThanOrEqual(d.clock.now() + CLOCK_TOLERANCE_MS);
-      expect(replayState(d.store.byId.values())).toEqual(replayState(allowed(d)));
+      // Its cards and its setting are those of its own events and the others' within the tolerance.
+      expect(deviceState(d.store.byId.values())).toEqual(deviceState(allowed(d)));
     }
 
     // 2. Their time comes: every clock passes every stamp; the held events apply and all converge.
@@ -104,8 +136,8 @@ async function runScenario(skews: number[], commands: Command[]): Promise<void> 
     // The clocks jumped: as when a person sets a clock right, each engine looks again now.
     for (const d of devs) d.rep.wake();
     await until(() => devs.every((d) => d.store.byId.size === all.size && d.store.quarantined.length === 0 && d.rep.status.kind === 'synced'), 60_000, 'held events applied');
-    const expected = replayState(all.values());
-    for (const d of devs) expect(replayState(d.store.byId.values())).toEqual(expected);
+    const expected = deviceState(all.values());
+    for (const d of devs) expect(deviceState(d.store.byId.values())).toEqual(expected);
   } finally {
     await Promise.all(devs.map((d) => d.rep.stop()));
   }
