@@ -5,7 +5,7 @@ import { Link } from 'wouter';
 import { useLessonsPassed } from '../../db/team-hooks';
 import type { TeamCache } from '../../db/team-store';
 import { buildLessons } from '../../domain/onboarding/lessons';
-import { newestDecks } from '../../domain/team/documents';
+import { newestDecks, publishedDeckId } from '../../domain/team/documents';
 import type { AssignmentDoc } from '../../domain/team/types';
 import { useDecks } from '../../hooks/use-decks';
 import { useDeckTitle, useFormatTime } from './format';
@@ -53,7 +53,7 @@ export function MemberView({ content, sharing, onSharing }: { content: TeamCache
         ) : (
           <ul className="team-list">
             {published.map((d) => (
-              <li key={d._id}>{t('team.decks.item', { deck: d.deckId, version: d.version, date: fmt(d.publishedAt) })}</li>
+              <li key={d._id}>{t('team.decks.item', { deck: publishedDeckId(d.deckId), version: d.version, date: fmt(d.publishedAt) })}</li>
             ))}
           </ul>
         )}

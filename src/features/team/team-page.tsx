@@ -9,6 +9,7 @@ import { LeadView } from './lead-view';
 import { MemberView } from './member-view';
 import { useFormatTime } from './format';
 import { clockSkewBeyondTolerance } from '../../domain/events/clock-bounds';
+import { publishedDeckId } from '../../domain/team/documents';
 import { useTeam, type TeamStatus } from './use-team';
 import './team.css';
 
@@ -23,7 +24,7 @@ function StatusLine({ status, pulledAt }: { status: TeamStatus; pulledAt: number
   } else {
     lines.push(pulledAt === null ? t('team.status.never') : t('team.status.asOf', { time: fmt(pulledAt) }));
   }
-  if (status.kind === 'done' && status.updated.length > 0) lines.push(t('team.status.updated', { decks: status.updated.join(', ') }));
+  if (status.kind === 'done' && status.updated.length > 0) lines.push(t('team.status.updated', { decks: status.updated.map(publishedDeckId).join(', ') }));
   if (status.kind === 'done') for (const p of status.problems) lines.push(t('team.status.problem', { detail: p }));
   // This device's clock against the team server's: a summary dated after the server's tomorrow is refused (issue 22).
   const skew = status.kind === 'done' && typeof status.clockSkewMs === 'number' ? clockSkewBeyondTolerance(status.clockSkewMs, 0) : null;
