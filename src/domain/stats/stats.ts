@@ -137,6 +137,22 @@ export function trueRetention(log: readonly StatsLogEntry[], now: number, day: D
   const today = dayKey(now, day.timeZone, day.startHour);
   const from = startOfStudyDay(addDays(today, -(days - 1)), day.timeZone, day.startHour);
   const to = startOfStudyDay(addDays(today, 1), day.timeZone, day.startHour);
+  const { passed, total } = countPassedReviews(log, from, to);
+  return { passed, total, rate: total === 0 ? null : passed / total };
+}
+
+/** What true retention counts, one definition for statistics and the team summary. */
+export interface RatedReview {
+  prevState: string;
+  rating: number;
+  reviewedAt: number;
+}
+
+/**
+ * Reviews of cards in review state answered in [from, to), and how many passed: a **passed
+ * review** is an answer that was not Again (learning and relearning steps are not counted).
+ */
+export function countPassedReviews(log: readonly RatedReview[], from: number, to: number): { passed: number; total: number } {
   let passed = 0;
   let total = 0;
   for (const e of log) {
@@ -144,7 +160,7 @@ export function trueRetention(log: readonly StatsLogEntry[], now: number, day: D
     total += 1;
     if (e.rating !== 1) passed += 1;
   }
-  return { passed, total, rate: total === 0 ? null : passed / total };
+  return { passed, total };
 }
 
 export interface StateCounts {

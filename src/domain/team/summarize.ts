@@ -4,6 +4,7 @@
 import type { Deck } from '../deck/types';
 import { addDays, dayKey, startOfStudyDay } from '../scheduler/day';
 import { retrievability } from '../scheduler/card-info';
+import { countPassedReviews } from '../stats/stats';
 import type { CardStateKind, DayBoundary, Grade, SchedState } from '../scheduler/types';
 import { summaryDocId, type DeckSummary, type RetentionCount, type SummaryDoc } from './types';
 
@@ -44,16 +45,7 @@ export interface SummaryInput {
   weights?: number[];
 }
 
-function retentionOver(log: readonly SummaryLogEntry[], from: number, to: number): RetentionCount {
-  let passed = 0;
-  let total = 0;
-  for (const e of log) {
-    if (e.prevState !== 'review' || e.reviewedAt < from || e.reviewedAt >= to) continue;
-    total += 1;
-    if (e.rating !== 1) passed += 1;
-  }
-  return { passed, total };
-}
+const retentionOver = (log: readonly SummaryLogEntry[], from: number, to: number): RetentionCount => countPassedReviews(log, from, to);
 
 /** Retrievability in whole percent, -1 for a card never reviewed. */
 export function percentRecall(state: SchedState | undefined, now: number, weights?: number[]): number {

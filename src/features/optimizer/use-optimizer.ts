@@ -2,7 +2,7 @@
 // adopt only on the learner's click and only if the new ones predict better. Adopting is a
 // settings change (a settings event); ratings made afterwards carry the new weights, ratings made
 // before keep the ones they were made with.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { settingsRepository } from '../../db/settings';
 import { isBetter } from '../../domain/optimizer/evaluate';
 import { FSRS_MODEL, weightsInForce } from '../../domain/optimizer/fitted-params';
@@ -10,9 +10,10 @@ import { MIN_TRAINING_ITEMS } from '../../domain/optimizer/training-items';
 import type { Settings } from '../../domain/settings/settings';
 import { reportAppError } from '../../hooks/app-errors';
 import { useClock } from '../../hooks/clock';
-import { OptimizerError, trainInWorker, type Job, type WorkerFactory } from './optimizer-client';
+import { trainInWorker, type WorkerFactory } from './optimizer-client';
 import type { Phase, TrainResult } from './protocol';
 import type { OptimizerSource } from './use-optimizer-data';
+import { jobError, useWorkerJob } from './use-worker-job';
 
 export type OptimizerState =
   | { status: 'idle' }
@@ -36,28 +37,17 @@ export interface Optimizer {
 export function useOptimizer(source: OptimizerSource, settings: Settings | undefined, factory?: WorkerFactory): Optimizer {
   const clock = useClock();
   const [state, setState] = useState<OptimizerState>({ status: 'idle' });
-  const job = useRef<Job<TrainResult> | null>(null);
-  // Each start and each cancel moves this on: answers for an older run are dropped.
-  const run = useRef(0);
-  useEffect(
-    () => () => {
-      run.current++;
-      job.current?.cancel();
-    },
-    [],
-  );
+  const worker = useWorkerJob<TrainResult>();
 
   const canRun = source.reviewCount !== undefined && source.reviewCount >= MIN_TRAINING_ITEMS && settings !== undefined && state.status !== 'running';
 
   const start = useCallback(() => {
     if (!settings) return;
-    const token = ++run.current;
-    const current = (): boolean => run.current === token;
+    const { current, attach, settle } = worker.begin();
     const fail = (e: unknown) => {
       if (!current()) return;
-      job.current = null;
-      if (e instanceof OptimizerError) setState({ status: 'error', kind: e.kind, message: e.message });
-      else setState({ status: 'error', kind: 'failed', message: e instanceof Error ? e.message : String(e) });
+      settle();
+      setState(jobError(e));
     };
     setState({ status: 'running', phase: 'reading', done: 0, total: 0, since: clock.now() });
     source.load().then((data) => {
@@ -70,21 +60,19 @@ export function useOptimizer(source: OptimizerSource, settings: Settings | undef
         },
         factory,
       );
-      job.current = j;
+      attach(j);
       j.result.then((result) => {
         if (!current()) return;
-        job.current = null;
+        settle();
         setState({ status: 'done', result, better: result.candidate !== null && isBetter(result.candidate, result.current) });
       }, fail);
     }, fail);
-  }, [source, settings, factory, clock]);
+  }, [source, settings, factory, clock, worker]);
 
   const cancel = useCallback(() => {
-    run.current++;
-    job.current?.cancel();
-    job.current = null;
+    worker.stop();
     setState({ status: 'cancelled' });
-  }, []);
+  }, [worker]);
 
   const adopt = useCallback(() => {
     if (state.status !== 'done' || !state.better || !state.result.weights) return;

@@ -1,6 +1,6 @@
 // The desired retention helper: simulate the next 365 days for each retention from 0.70 to 0.97
 // (in the worker), for all decks or one, and apply the chosen retention globally or to the deck.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { settingsRepository } from '../../db/settings';
 import { weightsInForce } from '../../domain/optimizer/fitted-params';
 import { SIMULATION_DAYS, simulationCards, type ReviewCosts, type Sweep } from '../../domain/optimizer/simulate';
@@ -8,8 +8,9 @@ import { dayKey } from '../../domain/scheduler/day';
 import type { Settings } from '../../domain/settings/settings';
 import { reportAppError } from '../../hooks/app-errors';
 import { useClock } from '../../hooks/clock';
-import { OptimizerError, simulateInWorker, type Job, type WorkerFactory } from './optimizer-client';
+import { simulateInWorker, type WorkerFactory } from './optimizer-client';
 import type { OptimizerSource } from './use-optimizer-data';
+import { jobError, useWorkerJob } from './use-worker-job';
 
 /** The simulator's seed: fixed, so the same history always gives the same figures. */
 export const SIMULATION_SEED = 17;
@@ -36,15 +37,8 @@ export function useRetentionHelper(source: OptimizerSource, settings: Settings |
   const clock = useClock();
   const [state, setState] = useState<HelperState>({ status: 'idle' });
   const [deckId, setDeck] = useState<string | null>(null);
-  const job = useRef<Job<{ sweep: Sweep; ms: number }> | null>(null);
-  // Each run and each cancel moves this on: answers for an older run are dropped.
-  const runs = useRef(0);
-  const stop = useCallback(() => {
-    runs.current++;
-    job.current?.cancel();
-    job.current = null;
-  }, []);
-  useEffect(() => stop, [stop]);
+  const worker = useWorkerJob<{ sweep: Sweep; ms: number }>();
+  const { stop } = worker;
 
   const setDeckId = useCallback(
     (d: string | null) => {
@@ -57,12 +51,11 @@ export function useRetentionHelper(source: OptimizerSource, settings: Settings |
 
   const run = useCallback(() => {
     if (!settings) return;
-    const token = ++runs.current;
-    const current = (): boolean => runs.current === token;
+    const { current, attach, settle } = worker.begin();
     const fail = (e: unknown) => {
       if (!current()) return;
-      job.current = null;
-      setState({ status: 'error', kind: e instanceof OptimizerError ? e.kind : 'failed', message: e instanceof Error ? e.message : String(e) });
+      settle();
+      setState(jobError(e));
     };
     const forDeck = deckId;
     setState({ status: 'running', done: 0, total: 0 });
@@ -91,14 +84,14 @@ export function useRetentionHelper(source: OptimizerSource, settings: Settings |
         },
         factory,
       );
-      job.current = j;
+      attach(j);
       j.result.then(({ sweep, ms }) => {
         if (!current()) return;
-        job.current = null;
+        settle();
         setState({ status: 'done', sweep, cards: cards.length + newCards, ms, deckId: forDeck, costs: data.costs });
       }, fail);
     }, fail);
-  }, [source, settings, now, deckId, factory]);
+  }, [source, settings, now, deckId, factory, worker]);
 
   const cancel = useCallback(() => {
     stop();
