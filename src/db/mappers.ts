@@ -112,8 +112,8 @@ export function newRankOfCard(c: Card, sectionOrder: ReadonlyMap<string, number>
   return newRankOf(sectionOrder.get(c.sectionId) ?? 999_999, c.order);
 }
 
-/** Stored settings, unvalidated. */
-export function settingsFromRow(r: SettingsRow | undefined): Partial<Settings> {
+/** The stored settings as they are, unvalidated (settingsOfRow gives the ones in force). */
+export function rawSettingsOfRow(r: SettingsRow | undefined): Partial<Settings> {
   if (!r) return {};
   const { id: _id, ...rest } = r;
   return rest;
@@ -121,7 +121,7 @@ export function settingsFromRow(r: SettingsRow | undefined): Partial<Settings> {
 
 /** The settings in force from the stored row (defaults for anything missing or out of range). */
 export function settingsOfRow(r: SettingsRow | undefined): Settings {
-  return normalizeSettings(settingsFromRow(r));
+  return normalizeSettings(rawSettingsOfRow(r));
 }
 
 export function settingsToRow(s: Settings): SettingsRow {

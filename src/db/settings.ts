@@ -3,7 +3,7 @@
 import { normalizeSettings, type Settings } from '../domain/settings/settings';
 import { getDb } from './database';
 import { withStorage } from './errors';
-import { settingsFromRow, settingsOfRow, settingsToRow } from './mappers';
+import { rawSettingsOfRow, settingsOfRow, settingsToRow } from './mappers';
 import type { KujiraDB } from './schema';
 import { appendEvent } from './stamp';
 
@@ -20,8 +20,8 @@ export function updateSettings(db: KujiraDB, patch: Partial<Settings>, now: numb
   return withStorage(db, () =>
     db.transaction('rw', [db.settings, db.events, db.meta], async () => {
       const row = await db.settings.get('settings');
-      const before = normalizeSettings(settingsFromRow(row));
-      const next = normalizeSettings({ ...settingsFromRow(row), ...patch });
+      const before = normalizeSettings(rawSettingsOfRow(row));
+      const next = normalizeSettings({ ...rawSettingsOfRow(row), ...patch });
       const changes: Partial<Settings> = {};
       for (const k of Object.keys(next) as (keyof Settings)[]) {
         // A field never saved counts as changed when the patch names it: the choice is recorded.
