@@ -137,7 +137,7 @@ describe('team space', () => {
     await roster.getByRole('button', { name: 'Remove ben from the team' }).click();
     await roster.getByRole('button', { name: 'Yes, remove' }).click();
     await roster.getByText('ben was removed from the team.').waitFor({ timeout: 20_000 });
-    expect(await roster.getByRole('listitem').filter({ hasText: /^ben/ }).count()).toBe(0);
+    await expect.poll(() => roster.getByRole('listitem').filter({ hasText: /^ben/ }).count()).toBe(0);
 
     // The member: join by the link; the deck and the assignment arrive.
     const member = await join(memberContext, ANA, true);

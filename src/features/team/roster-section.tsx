@@ -37,8 +37,10 @@ export function RosterSection({ config, version }: { config: TeamConfig; version
   async function change(work: () => Promise<string>) {
     setBusy(true);
     try {
-      setMessage({ kind: 'ok', text: await work() });
+      const text = await work();
+      // The list first, then the sentence: what the status says is already on screen.
       await reload();
+      setMessage({ kind: 'ok', text });
     } catch (e) {
       failed(e);
     } finally {
