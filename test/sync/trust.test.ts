@@ -26,7 +26,7 @@ import { DEFAULT_SETTINGS, normalizeDeckRetention, retentionOf } from '../../src
 import { backupChecksum, buildBackup, type Backup } from '../../src/domain/backup/format';
 import { BackupValidationError, checkBackup } from '../../src/domain/backup/validate';
 import { joinTeam, refreshTeam } from '../../src/features/team/team-service';
-import { readMemo } from '../../src/features/team/read-memo';
+import { readDeckFiles } from '../../src/domain/deck/read-deck-files';
 import { CouchClient, dbUrlProblem, splitDbUrl } from '../../src/sync/couch-client';
 import { deckToDoc } from '../../src/sync/event-docs';
 import { Replicator } from '../../src/sync/replicator';
@@ -92,7 +92,7 @@ describe('1. decks have owners: no team or synced deck takes a built-in deck\'s 
     const lead = { name: 'lead', password: 'lead-pass' };
     const ana = { name: 'ana', password: 'ana-pass' };
     const dbUrl = await createTeamDatabase(server.url, server.admin, { name: 'owners', lead, members: [ana] });
-    const memo = readMemo([{ name: 'docker.en.md', text: TEAM_DOCKER }]);
+    const memo = readDeckFiles([{ name: 'docker.en.md', text: TEAM_DOCKER }]);
     expect(memo.deck?.id).toBe('docker'); // the title names it, as the issue reproduced
     const leadClient = new CouchClient(dbUrl, new DeviceNetwork().fetch);
     await leadClient.login(lead.name, lead.password);

@@ -12,13 +12,14 @@ import { buildDashboard, type DashboardDeck } from '../../domain/team/dashboard'
 import { dashboardCsv } from '../../domain/team/csv';
 import { AssignmentError, newestDecks, publishedDeckId } from '../../domain/team/documents';
 import { deckOwnerOf, teamDeckId } from '../../domain/deck/deck-owner';
+import type { ReadDeckFilesResult } from '../../domain/deck/read-deck-files';
+import { formatDeckError } from '../../domain/deck/errors';
 import { downloadText } from '../../components/download';
 import { useDecks } from '../../hooks/use-decks';
 import { useClock, useNow } from '../../hooks/clock';
 import { RosterSection } from './roster-section';
 import { createAssignment, dashboardDecks, publishDeck, teamKeyOf } from './team-service';
 import { errorReason } from './use-team';
-import type { ReadMemoResult } from './read-memo';
 import { percent, useFormatTime } from './format';
 
 function PublishForm({ config, content, onDone }: { config: TeamConfig; content: TeamCache | null; onDone: () => void }) {
@@ -26,16 +27,17 @@ function PublishForm({ config, content, onDone }: { config: TeamConfig; content:
   const clock = useClock();
   const [files, setFiles] = useState<File[]>([]);
   const [deckId, setDeckId] = useState('');
-  const [read, setRead] = useState<ReadMemoResult | null>(null);
+  const [read, setRead] = useState<ReadDeckFilesResult | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const existing = content ? newestDecks(content.decks).map((d) => publishedDeckId(d.deckId)) : [];
 
-  async function check(chosen: readonly File[] = files): Promise<ReadMemoResult | null> {
+  async function check(chosen: readonly File[] = files): Promise<ReadDeckFilesResult | null> {
     if (chosen.length === 0) return null;
     const given = await Promise.all(chosen.map(async (f) => ({ name: f.name, text: await f.text() })));
-    const { readMemo } = await import('./read-memo');
-    const r = readMemo(given, deckId.trim() || undefined);
+    // The compiler is a lazy chunk, shared with the Decks page.
+    const { readDeckFiles } = await import('../../domain/deck/read-deck-files');
+    const r = readDeckFiles(given, deckId.trim() || undefined);
     setRead(r);
     return r;
   }
@@ -86,7 +88,7 @@ function PublishForm({ config, content, onDone }: { config: TeamConfig; content:
       {read && read.errors.length > 0 && (
         <div role="alert" className="team-errors">
           <p>{t('team.publish.errors')}</p>
-          <ul>{read.errors.map((m) => <li key={m}><code>{m}</code></li>)}</ul>
+          <ul>{read.errors.map(formatDeckError).map((m) => <li key={m}><code>{m}</code></li>)}</ul>
         </div>
       )}
       {read?.deck && <p role="status">{t('team.publish.ready', { deck: read.deck.id, cards: read.deck.cards.length, lessons: buildLessons(read.deck).length })}</p>}
