@@ -102,14 +102,23 @@ export function httpError(status: number, body: unknown, what: string): SyncErro
   return new SyncError('protocol', detail, status);
 }
 
-/** What is wrong with a typed database address, for a form to say: not one at all, or cleartext. */
-export function dbUrlProblem(text: string): 'invalid' | 'cleartext' | null {
+/**
+ * A typed database address (the sync server, a team database) as the engine will use it
+ * (`https://host/db`, trimmed, no trailing slash), or what is wrong with it, for a form to say:
+ * not one at all, or http:// to another computer. The one normalizer the sign-in forms share.
+ */
+export function normalizeDbUrl(text: string): { url: string } | { problem: 'invalid' | 'cleartext' } {
   try {
-    splitDbUrl(text.trim());
-    return null;
+    return { url: splitDbUrl(text.trim()).db };
   } catch (e) {
-    return e instanceof SyncError && e.kind === 'cleartext' ? 'cleartext' : 'invalid';
+    return { problem: e instanceof SyncError && e.kind === 'cleartext' ? 'cleartext' : 'invalid' };
   }
+}
+
+/** What is wrong with a typed database address: not one at all, or cleartext (null: nothing). */
+export function dbUrlProblem(text: string): 'invalid' | 'cleartext' | null {
+  const r = normalizeDbUrl(text);
+  return 'problem' in r ? r.problem : null;
 }
 
 export class CouchClient {

@@ -7,8 +7,8 @@ import { syncRepository, type QuarantinedSyncEvent } from '../../db/sync-reposit
 import type { Lang } from '../../domain/deck/types';
 import { useNow } from '../../hooks/clock';
 import type { SyncStatus } from '../../sync/types';
-import { getSyncSnapshot, normalizeServer, startSync, stopSync, subscribeSync } from './sync-service';
-import { dbUrlProblem } from '../../sync/couch-client';
+import { getSyncSnapshot, startSync, stopSync, subscribeSync } from './sync-service';
+import { normalizeDbUrl } from '../../sync/couch-client';
 import { CLOCK_TOLERANCE_MS, clockSkewBeyondTolerance } from '../../domain/events/clock-bounds';
 import './sync.css';
 
@@ -103,14 +103,14 @@ export default function SyncPage() {
 
   async function onStart(e: FormEvent) {
     e.preventDefault();
-    const url = normalizeServer(server);
+    const address = normalizeDbUrl(server);
     // http:// to another computer is refused with the reason (issue 22): the password would travel in clear.
-    if (url === null) return setProblem(t(dbUrlProblem(server) === 'cleartext' ? 'sync.cleartext' : 'sync.invalidServer'));
+    if ('problem' in address) return setProblem(t(address.problem === 'cleartext' ? 'sync.cleartext' : 'sync.invalidServer'));
     if (user.trim() === '' || password === '') return setProblem(t('sync.missing'));
     setProblem(null);
     const typed = password;
     setPassword('');
-    await startSync(url, user.trim(), typed);
+    await startSync(address.url, user.trim(), typed);
   }
 
   return (

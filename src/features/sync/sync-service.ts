@@ -3,7 +3,7 @@
 // Loaded only when sync is set up or its page opens: nothing here is in the first-visit bundle.
 import { syncRepository, type SyncConfig } from '../../db/sync-repository';
 import { checkEventLikeImport } from '../../domain/backup/event-check';
-import { dbUrlProblem, splitDbUrl } from '../../sync/couch-client';
+import { dbUrlProblem } from '../../sync/couch-client';
 import { Replicator } from '../../sync/replicator';
 import { realClock, type EventCheck, type SyncStatus } from '../../sync/types';
 
@@ -37,15 +37,6 @@ function loadConfig(): Promise<void> {
     () => publish({ config: null }),
   );
   return configLoaded;
-}
-
-/** The database URL as the engine will use it, or null when it is not one. */
-export function normalizeServer(text: string): string | null {
-  try {
-    return splitDbUrl(text.trim()).db;
-  } catch {
-    return null;
-  }
 }
 
 async function pulledEventCheck(): Promise<EventCheck> {

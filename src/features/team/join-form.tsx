@@ -4,8 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TeamConfig } from '../../db/team-store';
 import { errorReason } from './use-team';
-import { joinTeam, normalizeTeamUrl } from './team-service';
-import { dbUrlProblem } from '../../sync/couch-client';
+import { joinTeam } from './team-service';
+import { normalizeDbUrl } from '../../sync/couch-client';
 
 export function JoinForm({ initialUrl, onJoined }: { initialUrl: string; onJoined: (c: TeamConfig) => void }) {
   const { t } = useTranslation();
@@ -17,15 +17,15 @@ export function JoinForm({ initialUrl, onJoined }: { initialUrl: string; onJoine
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    const dbUrl = normalizeTeamUrl(url);
-    if (dbUrl === null) return setProblem(t(dbUrlProblem(url) === 'cleartext' ? 'team.join.cleartext' : 'team.join.invalidUrl'));
+    const address = normalizeDbUrl(url);
+    if ('problem' in address) return setProblem(t(address.problem === 'cleartext' ? 'team.join.cleartext' : 'team.join.invalidUrl'));
     if (user.trim() === '' || password === '') return setProblem(t('team.join.missing'));
     setProblem(null);
     setBusy(true);
     const typed = password;
     setPassword('');
     try {
-      onJoined(await joinTeam(dbUrl, user.trim(), typed));
+      onJoined(await joinTeam(address.url, user.trim(), typed));
     } catch (err) {
       setProblem(t(`team.status.error.${errorReason(err)}` as 'team.status.error.network'));
     } finally {

@@ -12,7 +12,7 @@ import { teamKey } from '../../domain/deck/deck-owner';
 import type { TeamSecurity } from '../../domain/team/security';
 import { summarize } from '../../domain/team/summarize';
 import type { TeamDeckDoc } from '../../domain/team/types';
-import { CouchClient, splitDbUrl } from '../../sync/couch-client';
+import { CouchClient } from '../../sync/couch-client';
 import { SyncError } from '../../sync/errors';
 import { pullLatestSummaries, pullTeamContent, pushSummary } from '../../sync/team';
 import { addMember, readRoster, removeMember, type Roster } from '../../sync/team-roster';
@@ -20,15 +20,6 @@ import { addMember, readRoster, removeMember, type Roster } from '../../sync/tea
 let client: CouchClient | null = null;
 
 const browserFetch = (input: string, init?: RequestInit) => fetch(input, init);
-
-/** A typed database URL, or null when it is not one (`https://host/kujira-team-name`). */
-export function normalizeTeamUrl(text: string): string | null {
-  try {
-    return splitDbUrl(text.trim()).db;
-  } catch {
-    return null;
-  }
-}
 
 /** The team's key in its decks' ids: its database name (`kujira-team-onboarding`). */
 export function teamKeyOf(dbUrl: string): string {
