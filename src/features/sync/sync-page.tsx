@@ -1,6 +1,6 @@
 // Settings -> Sync (/settings/sync): the server, user name and password, Start and Stop, and a
 // status line that says what to do. `?server=URL` (a link a lead sends) fills in the server.
-import { useEffect, useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { syncRepository, type QuarantinedSyncEvent } from '../../db/sync-repository';
@@ -9,6 +9,7 @@ import { useNow } from '../../hooks/clock';
 import type { SyncStatus } from '../../sync/types';
 import { getSyncSnapshot, startSync, stopSync, subscribeSync } from './sync-service';
 import { normalizeDbUrl } from '../../sync/couch-client';
+import { SignInForm } from '../../components/sign-in-form';
 import { CLOCK_TOLERANCE_MS, clockSkewBeyondTolerance } from '../../domain/events/clock-bounds';
 import './sync.css';
 
@@ -82,36 +83,15 @@ export default function SyncPage() {
   const { t } = useTranslation();
   const { status, config, totals } = useSync();
   const linked = new URLSearchParams(typeof location === 'undefined' ? '' : location.search).get('server');
-  const [server, setServer] = useState(linked ?? '');
-  const [user, setUser] = useState('');
-  const [password, setPassword] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
   const [quarantined, setQuarantined] = useState(0);
   const statusText = useStatusText(status);
-
   // The saved server and user name fill the form once they are read (a link's server wins).
-  useEffect(() => {
-    if (!config) return;
-    setServer((s) => (s === '' ? config.server : s));
-    setUser((u) => (u === '' ? config.user : u));
-  }, [config]);
+  const saved = useMemo(() => config && { url: config.server, user: config.user }, [config]);
   useEffect(() => {
     syncRepository.quarantineCount().then(setQuarantined, () => undefined);
   }, [totals.quarantined]);
 
   const running = status.kind !== 'stopped' && !(status.kind === 'error' && status.retryAt === null);
-
-  async function onStart(e: FormEvent) {
-    e.preventDefault();
-    const address = normalizeDbUrl(server);
-    // http:// to another computer is refused with the reason (issue 22): the password would travel in clear.
-    if ('problem' in address) return setProblem(t(address.problem === 'cleartext' ? 'sync.cleartext' : 'sync.invalidServer'));
-    if (user.trim() === '' || password === '') return setProblem(t('sync.missing'));
-    setProblem(null);
-    const typed = password;
-    setPassword('');
-    await startSync(address.url, user.trim(), typed);
-  }
 
   return (
     <>
@@ -120,31 +100,31 @@ export default function SyncPage() {
       </p>
       <h1>{t('sync.title')}</h1>
       <p className="muted">{t('sync.intro')}</p>
-      <form className="panel sync-form" onSubmit={(e) => void onStart(e)} noValidate>
-        <label>
-          <span>{t('sync.server')}</span>
-          <input type="url" inputMode="url" autoComplete="url" spellCheck={false} value={server} onChange={(e) => setServer(e.target.value)} aria-describedby="sync-server-help" />
-        </label>
-        <p id="sync-server-help" className="muted">{t('sync.serverHelp')}</p>
-        <label>
-          <span>{t('sync.user')}</span>
-          <input type="text" autoComplete="username" autoCapitalize="none" spellCheck={false} value={user} onChange={(e) => setUser(e.target.value)} />
-        </label>
-        <label>
-          <span>{t('sync.password')}</span>
-          <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-describedby="sync-password-help" />
-        </label>
-        <p id="sync-password-help" className="muted">{t('sync.passwordHelp')}</p>
-        {problem && <p role="alert">{problem}</p>}
-        <div className="sync-actions">
-          <button type="submit" className="button button-primary">{t('sync.start')}</button>
-          {running && (
-            <button type="button" className="button" onClick={() => void stopSync()}>
-              {t('sync.stop')}
-            </button>
-          )}
-        </div>
-      </form>
+      <SignInForm
+        className="panel sync-form"
+        actionsClassName="sync-actions"
+        strings={{
+          url: t('sync.server'),
+          urlHelp: t('sync.serverHelp'),
+          user: t('sync.user'),
+          password: t('sync.password'),
+          passwordHelp: t('sync.passwordHelp'),
+          submit: t('sync.start'),
+          invalidUrl: t('sync.invalidServer'),
+          cleartext: t('sync.cleartext'),
+          missing: t('sync.missing'),
+        }}
+        normalizeUrl={normalizeDbUrl}
+        onSignIn={startSync}
+        initialUrl={linked ?? ''}
+        saved={saved}
+      >
+        {running && (
+          <button type="button" className="button" onClick={() => void stopSync()}>
+            {t('sync.stop')}
+          </button>
+        )}
+      </SignInForm>
       <section className="panel" aria-label={t('sync.statusLabel')}>
         <p role="status" className={`sync-status${status.kind === 'error' ? ' sync-error' : ''}`} data-sync-status={status.kind}>
           {statusText}

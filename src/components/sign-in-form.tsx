@@ -1,0 +1,98 @@
+// The sign-in form of a CouchDB database (Settings -> Sync, "Join a team"): its address, the user
+// name and the password, which is handed on once and never kept: the field is emptied as the
+// sign-in starts. The caller gives the texts (in its own strings) and the address normalizer
+// (`normalizeDbUrl` in src/sync, which this layer may not import). Used by lazy pages only, so it
+// stays out of the first-visit bundle.
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+
+export interface SignInStrings {
+  url: string;
+  urlHelp: string;
+  user: string;
+  password: string;
+  passwordHelp: string;
+  submit: string;
+  /** The button while the sign-in runs (disabled meanwhile); without it the button stays as is. */
+  submitting?: string;
+  invalidUrl: string;
+  cleartext: string;
+  missing: string;
+}
+
+export interface SignInFormProps {
+  strings: SignInStrings;
+  /** The typed address as the engine uses it, or what is wrong with it (`normalizeDbUrl`). */
+  normalizeUrl: (text: string) => { url: string } | { problem: 'invalid' | 'cleartext' };
+  /** Signs in with the normalized address and the trimmed user name; may answer a problem to show. */
+  onSignIn: (url: string, user: string, password: string) => Promise<string | void>;
+  /** The address field's first value (a link's). */
+  initialUrl?: string;
+  /** Saved values that fill the fields still empty once they are known (a new object fills again). */
+  saved?: { url: string; user: string } | null;
+  /** A heading inside the form, which then names it. */
+  heading?: string;
+  className: string;
+  actionsClassName: string;
+  /** More buttons beside the submit button. */
+  children?: ReactNode;
+}
+
+export function SignInForm({ strings, normalizeUrl, onSignIn, initialUrl = '', saved, heading, className, actionsClassName, children }: SignInFormProps) {
+  const id = useId();
+  const [url, setUrl] = useState(initialUrl);
+  const [user, setUser] = useState('');
+  const [password, setPassword] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!saved) return;
+    setUrl((u) => (u === '' ? saved.url : u));
+    setUser((u) => (u === '' ? saved.user : u));
+  }, [saved]);
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const address = normalizeUrl(url);
+    // http:// to another computer is refused with the reason (issue 22): the password would travel in clear.
+    if ('problem' in address) return setProblem(address.problem === 'cleartext' ? strings.cleartext : strings.invalidUrl);
+    if (user.trim() === '' || password === '') return setProblem(strings.missing);
+    setProblem(null);
+    if (strings.submitting !== undefined) setBusy(true);
+    const typed = password;
+    setPassword('');
+    try {
+      const answer = await onSignIn(address.url, user.trim(), typed);
+      if (typeof answer === 'string') setProblem(answer);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className={className} onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby={heading !== undefined ? `${id}-heading` : undefined}>
+      {heading !== undefined && <h2 id={`${id}-heading`}>{heading}</h2>}
+      <label>
+        <span>{strings.url}</span>
+        <input type="url" inputMode="url" autoComplete="url" spellCheck={false} value={url} onChange={(e) => setUrl(e.target.value)} aria-describedby={`${id}-url-help`} />
+      </label>
+      <p id={`${id}-url-help`} className="muted">{strings.urlHelp}</p>
+      <label>
+        <span>{strings.user}</span>
+        <input type="text" autoComplete="username" autoCapitalize="none" spellCheck={false} value={user} onChange={(e) => setUser(e.target.value)} />
+      </label>
+      <label>
+        <span>{strings.password}</span>
+        <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-describedby={`${id}-password-help`} />
+      </label>
+      <p id={`${id}-password-help`} className="muted">{strings.passwordHelp}</p>
+      {problem && <p role="alert">{problem}</p>}
+      <div className={actionsClassName}>
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy && strings.submitting !== undefined ? strings.submitting : strings.submit}
+        </button>
+        {children}
+      </div>
+    </form>
+  );
+}
