@@ -84,6 +84,10 @@ describe('onboarding', () => {
       const index = choices.indexOf(right ?? '');
       expect(index, `${prompt} -> ${choices.join(' | ')}`).toBeGreaterThanOrEqual(0);
       await page.keyboard.press(String(index + 1));
+      // The answer is marked, and Enter (on the focused Next) goes on.
+      await page.getByRole('status').filter({ hasText: 'Right!' }).waitFor();
+      expect(await focusedText(page)).toBe(q === total ? 'See the result' : 'Next question');
+      await page.keyboard.press('Enter');
       if (q === total) break;
     }
     await page.getByRole('heading', { name: 'Lesson complete' }).waitFor();

@@ -68,14 +68,14 @@ export function lessonFraction(lesson: Lesson, progress: OnboardingProgress): nu
 export interface OverallProgress {
   completedLessons: number;
   totalLessons: number;
-  /** 0..1: every lesson weighs the same; the current lesson counts its fraction. */
+  /** 0..1: lessons complete over lessons, what the words beside the bar say (the lesson under
+   * way has its own bar; counting it here filled the bar while the text said "0 of 9"). */
   fraction: number;
 }
 
 export function overallProgress(lessons: readonly Lesson[], progress: OnboardingProgress): OverallProgress {
   const completedLessons = lessons.filter((l) => isLessonComplete(progress, l.id)).length;
-  const sum = lessons.reduce((acc, l) => acc + lessonFraction(l, progress), 0);
-  return { completedLessons, totalLessons: lessons.length, fraction: lessons.length === 0 ? 0 : sum / lessons.length };
+  return { completedLessons, totalLessons: lessons.length, fraction: lessons.length === 0 ? 0 : completedLessons / lessons.length };
 }
 
 export function isPathComplete(lessons: readonly Lesson[], progress: OnboardingProgress): boolean {

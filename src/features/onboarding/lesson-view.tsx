@@ -49,13 +49,29 @@ function progressAt(progress: OnboardingProgress, lesson: Lesson, phase: LessonP
   return { ...progress, currentLessonId: lesson.id, cardIndex };
 }
 
-function Question({ question, index, total, onChoose }: { question: ChoiceQuestion; index: number; total: number; onChoose: (i: number) => void }) {
+function Question(props: {
+  question: ChoiceQuestion;
+  index: number;
+  total: number;
+  answered: number | null;
+  onChoose: (i: number) => void;
+  onNext: () => void;
+}) {
+  const { question, index, total, answered, onChoose, onNext } = props;
   const { t } = useTranslation();
   const lang = useUiLanguage();
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const nextRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     headingRef.current?.focus();
   }, [question.id]);
+  // Once answered, Next takes the focus: Enter goes on, and a screen reader reads the feedback first.
+  useEffect(() => {
+    if (answered !== null) nextRef.current?.focus();
+  }, [answered]);
+  const right = answered === question.correctIndex;
+  const text = (value: string) => (question.choiceKind === 'code' ? <code>{value}</code> : <RichText text={value} lang={lang} />);
+  const stateOf = (i: number) => (answered === null ? undefined : i === question.correctIndex ? 'correct' : i === answered ? 'wrong' : 'other');
   return (
     <section className="panel lesson-check" aria-labelledby="check-question">
       <h3 id="check-question" ref={headingRef} tabIndex={-1}>
@@ -66,16 +82,42 @@ function Question({ question, index, total, onChoose }: { question: ChoiceQuesti
       <ol className="choice-list" aria-label={t('onboarding.check.choices')}>
         {question.choices.map((choice, i) => (
           <li key={`${question.id}:${i}`}>
-            <button type="button" className="button choice-button" onClick={() => onChoose(i)} aria-keyshortcuts={String(i + 1)}>
+            <button
+              type="button"
+              className="button choice-button"
+              data-state={stateOf(i)}
+              disabled={answered !== null}
+              onClick={() => onChoose(i)}
+              aria-keyshortcuts={String(i + 1)}
+            >
               <span className="choice-key" aria-hidden="true">
                 {i + 1}
               </span>
-              {question.choiceKind === 'code' ? <code>{choice.text}</code> : <RichText text={choice.text} lang={lang} />}
+              {text(choice.text)}
             </button>
           </li>
         ))}
       </ol>
-      <p className="muted">{t('onboarding.check.keys', { max: question.choices.length })}</p>
+      <div role="status" className="check-feedback" data-correct={answered === null ? undefined : right}>
+        {answered !== null && (
+          <p>
+            <strong>{right ? t('onboarding.check.right') : t('onboarding.check.wrong')}</strong>
+            {!right && (
+              <>
+                {' '}
+                {t('onboarding.check.rightAnswer')} {text(question.choices[question.correctIndex]?.text ?? '')}
+              </>
+            )}
+          </p>
+        )}
+      </div>
+      {answered !== null ? (
+        <button type="button" ref={nextRef} className="button button-primary" onClick={onNext}>
+          {index + 1 < total ? t('onboarding.check.next') : t('onboarding.check.finish')}
+        </button>
+      ) : (
+        <p className="muted">{t('onboarding.check.keys', { max: question.choices.length })}</p>
+      )}
     </section>
   );
 }
@@ -212,7 +254,14 @@ export function LessonView(props: { deck: Deck; lessons: readonly Lesson[]; less
         <>
           <h2>{t('onboarding.check.heading', { title: title(lesson) })}</h2>
           {phase.questions[phase.index] && (
-            <Question question={phase.questions[phase.index] as ChoiceQuestion} index={phase.index} total={phase.questions.length} onChoose={session.choose} />
+            <Question
+              question={phase.questions[phase.index] as ChoiceQuestion}
+              index={phase.index}
+              total={phase.questions.length}
+              answered={phase.answered}
+              onChoose={session.choose}
+              onNext={session.advance}
+            />
           )}
         </>
       )}

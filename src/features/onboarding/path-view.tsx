@@ -11,6 +11,7 @@ import {
   resumePoint,
   type OnboardingProgress,
 } from '../../domain/onboarding/progress';
+import { LockIcon } from './lock-icon';
 import { LessonBar, OverallBar } from './progress-bars';
 import { Summary, useLessonTitle } from './summary';
 import { useOnboardingWrites, type DeckPath } from './use-onboarding';
@@ -53,7 +54,7 @@ export function PathView({ path, progress }: { path: DeckPath; progress: Onboard
               <div className="lesson-item-head">
                 {status === 'locked' ? (
                   <span className="lesson-name">
-                    <span aria-hidden="true">🔒 </span>
+                    <LockIcon />{' '}
                     {name}
                   </span>
                 ) : (

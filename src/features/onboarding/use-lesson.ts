@@ -15,7 +15,8 @@ import { useOnboardingWrites } from './use-onboarding';
 
 export type LessonPhase =
   | { kind: 'intro'; cardIndex: number }
-  | { kind: 'check'; questions: ChoiceQuestion[]; index: number; records: AnswerRecord[] }
+  /** `answered`: the choice made for the question on screen, whose feedback shows until advance(). */
+  | { kind: 'check'; questions: ChoiceQuestion[]; index: number; records: AnswerRecord[]; answered: number | null }
   | { kind: 'result'; outcome: CheckOutcome; saving: boolean; introduced: number | null; failedToSave: boolean };
 
 export interface LessonSession {
@@ -26,6 +27,8 @@ export interface LessonSession {
   previous(): void;
   startCheck(): void;
   choose(index: number): void;
+  /** After the feedback: the next question, or the result after the last. */
+  advance(): void;
   retry(): void;
   reread(): void;
 }
@@ -90,7 +93,7 @@ export function useLesson(args: { deck: Deck; lessons: readonly Lesson[]; lesson
     const questions = buildLessonCheck(deck, lesson, { seed, lang });
     shownAt.current = performance.now();
     if (questions.length === 0) finish([]);
-    else setPhase({ kind: 'check', questions, index: 0, records: [] });
+    else setPhase({ kind: 'check', questions, index: 0, records: [], answered: null });
   }, [deck, lesson, lang, finish, setPhase, clock]);
 
   const next = useCallback(() => {
@@ -105,21 +108,28 @@ export function useLesson(args: { deck: Deck; lessons: readonly Lesson[]; lesson
     if (p.kind === 'intro' && p.cardIndex > 0) setPhase({ kind: 'intro', cardIndex: p.cardIndex - 1 });
   }, [setPhase]);
 
+  // A choice shows whether it was right (and the right answer) before the next question.
   const choose = useCallback(
     (index: number) => {
       const p = phaseRef.current;
-      if (p.kind !== 'check') return;
+      if (p.kind !== 'check' || p.answered !== null) return;
       const question = p.questions[p.index];
       if (!question || index < 0 || index >= question.choices.length) return;
       const records = [...p.records, recordAnswer(question, index, shownAt.current, performance.now())];
-      shownAt.current = performance.now();
-      if (p.index + 1 < p.questions.length) setPhase({ ...p, index: p.index + 1, records });
-      else finish(records);
+      setPhase({ ...p, records, answered: index });
     },
-    [finish, setPhase],
+    [setPhase],
   );
+
+  const advance = useCallback(() => {
+    const p = phaseRef.current;
+    if (p.kind !== 'check' || p.answered === null) return;
+    shownAt.current = performance.now();
+    if (p.index + 1 < p.questions.length) setPhase({ ...p, index: p.index + 1, answered: null });
+    else finish(p.records);
+  }, [finish, setPhase]);
 
   const reread = useCallback(() => setPhase({ kind: 'intro', cardIndex: 0 }), [setPhase]);
 
-  return { phase, wasComplete, next, previous, startCheck, choose, retry: startCheck, reread };
+  return { phase, wasComplete, next, previous, startCheck, choose, advance, retry: startCheck, reread };
 }

@@ -54,9 +54,10 @@ describe('progress math', () => {
     expect(lessonFraction(lesson, progress())).toBe(0);
   });
 
-  it('weighs lessons equally overall', () => {
+  it('counts complete lessons overall, as its words say: a lesson under way adds nothing (issue 26)', () => {
     const p = progress({ completed: ['sec-0'], currentLessonId: 'sec-1', cardIndex: 1 });
-    expect(overallProgress(lessons, p)).toEqual({ completedLessons: 1, totalLessons: 3, fraction: (1 + 1 / 3) / 3 });
+    expect(overallProgress(lessons, p)).toEqual({ completedLessons: 1, totalLessons: 3, fraction: 1 / 3 });
+    expect(overallProgress(lessons, progress({ currentLessonId: 'sec-0', cardIndex: 1 })).fraction).toBe(0);
   });
 
   it('resumes at the saved card, or at the first lesson not complete', () => {

@@ -79,7 +79,16 @@ async function answerCheck(user: ReturnType<typeof userEvent.setup>, cards: read
     expect(index, prompt).toBeGreaterThanOrEqual(0);
     if (wrong.includes(i)) await user.click(buttons[(index + 1) % buttons.length] as HTMLElement);
     else await user.keyboard(String(index + 1));
-    if (i + 1 === total) return;
+    // Each answer is marked before the next question (issue 26): right, or wrong with the right answer.
+    const feedback = await screen.findByText(wrong.includes(i) ? 'Not quite.' : 'Right!');
+    if (wrong.includes(i)) expect(feedback.parentElement?.textContent).toBe(`Not quite. The right answer: ${right}`);
+    const go = screen.getByRole('button', { name: i + 1 === total ? 'See the result' : 'Next question' });
+    expect(document.activeElement).toBe(go);
+    if (i + 1 === total) {
+      await user.click(go);
+      return;
+    }
+    await user.keyboard('{Enter}');
     await screen.findByRole('heading', { name: `Question ${i + 2} of ${total}` });
   }
 }
@@ -148,7 +157,8 @@ describe('a lesson', () => {
     const uses = lessons[0]!;
     renderAt('/onboarding/docker/uses');
     await screen.findByRole('heading', { name: 'Lesson 1: Uses' });
-    expect(screen.getByRole('progressbar', { name: 'Overall progress' })).toBeTruthy();
+    const overall = screen.getByRole('progressbar', { name: 'Overall progress' });
+    expect(overall.getAttribute('value')).toBe('0');
     for (let i = 0; i < uses.items.length; i++) {
       const region = await screen.findByRole('region', { name: `Card ${i + 1} of ${uses.items.length}` });
       expect(region.textContent).toContain(uses.items[i]!.intro.front.en);
@@ -156,8 +166,13 @@ describe('a lesson', () => {
       await waitFor(async () => expect((await getOnboardingProgress(db, 'docker')).cardIndex).toBe(i));
       await user.click(screen.getByRole('button', { name: i + 1 < uses.items.length ? 'Next' : 'Start the check' }));
     }
+    // Half-way through the lesson the overall bar still says what its words say: 0 of 9 (issue 26).
+    expect(screen.getByText(`0 of ${lessons.length} lessons complete`)).toBeTruthy();
+    expect(screen.getByRole('progressbar', { name: 'Overall progress' }).getAttribute('value')).toBe('0');
     await answerCheck(user, uses.cards);
     expect(await screen.findByRole('heading', { name: 'Lesson complete' })).toBeTruthy();
+    expect(screen.getByText(`1 of ${lessons.length} lessons complete`)).toBeTruthy();
+    expect(screen.getByRole('progressbar', { name: 'Overall progress' }).getAttribute('value')).toBe(String(Math.round(100 / lessons.length)));
     expect(await screen.findByText(/4 cards added to today's review/)).toBeTruthy();
     const progress = await getOnboardingProgress(db, 'docker');
     expect(progress.completed).toEqual(['uses']);
@@ -192,6 +207,17 @@ describe('a lesson', () => {
     expect(await db.reviewLog.count()).toBe(0);
     await user.click(screen.getByRole('button', { name: 'Retry the check' }));
     expect(await screen.findByRole('heading', { name: /^Question 1 of 5$/ })).toBeTruthy();
+  });
+
+  it('marks locked lessons with the app\'s own lock icon, not an emoji (issue 26)', async () => {
+    renderAt('/onboarding?deck=docker');
+    const list = await screen.findByRole('list', { name: /lessons/i });
+    const locked = [...list.querySelectorAll('[data-status="locked"]')];
+    expect(locked.length).toBeGreaterThan(0);
+    for (const item of locked) {
+      expect(item.querySelector('svg.lock-icon[aria-hidden="true"]')).not.toBeNull();
+      expect(item.textContent).not.toMatch(/\p{Extended_Pictographic}/u);
+    }
   });
 
   it('resumes where it was left', async () => {
