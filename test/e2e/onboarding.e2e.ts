@@ -117,3 +117,32 @@ describe('onboarding', () => {
     await context.close();
   });
 });
+
+describe('the welcome on a phone', () => {
+  it('shows the daily review picture readable at 390 px in Japanese, every label inside its box (issue 26)', async () => {
+    const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    await page.goto(`${inject('baseUrl')}/onboarding?deck=docker`);
+    await page.getByRole('button', { name: '次へ' }).click({ timeout: 15_000 });
+    const figure = page.getByRole('figure', { name: /^毎日の復習/ });
+    await figure.waitFor();
+    const boxes = await figure.locator('li').evaluateAll((items) =>
+      items.map((li) => {
+        const box = li.getBoundingClientRect();
+        const range = document.createRange();
+        range.selectNodeContents(li);
+        const text = range.getBoundingClientRect();
+        return {
+          label: li.textContent,
+          fontPx: parseFloat(getComputedStyle(li).fontSize),
+          inside: text.left >= box.left && text.right <= box.right && li.scrollWidth <= li.clientWidth,
+        };
+      }),
+    );
+    expect(boxes.map((b) => b.label)).toEqual(['1 期限のカード', '2 思い出して表示', '3 評価する', '覚えた: 後で', '忘れた: すぐ']);
+    for (const box of boxes) expect(box, String(box.label)).toMatchObject({ inside: true });
+    for (const box of boxes) expect(box.fontPx, String(box.label)).toBeGreaterThanOrEqual(14);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await context.close();
+  });
+});

@@ -17,42 +17,30 @@ function chooseLanguage(lang: Lang, now: number) {
   settingsRepository.update({ language: lang }, now).catch(reportAppError);
 }
 
-/** The daily review in one picture; the text alternative says the same in words. */
+/** The daily review in one picture, drawn with HTML boxes that wrap and grow with the text (an
+ * SVG of fixed boxes had tiny text and labels overflowing at 390 px); the figure's name says the
+ * same in words. */
 function ReviewPicture() {
   const { t } = useTranslation();
-  const boxes = [
-    { x: 10, label: t('onboarding.welcome.review.due') },
-    { x: 150, label: t('onboarding.welcome.review.recall') },
-    { x: 290, label: t('onboarding.welcome.review.rate') },
-  ];
+  const steps = [t('onboarding.welcome.review.due'), t('onboarding.welcome.review.recall'), t('onboarding.welcome.review.rate')];
   return (
-    <svg className="welcome-picture" viewBox="0 0 440 200" role="img" aria-labelledby="welcome-picture-title">
-      <title id="welcome-picture-title">{t('onboarding.welcome.review.alt')}</title>
-      <defs>
-        <marker id="welcome-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto">
-          <path d="M0,0 L10,5 L0,10 z" fill="currentColor" />
-        </marker>
-      </defs>
-      {boxes.map((b, i) => (
-        <g key={b.x}>
-          <rect x={b.x} y={20} width={120} height={56} rx={10} fill="none" stroke="currentColor" strokeWidth={2} />
-          <text x={b.x + 60} y={54} textAnchor="middle" fontSize={14} fill="currentColor">
-            {`${i + 1}. ${b.label}`}
-          </text>
-          {i < boxes.length - 1 && (
-            <line x1={b.x + 122} y1={48} x2={b.x + 146} y2={48} stroke="currentColor" strokeWidth={2} markerEnd="url(#welcome-arrow)" />
-          )}
-        </g>
-      ))}
-      <path d="M350,78 C350,140 300,150 250,150" fill="none" stroke="currentColor" strokeWidth={2} markerEnd="url(#welcome-arrow)" />
-      <path d="M350,78 C350,170 200,180 70,150 L70,82" fill="none" stroke="currentColor" strokeWidth={2} strokeDasharray="5 4" markerEnd="url(#welcome-arrow)" />
-      <text x={150} y={146} textAnchor="middle" fontSize={13} fill="currentColor">
-        {t('onboarding.welcome.review.later')}
-      </text>
-      <text x={120} y={194} textAnchor="middle" fontSize={13} fill="currentColor">
-        {t('onboarding.welcome.review.soon')}
-      </text>
-    </svg>
+    <figure className="welcome-flow" aria-label={t('onboarding.welcome.review.alt')}>
+      <ol className="welcome-flow-steps">
+        {steps.map((label, i) => (
+          <li key={i} className="welcome-flow-box">
+            <span className="welcome-flow-n">{i + 1}</span> {label}
+          </li>
+        ))}
+      </ol>
+      <ul className="welcome-flow-outcomes">
+        <li className="welcome-flow-box" data-outcome="later">
+          {t('onboarding.welcome.review.later')}
+        </li>
+        <li className="welcome-flow-box" data-outcome="soon">
+          {t('onboarding.welcome.review.soon')}
+        </li>
+      </ul>
+    </figure>
   );
 }
 

@@ -121,7 +121,7 @@ describe('the welcome', () => {
     await waitFor(async () => expect((await getSettings(db)).language).toBe('en'));
     expect(screen.getByRole('button', { name: 'Skip' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Next' }));
-    expect(await screen.findByRole('img', { name: /The daily review/ })).toBeTruthy();
+    expect(await screen.findByRole('figure', { name: /The daily review/ })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Skip' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Next' }));
     const goal = await screen.findByRole('spinbutton', { name: 'New cards per day' });
