@@ -1,13 +1,14 @@
 // The root component: loads and syncs the decks, sets up the UI language and theme, and routes.
 // Home renders at once (its numbers fill in when the decks are synced); every other route is a
 // lazy chunk, loaded together with its strings, and waits for the sync.
-import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, type ComponentType } from 'react';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { loadFeatureStrings } from '../i18n/setup';
 import { Route, Switch, Link } from 'wouter';
 import { DecksProvider } from '../hooks/use-decks';
 import { useClock } from '../hooks/clock';
+import { useInTeam } from '../hooks/use-in-team';
 import { useStoredDecks } from '../db/stored-deck-hooks';
 import { readSyncConfig } from '../db/sync-config';
 import { isInTeam } from '../db/team-config';
@@ -26,17 +27,18 @@ function lazyRoute<P>(load: () => Promise<{ default: ComponentType<P> }>) {
 // Every route inside its own error boundary: a screen that throws cannot take the app down.
 // A member's team assignments show on Home: a lazy card, loaded only on a device in a team.
 const TeamHomeCard = lazyRoute(() => import('../features/team/team-home-card'));
+// The welcome (language, how the review works, a daily goal) on a first visit: lazy, and nothing once seen.
+const HomeWelcome = lazyRoute(() => import('../features/onboarding/home-welcome'));
 function HomeRoute() {
-  const [inTeam, setInTeam] = useState(false);
-  useEffect(() => {
-    let live = true;
-    void isInTeam().then((yes) => live && setInTeam(yes));
-    return () => {
-      live = false;
-    };
-  }, []);
+  // The same live answer the navigation uses: the card shows as soon as this device joins.
+  const inTeam = useInTeam();
   return (
     <HomePage
+      welcome={
+        <Suspense fallback={null}>
+          <HomeWelcome />
+        </Suspense>
+      }
       extra={
         inTeam ? (
           <Suspense fallback={null}>

@@ -7,7 +7,8 @@ import { useInTeam } from '../hooks/use-in-team';
 const NAV_ITEMS = [
   { to: '/', key: 'home', icon: '⌂' },
   { to: '/review', key: 'review', icon: '↻' },
-  { to: '/learn', key: 'learn', icon: '✎' },
+  // Learn's address is /onboarding, the one a lead's link and Home use (/learn is an alias).
+  { to: '/onboarding', key: 'learn', icon: '✎' },
   { to: '/quiz', key: 'quiz', icon: '?' },
   { to: '/stats', key: 'stats', icon: '▥' },
   { to: '/cards', key: 'cards', icon: '☰' },

@@ -52,8 +52,9 @@ function Today() {
   );
 }
 
-/** `extra`: panels the app adds under today's review (the team's assignments on a member's device). */
-export default function HomePage({ extra }: { extra?: ReactNode } = {}) {
+/** `welcome`: the first visit's welcome, above today's review; `extra`: panels the app adds under
+ * it (the team's assignments on a member's device). */
+export default function HomePage({ welcome, extra }: { welcome?: ReactNode; extra?: ReactNode } = {}) {
   const { t } = useTranslation();
   const { decks } = useDecks();
   const lang = useUiLanguage();
@@ -61,6 +62,7 @@ export default function HomePage({ extra }: { extra?: ReactNode } = {}) {
     <>
       <h1>{t('common.appName')}</h1>
       <p className="muted">{t('common.tagline')}</p>
+      {welcome}
       <Today />
       {extra}
       <div className="home-grid">

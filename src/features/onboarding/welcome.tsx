@@ -44,7 +44,12 @@ function ReviewPicture() {
   );
 }
 
-export function Welcome({ onDone }: { onDone: () => void }) {
+/**
+ * `onSkip`: what Skip does (default: the same as finishing). `embedded`: shown inside another
+ * page (Home on a first visit): its title is an h2, and it takes the focus only when the learner
+ * moves to another of its screens, never on arrival.
+ */
+export function Welcome({ onDone, onSkip = onDone, embedded = false }: { onDone: () => void; onSkip?: () => void; embedded?: boolean }) {
   const { t } = useTranslation();
   const settings = useSettings();
   const clock = useClock();
@@ -54,8 +59,8 @@ export function Welcome({ onDone }: { onDone: () => void }) {
 
   // Each screen starts at its heading, so the keyboard and screen readers begin there.
   useEffect(() => {
-    headingRef.current?.focus();
-  }, [step]);
+    if (!embedded || step > 0) headingRef.current?.focus();
+  }, [step, embedded]);
 
   const lang = useUiLanguage();
   const goalValue = goal ?? String(settings?.newPerDay ?? 20);
@@ -64,19 +69,20 @@ export function Welcome({ onDone }: { onDone: () => void }) {
     if (Number.isFinite(n) && n >= 0) settingsRepository.update({ newPerDay: n }, clock.now()).catch(reportAppError);
     onDone();
   };
+  const Heading = embedded ? 'h2' : 'h1';
   const titles = [t('onboarding.welcome.language.title'), t('onboarding.welcome.review.title'), t('onboarding.welcome.goal.title')];
 
   return (
     <section className="panel welcome" aria-labelledby="welcome-title">
       <div className="welcome-top">
         <p className="muted">{t('onboarding.welcome.step', { step: step + 1, total: STEPS })}</p>
-        <button type="button" className="button" onClick={onDone}>
+        <button type="button" className="button" onClick={onSkip}>
           {t('onboarding.welcome.skip')}
         </button>
       </div>
-      <h1 id="welcome-title" ref={headingRef} tabIndex={-1}>
+      <Heading id="welcome-title" ref={headingRef} tabIndex={-1}>
         {titles[step]}
-      </h1>
+      </Heading>
       {step === 0 && (
         <>
           <p>{t('onboarding.welcome.language.body')}</p>
