@@ -5,6 +5,7 @@ import type { Card, Deck, FlaggedAnswer, Lang } from '../deck/types';
 import { entryIdOf } from './distractors';
 import {
   buildChoiceQuestion,
+  canAskAsChoice,
   buildFlaggedQuestion,
   buildTypedQuestion,
   isQuizSafe,
@@ -17,13 +18,20 @@ import { deriveSeed, mulberry32, shuffle } from './random';
 
 export type QuizSource = { deck: Deck } | { cards: readonly Card[]; pool?: readonly Card[] };
 
-export type BuildQuizOptions = QuizSource & {
+/** What a quiz asks about: the cards (a deck, some of its sections) and the question type. */
+export type QuizScope = QuizSource & {
   /** Only cards of these sections are asked (distractors still come from the whole pool). */
   sectionIds?: readonly string[];
   type: QuizType;
+  lang: Lang;
+};
+
+export type BuildQuizOptions = QuizScope & {
   count: number;
   seed: number;
-  lang: Lang;
+  /** At most this many rounds over the cards (default: as many as `count` needs, a sprint's way).
+   * A practice quiz asks one: each question at most once, never a silent repeat. */
+  maxRounds?: number;
 };
 
 interface Item {
@@ -42,16 +50,16 @@ interface Item {
  * round holds (a sprint), rounds repeat with fresh shuffles. In `mixed`, each card may come as
  * either type. Cards that cannot make a question with at least two distinct choices are asked
  * typed when possible (mixed) or skipped (choice). Returns fewer than `count` only when nothing is
- * askable.
+ * askable, or when `maxRounds` rounds hold fewer.
  */
-export function buildQuiz(options: BuildQuizOptions): Question[] {
-  const { type, seed, lang } = options;
-  const count = Math.max(0, Math.floor(options.count));
+function sourceOf(options: QuizScope): { cards: readonly Card[]; pool: readonly Card[] } {
   const allCards = 'deck' in options ? options.deck.cards : options.cards;
   const pool = 'deck' in options ? options.deck.cards : (options.pool ?? options.cards);
   const sections = options.sectionIds && options.sectionIds.length > 0 ? new Set(options.sectionIds) : null;
-  const cards = sections ? allCards.filter((c) => sections.has(c.sectionId)) : allCards;
+  return { cards: sections ? allCards.filter((c) => sections.has(c.sectionId)) : allCards, pool };
+}
 
+function itemsOf(cards: readonly Card[], type: QuizType): Item[] {
   const items: Item[] = [];
   for (const card of cards) {
     if (!isQuizSafe(card)) continue;
@@ -62,6 +70,22 @@ export function buildQuiz(options: BuildQuizOptions): Question[] {
     }
     if (type !== 'typed') items.push({ card, type: 'choice', group });
   }
+  return items;
+}
+
+/** How many different questions one round asks (what a practice quiz can ask without repeating). */
+export function askableCount(options: QuizScope): number {
+  const { cards, pool } = sourceOf(options);
+  return itemsOf(cards, options.type).filter((item) => item.type === 'typed' || canAskAsChoice(item.card, pool, options.lang)).length;
+}
+
+export function buildQuiz(options: BuildQuizOptions): Question[] {
+  const { type, seed, lang } = options;
+  const count = Math.max(0, Math.floor(options.count));
+  const maxRounds = options.maxRounds ?? Infinity;
+  const { cards, pool } = sourceOf(options);
+
+  const items = itemsOf(cards, type);
   if (items.length === 0 || count === 0) return [];
 
   // Whether a card gives a choice question is learned when it is first drawn, so a large deck
@@ -69,7 +93,7 @@ export function buildQuiz(options: BuildQuizOptions): Question[] {
   const noChoice = new Set<string>();
   const questions: Question[] = [];
   let previousGroup: string | null = null;
-  for (let round = 0; questions.length < count; round++) {
+  for (let round = 0; questions.length < count && round < maxRounds; round++) {
     const shuffled = shuffle(items, mulberry32(deriveSeed(seed, 'round', round)));
     const first: Item[] = [];
     const later: Item[] = [];

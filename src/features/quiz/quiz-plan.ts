@@ -58,6 +58,8 @@ export function planQuiz(options: QuizParams, decks: readonly Deck[], lang: Lang
     count: questionCount(resolved),
     seed: resolved.seed,
     lang,
+    // Practice asks each question once: 20 asked of a choice that holds 10 gives 10, not 10 twice.
+    ...(resolved.mode === 'practice' ? { maxRounds: 1 } : {}),
   });
   return {
     options: resolved,

@@ -1,10 +1,11 @@
 // The quiz start screen: a form for practice (sections, question type, count) or a timed quiz
 // (sprint or exam), and the recent results per mode from the history.
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUiLanguage } from '../../i18n/ui-language';
 import { useQuizResults } from '../../db/quiz-hooks';
 import type { Deck } from '../../domain/deck/types';
+import { askableCount } from '../../domain/quiz/build-quiz';
 import { DEFAULT_PRACTICE_COUNT, MAX_PRACTICE_COUNT, type QuizMode, type QuizParams } from '../../domain/quiz/params';
 import type { QuizType } from '../../domain/quiz/questions';
 import type { QuizModeKey } from '../../domain/quiz/results';
@@ -51,15 +52,24 @@ export function QuizSetup({ initial, onStart }: QuizSetupProps) {
   const deck: Deck | undefined = decks.find((d) => d.id === deckId);
   const [chosen, setChosen] = useState<Set<string> | null>(() => (initial.sectionIds.length > 0 ? new Set(initial.sectionIds) : null));
   const [type, setType] = useState<QuizType>(initial.type);
-  const [count, setCount] = useState(String(initial.count ?? DEFAULT_PRACTICE_COUNT));
+  // null: the default count, lowered to what the chosen sections hold; a typed count stays as typed.
+  const [typedCount, setCount] = useState<string | null>(initial.count !== null && initial.count !== DEFAULT_PRACTICE_COUNT ? String(initial.count) : null);
   const [shape, setShape] = useState<TimedShape>(initial.shape ?? 'exam');
+  const chosenKey = chosen ? [...chosen].sort().join(' ') : null;
+  // How many different questions the choice holds: a practice quiz asks each at most once.
+  const available = useMemo(
+    () => (deck ? askableCount({ deck, sectionIds: chosenKey ? chosenKey.split(' ') : [], type, lang }) : 0),
+    [deck, chosenKey, type, lang],
+  );
 
   if (!deck) return <p>{t('quiz.setup.noDecks')}</p>;
   const sections = [...deck.sections].sort((a, b) => a.order - b.order);
   // null: every section (the default, and what an empty `section` parameter means).
   const selected = chosen ?? new Set(sections.map((s) => s.id));
+  const maxCount = Math.min(MAX_PRACTICE_COUNT, available);
+  const count = typedCount ?? String(Math.max(1, Math.min(DEFAULT_PRACTICE_COUNT, maxCount)));
   const countNumber = Number(count);
-  const countValid = count.trim() !== '' && Number.isInteger(countNumber) && countNumber >= 1 && countNumber <= MAX_PRACTICE_COUNT;
+  const countValid = count.trim() !== '' && Number.isInteger(countNumber) && countNumber >= 1 && countNumber <= maxCount;
   const noSection = selected.size === 0;
   const canStart = !noSection && (mode === 'timed' || countValid);
 
@@ -152,15 +162,22 @@ export function QuizSetup({ initial, onStart }: QuizSetupProps) {
             type="number"
             inputMode="numeric"
             min={1}
-            max={MAX_PRACTICE_COUNT}
+            max={Math.max(1, maxCount)}
             value={count}
             onChange={(e) => setCount(e.target.value)}
             aria-invalid={!countValid || undefined}
-            aria-describedby={!countValid ? `${name}-count-error` : undefined}
+            aria-describedby={`${name}-count-available${!countValid ? ` ${name}-count-error` : ''}`}
           />
-          {!countValid && (
+          <p id={`${name}-count-available`} className="quiz-hint muted">
+            {t('quiz.setup.countAvailable', { count: available })}
+          </p>
+          {!countValid && !noSection && (
             <p id={`${name}-count-error`} className="quiz-hint" role="alert">
-              {t('quiz.setup.countInvalid', { min: 1, max: MAX_PRACTICE_COUNT })}
+              {available === 0
+                ? t('quiz.run.noQuestions')
+                : countNumber > maxCount && maxCount < MAX_PRACTICE_COUNT
+                  ? t('quiz.setup.countTooMany', { count: maxCount })
+                  : t('quiz.setup.countInvalid', { min: 1, max: maxCount })}
             </p>
           )}
         </div>

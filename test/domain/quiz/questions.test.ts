@@ -6,7 +6,7 @@ import type { Card, Lang } from '../../../src/domain/deck/types';
 import { normalizeAnswer, normalizeText } from '../../../src/domain/quiz/normalize';
 import { DISTRACTOR_TIERS, parseCommand, rankDistractors } from '../../../src/domain/quiz/distractors';
 import { buildChoiceQuestion, canAskAsChoice, buildTypedQuestion, CHOICE_COUNT, isCorrectChoice, type ChoiceQuestion } from '../../../src/domain/quiz/questions';
-import { buildQuiz } from '../../../src/domain/quiz/build-quiz';
+import { askableCount, buildQuiz } from '../../../src/domain/quiz/build-quiz';
 import { buildFixtureDeck, createCard, quizDeck } from '../../fixtures/quiz-deck';
 
 
@@ -253,6 +253,18 @@ describe('buildQuiz', () => {
     const quiz = buildQuiz({ ...base, type: 'choice', count: 1000, seed: 5 });
     expect(quiz).toHaveLength(1000);
     for (let i = 1; i < quiz.length; i++) expect(quiz[i]?.cardId).not.toBe(quiz[i - 1]?.cardId);
+  });
+
+  it('asks each question at most once within maxRounds: 1, and askableCount says how many that is (issue 26)', () => {
+    const scope = { ...base, sectionIds: ['options'], type: 'mixed' as const };
+    const available = askableCount(scope);
+    expect(available).toBeGreaterThan(0);
+    const quiz = buildQuiz({ ...scope, count: available + 10, seed: 4, maxRounds: 1 });
+    expect(quiz).toHaveLength(available);
+    const asked = quiz.map((q) => `${q.type}:${q.cardId}:${q.prompt}`);
+    expect(new Set(asked).size).toBe(asked.length);
+    // Without the limit the same count repeats questions (what a sprint wants).
+    expect(buildQuiz({ ...scope, count: available + 10, seed: 4 })).toHaveLength(available + 10);
   });
 
   it('typed questions only come from cards asking for a command or option', () => {

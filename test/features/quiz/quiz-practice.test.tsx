@@ -61,6 +61,32 @@ describe('quiz start screen', () => {
   });
 });
 
+describe('how many questions', () => {
+  it('offers at most what the chosen sections hold, and a link asking for more gets each question once (issue 26)', async () => {
+    const user = userEvent.setup();
+    renderQuiz('/quiz');
+    for (const box of screen.getAllByRole('checkbox')) {
+      if ((box as HTMLInputElement).checked) await user.click(box);
+    }
+    await user.click(screen.getByRole('checkbox', { name: 'Volumes' }));
+    await user.click(screen.getByRole('radio', { name: 'Typed answers' }));
+    const available = planOf('mode=practice&section=volume&type=typed&count=100&seed=1').questions.length;
+    expect(available).toBeLessThan(10);
+    const count = screen.getByRole('spinbutton', { name: 'Number of questions' });
+    // The default is lowered to what the choice holds, and the form says how many that is.
+    expect((count as HTMLInputElement).value).toBe(String(available));
+    expect(screen.getByText(`This choice holds ${available} different questions; each is asked once.`)).toBeTruthy();
+    await user.clear(count);
+    await user.type(count, '20');
+    expect(screen.getByRole('alert').textContent).toBe(`This choice holds only ${available} different questions: ask for ${available} or fewer.`);
+    expect(screen.getByRole('button', { name: 'Start quiz' })).toHaveProperty('disabled', true);
+
+    cleanup();
+    renderQuiz('/quiz?mode=practice&section=volume&type=typed&count=20&seed=1');
+    expect(screen.getByText(`Question 1 of ${available}`)).toBeTruthy();
+  });
+});
+
 describe('multiple choice', () => {
   const search = 'mode=practice&count=3&seed=11&section=volume,network';
   const plan = planOf(search);
