@@ -7,7 +7,8 @@
 // against the closest accepted answer, and a hint when only some asked-for flags are missing.
 import type { Card } from '../deck/types';
 import { commandKey, optionSet, pairLongOptions, parseCommandLine, sameWords, showOption, type CommandLine, type LongOptions } from './command-line';
-import { diffChars, editDistance, type DiffSegment } from './diff';
+import { editDistance, type DiffSegment } from './diff';
+import { diffTokens } from './token-diff';
 import { cleanInput, normalizeCommand, sudoIsOptional } from './normalize';
 
 /**
@@ -102,7 +103,7 @@ export function checkTypedAnswer(input: string, card: Answerable): TypedAnswerRe
     input: typed,
     expected,
     canonical,
-    diff: correct ? [{ kind: 'same', text: expected }] : diffChars(typed, expected),
+    diff: correct ? [{ kind: 'same', text: expected }] : diffTokens(typed, expected, longs),
     markedRightByUser: false,
   };
   if (!correct && line.wellFormed) {

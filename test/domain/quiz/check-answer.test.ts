@@ -63,9 +63,11 @@ describe('the result', () => {
   });
 
   it('the wrong resource: extra and missing segments', () => {
+    // By word (issue 26): the spaces between words are shown on both lines.
     expect(checkTypedAnswer('docker volume rm', prune).diff).toEqual([
       { kind: 'same', text: 'docker volume ' },
       { kind: 'extra', text: 'rm' },
+      { kind: 'same', text: ' ' },
       { kind: 'missing', text: 'prune' },
     ]);
   });
