@@ -16,19 +16,72 @@ const PROMPTS: Record<Lang, { complete: (section: string, head: string) => strin
   en: { complete: (s, h) => `${s}: complete this line of the memo.\n${h}…`, blank: '[ ? ]' },
 };
 
-/** The first part of a bullet (about 40%, cut at a word boundary where there are spaces). */
+/** A cue shorter than this (visible characters) gives the learner one word to go on. */
+const MIN_CUE = 8;
+
+/** Code spans of a Markdown line as [start, end) character ranges (a run of n backticks to the next run of n). */
+function codeSpans(chars: readonly string[]): [number, number][] {
+  const spans: [number, number][] = [];
+  let i = 0;
+  const runAt = (k: number) => {
+    let n = 0;
+    while (chars[k + n] === '`') n++;
+    return n;
+  };
+  while (i < chars.length) {
+    const n = chars[i] === '`' ? runAt(i) : 0;
+    if (n === 0) {
+      i++;
+      continue;
+    }
+    let close = -1;
+    for (let k = i + n; k < chars.length; ) {
+      const m = chars[k] === '`' ? runAt(k) : 0;
+      if (m === n) {
+        close = k + m;
+        break;
+      }
+      k += Math.max(1, m);
+    }
+    if (close < 0) {
+      i += n;
+      continue;
+    }
+    spans.push([i, close]);
+    i = close;
+  }
+  return spans;
+}
+
+/**
+ * The first part of a bullet, the cue of its default card: about 40% of its first line, cut
+ * where a word, a code span or a Japanese clause ends (never inside a code span: a cut there
+ * showed a raw backtick and one word, 「`git…」), and at least a few words long.
+ */
 export function headOf(text: string): string {
   const first = text.split('\n')[0] ?? '';
   const chars = [...first];
-  let cut = Math.max(1, Math.floor(chars.length * 0.4));
-  const head = chars.slice(0, cut).join('');
-  if (/\s/.test(first)) {
-    const space = head.lastIndexOf(' ');
-    if (space > 0) return head.slice(0, space);
-    cut = first.indexOf(' ');
-    return cut > 0 ? first.slice(0, cut) : head;
-  }
-  return head;
+  const spans = codeSpans(chars);
+  const inSpan = (k: number) => spans.some(([a, b]) => k > a && k < b);
+  const visible = (k: number) => chars.slice(0, k).filter((c) => c !== '`').join('').trim().length;
+  // Where a cut may fall: before a space, after a code span, after 、。，, never inside a span.
+  const cuts = new Set<number>();
+  chars.forEach((c, k) => {
+    if (c === ' ' && k > 0 && !inSpan(k)) cuts.add(k);
+    if ('、。，,'.includes(c) && k + 1 < chars.length && !inSpan(k + 1)) cuts.add(k + 1);
+  });
+  for (const [, end] of spans) if (end < chars.length) cuts.add(end);
+  const target = Math.max(1, Math.floor(chars.length * 0.4));
+  const sorted = [...cuts].sort((a, b) => a - b);
+  const before = sorted.filter((k) => k <= target && visible(k) >= MIN_CUE).at(-1);
+  const cut = before ?? sorted.find((k) => k > target) ?? sorted.at(-1);
+  if (cut !== undefined) return chars.slice(0, cut).join('').trimEnd();
+  // No place to cut (one word, or one code span): cut by characters, closing a span cut through.
+  const span = spans.find(([a, b]) => target > a && target < b);
+  if (!span) return chars.slice(0, target).join('');
+  const fence = chars.slice(span[0]).join('').match(/^`+/)?.[0] ?? '`';
+  const inner = chars.slice(span[0] + fence.length, Math.max(target, span[0] + fence.length + 1)).join('');
+  return `${chars.slice(0, span[0]).join('')}${fence}${inner.replace(/`+$/, '')}${fence}`;
 }
 
 /** The content key of a bullet: its primary-language text (blanks included), normalized. */
