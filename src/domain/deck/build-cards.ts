@@ -134,7 +134,9 @@ export function buildCards(deckId: string, sides: readonly Side[], sectionIds: r
 
   primary.memo.sections.forEach((section, si) => {
     const sectionId = sectionIds[si] ?? `s${si + 1}`;
-    sections.push({ id: sectionId, title: per((side) => side.memo.sections[si]?.title), order: si });
+    // A `## Titles` entry replaces a heading that was a note to self (`## memo`) wherever it shows.
+    const title = per((side) => notes.titles.get(si)?.[side.lang] ?? side.memo.sections[si]?.title);
+    sections.push({ id: sectionId, title, order: si });
     const push = (kind: CardKind, key: string, fields: Omit<Card, 'id' | 'deckId' | 'kind' | 'key' | 'sectionId' | 'order'>): void => {
       cards.push({ id: cardId(deckId, kind, key), deckId, kind, key, sectionId, order: cards.length, ...fields });
     };
@@ -207,8 +209,8 @@ export function buildCards(deckId: string, sides: readonly Side[], sectionIds: r
       if (made === 0) {
         const front = per((side) => {
           const b = bulletOf(side);
-          const title = side.memo.sections[si]?.title;
-          return b && title !== undefined ? PROMPTS[side.lang].complete(title, headOf(b.text)) : undefined;
+          const heading = title[side.lang];
+          return b && heading !== undefined ? PROMPTS[side.lang].complete(heading, headOf(b.text)) : undefined;
         });
         push('fact', contentKey, { front, back: text, ...extra });
       }

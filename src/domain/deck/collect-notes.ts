@@ -42,6 +42,8 @@ export interface CollectedNotes {
   relations: Map<string, DeclaredRelation>;
   /** By the flagged answer (`docker container ls -a`), with the row it extends. */
   flagged: Map<string, CollectedFlagged>;
+  /** By section position (0-based): the title to show instead of the memo's heading (`## Titles`). */
+  titles: Map<number, Localized>;
 }
 
 export interface CollectedFlagged {
@@ -100,7 +102,7 @@ function resolve(side: Side, sectionIds: readonly string[], target: NoteTarget, 
 }
 
 export function collectNotes(sides: readonly Side[], primary: Side, sectionIds: readonly string[], errors: DeckError[]): CollectedNotes {
-  const out: CollectedNotes = { corrections: new Map(), questions: new Map(), aliases: new Map(), confusable: new Map(), meanings: new Map(), alsoRight: new Map(), notAlsoRight: new Map(), relations: new Map(), flagged: new Map() };
+  const out: CollectedNotes = { corrections: new Map(), questions: new Map(), aliases: new Map(), confusable: new Map(), meanings: new Map(), alsoRight: new Map(), notAlsoRight: new Map(), relations: new Map(), flagged: new Map(), titles: new Map() };
   for (const side of sides) {
     const notes = side.notes;
     if (!notes) continue;
@@ -149,6 +151,17 @@ export function collectNotes(sides: readonly Side[], primary: Side, sectionIds: 
       entry.text[side.lang] = q.answer === undefined ? { q: q.question } : { q: q.question, a: q.answer };
       entry.where.set(side.lang, { file: notes.file, line: q.line });
       out.questions.set(key, entry);
+    }
+    for (const title of notes.titles) {
+      const index = /^\d+$/.test(title.section) ? Number(title.section) - 1 : sectionIds.indexOf(title.section);
+      if (index < 0 || index >= sectionIds.length) {
+        errors.push(deckError(notes.file, title.line, `unknown section "${title.section}": use a section id (${sectionIds.join(', ')}) or a number from 1 to ${sectionIds.length}`));
+        continue;
+      }
+      const text: Localized = out.titles.get(index) ?? {};
+      if (text[side.lang] !== undefined) errors.push(deckError(notes.file, title.line, `a second title for section "${title.section}": keep one`));
+      text[side.lang] = title.title;
+      out.titles.set(index, text);
     }
     for (const m of notes.meanings) {
       const r = resolve(side, sectionIds, m.target, m.line, errors);

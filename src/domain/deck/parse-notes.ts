@@ -16,6 +16,9 @@ export interface NoteCorrection { target: NoteTarget; text: string; line: number
 export interface NoteAliases { key: string; aliases: string[]; line: number }
 export interface NoteConfusable { keys: string[]; line: number }
 export interface NoteSectionId { index: number; id: string; line: number }
+/** `## Titles`: the title a section is shown with, in this file's language, where the memo's
+ * heading is a note to self (`## memo`). `section` is a section id or a 1-based number. */
+export interface NoteTitle { section: string; title: string; line: number }
 /** `## Meanings`: how a row's description or a bullet should read where the memo's words are wrong. */
 export interface NoteMeaning { target: NoteTarget; text: string; line: number }
 /**
@@ -46,9 +49,10 @@ export interface ParsedNotes {
   alsoRight: NoteAlsoRight[];
   notAlsoRight: NoteAlsoRight[];
   flagged: NoteFlagged[];
+  titles: NoteTitle[];
 }
 
-type Part = 'corrections' | 'aliases' | 'confusable' | 'sections' | 'questions' | 'meanings' | 'also-right' | 'not-also-right' | 'flags';
+type Part = 'corrections' | 'aliases' | 'confusable' | 'sections' | 'questions' | 'meanings' | 'also-right' | 'not-also-right' | 'flags' | 'titles';
 
 const PARTS: Record<string, Part> = {
   corrections: 'corrections', '訂正': 'corrections',
@@ -60,9 +64,10 @@ const PARTS: Record<string, Part> = {
   'also right': 'also-right', '他の正解': 'also-right',
   'not also right': 'not-also-right', '他の正解ではない': 'not-also-right',
   flags: 'flags', 'フラグ': 'flags',
+  titles: 'titles', '見出し': 'titles',
 };
 
-const PART_NAMES = 'Corrections, Aliases, Confusable, Sections, Questions, Meanings, Also right, Not also right or Flags';
+const PART_NAMES = 'Corrections, Aliases, Confusable, Sections, Questions, Meanings, Also right, Not also right, Flags or Titles';
 
 /** `- \`cmd -a\` (\`--all\`): text`: the codes, then the text after the colon. */
 const FLAGGED = /^((?:\x60[^\x60]+\x60[\s,()（）、]*)+)[:：]\s*([\s\S]+)$/;
@@ -150,7 +155,7 @@ function parseQuestionBody(file: string, heading: string, line: number, body: re
 }
 
 export function parseNotes(file: string, source: string, errors: DeckError[]): ParsedNotes {
-  const notes: ParsedNotes = { file, corrections: [], aliases: [], confusable: [], sectionIds: [], questions: [], meanings: [], alsoRight: [], notAlsoRight: [], flagged: [] };
+  const notes: ParsedNotes = { file, corrections: [], aliases: [], confusable: [], sectionIds: [], questions: [], meanings: [], alsoRight: [], notAlsoRight: [], flagged: [], titles: [] };
   const checked = preflight(file, source, errors, false);
   const text = checked.text;
   if (!checked.parse) return notes;
@@ -233,6 +238,10 @@ export function parseNotes(file: string, source: string, errors: DeckError[]): P
         const keys = inlineCodes(item);
         if (keys.length < 2) errors.push(deckError(file, line, 'a confusable group names two or more `commands`'));
         else notes.confusable.push({ keys, line });
+      } else if (part === 'titles') {
+        const m = /^([\p{L}\p{N}][\p{L}\p{N}_-]*)\s*[:：]\s*(\S[\s\S]*)$/u.exec(itemText);
+        if (!m) errors.push(deckError(file, line, 'a title line is "- memo: Other notes" (a section id or number, then the title to show)'));
+        else notes.titles.push({ section: m[1] ?? '', title: (m[2] ?? '').trim(), line });
       } else if (part === 'sections') {
         const m = /^(\d+)\s*[:：]\s*(\S+)$/.exec(itemText);
         if (!m || !SECTION_ID.test(m[2] ?? '')) {

@@ -31,6 +31,8 @@ describe('the Docker deck', () => {
       ['uses', 'advantages', 'memo', 'system', 'containers', 'images', 'volumes', 'networks', 'options']);
     expect(deck.sections.find((s) => s.id === 'system')?.title).toEqual({
       ja: 'LinuxOSでの操作方法 / システム関連', en: 'Working on a Linux OS / System' });
+    // The memo's "## memo" is a note to self: the notes give the section a title (issue 26).
+    expect(deck.sections.find((s) => s.id === 'memo')?.title).toEqual({ ja: '知っておきたいこと', en: 'Good to know' });
   });
 
   it('counts cards by kind', () => {

@@ -109,7 +109,7 @@ describe('deck errors', () => {
     const memo = JA.replace('* 一つ目', '* 二つ前');
     expect(errorsOf({ 'memo.ja.md': memo, 'notes.ja.md': notes })).toEqual([
       'd/notes.ja.md:2: ambiguous bullet "二": 2 bullets start with these words; quote more of it or use section.n',
-      'd/notes.ja.md:5: unknown part "Misc": use Corrections, Aliases, Confusable, Sections, Questions, Meanings, Also right, Not also right or Flags',
+      'd/notes.ja.md:5: unknown part "Misc": use Corrections, Aliases, Confusable, Sections, Questions, Meanings, Also right, Not also right, Flags or Titles',
     ]);
   });
 
