@@ -42,6 +42,8 @@ describe('Home on a first visit', () => {
     const user = userEvent.setup();
     render(<App i18n={i18n} />);
     const welcome = await screen.findByRole('heading', { level: 2, name: 'Welcome to Kujira' }, { timeout: 10_000 });
+    // Start-up has synced the decks (today's review is ready) before the learner acts.
+    await screen.findByRole('link', { name: 'Start review' }, { timeout: 10_000 });
     expect(screen.getByRole('heading', { level: 1, name: 'Kujira' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Today' })).toBeTruthy();
     // Arriving on Home does not pull the focus into the welcome.
@@ -66,6 +68,7 @@ describe('Home on a first visit', () => {
     const user = userEvent.setup();
     render(<App i18n={i18n} />);
     await screen.findByRole('heading', { level: 2, name: 'Welcome to Kujira' }, { timeout: 10_000 });
+    await screen.findByRole('link', { name: 'Start review' }, { timeout: 10_000 });
     expect(learnLink().getAttribute('aria-current')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Next' }));
     await user.click(await screen.findByRole('button', { name: 'Next' }));
