@@ -36,22 +36,21 @@ function ChangeList({ heading, cards, lang }: { heading: string; cards: readonly
   );
 }
 
+/** One line per command, option or fact: a command's two cards (both directions) read the same. */
+const once = (labels: readonly string[]): string[] => [...new Set(labels)];
+
 function ChangeReport({ changes, lang }: { changes: DeckChanges; lang: Lang }) {
   const { t } = useTranslation();
+  const added = once(changes.added.map((c) => cardLabel(c, lang)));
+  const removed = once(changes.removed.map((c) => cardLabel(c, lang)));
+  const reworded = once(changes.reworded.map((p) => `${cardLabel(p.from, lang)} → ${cardLabel(p.to, lang)}`));
+  const meaningChanged = once(changes.meaningChanged.map((p) => `${cardLabel(p.from, lang)} → ${cardLabel(p.to, lang)}`));
   return (
     <div className="decks-report">
-      <ChangeList heading={t('decks.update.added', { count: changes.added.length })} cards={changes.added.map((c) => cardLabel(c, lang))} lang={lang} />
-      <ChangeList heading={t('decks.update.removed', { count: changes.removed.length })} cards={changes.removed.map((c) => cardLabel(c, lang))} lang={lang} />
-      <ChangeList
-        heading={t('decks.update.reworded', { count: changes.reworded.length })}
-        cards={changes.reworded.map((p) => `${cardLabel(p.from, lang)} → ${cardLabel(p.to, lang)}`)}
-        lang={lang}
-      />
-      <ChangeList
-        heading={t('decks.update.meaningChanged', { count: changes.meaningChanged.length })}
-        cards={changes.meaningChanged.map((p) => `${cardLabel(p.from, lang)} → ${cardLabel(p.to, lang)}`)}
-        lang={lang}
-      />
+      <ChangeList heading={t('decks.update.added', { count: added.length })} cards={added} lang={lang} />
+      <ChangeList heading={t('decks.update.removed', { count: removed.length })} cards={removed} lang={lang} />
+      <ChangeList heading={t('decks.update.reworded', { count: reworded.length })} cards={reworded} lang={lang} />
+      <ChangeList heading={t('decks.update.meaningChanged', { count: meaningChanged.length })} cards={meaningChanged} lang={lang} />
       <p>{t('decks.update.unchanged', { count: changes.unchanged })}</p>
     </div>
   );

@@ -144,9 +144,26 @@ describe('DecksPage', () => {
     await userEvent.click(within(report).getByRole('button', { name: 'Apply the update' }));
     expect(await screen.findByText('Updated “Team tools”: every review stays on its card.', {}, SLOW)).toBeTruthy();
     const after = (await db.storedDecks.get('team-tools'))!.deck;
+    expect(after.cards).toHaveLength(8);
     const reworded = after.cards.find((c) => (c.back.en ?? '').startsWith('Rollbacks'))!;
     expect((await db.cardStates.get(reworded.id))?.reps).toBe(1);
     expect(after.cards).toHaveLength(8);
+  });
+
+  it('lists an added command once, though it makes two cards (issue 26)', async () => {
+    db = await freshDb('decks-added-row');
+    setDb(db);
+    renderPage();
+    await addTeamDeck();
+    const addRow = (text: string, row: string) => text.replace(/(\|`kubectl logs`\|[^\n]*\n)/, `$1${row}\n`);
+    await userEvent.click(await screen.findByRole('button', { name: 'Update Team tools' }));
+    await userEvent.upload(screen.getByLabelText('New version of the memo'), [
+      md('memo.ja.md', addRow(TEAM_JA, '|`kubectl describe pod`|ポッドの詳細を表示||')),
+      md('memo.en.md', addRow(TEAM_EN, '|`kubectl describe pod`|Describe a pod||')),
+    ]);
+    const report = await screen.findByRole('region', { name: 'What changes' }, SLOW);
+    const heading = within(report).getByRole('heading', { name: 'Added (1)' });
+    expect([...heading.nextElementSibling!.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['kubectl describe pod: Describe a pod']);
   });
 
   it('offers to send the cards whose meaning changed back to learning, and does it on Apply', async () => {
@@ -167,7 +184,10 @@ describe('DecksPage', () => {
       md('memo.en.md', edit(TEAM_EN, 'Show the logs of a pod', 'Follow the logs of a pod as they are written')),
     ]);
     const report = await screen.findByRole('region', { name: 'What changes' }, SLOW);
-    expect(within(report).getByRole('heading', { name: `Meaning changed (${logs.length})` })).toBeTruthy();
+    // One line for the command, though both its cards changed (issue 26: every change was listed twice).
+    expect(logs).toHaveLength(2);
+    const heading = within(report).getByRole('heading', { name: 'Meaning changed (1)' });
+    expect(heading.nextElementSibling?.querySelectorAll('li')).toHaveLength(1);
     const relearn = within(report).getByRole('checkbox', { name: `Send the ${logs.length} cards whose meaning changed back to learning` });
     expect((relearn as HTMLInputElement).checked).toBe(true);
     await userEvent.click(within(report).getByRole('button', { name: 'Apply the update' }));
