@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Card, Lang, Localized } from '../domain/deck/types';
 import { RichText } from './rich-text';
 import { pickLocalized } from '../domain/deck/localized';
+import { frontIn } from '../domain/deck/prompts';
 
 export interface CardViewProps {
   card: Card;
@@ -52,7 +53,7 @@ export function CardView({ card, lang, showBoth, revealed }: CardViewProps) {
   return (
     <div className="card-view">
       <div className="card-front" aria-label={t('cards.view.question')} role="group">
-        <LocalizedText text={card.front} lang={lang} showBoth={showBoth} />
+        <LocalizedText text={frontIn(card, lang)} lang={lang} showBoth={showBoth} />
       </div>
       {/* The answer area keeps its space before it is revealed, so nothing shifts. */}
       <div className="card-back" aria-live="polite" data-revealed={revealed}>

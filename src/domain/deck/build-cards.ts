@@ -8,13 +8,8 @@ import { cyrb53Hex } from './hash.ts';
 import { codeSpan } from './markdown-text.ts';
 import type { MemoBullet, MemoRow } from './parse-memo.ts';
 import type { Side } from './side.ts';
+import { PROMPTS } from './prompts.ts';
 import type { Card, CardKind, Lang, Localized, Section } from './types.ts';
-
-/** Words the compiler itself adds to default fact cards. */
-const PROMPTS: Record<Lang, { complete: (section: string, head: string) => string; blank: string }> = {
-  ja: { complete: (s, h) => `「${s}」: メモのこの一文を完成させてください。\n${h}…`, blank: '［　？　］' },
-  en: { complete: (s, h) => `${s}: complete this line of the memo.\n${h}…`, blank: '[ ? ]' },
-};
 
 /** A cue shorter than this (visible characters) gives the learner one word to go on. */
 const MIN_CUE = 8;

@@ -8,6 +8,7 @@ import { distractorCandidates, entryOf, type DistractorTier, type PoolEntry } fr
 import { normalizeText } from './normalize';
 import { deriveSeed, mulberry32, randomInt, shuffle } from './random';
 import { localizedText } from '../deck/localized';
+import { frontIn } from '../deck/prompts';
 
 export type QuizType = 'choice' | 'typed' | 'mixed';
 
@@ -156,7 +157,7 @@ export function buildChoiceQuestion(
       ? localizedText(card.description ?? card.front, lang)
       : direction === 'key-to-meaning'
         ? card.key
-        : localizedText(card.front, lang);
+        : localizedText(frontIn(card, lang), lang);
 
   const seen = new Set([normalizeText(correctText)]);
   const distractors: Choice[] = [];

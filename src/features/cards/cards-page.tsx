@@ -19,6 +19,7 @@ import {
 } from './use-card-search';
 import './cards.css';
 import { pickLocalized, localizedText } from '../../domain/deck/localized';
+import { frontIn } from '../../domain/deck/prompts';
 
 export const PAGE_SIZE = 50;
 
@@ -38,7 +39,7 @@ function decodeParam(value: string): string {
 function ResultItem({ item, lang, focusRef }: { item: BrowserCard; lang: Lang; focusRef?: (el: HTMLAnchorElement | null) => void }) {
   const { t } = useTranslation();
   const { card, state } = item;
-  const front = pickLocalized(card.front, lang);
+  const front = pickLocalized(frontIn(card, lang), lang);
   const back = pickLocalized(card.back, lang);
   const kind = state?.state ?? 'new';
   return (
