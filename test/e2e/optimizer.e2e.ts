@@ -110,7 +110,7 @@ describe('personal FSRS', () => {
     const fitted = Number(await page.getByTestId('logloss-new').textContent());
     expect(fitted).toBeLessThan(current);
     expect(Number(await page.getByTestId('rmse-new').textContent())).toBeGreaterThan(0);
-    await page.getByText('The new parameters predict your history better.').waitFor();
+    await page.getByText(/^The new parameters predict your answers [\d.]+ % better than the current ones\.$/).waitFor();
     await page.screenshot({ path: join(resultsDir(), 'optimizer-360.png'), fullPage: true });
     await page.getByRole('button', { name: 'Use the new parameters' }).click();
     await page.getByText(/^Your own parameters are in use\./).waitFor();

@@ -104,6 +104,7 @@ function Running({ state, items, onCancel }: { state: Extract<OptimizerState, { 
 
 function OptimizeStatus({ state, items, onCancel, onAdopt }: { state: OptimizerState; items: number; onCancel: () => void; onAdopt: () => void }) {
   const { t } = useTranslation();
+  const lang = useUiLanguage();
   switch (state.status) {
     case 'running':
       return <Running state={state} items={items} onCancel={onCancel} />;
@@ -112,8 +113,22 @@ function OptimizeStatus({ state, items, onCancel, onAdopt }: { state: OptimizerS
     case 'done': {
       const { result } = state;
       if (!result.candidate || !result.weights) return <p role="status">{t('optimizer.noResult')}</p>;
+      // The verdict first, in plain words; the figures it rests on below.
+      const gain = (result.current.logLoss - result.candidate.logLoss) / result.current.logLoss;
       return (
         <div className="optimizer-result">
+          <p role="status" className="optimizer-verdict">
+            {state.better && Number.isFinite(gain) && gain > 0
+              ? t('optimizer.betterBy', { percent: new Intl.NumberFormat(lang, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(gain * 100) })
+              : state.better
+                ? t('optimizer.better')
+                : t('optimizer.notBetter')}
+          </p>
+          {state.better && (
+            <button type="button" className="button button-primary" onClick={onAdopt}>
+              {t('optimizer.adopt')}
+            </button>
+          )}
           <table className="optimizer-compare">
             <caption>{t('optimizer.compare.caption', { count: result.current.count })}</caption>
             <thead>
@@ -136,13 +151,8 @@ function OptimizeStatus({ state, items, onCancel, onAdopt }: { state: OptimizerS
               </tr>
             </tbody>
           </table>
+          <p className="muted">{t('optimizer.compare.explain')}</p>
           <p className="muted">{t('optimizer.trainedIn', { seconds: (result.trainMs / 1000).toFixed(1) })}</p>
-          <p role="status">{state.better ? t('optimizer.better') : t('optimizer.notBetter')}</p>
-          {state.better && (
-            <button type="button" className="button button-primary" onClick={onAdopt}>
-              {t('optimizer.adopt')}
-            </button>
-          )}
         </div>
       );
     }
@@ -231,7 +241,7 @@ function HelperStatus({ state, onCancel, onApply, forDeck }: { state: HelperStat
           <p className="muted" data-testid="helper-best">
             {sweep.bestAtFloor ? t('optimizer.helper.atFloor', { percent: pct(best) }) : t('optimizer.helper.best', { percent: pct(best) })}
           </p>
-          <RetentionChart results={sweep.results} best={recommended} days={SIMULATION_DAYS} label={t('optimizer.helper.chartLabel', { best: pct(recommended) })} />
+          <RetentionChart results={sweep.results} best={recommended} days={SIMULATION_DAYS} label={t('optimizer.helper.chartLabel', { best: pct(recommended) })} axes={t('optimizer.helper.axes')} />
           <div className="optimizer-table-wrap">
             <table className="visually-hidden" data-testid="helper-table">
               <caption>{t('optimizer.helper.caption')}</caption>

@@ -1,6 +1,7 @@
 // Progress over time on the statistics page: true retention beside the desired retention, the
 // review heatmap of the past year and the due forecast of the next 30 days.
 import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../domain/deck/types';
 import type { Retention } from '../../domain/stats/stats';
 import { BarChart, HeatmapChart } from './charts';
 import { Section, TableDetails } from './stats-layout';
@@ -32,7 +33,7 @@ export function RetentionSection({ data, fmt }: { data: StatsData; fmt: StatsFor
   );
 }
 
-export function HeatmapSection({ heatmap, fmt }: { heatmap: StatsData['heatmap']; fmt: StatsFormat }) {
+export function HeatmapSection({ heatmap, fmt, lang }: { heatmap: StatsData['heatmap']; fmt: StatsFormat; lang: Lang }) {
   const { t } = useTranslation();
   return (
     <Section id="stats-heatmap" title={t('stats.heatmap.title')}>
@@ -43,7 +44,7 @@ export function HeatmapSection({ heatmap, fmt }: { heatmap: StatsData['heatmap']
         })}
       </p>
       <div className="chart-scroll">
-        <HeatmapChart heatmap={heatmap} />
+        <HeatmapChart heatmap={heatmap} lang={lang} />
       </div>
       <p className="heat-legend muted" aria-hidden="true">
         {t('stats.heatmap.less')}
@@ -81,7 +82,7 @@ export function ForecastSection({ forecast, fmt }: { forecast: StatsData['foreca
   return (
     <Section id="stats-forecast" title={t('stats.forecast.title')}>
       <p>{t('stats.forecast.summary', { total, today: forecast[0]?.count ?? 0 })}</p>
-      <BarChart data={forecast} />
+      <BarChart data={forecast} dayLabel={(key, i) => (i === 0 ? t('stats.forecast.today') : fmt.day(key))} />
       <TableDetails caption={t('stats.forecast.caption')}>
         <thead>
           <tr>

@@ -36,7 +36,7 @@ export default function StatsPage() {
     <div className="stats-page">
       <h1>{t('stats.title')}</h1>
       <RetentionSection data={data} fmt={fmt} />
-      <HeatmapSection heatmap={data.heatmap} fmt={fmt} />
+      <HeatmapSection heatmap={data.heatmap} fmt={fmt} lang={lang} />
       <ForecastSection forecast={data.forecast} fmt={fmt} />
       <StatesSection states={data.states} />
       <MasterySection mastery={data.mastery} decks={decks} lang={lang} fmt={fmt} />

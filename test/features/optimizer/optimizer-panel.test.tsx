@@ -125,7 +125,11 @@ describe('OptimizerPanel', () => {
     const [currentLoss, newLoss] = cells;
     // On this history (a third of the cards forgotten) the "fitted" weights predict better.
     expect(newLoss).toBeLessThan(currentLoss!);
-    expect(screen.getByText('The new parameters predict your history better.')).toBeTruthy();
+    // A plain verdict leads, above the figures (issue 26): how much better, from the log loss.
+    const verdict = screen.getByText(/^The new parameters predict your answers [\d.]+ % better than the current ones\.$/);
+    const percent = (((currentLoss! - newLoss!) / currentLoss!) * 100).toFixed(1);
+    expect(verdict.textContent).toContain(`${percent} %`);
+    expect(verdict.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect((await getSettings(db)).fsrsParams).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Use the new parameters' }));
     expect(await screen.findByText(/^Your own parameters are in use\./)).toBeTruthy();
@@ -161,7 +165,7 @@ describe('OptimizerPanel', () => {
     renderPanel();
     await screen.findByText(/^Your history: 120 reviews/);
     await user.click(screen.getByRole('button', { name: 'Optimize my parameters' }));
-    expect(await screen.findByText('The new parameters do not predict your history better: keep the current ones.')).toBeTruthy();
+    expect(await screen.findByText('The new parameters do not predict your answers better: keep the current ones.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Use the new parameters' })).toBeNull();
   });
 

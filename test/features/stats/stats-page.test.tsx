@@ -61,6 +61,22 @@ describe('StatsPage', () => {
     for (const svg of document.querySelectorAll('svg.chart')) expect(svg.getAttribute('aria-hidden')).toBe('true');
   });
 
+  it('labels the charts\' axes: months and weekdays on the activity grid, days and counts on the forecast (issue 26)', async () => {
+    await renderPage();
+    await screen.findByTestId('heatmap-summary');
+    const grid = [...document.querySelectorAll('svg.heatmap .chart-axis')].map((l) => l.textContent);
+    expect(grid).toEqual(expect.arrayContaining(['Mon', 'Wed', 'Fri']));
+    const months = grid.filter((l) => !['Mon', 'Wed', 'Fri'].includes(l ?? ''));
+    expect(months.length).toBeGreaterThanOrEqual(11);
+    for (const m of months) expect(m).toMatch(/^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)$/);
+    const forecast = screen.getByRole('heading', { level: 2, name: 'Due in the next 30 days' }).closest('section')!;
+    const days = [...forecast.querySelectorAll('.bars-x span')].map((s) => s.textContent);
+    expect(days).toHaveLength(3);
+    expect(days[0]).toBe('Today');
+    const cells = [...within(forecast).getByRole('table', { hidden: true }).querySelectorAll('tbody td')].map((td) => Number(td.textContent));
+    expect(forecast.querySelector('.bars-y span')?.textContent).toBe(String(Math.max(1, ...cells)));
+  });
+
   it('links each leech to its card', async () => {
     await renderPage();
     const section = (await screen.findByRole('heading', { level: 2, name: 'Leeches' })).closest('section')!;
