@@ -45,6 +45,9 @@ describe('a deck added at run time', () => {
     expect(await appHeading(page)).toBe('Decks');
     await page.getByLabel('Markdown files').setInputFiles([md('memo.ja.md', TEAM_JA), md('memo.en.md', TEAM_EN)]);
     await page.getByText('Team tools: 7 cards in 2 sections').waitFor();
+    // The cards show before anything is stored; the id waits under "Advanced" (issue 26).
+    await page.getByText('kubectl get pods: List the pods').waitFor();
+    await page.getByText("Advanced: the deck's id").click();
     expect(await page.getByRole('textbox', { name: 'Deck id' }).inputValue()).toBe('team-tools');
     await page.getByRole('button', { name: 'Add the deck' }).click();
     await page.getByText('Added “Team tools”: 7 cards.').waitFor();

@@ -8,8 +8,35 @@ import { PLAIN_DECK_ID, storableDeckIdProblem } from '../../domain/deck/deck-own
 import { useUiLanguage } from '../../i18n/ui-language';
 import { storedDeckRepository } from '../../db/stored-decks';
 import { givenOf, useReadDeck } from './use-read-deck';
+import { cardLabel, once } from './card-label';
 import { DeckErrors } from './deck-errors';
+import type { Deck, Lang } from '../../domain/deck/types';
 import { useClock } from '../../hooks/clock';
+
+/** The cards the memo makes, section by section, one line per command, option or fact. */
+function DeckPreview({ deck, lang }: { deck: Deck; lang: Lang }) {
+  const { t } = useTranslation();
+  const sections = [...deck.sections].sort((a, b) => a.order - b.order);
+  return (
+    <details className="decks-cards" open>
+      <summary>{t('decks.add.cardsHeading')}</summary>
+      {sections.map((section) => {
+        const lines = once(deck.cards.filter((c) => c.sectionId === section.id).map((c) => cardLabel(c, lang)));
+        if (lines.length === 0) return null;
+        return (
+          <section key={section.id} aria-label={localizedText(section.title, lang)}>
+            <h4>{localizedText(section.title, lang)}</h4>
+            <ul lang={lang}>
+              {lines.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </details>
+  );
+}
 
 // The learner names a deck with a plain id (a team's ids are `team:...`, given by its team).
 const DECK_ID = PLAIN_DECK_ID;
@@ -26,6 +53,7 @@ export function AddDeck({ builtInIds, storedIds }: { builtInIds: ReadonlySet<str
   const [message, setMessage] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [advanced, setAdvanced] = useState(false);
 
   const start = async (given: { name: string; text: string }[]) => {
     setMessage(null);
@@ -63,6 +91,8 @@ export function AddDeck({ builtInIds, storedIds }: { builtInIds: ReadonlySet<str
 
   const result = state.status === 'done' ? state.result : null;
   const deck = result?.deck;
+  // The preview reads in the UI language where the deck has it, else in its first language.
+  const deckLang = deck && !deck.languages.includes(lang) ? (deck.languages[0] ?? lang) : lang;
   return (
     <section className="panel decks-add" aria-labelledby={ids.title}>
       <h2 id={ids.title}>{t('decks.add.title')}</h2>
@@ -93,19 +123,24 @@ export function AddDeck({ builtInIds, storedIds }: { builtInIds: ReadonlySet<str
       {deck && (
         <div className="decks-preview">
           <p>{t('decks.add.preview', { title: localizedText(deck.title, lang), count: deck.cards.length, sections: deck.sections.length })}</p>
-          <label htmlFor={ids.deckId}>{t('decks.add.deckId')}</label>
-          <input
-            id={ids.deckId}
-            type="text"
-            value={deckId}
-            aria-describedby={ids.help}
-            aria-invalid={!DECK_ID.test(deckId.trim())}
-            pattern="[a-z0-9][a-z0-9_\-]*"
-            onChange={(e) => setDeckId(e.target.value)}
-          />
-          <p id={ids.help} className="decks-hint">
-            {t('decks.add.deckIdHelp')}
-          </p>
+          <DeckPreview deck={deck} lang={deckLang} />
+          {/* The id matters only when it clashes: kept out of the way unless something is wrong. */}
+          <details className="decks-advanced" open={advanced || problem !== null || !DECK_ID.test(deckId.trim())} onToggle={(e) => setAdvanced(e.currentTarget.open)}>
+            <summary>{t('decks.add.advanced')}</summary>
+            <label htmlFor={ids.deckId}>{t('decks.add.deckId')}</label>
+            <input
+              id={ids.deckId}
+              type="text"
+              value={deckId}
+              aria-describedby={ids.help}
+              aria-invalid={!DECK_ID.test(deckId.trim())}
+              pattern="[a-z0-9][a-z0-9_\-]*"
+              onChange={(e) => setDeckId(e.target.value)}
+            />
+            <p id={ids.help} className="decks-hint">
+              {t('decks.add.deckIdHelp')}
+            </p>
+          </details>
           {problem && <p role="alert">{problem}</p>}
           <p className="button-row">
             <button type="button" className="button button-primary" disabled={saving || !DECK_ID.test(deckId.trim())} onClick={() => void onSave()}>

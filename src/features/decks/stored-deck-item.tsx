@@ -10,17 +10,12 @@ import { storedDeckRepository } from '../../db/stored-decks';
 import type { DeckChanges } from '../../domain/deck/match-cards';
 import { localizedText } from '../../domain/deck/localized';
 import { deckOwnerOf } from '../../domain/deck/deck-owner';
-import type { Card, Deck, Lang } from '../../domain/deck/types';
+import type { Deck, Lang } from '../../domain/deck/types';
 import { useClock } from '../../hooks/clock';
+import { cardLabel, once } from './card-label';
 import { DeckErrors } from './deck-errors';
 import { downloadText } from '../../components/download';
 import { givenOf, loadReader, useReadDeck } from './use-read-deck';
-
-function cardLabel(card: Card, lang: Lang): string {
-  const front = localizedText(card.front, lang);
-  const back = localizedText(card.back, lang);
-  return card.kind === 'fact' ? back || front : `${card.key}: ${localizedText(card.description, lang) || back}`;
-}
 
 function ChangeList({ heading, cards, lang }: { heading: string; cards: readonly string[]; lang: Lang }) {
   if (cards.length === 0) return null;
@@ -35,9 +30,6 @@ function ChangeList({ heading, cards, lang }: { heading: string; cards: readonly
     </>
   );
 }
-
-/** One line per command, option or fact: a command's two cards (both directions) read the same. */
-const once = (labels: readonly string[]): string[] => [...new Set(labels)];
 
 function ChangeReport({ changes, lang }: { changes: DeckChanges; lang: Lang }) {
   const { t } = useTranslation();

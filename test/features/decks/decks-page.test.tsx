@@ -66,7 +66,18 @@ const md = (name: string, text: string) => new File([text], name, { type: 'text/
 async function addTeamDeck() {
   await userEvent.upload(screen.getByLabelText('Markdown files'), [md('memo.ja.md', TEAM_JA), md('memo.en.md', TEAM_EN)]);
   expect(await screen.findByText('Team tools: 7 cards in 2 sections', {}, SLOW)).toBeTruthy();
-  expect((screen.getByRole('textbox', { name: 'Deck id' }) as HTMLInputElement).value).toBe('team-tools');
+  // The cards are previewed before anything is stored, one line per command or bullet (issue 26).
+  const preview = screen.getByText('The cards it makes').closest('details')!;
+  expect(within(within(preview).getByRole('region', { name: 'Commands' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+    'kubectl get pods: List the pods',
+    'kubectl logs: Show the logs of a pod',
+  ]);
+  expect(within(preview).getByText('Deploys run from the main branch only')).toBeTruthy();
+  // The id is kept under "Advanced", closed while the proposed one is fine.
+  const id = screen.getByRole('textbox', { name: 'Deck id', hidden: true }) as HTMLInputElement;
+  expect(id.value).toBe('team-tools');
+  expect(id.closest('details')?.open).toBe(false);
+  expect(id.closest('details')?.querySelector('summary')?.textContent).toBe("Advanced: the deck's id");
   await userEvent.click(screen.getByRole('button', { name: 'Add the deck' }));
   expect(await screen.findByText('Added “Team tools”: 7 cards.', {}, SLOW)).toBeTruthy();
 }
@@ -92,6 +103,7 @@ describe('DecksPage', () => {
     renderPage();
     await userEvent.upload(screen.getByLabelText('Markdown files'), md('tools.md', TEAM_EN));
     expect(await screen.findByText('Team tools: 7 cards in 2 sections', {}, SLOW)).toBeTruthy();
+    await userEvent.click(screen.getByText("Advanced: the deck's id"));
     const id = screen.getByRole('textbox', { name: 'Deck id' });
     await userEvent.clear(id);
     await userEvent.type(id, testDeck().id);
