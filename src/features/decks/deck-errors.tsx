@@ -1,7 +1,11 @@
-// Compile errors and warnings as `FILE:LINE: message`, each with the text of its line.
+// Compile errors and warnings as `FILE:LINE: message`, each with the text of its line; the
+// message in the UI language (deck-error-text.ts), FILE:LINE and the line as they are.
+import { useUiLanguage } from '../../i18n/ui-language';
+import { deckMessageIn } from './deck-error-text';
 import type { ShownError } from './read-deck';
 
 export function DeckErrors({ heading, errors, alert }: { heading: string; errors: readonly ShownError[]; alert?: boolean }) {
+  const lang = useUiLanguage();
   if (errors.length === 0) return null;
   return (
     <div className={alert ? 'deck-errors deck-errors-bad' : 'deck-errors'} role={alert ? 'alert' : undefined}>
@@ -9,7 +13,7 @@ export function DeckErrors({ heading, errors, alert }: { heading: string; errors
       <ul>
         {errors.map((e, i) => (
           <li key={i}>
-            <code className="deck-error-message">{e.message}</code>
+            <code className="deck-error-message">{`${e.location}: ${deckMessageIn(e.text, lang)}`}</code>
             {e.line !== undefined && <pre className="deck-error-line">{e.line}</pre>}
           </li>
         ))}

@@ -13,6 +13,9 @@ export type { GivenFile };
 export interface ShownError {
   /** `FILE:LINE: message` */
   message: string;
+  /** `FILE:LINE` and the compiler's message apart, so the message can be said in the UI language. */
+  location: string;
+  text: string;
   /** The text of that line, when the file has it. */
   line?: string;
 }
@@ -26,7 +29,8 @@ function shown(files: readonly DeckSourceFile[], errors: readonly DeckError[]): 
   const byPath = new Map(files.map((f) => [f.path, f.text]));
   return errors.map((e) => {
     const text = byPath.get(e.file)?.replace(/^\uFEFF/, '').split(/\r?\n/)[e.line - 1];
-    return text !== undefined && text.trim() !== '' ? { message: formatDeckError(e), line: text } : { message: formatDeckError(e) };
+    const base = { message: formatDeckError(e), location: `${e.file}:${e.line}`, text: e.message };
+    return text !== undefined && text.trim() !== '' ? { ...base, line: text } : base;
   });
 }
 

@@ -247,4 +247,15 @@ describe('DecksPage', () => {
     expect(await screen.findByText('チームのツール:2 セクション、7 枚', {}, SLOW)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'デッキを追加' })).toBeTruthy();
   });
+
+  it('says a broken memo\'s problem in Japanese, with its file, line and text as written (issue 26)', async () => {
+    db = await freshDb('decks-ja-broken');
+    setDb(db);
+    renderPage('ja');
+    await userEvent.type(screen.getByRole('textbox', { name: 'またはメモを貼り付け' }), '# ツール');
+    await userEvent.click(screen.getByRole('button', { name: '貼り付けたメモを読み込む' }));
+    const alert = await screen.findByRole('alert', {}, SLOW);
+    expect(within(alert).getByText('pasted.md:1: カードがありません: バッククォートで囲んだコマンドの表か、箇条書きを加えてください')).toBeTruthy();
+    expect(within(alert).getByText('# ツール')).toBeTruthy();
+  });
 });
