@@ -35,9 +35,13 @@ export interface SignInFormProps {
   actionsClassName: string;
   /** More buttons beside the submit button. */
   children?: ReactNode;
+  /** Shown under the address's help (where the address comes from). */
+  urlGuide?: ReactNode;
+  /** No submit button (sync already running: Stop is the one action). */
+  submitHidden?: boolean;
 }
 
-export function SignInForm({ strings, normalizeUrl, onSignIn, initialUrl = '', saved, heading, className, actionsClassName, children }: SignInFormProps) {
+export function SignInForm({ strings, normalizeUrl, onSignIn, initialUrl = '', saved, heading, className, actionsClassName, children, urlGuide, submitHidden = false }: SignInFormProps) {
   const id = useId();
   const [url, setUrl] = useState(initialUrl);
   const [user, setUser] = useState('');
@@ -77,6 +81,7 @@ export function SignInForm({ strings, normalizeUrl, onSignIn, initialUrl = '', s
         <input type="url" inputMode="url" autoComplete="url" spellCheck={false} value={url} onChange={(e) => setUrl(e.target.value)} aria-describedby={`${id}-url-help`} />
       </label>
       <p id={`${id}-url-help`} className="muted">{strings.urlHelp}</p>
+      {urlGuide}
       <label>
         <span>{strings.user}</span>
         <input type="text" autoComplete="username" autoCapitalize="none" spellCheck={false} value={user} onChange={(e) => setUser(e.target.value)} />
@@ -88,9 +93,11 @@ export function SignInForm({ strings, normalizeUrl, onSignIn, initialUrl = '', s
       <p id={`${id}-password-help`} className="muted">{strings.passwordHelp}</p>
       {problem && <p role="alert">{problem}</p>}
       <div className={actionsClassName}>
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy && strings.submitting !== undefined ? strings.submitting : strings.submit}
-        </button>
+        {!submitHidden && (
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy && strings.submitting !== undefined ? strings.submitting : strings.submit}
+          </button>
+        )}
         {children}
       </div>
     </form>

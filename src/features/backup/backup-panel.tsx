@@ -1,7 +1,7 @@
 // Backup and restore in the settings page: export a backup, import one (validated, planned and
 // confirmed before anything is written, with progress for large files), reset progress (after a
 // confirmation naming what is lost, offering to export first), and export a deck for Anki.
-import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUiLanguage } from '../../i18n/ui-language';
 import { backupRepository, type ImportProgress, type PreparedImport } from '../../db/backup/repository';
@@ -11,7 +11,21 @@ import { localizedText } from '../../domain/deck/localized';
 import { useClock } from '../../hooks/clock';
 import { useDecks } from '../../hooks/use-decks';
 import { downloadText } from '../../components/download';
+import { readSyncConfig } from '../../db/sync-config';
 import './backup.css';
+
+/** The synced server while sync is on (so the page does not say progress lives only here), else null. */
+function useSyncedServer(): string | null {
+  const [server, setServer] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void readSyncConfig().then((c) => live && setServer(c?.enabled ? c.server : null), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return server;
+}
 
 type ImportView =
   | { step: 'idle' }
@@ -28,6 +42,7 @@ export function BackupPanel() {
   const lang = useUiLanguage();
   const { decks } = useDecks();
   const clock = useClock();
+  const synced = useSyncedServer();
   const ids = { title: useId(), file: useId(), hint: useId(), reset: useId(), resetDesc: useId(), anki: useId(), progress: useId() };
   const fileInput = useRef<HTMLInputElement>(null);
   const [exportStatus, setExportStatus] = useState<{ ok: boolean; text: string } | null>(null);
@@ -110,7 +125,7 @@ export function BackupPanel() {
   return (
     <section id="backup" className="panel backup-panel" aria-labelledby={ids.title}>
       <h2 id={ids.title}>{t('backup.title')}</h2>
-      <p className="muted">{t('backup.intro')}</p>
+      <p className="muted">{synced !== null ? t('backup.introSynced', { server: synced }) : t('backup.intro')}</p>
 
       <p>
         <button type="button" className="button" onClick={() => void onExport()} disabled={exporting}>

@@ -118,6 +118,17 @@ export default function SyncPage() {
         onSignIn={startSync}
         initialUrl={linked ?? ''}
         saved={saved}
+        submitHidden={running}
+        urlGuide={
+          <details className="sync-guide">
+            <summary>{t('sync.guide.title')}</summary>
+            <ol>
+              <li>{t('sync.guide.admin')}</li>
+              <li>{t('sync.guide.link')}</li>
+              <li>{t('sync.guide.type')}</li>
+            </ol>
+          </details>
+        }
       >
         {running && (
           <button type="button" className="button" onClick={() => void stopSync()}>

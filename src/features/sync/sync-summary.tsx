@@ -20,7 +20,7 @@ export function SyncSummary() {
       <h2 id="sync-summary-title">{t('sync.title')}</h2>
       <p>{config?.enabled ? t('sync.summary.on', { server: config.server }) : t('sync.summary.off')}</p>
       <p>
-        <Link href="/settings/sync">{t('sync.summary.link')}</Link>
+        <Link href="/settings/sync">{config?.enabled ? t('sync.summary.manage') : t('sync.summary.link')}</Link>
       </p>
     </section>
   );

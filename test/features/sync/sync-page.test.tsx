@@ -2,7 +2,7 @@
 // Settings -> Sync against a fake-indexeddb database and the dev sync server on loopback: the
 // labels in both languages, the lead's link filling in the server, clear messages for a form that
 // cannot work, and a real start (synced, the server and user name kept, never the password), stop.
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -11,6 +11,8 @@ import type { KujiraDB } from '../../../src/db/schema';
 import SyncPage from '../../../src/features/sync/sync-page';
 import { stopSync } from '../../../src/features/sync/sync-service';
 import { SyncSummary } from '../../../src/features/sync/sync-summary';
+import { BackupPanel } from '../../../src/features/backup/backup-panel';
+import { DecksProvider } from '../../../src/hooks/use-decks';
 import { initI18n } from '../../../src/i18n/setup';
 import { startSyncServer, type SyncServer } from '../../../scripts/sync-server';
 import { createTestDb } from '../../db/helpers';
@@ -52,6 +54,10 @@ describe('the sync page', () => {
     expect(screen.getByLabelText('パスワード')).toHaveProperty('type', 'password');
     expect(screen.getByRole('button', { name: '同期を開始' })).toBeTruthy();
     expect(screen.getByRole('status').textContent).toBe('同期はオフです。');
+    // Who gives the address, and how (issue 26: "The address of your CouchDB database" told a newcomer nothing).
+    expect(screen.getByText(/^チームのサーバーにあるあなた専用/)).toBeTruthy();
+    expect(screen.getByText('アドレスはどこで分かりますか？')).toBeTruthy();
+    expect(screen.getByText(/npm run team -- invite/)).toBeTruthy();
   });
 
   it('takes the server from a link, and says what is missing before trying', async () => {
@@ -86,7 +92,23 @@ describe('the sync page', () => {
     const stored = JSON.stringify(await db.syncState.toArray());
     expect(stored).toContain(server.dbUrl);
     expect(stored).not.toContain(server.user.password);
+    // While sync runs, Stop is the one action (issue 26: Start stayed beside it).
+    expect(screen.queryByRole('button', { name: 'Start sync' })).toBeNull();
+    // Settings and Backup no longer talk as if sync were off (issue 26).
+    const elsewhere = render(
+      <I18nextProvider i18n={initI18n('en')}>
+        <DecksProvider decks={[]}>
+          <SyncSummary />
+          <BackupPanel />
+        </DecksProvider>
+      </I18nextProvider>,
+    );
+    expect(await within(elsewhere.container).findByRole('link', { name: 'Sync settings' })).toBeTruthy();
+    expect(await within(elsewhere.container).findByText(`Your progress is kept in this browser and synced with ${server.dbUrl}.`, { exact: false })).toBeTruthy();
+    expect(within(elsewhere.container).queryByText(/stored only in this browser/)).toBeNull();
+    elsewhere.unmount();
     await userEvent.click(screen.getByRole('button', { name: 'Stop sync' }));
+    expect(await screen.findByRole('button', { name: 'Start sync' })).toBeTruthy();
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Sync is off.'));
     expect(await db.syncState.get('config')).toMatchObject({ value: expect.stringContaining('"enabled":false') });
   }, 30_000);
