@@ -1,15 +1,23 @@
-// Small formatting helpers of the team page: a time in the UI language, a deck's title.
+// Small formatting helpers of the team page: a time and a day in the UI language, a deck's title.
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../domain/deck/types';
 import { useDecks } from '../../hooks/use-decks';
 import { localizedText } from '../../domain/deck/localized';
 import { publishedDeckId } from '../../domain/team/documents';
+import { dayKeyToUtcMs } from '../../domain/scheduler/day';
 
 export function useFormatTime(): (ms: number) => string {
   const { i18n } = useTranslation();
   const lang = i18n.language as Lang;
   return useCallback((ms: number) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(ms), [lang]);
+}
+
+/** A calendar day (`2026-12-14`) in the same words as the times beside it (`Dec 14, 2026`). */
+export function useFormatDay(): (day: string) => string {
+  const { i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  return useCallback((day: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(dayKeyToUtcMs(day)), [lang]);
 }
 
 export function useDeckTitle(deckId: string): string {

@@ -8,19 +8,20 @@ import { buildLessons } from '../../domain/onboarding/lessons';
 import { newestDecks, publishedDeckId } from '../../domain/team/documents';
 import type { AssignmentDoc } from '../../domain/team/types';
 import { useDecks } from '../../hooks/use-decks';
-import { useDeckTitle, useFormatTime } from './format';
+import { useDeckTitle, useFormatDay, useFormatTime } from './format';
 
 export function AssignmentItem({ a, passedIds }: { a: AssignmentDoc; passedIds: readonly string[] }) {
   const { t } = useTranslation();
   const { decks } = useDecks();
   const deck = decks.find((d) => d.id === a.deckId);
   const title = useDeckTitle(a.deckId);
+  const day = useFormatDay();
   const lessons = deck ? buildLessons(deck).slice(a.fromLesson - 1, a.toLesson) : [];
   const passed = lessons.filter((l) => passedIds.includes(l.id)).length;
   return (
     <li className="team-assignment">
       <strong>{t('team.assignments.item', { from: a.fromLesson, to: a.toLesson, deck: title })}</strong>
-      <span>{t('team.assignments.due', { day: a.dueDay, target: Math.round(a.retentionTarget * 100) })}</span>
+      <span>{t('team.assignments.due', { day: day(a.dueDay), target: Math.round(a.retentionTarget * 100) })}</span>
       {deck ? (
         <>
           <progress max={lessons.length} value={passed} aria-label={t('team.assignments.progress', { passed, total: lessons.length })} />
@@ -34,7 +35,8 @@ export function AssignmentItem({ a, passedIds }: { a: AssignmentDoc; passedIds: 
   );
 }
 
-export function MemberView({ content, sharing, onSharing }: { content: TeamCache | null; sharing: boolean; onSharing: (on: boolean) => void }) {
+/** `lead`: the lead reads the summaries, so the lead's page offers no switch to share with the lead. */
+export function MemberView({ content, sharing, onSharing, lead = false }: { content: TeamCache | null; sharing: boolean; onSharing: (on: boolean) => void; lead?: boolean }) {
   const { t } = useTranslation();
   const fmt = useFormatTime();
   const published = content ? newestDecks(content.decks) : [];
@@ -58,6 +60,7 @@ export function MemberView({ content, sharing, onSharing }: { content: TeamCache
           </ul>
         )}
       </section>
+      {!lead && (
       <section className="panel team-share" aria-labelledby="team-share">
         <h2 id="team-share">{t('team.share.label')}</h2>
         <label className="team-switch">
@@ -67,6 +70,7 @@ export function MemberView({ content, sharing, onSharing }: { content: TeamCache
         <p id="team-share-explain">{t('team.share.explain')}</p>
         {!sharing && <p className="muted">{t('team.share.off')}</p>}
       </section>
+      )}
     </>
   );
 }

@@ -59,7 +59,7 @@ export default function TeamPage() {
   return (
     <div className="team-page">
       <h1>{t('team.title')}</h1>
-      <p className="muted">{t('team.intro')}</p>
+      <p className="muted">{config?.lead ? t('team.introLead') : t('team.intro')}</p>
       {!team.loaded ? null : config === null || (linked !== '' && linked !== config.dbUrl) ? (
         <JoinForm initialUrl={linked || (config?.dbUrl ?? '')} onJoined={(c) => void team.joined(c)} />
       ) : (
@@ -72,7 +72,7 @@ export default function TeamPage() {
             <JoinForm initialUrl={config.dbUrl} onJoined={(c) => void team.joined(c)} />
           )}
           {config.lead && <LeadView config={config} content={team.content} dashboard={team.dashboard} onChanged={() => void team.refresh(config)} />}
-          <MemberView content={team.content} sharing={config.sharing} onSharing={(on) => void team.setSharing(on)} />
+          <MemberView content={team.content} sharing={config.sharing} onSharing={(on) => void team.setSharing(on)} lead={config.lead} />
         </>
       )}
     </div>

@@ -46,7 +46,7 @@ describe('the team card on Home', () => {
     await teamRepository.saveContent({ decks: [], assignments: [assignment], pulledAt: NOW });
     renderCard();
     expect(await screen.findByRole('heading', { name: 'Assignments' })).toBeTruthy();
-    expect(screen.getByText(/2026-12-15/)).toBeTruthy();
+    expect(screen.getByText(/Dec 15, 2026/)).toBeTruthy();
     expect(screen.getByRole('progressbar')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Open the team page' }).getAttribute('href')).toBe('/team');
   });

@@ -100,7 +100,8 @@ describe('the team page', () => {
     expect(await db.syncState.get('team:config')).toMatchObject({ value: expect.not.stringContaining(ANA.password) });
     const assignments = screen.getByRole('region', { name: 'Assignments' });
     expect(within(assignments).getByText('Lessons 1–1 of team-tools')).toBeTruthy();
-    expect(within(assignments).getByText(/^Due 2026-12-15 · retention target 90 %$/)).toBeTruthy();
+    // The due day in the same words as the other dates on the page (issue 26).
+    expect(within(assignments).getByText(/^Due Dec 15, 2026 · retention target 90 %$/)).toBeTruthy();
 
     // Sharing is off: nothing of ana's on the server.
     const sw = screen.getByRole('switch', { name: 'Share my progress with the team lead' });
@@ -133,6 +134,10 @@ describe('the team page', () => {
     setDb(db);
     await join(LEAD);
     expect(screen.getByText(/You are the team lead\./)).toBeTruthy();
+    // The lead's page speaks to the lead: no "your team lead publishes", no switch to share with oneself (issue 26).
+    expect(screen.getByText(/^Publish your team's decks and assignments here/)).toBeTruthy();
+    expect(screen.queryByText(/^Your team lead publishes/)).toBeNull();
+    expect(screen.queryByRole('switch', { name: 'Share my progress with the team lead' })).toBeNull();
     const table = await screen.findByRole('table');
     expect(within(table).getByRole('rowheader', { name: 'ana' })).toBeTruthy();
     expect(within(table).getByText('Not yet')).toBeTruthy();
