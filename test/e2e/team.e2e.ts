@@ -164,6 +164,8 @@ describe('team space', () => {
     await expect.poll(() => anaRow.textContent(), { timeout: 20_000 }).toMatch(/sharing · last summary \d{4}-\d{2}-\d{2}/);
     const weak = lp.getByRole('region', { name: 'Weak spots' }).getByRole('link');
     expect(await weak.count()).toBeGreaterThan(0);
+    // One sharing member: "1 learner", not "1 learners" (issue 26).
+    expect(await lp.getByRole('region', { name: 'Weak spots' }).textContent()).toMatch(/· 1 learner(?!s)/);
     expect(await weak.first().getAttribute('href')).toMatch(/^\/cards\/[0-9a-f]+$/);
     await weak.first().click();
     await expect.poll(() => lp.url()).toMatch(/\/cards\/[0-9a-f]+$/);

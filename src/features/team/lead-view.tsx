@@ -105,7 +105,7 @@ function PublishForm({ config, content, onDone }: { config: TeamConfig; content:
 }
 
 function AssignmentForm({ config, decks, onDone }: { config: TeamConfig; decks: Deck[]; onDone: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const clock = useClock();
   const [deckId, setDeckId] = useState(decks[0]?.id ?? '');
   const [from, setFrom] = useState('1');
@@ -117,7 +117,13 @@ function AssignmentForm({ config, decks, onDone }: { config: TeamConfig; decks: 
     if (!decks.some((d) => d.id === deckId) && decks[0]) setDeckId(decks[0].id);
   }, [decks, deckId]);
   const deck = decks.find((d) => d.id === deckId);
-  const lessonCount = deck ? buildLessons(deck).length : 0;
+  const lessons = deck ? buildLessons(deck) : [];
+  const lessonCount = lessons.length;
+  // The lessons the numbers stand for, by title (numbers alone meant nothing to a lead).
+  const lang = i18n.language === 'ja' ? 'ja' : 'en';
+  const chosen = lessons
+    .slice(Math.max(0, Number(from) - 1), Math.max(0, Number(to)))
+    .map((l) => `${l.index + 1}. ${localizedText(l.title, lang)}${l.parts > 1 ? ` (${l.part}/${l.parts})` : ''}`);
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -164,6 +170,9 @@ function AssignmentForm({ config, decks, onDone }: { config: TeamConfig; decks: 
           <input type="number" min={1} max={lessonCount} value={to} onChange={(e) => setTo(e.target.value)} />
         </label>
       </div>
+      <p className="muted" data-testid="team-assign-lessons">
+        {chosen.length > 0 ? t('team.assign.lessons', { lessons: chosen.join(' · ') }) : t('team.assign.noLessons', { count: lessonCount })}
+      </p>
       <div className="team-row">
         <label>
           <span>{t('team.assign.due')}</span>
@@ -267,7 +276,7 @@ function DashboardView({ content, dashboard, ddecks }: { content: TeamCache; das
                 <Link href={`/cards/${encodeURIComponent(w.cardId)}`}>
                   {w.card.kind === 'fact' ? localizedText(w.card.front, lang) : <code>{w.key}</code>}
                 </Link>{' '}
-                <span>{t('team.weak.stats', { rate: w.lapseRate.toFixed(1), recall: percent(w.meanRecall), learners: w.learners })}</span>{' '}
+                <span>{t('team.weak.stats', { rate: w.lapseRate.toFixed(1), recall: percent(w.meanRecall), count: w.learners })}</span>{' '}
                 <span className="muted">{t('team.weak.source', { source: w.source })}</span>
               </li>
             ))}

@@ -144,6 +144,8 @@ describe('the team page', () => {
     expect(screen.getByRole('button', { name: 'Download CSV' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Publish' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Create assignment' })).toBeTruthy();
+    // The lesson numbers come with their titles (issue 26: bare numbers meant nothing).
+    expect(screen.getByTestId('team-assign-lessons').textContent).toMatch(/^Lessons: 1\. \S/);
 
     // A memo with an error: FILE:LINE shown, nothing published.
     const bad = new File(['# T\n\n## A\n|Command|Meaning|\n|:--|:--|\n|`a`|x|\n|`a`|y|\n'], 'bad.en.md', { type: 'text/markdown' });
