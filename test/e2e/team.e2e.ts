@@ -167,6 +167,18 @@ describe('team space', () => {
     // One sharing member: "1 learner", not "1 learners" (issue 26).
     expect(await lp.getByRole('region', { name: 'Weak spots' }).textContent()).toMatch(/· 1 learner(?!s)/);
     expect(await weak.first().getAttribute('href')).toMatch(/^\/cards\/[0-9a-f]+$/);
+    // On a phone the dashboard is one card per member: nothing split letter by letter (issue 26).
+    await lp.setViewportSize({ width: 390, height: 844 });
+    const lines = await lp.locator('.team-table tbody tr').first().evaluate((tr) =>
+      [...tr.querySelectorAll('th, td')].map((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell.firstChild ?? cell);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      }),
+    );
+    expect(lines.every((n) => n <= 1), String(lines)).toBe(true);
+    expect(await lp.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await lp.setViewportSize({ width: 1280, height: 800 });
     await weak.first().click();
     await expect.poll(() => lp.url()).toMatch(/\/cards\/[0-9a-f]+$/);
 

@@ -203,6 +203,10 @@ function DashboardView({ content, dashboard, ddecks }: { content: TeamCache; das
   const unreadable = new Set(dashboard?.unreadable ?? []);
   const unreadOnly = [...unreadable].filter((m) => !dash.members.some((r) => r.member === m)).sort();
 
+  // A column's name, also each cell's label when the table becomes one card per member on a phone.
+  const assignmentLabel = (a: (typeof assignments)[number] | undefined) =>
+    a ? t('team.assignments.item', { from: a.fromLesson, to: a.toLesson, deck: a.deckId }) : '';
+
   function downloadCsv() {
     if (!dash) return;
     downloadText(`kujira-team-${new Date(now).toISOString().slice(0, 10)}.csv`, dashboardCsv(dash, assignments), 'text/csv');
@@ -225,7 +229,7 @@ function DashboardView({ content, dashboard, ddecks }: { content: TeamCache; das
                 <tr>
                   <th scope="col">{t('team.dashboard.member')}</th>
                   {assignments.map((a) => (
-                    <th scope="col" key={a._id}>{t('team.assignments.item', { from: a.fromLesson, to: a.toLesson, deck: a.deckId })}</th>
+                    <th scope="col" key={a._id}>{assignmentLabel(a)}</th>
                   ))}
                   <th scope="col">{t('team.dashboard.lastActive')}</th>
                   <th scope="col">{t('team.dashboard.retention')}</th>
@@ -240,17 +244,17 @@ function DashboardView({ content, dashboard, ddecks }: { content: TeamCache; das
                       {m.member}
                       {unreadable.has(m.member) && <span className="muted team-unreadable"> {t('team.dashboard.unreadableOlder', { day: m.day })}</span>}
                     </th>
-                    {m.assignments.map((p) => (
-                      <td key={p.assignmentId} data-ready={p.ready ? 'yes' : 'no'}>
+                    {m.assignments.map((p, i) => (
+                      <td key={p.assignmentId} data-ready={p.ready ? 'yes' : 'no'} data-label={assignmentLabel(assignments[i])}>
                         <span className={p.ready ? 'team-ready' : 'team-not-yet'}>{p.ready ? t('team.dashboard.ready') : t('team.dashboard.notYet')}</span>
                         <br />
                         <span className="muted">{t('team.dashboard.cell', { passed: p.lessonsPassed, total: p.lessonsTotal, recall: percent(p.meanRecall) })}</span>
                       </td>
                     ))}
-                    <td>{m.lastActiveAt === null ? t('team.dashboard.never') : fmt(m.lastActiveAt)}</td>
-                    <td>{`${percent(m.retention7)} / ${percent(m.retention30)}`}</td>
-                    <td>{m.overdue}</td>
-                    <td>{m.reviews7}</td>
+                    <td data-label={t('team.dashboard.lastActive')}>{m.lastActiveAt === null ? t('team.dashboard.never') : fmt(m.lastActiveAt)}</td>
+                    <td data-label={t('team.dashboard.retention')}>{`${percent(m.retention7)} / ${percent(m.retention30)}`}</td>
+                    <td data-label={t('team.dashboard.overdue')}>{m.overdue}</td>
+                    <td data-label={t('team.dashboard.reviews')}>{m.reviews7}</td>
                   </tr>
                 ))}
                 {unreadOnly.map((m) => (

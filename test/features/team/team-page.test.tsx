@@ -140,6 +140,10 @@ describe('the team page', () => {
     expect(screen.queryByRole('switch', { name: 'Share my progress with the team lead' })).toBeNull();
     const table = await screen.findByRole('table');
     expect(within(table).getByRole('rowheader', { name: 'ana' })).toBeTruthy();
+    // Each value carries its column's name: on a phone the table is one card per member (issue 26).
+    const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+    const cells = [...within(table).getByRole('rowheader', { name: 'ana' }).closest('tr')!.querySelectorAll('td')];
+    expect(cells.map((c) => c.getAttribute('data-label'))).toEqual(headers.slice(1));
     expect(within(table).getByText('Not yet')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Download CSV' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Publish' })).toBeTruthy();
