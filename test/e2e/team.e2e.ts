@@ -98,6 +98,9 @@ async function passLessonOne(page: Page, deckId: string) {
     const index = choices.indexOf(right ?? '');
     expect(index, `${prompt} -> ${choices.join(' | ')}`).toBeGreaterThanOrEqual(0);
     await page.keyboard.press(String(index + 1));
+    // Each answer is marked before the next question (issue 26); Next has the focus.
+    await page.getByRole('button', { name: q === total ? 'See the result' : 'Next question' }).waitFor();
+    await page.keyboard.press('Enter');
     if (q === total) break;
   }
   await page.getByRole('heading', { name: 'Lesson complete' }).waitFor({ timeout: 20_000 });
