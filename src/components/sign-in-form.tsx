@@ -15,6 +15,8 @@ export interface SignInStrings {
   /** The button while the sign-in runs (disabled meanwhile); without it the button stays as is. */
   submitting?: string;
   invalidUrl: string;
+  /** A server's root without a database (http://127.0.0.1:5991); without it, `invalidUrl`. */
+  noDatabase?: string;
   cleartext: string;
   missing: string;
 }
@@ -41,6 +43,16 @@ export interface SignInFormProps {
   submitHidden?: boolean;
 }
 
+/** A server's address with no database after it (`http://127.0.0.1:5991`): a server, not a database. */
+function isServerRoot(text: string): boolean {
+  try {
+    const url = new URL(text.trim());
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.pathname.replace(/\/+$/, '') === '';
+  } catch {
+    return false;
+  }
+}
+
 export function SignInForm({ strings, normalizeUrl, onSignIn, initialUrl = '', saved, heading, className, actionsClassName, children, urlGuide, submitHidden = false }: SignInFormProps) {
   const id = useId();
   const [url, setUrl] = useState(initialUrl);
@@ -59,7 +71,9 @@ export function SignInForm({ strings, normalizeUrl, onSignIn, initialUrl = '', s
     e.preventDefault();
     const address = normalizeUrl(url);
     // http:// to another computer is refused with the reason (issue 22): the password would travel in clear.
-    if ('problem' in address) return setProblem(address.problem === 'cleartext' ? strings.cleartext : strings.invalidUrl);
+    if ('problem' in address) {
+      return setProblem(address.problem === 'cleartext' ? strings.cleartext : isServerRoot(url) && strings.noDatabase ? strings.noDatabase : strings.invalidUrl);
+    }
     if (user.trim() === '' || password === '') return setProblem(strings.missing);
     setProblem(null);
     if (strings.submitting !== undefined) setBusy(true);

@@ -111,6 +111,7 @@ export default function SyncPage() {
           passwordHelp: t('sync.passwordHelp'),
           submit: t('sync.start'),
           invalidUrl: t('sync.invalidServer'),
+          noDatabase: t('sync.noDatabase'),
           cleartext: t('sync.cleartext'),
           missing: t('sync.missing'),
         }}

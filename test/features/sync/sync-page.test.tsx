@@ -70,6 +70,11 @@ describe('the sync page', () => {
     await userEvent.type(screen.getByRole('textbox', { name: 'Server' }), 'couch.example.org');
     await userEvent.click(screen.getByRole('button', { name: 'Start sync' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/^Type the database address, starting with https:\/\//);
+    // A server's root is a server, not a database: say so (issue 26: it was told to start with http://).
+    await userEvent.clear(screen.getByRole('textbox', { name: 'Server' }));
+    await userEvent.type(screen.getByRole('textbox', { name: 'Server' }), 'http://127.0.0.1:5991');
+    await userEvent.click(screen.getByRole('button', { name: 'Start sync' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^This is the server's address, without your database: /);
     // http:// to another computer: refused, with why (issue 22).
     await userEvent.clear(screen.getByRole('textbox', { name: 'Server' }));
     await userEvent.type(screen.getByRole('textbox', { name: 'Server' }), 'http://couch.example.org/kujira-alice');
