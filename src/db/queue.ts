@@ -3,11 +3,10 @@
 import { addDays, dayKey, endOfStudyDay } from '../domain/scheduler/day';
 import { buildTodayQueue, siblingKey, type QueueCandidate, type TodayQueue } from '../domain/scheduler/queue';
 import { withStorage } from './errors';
-import { candidateFromRow } from './mappers';
+import { candidateFromRow, settingsOfRow } from './mappers';
 import { QUEUE, type CardStateRow, type KujiraDB } from './schema';
 import type { Settings } from '../domain/settings/settings';
 import { dayBoundaryInForce } from './device';
-import { getSettings } from './settings';
 
 /** Above every deck id (upper bound of string index ranges; Dexie.maxKey varies by backend). */
 const MAX_STRING = '\uffff';
@@ -33,7 +32,10 @@ export function getTodayQueue(
 ): Promise<TodayQueueResult> {
   return withStorage(db, () =>
     db.transaction('r', [db.cardStates, db.reviewLog, db.settings], async () => {
-      const s = settings ?? (await getSettings(db));
+      // The settings row read as a plain Dexie request of this transaction: a nested async
+      // wrapper (getSettings' withStorage) awaited here let the transaction commit early under
+      // some schedules (PrematureCommitError in Home's Today on a first visit, seen once idle).
+      const s = settings ?? settingsOfRow(await db.settings.get('settings'));
       const { timeZone, startHour } = dayBoundaryInForce(s);
       const today = dayKey(now, timeZone, startHour);
       const endOfDay = endOfStudyDay(today, timeZone, startHour);
