@@ -1,7 +1,7 @@
 // Lint: TypeScript rules plus the layer rules of the codebase (docs/architecture.md).
 // Imports flow one way: domain <- db <- (components, hooks) <- features <- app, with platform and
-// i18n beside them; no feature imports another; no import cycle; Dexie only in src/db; src/db's
-// schema, mappers and connection are private to src/db (and src/app's start-up); domain code reads
+// i18n beside them; no feature imports another; no import cycle; Dexie only in src/db; src/db is
+// reached only through its face, src/db/index.ts; domain code reads
 // no clock, no randomness, no device; features and shared UI read the time only through
 // src/hooks/clock.tsx. test/lint/layers.test.ts plants a violation of each rule.
 import js from '@eslint/js';
@@ -72,14 +72,14 @@ const zones = [
     except: [`./${name}`],
     message: 'A feature imports no other feature: move what they share to components/, hooks/ or domain/.',
   })),
-  // The storage boundary: outside src/db (and src/app's start-up) only repositories and hooks.
-  ...['src/features', 'src/components', 'src/hooks'].flatMap((target) =>
-    ['src/db/schema.ts', 'src/db/mappers.ts', 'src/db/database.ts', 'src/db/device.ts', 'src/db/sync-decks.ts'].map((from) => ({
-      target,
-      from,
-      message: 'Rows, mappers and the connection are private to src/db: use its repositories and hooks (domain types).',
-    })),
-  ),
+  // The face of src/db: from outside, only src/db/index.ts (repositories and hooks in domain types);
+  // rows, mappers, the connection and every other file of the layer are its own.
+  ...['src/features', 'src/components', 'src/hooks', 'src/app'].map((target) => ({
+    target,
+    from: 'src/db',
+    except: ['./index.ts'],
+    message: "Import src/db through its face, src/db/index.ts ('../../db'): its repositories and hooks. Rows, mappers and the connection are private to src/db.",
+  })),
 ];
 
 export default tseslint.config(

@@ -85,6 +85,10 @@ export default defineConfig({
   worker: { format: 'es' },
   build: {
     target: 'es2022',
+    // src/db's modules do nothing when loaded (no top-level effects): said here so that a route
+    // importing the layer's face (src/db/index.ts) bundles only the repositories it uses, and the
+    // first visit's shell does not take in a lazy screen's scheduler or backup code.
+    rollupOptions: { treeshake: { moduleSideEffects: (id: string) => (/[\\/]src[\\/]db[\\/]/.test(id) ? false : undefined) } },
     sourcemap: false,
     outDir: process.env.KUJIRA_OUT_DIR || 'dist',
     emptyOutDir: true,

@@ -8,10 +8,8 @@ import { loadFeatureStrings } from '../i18n/setup';
 import { Route, Switch, Link } from 'wouter';
 import { DecksProvider } from '../hooks/use-decks';
 import { useClock } from '../hooks/clock';
+import { syncConfigRepository, teamMembershipRepository, useStoredDecks } from '../db';
 import { useInTeam } from '../hooks/use-in-team';
-import { useStoredDecks } from '../db/stored-deck-hooks';
-import { readSyncConfig } from '../db/sync-config';
-import { isInTeam } from '../db/team-config';
 import type { Deck } from '../domain/deck/types';
 import HomePage from '../features/home/home-page';
 import { Layout } from './layout';
@@ -127,7 +125,7 @@ function Content() {
   const bootStatus = boot.status;
   useEffect(() => {
     if (bootStatus !== 'ready') return;
-    void readSyncConfig().then(
+    void syncConfigRepository.load().then(
       (config) => {
         if (config?.enabled) void import('../features/sync/sync-service').then((m) => m.resumeSync());
       },
@@ -140,7 +138,7 @@ function Content() {
   decksNow.current = decks;
   useEffect(() => {
     if (bootStatus !== 'ready') return;
-    void isInTeam().then(async (yes) => {
+    void teamMembershipRepository.isInTeam().then(async (yes) => {
       if (yes) (await import('../features/team/team-background')).resumeTeam(() => decksNow.current, () => clock.now());
     });
   }, [bootStatus, clock]);

@@ -4,7 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { initI18n, languageFromBrowser, loadFeatureStrings } from '../i18n/setup';
-import { installDevice } from '../db/device';
+import { installDevice } from '../db';
 import { deviceLanguages, deviceTimeZone } from '../platform/device';
 import './styles.css';
 

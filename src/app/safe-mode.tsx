@@ -7,11 +7,12 @@ import { useTranslation } from 'react-i18next';
 import type { Deck } from '../domain/deck/types';
 import { downloadText } from '../components/download';
 import { useClock } from '../hooks/clock';
+import { loadBackupRepository, loadRepairRepository } from '../db';
 
 // Export, Repair and Reset load the storage code they need only when pressed: the banner is part
 // of the first paint, and the scheduler, deck matcher and backup code are not.
-const backup = () => import('../db/backup/repository').then((m) => m.backupRepository);
-const repair = () => import('../db/repair-repository').then((m) => m.repairRepository);
+const backup = loadBackupRepository;
+const repair = loadRepairRepository;
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 

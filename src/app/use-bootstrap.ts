@@ -5,8 +5,7 @@
 // Reset (src/app/safe-mode.tsx).
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSettings } from '../db/hooks';
-import { readStoredDecks } from '../db/stored-deck-hooks';
+import { loadRepairRepository, useSettings } from '../db';
 import { loadBuiltInDecks } from '../hooks/use-decks';
 import { useClock } from '../hooks/clock';
 import { applyTheme } from '../components/theme';
@@ -39,10 +38,9 @@ export function useBootstrap(): BootstrapControl {
     let decks: Deck[] = [];
     (async () => {
       // Both chunks load in parallel; sync (and with it ts-fsrs) stays out of the first bundle.
-      const [loaded, stored, { repairRepository }] = await Promise.all([loadBuiltInDecks(), readStoredDecks(), import('../db/repair-repository')]);
+      const [loaded, repairRepository] = await Promise.all([loadBuiltInDecks(), loadRepairRepository()]);
       decks = loaded;
-      const builtIn = new Set(loaded.map((d) => d.id));
-      const repaired = await repairRepository.start([...loaded, ...stored.filter((d) => !builtIn.has(d.id))], clock.now());
+      const repaired = await repairRepository.start(loaded, clock.now());
       // The scheduler changed and the states were rebuilt: entries it could not use are listed.
       if (repaired && repaired.skipped.length > 0 && live) {
         // The repair report's strings live with the backup feature's (loaded on demand).

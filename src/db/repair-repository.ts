@@ -9,8 +9,14 @@ import { withStorage } from './errors';
 export type { RepairReport } from './repair';
 
 export const repairRepository = {
-  /** Start-up: repair if the scheduler changed, then bring the decks in (throws: safe mode). */
-  start: async (decks: readonly Deck[], now: number): Promise<RepairReport | null> => {
+  /**
+   * Start-up: repair if the scheduler changed, then bring in the built-in decks and those added
+   * in the app (a built-in id always wins) (throws: safe mode).
+   */
+  start: async (builtIn: readonly Deck[], now: number): Promise<RepairReport | null> => {
+    const ids = new Set(builtIn.map((d) => d.id));
+    const stored = (await getDb().storedDecks.orderBy('id').toArray()).map((r) => r.deck);
+    const decks = [...builtIn, ...stored.filter((d) => !ids.has(d.id))];
     const report = await repairIfSchedulerChanged(getDb(), now);
     // Built-in ids taken by a stored deck before issue 22 go back to the built-in decks first.
     await withStorage(getDb(), () => giveBackBuiltInIds(getDb()));

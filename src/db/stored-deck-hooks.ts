@@ -19,8 +19,3 @@ export function useStoredDecks(): StoredDeckSummary[] | undefined {
     return rows.map((r) => ({ deck: r.deck, files: r.files, addedAt: r.addedAt, updatedAt: r.updatedAt }));
   }, []);
 }
-
-/** The stored decks' compiled forms, read once (start-up sync). */
-export async function readStoredDecks(): Promise<Deck[]> {
-  return (await getDb().storedDecks.orderBy('id').toArray()).map((r) => r.deck);
-}

@@ -29,5 +29,8 @@ export async function saveSyncConfig(db: KujiraDB, config: SyncConfig): Promise<
   await withStorage(db, () => db.syncState.put({ key: 'config', value: JSON.stringify(clean) }));
 }
 
-/** The app's sync settings (start-up: is sync on?). */
-export const readSyncConfig = (): Promise<SyncConfig | null> => loadSyncConfig(getDb());
+/** Sync's settings on this device: start-up (is sync on?), Settings, Backup and the sync feature. */
+export const syncConfigRepository = {
+  load: (): Promise<SyncConfig | null> => loadSyncConfig(getDb()),
+  save: (config: SyncConfig): Promise<void> => saveSyncConfig(getDb(), config),
+};

@@ -12,7 +12,7 @@ import { dayBoundaryInForce } from './device';
 import { withStorage } from './errors';
 import { progressFromRow } from './mappers';
 import type { KujiraDB } from './schema';
-import { TEAM_CONFIG_KEY } from './team-config';
+import { TEAM_CONFIG_KEY } from './team-membership';
 import { readStatsSnapshot } from './stats';
 import { saveStoredDeck } from './stored-decks';
 import type { DeckSyncResult } from './sync-decks';

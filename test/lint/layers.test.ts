@@ -28,7 +28,7 @@ const PATHS = 'import-x/no-restricted-paths';
 describe('layer rules', { timeout: 60_000 }, () => {
   it('lets clean code through in every layer (the rules do not fire on everything)', async () => {
     expect(await lint('src/domain/stats/planted.ts', "import { dayKey } from '../scheduler/day';\nexport const k = (now: number) => dayKey(now, 'UTC', 4);\n")).toEqual([]);
-    expect(await lint('src/features/stats/planted.ts', "import { useSettings } from '../../db/hooks';\nexport const use = () => useSettings();\n")).toEqual([]);
+    expect(await lint('src/features/stats/planted.ts', "import { useSettings } from '../../db';\nexport const use = () => useSettings();\n")).toEqual([]);
     expect(await lint('src/features/stats/planted.ts', "import { useClock } from '../../hooks/clock';\nexport const use = () => useClock().now();\n")).toEqual([]);
     expect(await lint('src/db/planted.ts', "import { normalizeSettings } from '../domain/settings/settings';\nexport const s = normalizeSettings({});\n")).toEqual([]);
   });
@@ -105,12 +105,18 @@ describe('layer rules', { timeout: 60_000 }, () => {
     await expectViolation('src/domain/stats/planted.ts', "import { Replicator } from '../../sync/replicator';\nexport const x = Replicator;\n", PATHS, /src\/domain is pure/);
   });
 
-  it('rows, mappers and the connection stay inside src/db', async () => {
+  it('src/db is reached only through its face, src/db/index.ts: rows, mappers, the connection and the repositories\' files stay inside', async () => {
     const at = 'src/features/cards/planted.ts';
-    for (const name of ['schema', 'mappers', 'database']) {
-      await expectViolation(at, `import * as m from '../../db/${name}';\nexport const x = m;\n`, PATHS, /private to src\/db/);
+    for (const name of ['schema', 'mappers', 'database', 'reviews', 'hooks', 'backup/repository']) {
+      await expectViolation(at, `import * as m from '../../db/${name}';\nexport const x = m;\n`, PATHS, /through its face/);
     }
     await expectViolation('src/components/planted.ts', "import type { CardStateRow } from '../db/schema';\nexport type X = CardStateRow;\n", PATHS, /private to src\/db/);
+    await expectViolation('src/hooks/planted.ts', "import { useSettings } from '../db/hooks';\nexport const x = useSettings;\n", PATHS, /through its face/);
+    // The app shell too, start-up included, and a lazy import as much as a static one.
+    await expectViolation('src/app/planted.ts', "import { installDevice } from '../db/device';\nexport const x = installDevice;\n", PATHS, /through its face/);
+    await expectViolation('src/app/planted.ts', "export const load = () => import('../db/repair-repository');\n", PATHS, /through its face/);
+    expect(await lint('src/app/planted.ts', "import { installDevice, loadRepairRepository } from '../db';\nexport const x = [installDevice, loadRepairRepository];\n")).toEqual([]);
+    expect(await lint('src/features/cards/planted.ts', "import { reviewRepository, useCardInfo } from '../../db/index';\nexport const x = [reviewRepository, useCardInfo];\n")).toEqual([]);
   });
 
   it('Dexie is imported only in src/db', async () => {

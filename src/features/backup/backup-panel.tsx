@@ -4,14 +4,13 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUiLanguage } from '../../i18n/ui-language';
-import { backupRepository, type ImportProgress, type PreparedImport } from '../../db/backup/repository';
+import { backupRepository, type ImportProgress, type PreparedImport, syncConfigRepository } from '../../db';
 import { ankiFileName, exportDeckToAnki } from '../../domain/anki/export-anki';
 import { BackupValidationError } from '../../domain/backup/validate';
 import { localizedText } from '../../domain/deck/localized';
 import { useClock } from '../../hooks/clock';
 import { useDecks } from '../../hooks/use-decks';
 import { downloadText } from '../../components/download';
-import { readSyncConfig } from '../../db/sync-config';
 import './backup.css';
 
 /** The synced server while sync is on (so the page does not say progress lives only here), else null. */
@@ -19,7 +18,7 @@ function useSyncedServer(): string | null {
   const [server, setServer] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    void readSyncConfig().then((c) => live && setServer(c?.enabled ? c.server : null), () => undefined);
+    void syncConfigRepository.load().then((c) => live && setServer(c?.enabled ? c.server : null), () => undefined);
     return () => {
       live = false;
     };

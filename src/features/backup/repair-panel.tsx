@@ -2,7 +2,7 @@
 // listing) the entries the scheduler cannot use. The same repair safe mode offers at start-up.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { repairRepository } from '../../db/repair-repository';
+import { repairRepository } from '../../db';
 import { useClock } from '../../hooks/clock';
 import { useDecks } from '../../hooks/use-decks';
 

@@ -2,7 +2,7 @@
 // text (either language: front, back, key, note), section and state. Pure filtering over an
 // index built once per deck set, so typing stays fast with thousands of cards.
 import { useMemo } from 'react';
-import { useCardStates } from '../../db/hooks';
+import { useCardStates } from '../../db';
 import type { CardSchedule } from '../../domain/scheduler/types';
 import type { Card, Deck, Localized } from '../../domain/deck/types';
 

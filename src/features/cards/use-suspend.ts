@@ -1,7 +1,7 @@
 // Suspend or unsuspend a card from the card browser. A refused write is reported to the app's
 // error banner (which says what to do), never swallowed.
 import { useCallback, useState } from 'react';
-import { reviewRepository } from '../../db/reviews';
+import { reviewRepository } from '../../db';
 import { reportAppError } from '../../hooks/app-errors';
 import { useClock } from '../../hooks/clock';
 

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { localizedText } from '../../domain/deck/localized';
 import { PLAIN_DECK_ID, storableDeckIdProblem } from '../../domain/deck/deck-owner';
 import { useUiLanguage } from '../../i18n/ui-language';
-import { storedDeckRepository } from '../../db/stored-decks';
+import { storedDeckRepository } from '../../db';
 import { givenOf, useReadDeck } from './use-read-deck';
 import { cardLabel, once } from './card-label';
 import { DeckErrors } from './deck-errors';

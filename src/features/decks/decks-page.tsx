@@ -4,7 +4,7 @@ import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localizedText } from '../../domain/deck/localized';
 import { useUiLanguage } from '../../i18n/ui-language';
-import { useStoredDecks } from '../../db/stored-deck-hooks';
+import { useStoredDecks } from '../../db';
 import { useDecks } from '../../hooks/use-decks';
 import { AddDeck } from './add-deck';
 import { StoredDeckItem } from './stored-deck-item';

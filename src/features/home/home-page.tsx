@@ -5,7 +5,7 @@ import { useUiLanguage } from '../../i18n/ui-language';
 import { Link } from 'wouter';
 import { useDecks } from '../../hooks/use-decks';
 import { useNow } from '../../hooks/clock';
-import { useNextDue, useSettings, useStreak, useTodayQueue } from '../../db/hooks';
+import { useNextDue, useSettings, useStreak, useTodayQueue } from '../../db';
 import { localizedText } from '../../domain/deck/localized';
 import { formatWhen } from '../../components/format-time';
 import { useAppBadge } from '../../components/pwa/badge';

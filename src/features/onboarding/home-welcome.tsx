@@ -3,7 +3,7 @@
 // first paint carries none of it; renders nothing once the welcome has been seen.
 import { useState } from 'react';
 import { useLocation } from 'wouter';
-import { useWelcomeSeen } from '../../db/onboarding-hooks';
+import { useWelcomeSeen } from '../../db';
 import { useClock } from '../../hooks/clock';
 import { finishWelcome, useDeckPath } from './use-onboarding';
 import { Welcome } from './welcome';

@@ -2,7 +2,7 @@
 // resumes there), then the check; a pass completes the lesson and hands its cards to the daily
 // review (one transaction, see src/db/onboarding.ts); a fail keeps what was missed for review.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { onboardingRepository } from '../../db/onboarding';
+import { onboardingRepository } from '../../db';
 import type { Deck, Lang } from '../../domain/deck/types';
 import { buildLessonCheck, checkOutcome, introductionGrades, type CheckOutcome } from '../../domain/onboarding/check';
 import type { Lesson } from '../../domain/onboarding/lessons';

@@ -1,7 +1,7 @@
 // Onboarding hooks over the repositories: the deck and its lessons for a route, and the writes
 // (resume point, unlock all, welcome flag) with failures reported to the shell's error banner.
 import { useCallback, useMemo } from 'react';
-import { onboardingRepository } from '../../db/onboarding';
+import { onboardingRepository } from '../../db';
 import { buildLessons, type Lesson } from '../../domain/onboarding/lessons';
 import { resumePoint } from '../../domain/onboarding/progress';
 import type { Deck } from '../../domain/deck/types';

@@ -3,8 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUiLanguage } from '../../i18n/ui-language';
-import { useSettings } from '../../db/hooks';
-import { settingsRepository } from '../../db/settings';
+import { settingsRepository, useSettings } from '../../db';
 import type { Lang } from '../../domain/deck/types';
 import { reportAppError } from '../../hooks/app-errors';
 import { useClock } from '../../hooks/clock';

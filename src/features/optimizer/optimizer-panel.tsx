@@ -3,7 +3,7 @@
 // retention, apply one globally or to a deck). Mounted by the app's settings route.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSettings } from '../../db/hooks';
+import { useSettings } from '../../db';
 import { FSRS_MODEL } from '../../domain/optimizer/fitted-params';
 import { RECOMMEND_WITHIN, SIMULATION_DAYS } from '../../domain/optimizer/simulate';
 import { MIN_TRAINING_ITEMS } from '../../domain/optimizer/training-items';

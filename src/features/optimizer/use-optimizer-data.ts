@@ -3,7 +3,7 @@
 // with a long history costs the page nothing. A snapshot becomes card histories (voided ratings
 // and suspended cards left out), the training item count, and the habits the simulator uses.
 import { useCallback, useEffect, useState } from 'react';
-import { optimizerRepository, type OptimizerSnapshot } from '../../db/optimizer';
+import { optimizerRepository, type OptimizerSnapshot } from '../../db';
 import { cardHistories, trainingSet, type CardHistory } from '../../domain/optimizer/training-items';
 import { measureHabits, type RatingShares, type ReviewCosts } from '../../domain/optimizer/simulate';
 import { reportAppError } from '../../hooks/app-errors';

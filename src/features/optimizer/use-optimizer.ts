@@ -3,7 +3,7 @@
 // settings change (a settings event); ratings made afterwards carry the new weights, ratings made
 // before keep the ones they were made with.
 import { useCallback, useState } from 'react';
-import { settingsRepository } from '../../db/settings';
+import { settingsRepository } from '../../db';
 import { isBetter } from '../../domain/optimizer/evaluate';
 import { FSRS_MODEL, weightsInForce } from '../../domain/optimizer/fitted-params';
 import { MIN_TRAINING_ITEMS } from '../../domain/optimizer/training-items';

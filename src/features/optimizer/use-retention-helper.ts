@@ -1,7 +1,7 @@
 // The desired retention helper: simulate the next 365 days for each retention from 0.70 to 0.97
 // (in the worker), for all decks or one, and apply the chosen retention globally or to the deck.
 import { useCallback, useState } from 'react';
-import { settingsRepository } from '../../db/settings';
+import { settingsRepository } from '../../db';
 import { weightsInForce } from '../../domain/optimizer/fitted-params';
 import { SIMULATION_DAYS, simulationCards, type ReviewCosts, type Sweep } from '../../domain/optimizer/simulate';
 import { dayKey } from '../../domain/scheduler/day';

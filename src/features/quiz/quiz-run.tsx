@@ -3,7 +3,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUiLanguage } from '../../i18n/ui-language';
-import { useSettings } from '../../db/hooks';
+import { useSettings } from '../../db';
 import type { QuizSummary } from '../../domain/quiz/results';
 import { TIMED_SHAPES } from '../../domain/quiz/timed-quiz';
 import { useDecks } from '../../hooks/use-decks';

@@ -3,7 +3,7 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUiLanguage } from '../../i18n/ui-language';
-import { useQuizResults } from '../../db/quiz-hooks';
+import { useQuizResults } from '../../db';
 import type { Deck } from '../../domain/deck/types';
 import { askableCount } from '../../domain/quiz/build-quiz';
 import { DEFAULT_PRACTICE_COUNT, MAX_PRACTICE_COUNT, type QuizMode, type QuizParams } from '../../domain/quiz/params';

@@ -2,7 +2,7 @@
 // background; the save tells whether it is a new personal best. A failed save is reported to the
 // shell's error banner and said on the results screen, never swallowed.
 import { useCallback, useState } from 'react';
-import { quizRepository, type SaveQuizResultOutcome } from '../../db/quiz-results';
+import { quizRepository, type SaveQuizResultOutcome } from '../../db';
 import type { QuizSummary } from '../../domain/quiz/results';
 import { reportAppError } from '../../hooks/app-errors';
 import { useClock } from '../../hooks/clock';

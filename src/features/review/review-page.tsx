@@ -9,7 +9,7 @@ import { CardView } from '../../components/card-view';
 import { useDecks } from '../../hooks/use-decks';
 import { formatInterval } from '../../domain/scheduler/format-interval';
 import { GRADES, type Grade } from '../../domain/scheduler/types';
-import { useNextDue } from '../../db/hooks';
+import { useNextDue } from '../../db';
 import { NEXT_CARD_MEASURE, RATE_MARK, useReviewSession, type ReviewSession } from './use-review-session';
 import { formatDuration, formatWhen } from '../../components/format-time';
 import { requestPersistentStorage } from '../../components/pwa/storage';

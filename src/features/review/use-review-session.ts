@@ -4,9 +4,7 @@
 // costs no database round trip.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { reviewRepository } from '../../db/reviews';
-import { useSettings, useTodayQueue } from '../../db/hooks';
-import { useCardState, useCardStatesByIds, useDayLoad } from '../../db/card-hooks';
+import { reviewRepository, useCardState, useCardStatesByIds, useDayLoad, useSettings, useTodayQueue } from '../../db';
 import { previewRatings, type RatingPreview } from '../../domain/scheduler/scheduler';
 import { candidateOf, scheduleStateOf } from '../../domain/scheduler/queue';
 import type { Grade } from '../../domain/scheduler/types';

@@ -2,8 +2,7 @@
 // the live query catches up (so a control never jumps back while its write is in flight).
 // A refused write is reported to the app's error banner and the control shows the stored value.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useSettings } from '../../db/hooks';
-import { settingsRepository } from '../../db/settings';
+import { settingsRepository, useSettings } from '../../db';
 import type { Settings } from '../../domain/settings/settings';
 import { reportAppError } from '../../hooks/app-errors';
 import { useClock } from '../../hooks/clock';

@@ -1,7 +1,7 @@
 // The statistics page's data: one consistent snapshot of the progress tables, read when the page
 // opens (and again when asked), and the stats computed from it by src/domain/stats.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { statsRepository, type StatsSnapshot } from '../../db/stats';
+import { statsRepository, type StatsSnapshot } from '../../db';
 import { dayBoundaryOf, type Settings } from '../../domain/settings/settings';
 import { deviceTimeZone } from '../../platform/device';
 import type { Deck } from '../../domain/deck/types';

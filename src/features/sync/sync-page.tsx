@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { syncRepository, type QuarantinedSyncEvent } from '../../db/sync-repository';
+import { syncRepository, type QuarantinedSyncEvent } from '../../db';
 import type { Lang } from '../../domain/deck/types';
 import { useNow } from '../../hooks/clock';
 import type { SyncStatus } from '../../sync/types';

@@ -1,7 +1,7 @@
 // The one sync session of this tab: the replication engine (src/sync) over the device's event
 // store (src/db), its status for the UI, and the saved server and user name (never the password).
 // Loaded only when sync is set up or its page opens: nothing here is in the first-visit bundle.
-import { syncRepository, type SyncConfig } from '../../db/sync-repository';
+import { syncConfigRepository, syncRepository, type SyncConfig } from '../../db';
 import { checkEventLikeImport } from '../../domain/backup/event-check';
 import { dbUrlProblem } from '../../sync/couch-client';
 import { Replicator } from '../../sync/replicator';
@@ -32,7 +32,7 @@ export function subscribeSync(listener: () => void): () => void {
 }
 
 function loadConfig(): Promise<void> {
-  configLoaded ??= syncRepository.loadConfig().then(
+  configLoaded ??= syncConfigRepository.load().then(
     (config) => publish({ config }),
     () => publish({ config: null }),
   );
@@ -79,7 +79,7 @@ async function begin(server: string, credentials: { name: string; password: stri
 /** Saves the server and user name, then signs in and syncs. */
 export async function startSync(server: string, user: string, password: string): Promise<void> {
   const config: SyncConfig = { server, user, enabled: true };
-  await syncRepository.saveConfig(config);
+  await syncConfigRepository.save(config);
   publish({ config });
   await begin(server, { name: user, password });
 }
@@ -90,7 +90,7 @@ export async function stopSync(): Promise<void> {
   await replicator?.stop();
   replicator = null;
   const config = snapshot.config ? { ...snapshot.config, enabled: false } : null;
-  if (config) await syncRepository.saveConfig(config);
+  if (config) await syncConfigRepository.save(config);
   publish({ config, status: { kind: 'stopped' } });
 }
 

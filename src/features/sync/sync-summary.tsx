@@ -3,14 +3,14 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { readSyncConfig, type SyncConfig } from '../../db/sync-config';
+import { syncConfigRepository, type SyncConfig } from '../../db';
 
 export function SyncSummary() {
   const { t } = useTranslation();
   const [config, setConfig] = useState<SyncConfig | null>(null);
   useEffect(() => {
     let live = true;
-    void readSyncConfig().then((c) => live && setConfig(c), () => undefined);
+    void syncConfigRepository.load().then((c) => live && setConfig(c), () => undefined);
     return () => {
       live = false;
     };

@@ -1,7 +1,7 @@
 // "Join a team": the team database URL (filled in by a join link /team/join?db=URL), the user
 // name and the password (used to sign in, never stored).
 import { useTranslation } from 'react-i18next';
-import type { TeamConfig } from '../../db/team-store';
+import type { TeamConfig } from '../../db';
 import { SignInForm } from '../../components/sign-in-form';
 import { normalizeDbUrl } from '../../sync/couch-client';
 import { errorReason } from './use-team';

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import type { TeamCache, TeamConfig, TeamDashboardCache } from '../../db/team-store';
+import type { TeamCache, TeamConfig, TeamDashboardCache } from '../../db';
 import type { Deck, Lang } from '../../domain/deck/types';
 import { localizedText } from '../../domain/deck/localized';
 import { buildLessons } from '../../domain/onboarding/lessons';

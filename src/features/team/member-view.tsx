@@ -2,8 +2,7 @@
 // learner's progress on them, and the switch that shares progress with the lead (off by default).
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { useLessonsPassed } from '../../db/team-hooks';
-import type { TeamCache } from '../../db/team-store';
+import { type TeamCache, useLessonsPassed } from '../../db';
 import { buildLessons } from '../../domain/onboarding/lessons';
 import { newestDecks, publishedDeckId } from '../../domain/team/documents';
 import type { AssignmentDoc } from '../../domain/team/types';

@@ -4,7 +4,7 @@
 // change `_security`; creating accounts stays with the server admin (`npm run team`).
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TeamConfig } from '../../db/team-store';
+import type { TeamConfig } from '../../db';
 import { USER_NAME, type Roster } from '../../sync/team-roster';
 import { addToRoster, joinLink, loadRoster, removeFromRoster } from './team-service';
 import { errorReason } from './use-team';

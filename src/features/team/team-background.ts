@@ -2,7 +2,7 @@
 // every 30 minutes (and when the browser comes back online), new deck versions are stored and,
 // if the member shares, today's summary is written. Loaded lazily by the app only on such a device.
 import type { Deck } from '../../domain/deck/types';
-import { teamRepository } from '../../db/team-store';
+import { teamRepository } from '../../db';
 import { refreshTeam } from './team-service';
 
 const EVERY_MS = 30 * 60_000;

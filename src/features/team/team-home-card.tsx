@@ -4,8 +4,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { useLessonsPassed } from '../../db/team-hooks';
-import { teamRepository } from '../../db/team-store';
+import { teamRepository, useLessonsPassed } from '../../db';
 import type { AssignmentDoc } from '../../domain/team/types';
 import { AssignmentItem } from './member-view';
 import './team.css';

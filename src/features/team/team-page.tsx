@@ -3,7 +3,7 @@
 // Shows the last pulled state at once (offline too) and how old it is.
 import { useTranslation } from 'react-i18next';
 import { useSearch } from 'wouter';
-import type { TeamConfig } from '../../db/team-store';
+import type { TeamConfig } from '../../db';
 import { JoinForm } from './join-form';
 import { LeadView } from './lead-view';
 import { MemberView } from './member-view';

@@ -2,7 +2,7 @@
 // (pull decks and assignments, store new deck versions through the stored-deck update path, write
 // today's summary when sharing is on, pull the members' summaries for the lead), publish, assign,
 // leave. The password is used to sign in and never stored (the session cookie resumes, as sync does).
-import { teamRepository, type TeamCache, type TeamConfig, type TeamDashboardCache } from '../../db/team-store';
+import { teamRepository, type TeamCache, type TeamConfig, type TeamDashboardCache } from '../../db';
 import type { DeckSourceFile } from '../../domain/deck/deck-files';
 import type { Deck } from '../../domain/deck/types';
 import { buildLessons } from '../../domain/onboarding/lessons';

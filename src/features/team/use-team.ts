@@ -2,7 +2,7 @@
 // at once (so the page works offline and says how old it is), and a refresh against the server
 // on open and every five minutes while the page is open.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { teamRepository, type TeamCache, type TeamConfig, type TeamDashboardCache } from '../../db/team-store';
+import { teamRepository, type TeamCache, type TeamConfig, type TeamDashboardCache } from '../../db';
 import { useDecks } from '../../hooks/use-decks';
 import { useClock } from '../../hooks/clock';
 import { SyncError } from '../../sync/errors';
