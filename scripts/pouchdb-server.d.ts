@@ -25,6 +25,10 @@ declare module 'pouchdb-mapreduce' {
 }
 declare module 'express-pouchdb' {
   import type { RequestHandler } from 'express';
-  function expressPouchDB(pouch: unknown, options?: Record<string, unknown>): RequestHandler;
+  /** The server's settings (`_config`), e.g. `couch_httpd_auth` / `timeout` in seconds. */
+  interface CouchConfig {
+    set(section: string, key: string, value: unknown, callback: (err: unknown) => void): void;
+  }
+  function expressPouchDB(pouch: unknown, options?: Record<string, unknown>): RequestHandler & { couchConfig: CouchConfig };
   export default expressPouchDB;
 }

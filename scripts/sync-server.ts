@@ -7,7 +7,7 @@
 import { createServer, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import express from 'express';
+import express, { type CookieOptions } from 'express';
 import cors from 'cors';
 import PouchDB from 'pouchdb-core';
 import memoryAdapter from 'pouchdb-adapter-memory';
@@ -47,6 +47,9 @@ export interface SyncServer {
   close(): Promise<void>;
 }
 
+/** How long a session lasts without a request (CouchDB's `[chttpd_auth] timeout` as init sets it). */
+const SESSION_SECONDS = 14 * 86_400;
+
 // Plugins are registered once per process (PouchDB refuses to register one twice).
 const Pouch = PouchDB.plugin(memoryAdapter).plugin(httpAdapter).plugin(replication).plugin(mapreduce);
 
@@ -72,7 +75,18 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
   // listing and _users for admins only (issue 22; scripts/sync-server-guard.ts).
   app.use(bodyGuard());
   app.use(adminGuard(() => `http://${host}:${port}`));
-  app.use(expressPouchDB(Mem, { mode: 'fullCouchDB', inMemoryConfig: true, logPath: '/dev/null' }));
+  // A session as on a CouchDB set up by `npm run team -- init` (SERVER_SETTINGS): it lasts 14 days
+  // of inactivity and its cookie has a Max-Age, so a browser restart keeps it (PouchDB Server's own
+  // cookie is a browser-session cookie, and its Max-Age would be seconds read as milliseconds).
+  app.use((_req, res, next) => {
+    const cookie = res.cookie.bind(res);
+    res.cookie = (name: string, value: unknown, options: CookieOptions = {}) =>
+      cookie(name, value, name === 'AuthSession' && value !== '' ? { ...options, maxAge: SESSION_SECONDS * 1000 } : options);
+    next();
+  });
+  const pouchApp = expressPouchDB(Mem, { mode: 'fullCouchDB', inMemoryConfig: true, logPath: '/dev/null' });
+  await new Promise<void>((resolve, reject) => pouchApp.couchConfig.set('couch_httpd_auth', 'timeout', SESSION_SECONDS, (err: unknown) => (err ? reject(err) : resolve())));
+  app.use(pouchApp);
 
   const sockets = new Set<Socket>();
   let server: Server | null = null;

@@ -3,7 +3,9 @@
 // a member joins by the link, gets the deck, passes lesson 1, turns sharing on; the lead's
 // dashboard shows the member ready for lesson 1, and the weak spots link to cards. Then (issue 22)
 // a lead publishes the team's memo titled "# Docker": the member keeps the built-in Docker deck,
-// all its cards and reviews, and gets the team's Docker deck beside it.
+// all its cards and reviews, and gets the team's Docker deck beside it. And (issue 26) a browser
+// restart: the team page resumes on the session cookie, asks only for the password once the
+// session has ended, and says "No connection" only when the server is unreachable.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, openTrackedPage } from './browser';
@@ -255,6 +257,49 @@ describe('team space', () => {
     expect(member.pageErrors).toEqual([]);
     await leadContext.close();
     await memberContext.close();
+  });
+
+  it('after a browser restart the team page resumes on the session cookie; a session that ended asks for the password only; "No connection" only offline', async () => {
+    const first = await browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 } });
+    const before = await join(first, LEAD, false);
+    // What a browser restart keeps: the storage and the cookies that have an expiry (session cookies go).
+    const state = await first.storageState({ indexedDB: true });
+    await first.close();
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 }, storageState: { ...state, cookies: state.cookies.filter((c) => c.expires !== -1) } });
+    const tab = await openTrackedPage(context, baseUrl);
+    const page = tab.page;
+    await page.goto(`${baseUrl}/team`);
+    await expect.poll(() => teamStatus(page).getAttribute('data-team-status'), { timeout: 20_000 }).toBe('done');
+    await page.getByText(`Signed in as lead to ${dbUrl}. You are the team lead.`).waitFor();
+    expect(await page.getByRole('form', { name: 'Sign in again' }).count()).toBe(0);
+
+    // The session really ends (the cookie is gone): the page says so and asks for the password alone.
+    await context.clearCookies();
+    await page.reload();
+    const again = page.getByRole('form', { name: 'Sign in again' });
+    await again.waitFor({ timeout: 20_000 });
+    expect(await teamStatus(page).textContent()).toMatch(/^Your session with the team server has ended: type your password below to sign in again\. Nothing on this device is lost\. Team as of /);
+    expect(await page.getByText(/Signed in as|No connection/).count()).toBe(0);
+    expect(await again.getByLabel('User name').inputValue()).toBe(LEAD.name);
+    expect(await again.getByLabel('Team database').inputValue()).toBe(dbUrl);
+    await again.getByLabel('Password', { exact: true }).fill(LEAD.password);
+    await again.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => teamStatus(page).getAttribute('data-team-status'), { timeout: 20_000 }).toBe('done');
+    await page.getByText(`Signed in as lead to ${dbUrl}. You are the team lead.`).waitFor();
+
+    // The server is unreachable: "No connection", and no password asked.
+    await server.stop();
+    try {
+      await page.reload();
+      await expect.poll(() => teamStatus(page).getAttribute('data-team-status'), { timeout: 20_000 }).toBe('error');
+      expect(await teamStatus(page).textContent()).toMatch(/^No connection: this is the team as of /);
+      expect(await page.getByRole('form', { name: 'Sign in again' }).count()).toBe(0);
+    } finally {
+      await server.restart();
+    }
+    expect(before.pageErrors).toEqual([]);
+    expect(tab.pageErrors).toEqual([]);
+    await context.close();
   });
 });
 

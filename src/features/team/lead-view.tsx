@@ -291,7 +291,8 @@ function DashboardView({ content, dashboard, ddecks }: { content: TeamCache; das
   );
 }
 
-export function LeadView({ config, content, dashboard, onChanged }: { config: TeamConfig; content: TeamCache | null; dashboard: TeamDashboardCache | null; onChanged: () => void }) {
+/** `signedIn` false (the session ended): the last pulled dashboard only, no form that would fail. */
+export function LeadView({ config, signedIn, content, dashboard, onChanged }: { config: TeamConfig; signedIn: boolean; content: TeamCache | null; dashboard: TeamDashboardCache | null; onChanged: () => void }) {
   const { decks } = useDecks();
   // Every published version compiled once (the compiler is a lazy chunk): the dashboard reads
   // summaries made on any of them, and the newest is what assignments and weak spots name.
@@ -313,10 +314,14 @@ export function LeadView({ config, content, dashboard, onChanged }: { config: Te
   return (
     <>
       {content && <DashboardView content={content} dashboard={dashboard} ddecks={ddecks} />}
-      <RosterSection config={config} version={dashboard?.pulledAt ?? 0} />
-      <PublishForm config={config} content={content} onDone={onChanged} />
-      {/* Keyed by the first deck: once the team's decks are compiled, the form starts on one of them. */}
-      <AssignmentForm key={assignable[0]?.id ?? ''} config={config} decks={assignable} onDone={onChanged} />
+      {signedIn && (
+        <>
+          <RosterSection config={config} version={dashboard?.pulledAt ?? 0} />
+          <PublishForm config={config} content={content} onDone={onChanged} />
+          {/* Keyed by the first deck: once the team's decks are compiled, the form starts on one of them. */}
+          <AssignmentForm key={assignable[0]?.id ?? ''} config={config} decks={assignable} onDone={onChanged} />
+        </>
+      )}
     </>
   );
 }

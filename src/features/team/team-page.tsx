@@ -18,12 +18,12 @@ function StatusLine({ status, pulledAt }: { status: TeamStatus; pulledAt: number
   const fmt = useFormatTime();
   const lines: string[] = [];
   if (status.kind === 'working') lines.push(t('team.status.working'));
-  if (status.kind === 'error') {
-    lines.push(t(`team.status.error.${status.reason}` as 'team.status.error.network'));
-    lines.push(pulledAt === null ? t('team.status.never') : t('team.status.stale', { time: fmt(pulledAt) }));
-  } else {
-    lines.push(pulledAt === null ? t('team.status.never') : t('team.status.asOf', { time: fmt(pulledAt) }));
-  }
+  const unreachable = status.kind === 'error' && status.reason === 'network';
+  if (status.kind === 'error' && status.reason === 'signed-out') lines.push(t('team.status.signedOut'));
+  else if (status.kind === 'error' && !(unreachable && pulledAt !== null)) lines.push(t(`team.status.error.${status.reason}` as 'team.status.error.network'));
+  // "No connection" only when the server cannot be reached: a session that ended is not that (issue 26).
+  if (pulledAt === null) lines.push(t('team.status.never'));
+  else lines.push(unreachable ? t('team.status.stale', { time: fmt(pulledAt) }) : t('team.status.asOf', { time: fmt(pulledAt) }));
   if (status.kind === 'done' && status.updated.length > 0) lines.push(t('team.status.updated', { decks: status.updated.map(publishedDeckId).join(', ') }));
   if (status.kind === 'done') for (const p of status.problems) lines.push(t('team.status.problem', { detail: p }));
   // This device's clock against the team server's: a summary dated after the server's tomorrow is refused (issue 22).
@@ -36,11 +36,12 @@ function StatusLine({ status, pulledAt }: { status: TeamStatus; pulledAt: number
   );
 }
 
-function Header({ config, onRefresh, onLeave }: { config: TeamConfig; onRefresh: () => void; onLeave: () => void }) {
+function Header({ config, signedOut, onRefresh, onLeave }: { config: TeamConfig; signedOut: boolean; onRefresh: () => void; onLeave: () => void }) {
   const { t } = useTranslation();
   return (
     <div className="panel team-header">
-      <p>{t('team.header.signedIn', { user: config.user, db: config.dbUrl })} {config.lead ? t('team.header.lead') : t('team.header.member')}</p>
+      {/* Never "Signed in as ..." above "your session has ended" (issue 26). */}
+      <p>{signedOut ? t('team.header.signedOut', { user: config.user, db: config.dbUrl }) : `${t('team.header.signedIn', { user: config.user, db: config.dbUrl })} ${config.lead ? t('team.header.lead') : t('team.header.member')}`}</p>
       <div className="team-actions no-print">
         <button type="button" className="button" onClick={onRefresh}>{t('team.header.refresh')}</button>
         <button type="button" className="button" onClick={onLeave} aria-describedby="team-leave-help">{t('team.header.leave')}</button>
@@ -56,6 +57,8 @@ export default function TeamPage() {
   const linked = new URLSearchParams(search).get('db') ?? '';
   const team = useTeam();
   const { config } = team;
+  // The session cookie is gone or belongs to someone else: ask for the password, the rest filled in.
+  const signedOut = team.status.kind === 'error' && team.status.reason === 'signed-out';
   return (
     <div className="team-page">
       <h1>{t('team.title')}</h1>
@@ -64,14 +67,12 @@ export default function TeamPage() {
         <JoinForm initialUrl={linked || (config?.dbUrl ?? '')} onJoined={(c) => void team.joined(c)} />
       ) : (
         <>
-          <Header config={config} onRefresh={() => void team.refresh(config)} onLeave={() => void team.leave()} />
+          <Header config={config} signedOut={signedOut} onRefresh={() => void team.refresh(config)} onLeave={() => void team.leave()} />
           <section aria-label={t('team.status.label')}>
             <StatusLine status={team.status} pulledAt={team.content?.pulledAt ?? null} />
           </section>
-          {team.status.kind === 'error' && team.status.reason === 'signed-out' && (
-            <JoinForm initialUrl={config.dbUrl} onJoined={(c) => void team.joined(c)} />
-          )}
-          {config.lead && <LeadView config={config} content={team.content} dashboard={team.dashboard} onChanged={() => void team.refresh(config)} />}
+          {signedOut && <JoinForm initialUrl={config.dbUrl} againAs={config.user} onJoined={(c) => void team.joined(c)} />}
+          {config.lead && <LeadView config={config} signedIn={!signedOut} content={team.content} dashboard={team.dashboard} onChanged={() => void team.refresh(config)} />}
           <MemberView content={team.content} sharing={config.sharing} onSharing={(on) => void team.setSharing(on)} lead={config.lead} />
         </>
       )}
