@@ -55,8 +55,9 @@ function isServerRoot(text: string): boolean {
 
 export function SignInForm({ strings, normalizeUrl, onSignIn, initialUrl = '', saved, heading, className, actionsClassName, children, urlGuide, submitHidden = false }: SignInFormProps) {
   const id = useId();
-  const [url, setUrl] = useState(initialUrl);
-  const [user, setUser] = useState('');
+  // Saved values known at the first render fill the fields at once (no empty flash before them).
+  const [url, setUrl] = useState(initialUrl || (saved?.url ?? ''));
+  const [user, setUser] = useState(saved?.user ?? '');
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
