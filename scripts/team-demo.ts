@@ -54,7 +54,7 @@ export function generatedLearner(deck: Deck, rnd: () => number, now: number, les
 /** A member's summaries for the last `days` days: the newest complete, the earlier ones without per-card arrays (as the app leaves them). */
 export function generatedSummaries(member: string, deck: Deck, rnd: () => number, now: number, lessonsDone: number, days = 30): SummaryDoc[] {
   const learner = generatedLearner(deck, rnd, now, lessonsDone, days);
-  const newest = summarize({ member, now, day: DEMO_DAY, decks: [{ deck, lessonsPassed: learner.lessonsPassed, lastLessonAt: learner.lastLessonAt }], states: learner.states, log: learner.log });
+  const newest = summarize({ member, now, day: DEMO_DAY, decks: [{ deck, lessonsPassed: learner.lessonsPassed, lastLessonAt: learner.lastLessonAt }], states: learner.states, log: learner.log, events: learner.log.length + learner.lessonsPassed.length });
   const out = [newest];
   const today = dayKey(now, DEMO_DAY.timeZone, DEMO_DAY.startHour);
   for (let i = 1; i < days; i++) {

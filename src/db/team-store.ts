@@ -91,6 +91,8 @@ export interface SummarySource {
   /** Per deck id: lessons passed and when the newest was. */
   progress: Map<string, { lessonsPassed: string[]; lastLessonAt: number | null }>;
   day: DayBoundary;
+  /** How many of the learner's events this device holds: live and voided ratings, quiz results, the other events. */
+  events: number;
 }
 
 export async function readSummarySource(db: KujiraDB, deckIds: readonly string[]): Promise<SummarySource> {
@@ -108,6 +110,10 @@ export async function readSummarySource(db: KujiraDB, deckIds: readonly string[]
     states: snap.cardStates.map((s) => ({ ...s, kind: s.state })),
     progress,
     day: dayBoundaryInForce(settings),
+    events: await withStorage(db, () => db.transaction('r', [db.reviewLog, db.voidedRatings, db.quizResults, db.events], async () => {
+      const counts = await Promise.all([db.reviewLog.count(), db.voidedRatings.count(), db.quizResults.count(), db.events.count()]);
+      return counts.reduce((a, b) => a + b, 0);
+    })),
   };
 }
 

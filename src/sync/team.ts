@@ -1,8 +1,9 @@
 // The team space over the CouchDB HTTP API: pull the published decks and assignments, pull the
 // newest summary of each member (ids first, then only those documents), and write this member's
-// summary for today (emptying the per-card arrays of their previous one). No UI, no storage.
+// summary for today (emptying the per-card arrays of their previous one) unless the server's
+// covers more of the learner's history. No UI, no storage.
 import { isAssignmentDoc, isSummaryDoc, isTeamDeckDoc, summaryCandidates } from '../domain/team/documents';
-import { withoutCards } from '../domain/team/summarize';
+import { summaryMayReplace, withoutCards } from '../domain/team/summarize';
 import type { AssignmentDoc, SummaryDoc, TeamDeckDoc } from '../domain/team/types';
 import type { CouchClient } from './couch-client';
 
@@ -69,16 +70,28 @@ export async function pullLatestSummaries(client: CouchClient, now: number, sign
   return { summaries, unreadable: unreadable.sort() };
 }
 
+/** What pushSummary did: wrote the summary, or kept the server's (it covers more of the learner's history). */
+export type PushOutcome = 'written' | 'kept';
+
 /**
  * Writes today's summary (over today's earlier one), and drops the per-card arrays from the
- * member's previous day, so only the newest summary of each member is large.
+ * member's previous day, so only the newest summary of each member is large. Unless the member's
+ * newest summary on the server came from a device holding more of the learner's events
+ * (summaryMayReplace): then nothing is written and the answer is 'kept' (issue 26: a fresh
+ * browser must not replace "2/2 lessons, recall 89 %" by "0/2 lessons, recall 0 %").
  */
-export async function pushSummary(client: CouchClient, doc: SummaryDoc, previousDay: string | null, signal?: AbortSignal): Promise<void> {
-  const here = await client.getDoc<SummaryDoc>(doc._id, signal);
+export async function pushSummary(client: CouchClient, doc: SummaryDoc, previousDay: string | null, signal?: AbortSignal): Promise<PushOutcome> {
+  // The member's newest summary, whatever device wrote it: ids first (one small request), then that one.
+  const ids = (await client.allDocs({ prefix: `summary:${doc.member}:`, signal })).map((r) => r.id);
+  const newestId = summaryCandidates(ids, doc.at).get(doc.member)?.[0] ?? null;
+  const newest = newestId === null ? null : await client.getDoc<unknown>(newestId, signal);
+  if (isSummaryDoc(newest) && newest._id === newestId && !summaryMayReplace(newest, doc)) return 'kept';
+  const here = newestId === doc._id ? (newest as { _rev?: string } | null) : await client.getDoc<SummaryDoc>(doc._id, signal);
   const { _rev: _ignored, ...body } = doc;
   await client.putDoc(here?._rev ? { ...body, _rev: here._rev } : body, signal);
   if (previousDay && previousDay !== doc.day) {
     const prev = await client.getDoc<SummaryDoc>(`summary:${doc.member}:${previousDay}`, signal);
     if (prev && isSummaryDoc(prev) && prev.decks.some((d) => d.r.length > 0)) await client.putDoc(withoutCards(prev), signal);
   }
+  return 'written';
 }

@@ -56,6 +56,8 @@ export function fixture() {
     states: [state(c1.id, 10, 10, 0, -1), state(c2.id, 10, 10, 1, 3), state(c3.id, 10, 10, 0, 2)],
     // 7 days: 4 review answers, one Again (75 %); 30 days: one more pass (4 of 5, 80 %); 2 new-card answers not counted.
     log: [review(c1.id, 1, 3), review(c2.id, 2, 1), review(c3.id, 3, 3), review(c1.id, 6, 3), review(c2.id, 20, 3), review(c1.id, 25, 3, 'new'), review(c2.id, 25, 3, 'new')],
+    // Her 7 ratings and 1 lesson.
+    events: 8,
   });
   // bob: lesson 1 passed, but his cards were last seen 20 days ago at stability 10 (below 90 %); c1 lapsed twice.
   const bob = summarize({
@@ -65,9 +67,10 @@ export function fixture() {
     decks: [{ deck, lessonsPassed: [l1.id, l2.id], lastLessonAt: NOW - 3 * D }],
     states: [state(c1.id, 10, 20, 2, 5), state(c2.id, 10, 20, 0, 5), state(c3.id, 10, 20, 0, 5)],
     log: [review(c1.id, 20, 1)],
+    events: 3,
   });
   // carol: joined, shared, studied nothing.
-  const carol = summarize({ member: 'carol', now: NOW, day: DAY, decks: [{ deck, lessonsPassed: [] }], states: [], log: [] });
+  const carol = summarize({ member: 'carol', now: NOW, day: DAY, decks: [{ deck, lessonsPassed: [] }], states: [], log: [], events: 0 });
   // An older summary of alice's (yesterday) that the dashboard must not read over the newest.
   const aliceYesterday: SummaryDoc = { ...alice, _id: 'summary:alice:2026-11-09', day: '2026-11-09', at: NOW - D, overdue: 7, decks: [] };
   return { deck, lessons, l1, l2, c1, c2, c3, assignment, summaries: { alice, bob, carol, aliceYesterday } };

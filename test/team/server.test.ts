@@ -10,9 +10,10 @@ import { pullLatestSummaries, pullTeamContent, pushSummary } from '../../src/syn
 import { buildDashboard } from '../../src/domain/team/dashboard';
 import { nextDeckDoc } from '../../src/domain/team/documents';
 import { summaryDocId } from '../../src/domain/team/types';
+import { summarize } from '../../src/domain/team/summarize';
 import { DeviceNetwork } from '../sync/helpers';
 import { TEAM_EN } from '../fixtures/team-memo';
-import { dashboardDeck, fixture, NOW } from './fixture';
+import { DAY, dashboardDeck, fixture, NOW } from './fixture';
 
 const LEAD = { name: 'lead', password: 'lead-pass' };
 const MEMBERS = ['alice', 'bob', 'carol'].map((name) => ({ name, password: `${name}-pass` }));
@@ -121,5 +122,35 @@ describe('summaries through the server', () => {
       ['carol', false, 0, null],
     ]);
     expect(dash.weakSpots[0]).toMatchObject({ cardId: f.c1.id, lapses: 2, learners: 2 });
+  });
+});
+
+describe('a member on a second, fresh browser (issue 26)', () => {
+  it('does not replace the summary of the device that holds her history, until it has caught up', async () => {
+    const dana = { name: 'dana', password: 'dana-pass' };
+    const url = await createTeamDatabase(server.url, server.admin, { name: 'second-browser', lead: LEAD, members: [dana] });
+    const as = async (who: { name: string; password: string }) => {
+      const client = new CouchClient(url, new DeviceNetwork().fetch);
+      await client.login(who.name, who.password);
+      return client;
+    };
+    const f = fixture();
+    // Her laptop: lesson 1 passed, recall 90 %, 8 events.
+    const laptop = { ...f.summaries.alice, _id: summaryDocId('dana', '2026-11-10'), member: 'dana' };
+    expect(await pushSummary(await as(dana), laptop, null)).toBe('written');
+    // The fresh browser: joined, shares, holds none of her events yet.
+    const fresh = (now: number, events: number) => summarize({ member: 'dana', now, day: DAY, decks: [{ deck: f.deck, lessonsPassed: [] }], states: [], log: [], events });
+    const browser = await as(dana);
+    expect(await pushSummary(browser, fresh(NOW + 3_600_000, 0), null)).toBe('kept');
+    // The next day too: no summary of that day, the laptop's stays the newest.
+    expect(await pushSummary(browser, fresh(NOW + 86_400_000, 0), null)).toBe('kept');
+    const lead = await as(LEAD);
+    const seen = await pullLatestSummaries(lead, NOW + 86_400_000);
+    expect(seen.summaries.map((s) => [s._id, s.events])).toEqual([['summary:dana:2026-11-10', 8]]);
+    const row = buildDashboard(seen.summaries, [f.assignment], [dashboardDeck(f.deck)]).members[0]!;
+    expect(row.assignments[0]).toMatchObject({ lessonsPassed: 1, ready: true });
+    // Sync brought her 8 events, and she rated once more there: that browser now speaks for her.
+    expect(await pushSummary(browser, fresh(NOW + 86_400_000, 9), null)).toBe('written');
+    expect((await pullLatestSummaries(lead, NOW + 86_400_000)).summaries.map((s) => [s._id, s.events])).toEqual([['summary:dana:2026-11-11', 9]]);
   });
 });

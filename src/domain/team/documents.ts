@@ -127,6 +127,7 @@ export function isSummaryDoc(v: unknown): v is SummaryDoc {
   if (!ret(v.retention7) || !ret(v.retention30) || !isNumArray(v.daily)) return false;
   // Only the member's own documents count: the id names the member (the write rule holds it on the server).
   if (v._id !== `summary:${v.member}:${v.day}`) return false;
+  if (v.events !== undefined && !(isNum(v.events) && v.events >= 0)) return false;
   return Array.isArray(v.decks) && v.decks.every((d) => isObj(d) && isStr(d.deckId) && isStr(d.hash) && Array.isArray(d.lessonsPassed) && d.lessonsPassed.every(isStr) && isNumArray(d.lapses) && isNumArray(d.r));
 }
 

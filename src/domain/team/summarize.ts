@@ -41,6 +41,8 @@ export interface SummaryInput {
   states: readonly SummaryCardState[];
   /** Every review of the learner (counted, never copied). */
   log: readonly SummaryLogEntry[];
+  /** How many of the learner's events the device holds (its share of the learner's history). */
+  events: number;
   /** FSRS weights in force (absent: the defaults). */
   weights?: number[];
 }
@@ -118,7 +120,22 @@ export function summarize(input: SummaryInput): SummaryDoc {
     overdue,
     daily,
     decks,
+    events: input.events,
   };
+}
+
+/**
+ * Whether `next` may take the place of `stored`, the member's newest summary on the server (today's
+ * or an earlier day's). One member, one truthful summary whatever the device (issue 26): events
+ * are immutable and merge by set union, so the number of the learner's events a device holds
+ * only grows as it catches up (an undo or a reset is one more event, never one less). A device
+ * holding fewer of them than the one that wrote `stored` (a fresh browser before sync brought the
+ * history, a device without sync) knows less of the learner, and its summary ("0/2 lessons,
+ * recall 0 %") would replace a truthful one ("2/2 lessons, recall 89 %"): it waits until it has
+ * caught up. A summary written before the count existed counts as 0 events.
+ */
+export function summaryMayReplace(stored: SummaryDoc | null, next: SummaryDoc): boolean {
+  return stored === null || (stored.events ?? 0) <= (next.events ?? 0);
 }
 
 /** An earlier day's summary as it is kept once a newer one exists: the counts, no per-card arrays. */

@@ -84,6 +84,12 @@ export interface SummaryDoc {
   /** Reviews per study day, the 30 days up to `day`, oldest first. */
   daily: number[];
   decks: DeckSummary[];
+  /**
+   * How many of the learner's events (ratings, undos, lessons, quizzes, settings...) the device
+   * that wrote it held: a summary from a device holding less of the learner's history never takes
+   * the place of one holding more (summaryMayReplace). Absent on summaries written before it: 0.
+   */
+  events?: number;
 }
 
 export type TeamDoc = TeamDeckDoc | AssignmentDoc | SummaryDoc;

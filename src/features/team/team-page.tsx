@@ -26,6 +26,7 @@ function StatusLine({ status, pulledAt }: { status: TeamStatus; pulledAt: number
   else lines.push(unreachable ? t('team.status.stale', { time: fmt(pulledAt) }) : t('team.status.asOf', { time: fmt(pulledAt) }));
   if (status.kind === 'done' && status.updated.length > 0) lines.push(t('team.status.updated', { decks: status.updated.map(publishedDeckId).join(', ') }));
   if (status.kind === 'done') for (const p of status.problems) lines.push(t('team.status.problem', { detail: p }));
+  if (status.kind === 'done' && status.summaryKept) lines.push(t('team.status.summaryKept'));
   // This device's clock against the team server's: a summary dated after the server's tomorrow is refused (issue 22).
   const skew = status.kind === 'done' && typeof status.clockSkewMs === 'number' ? clockSkewBeyondTolerance(status.clockSkewMs, 0) : null;
   if (skew !== null) lines.push(t(skew > 0 ? 'team.status.clockAhead' : 'team.status.clockBehind', { minutes: Math.round(Math.abs(skew) / 60_000) }));

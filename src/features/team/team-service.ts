@@ -14,7 +14,7 @@ import { summarize } from '../../domain/team/summarize';
 import type { TeamDeckDoc } from '../../domain/team/types';
 import { CouchClient } from '../../sync/couch-client';
 import { SyncError } from '../../sync/errors';
-import { pullLatestSummaries, pullTeamContent, pushSummary } from '../../sync/team';
+import { pullLatestSummaries, pullTeamContent, pushSummary, type PushOutcome } from '../../sync/team';
 import { addMember, readRoster, removeMember, type Roster } from '../../sync/team-roster';
 
 let client: CouchClient | null = null;
@@ -83,6 +83,8 @@ export interface RefreshResult {
   problems: string[];
   /** This device's clock minus the team server's (its Date header), null when unknown. */
   clockSkewMs: number | null;
+  /** The summary: written, kept (the server's covers more of the learner's history), or not shared (null). */
+  shared: PushOutcome | null;
 }
 
 /**
@@ -108,6 +110,7 @@ export async function refreshTeam(config: TeamConfig, decks: readonly Deck[], no
     if (await teamRepository.applyDeck(deck, doc.files, now, { team: teamKeyOf(config.dbUrl), version: doc.version })) updated.push(deck.id);
   }
 
+  let shared: PushOutcome | null = null;
   if (config.sharing) {
     const ids = [...new Set([...content.decks.map((d) => d.deckId), ...content.assignments.map((a) => a.deckId)])].filter((id) => known.has(id));
     const source = await teamRepository.summarySource(ids);
@@ -118,9 +121,10 @@ export async function refreshTeam(config: TeamConfig, decks: readonly Deck[], no
       decks: ids.map((id) => ({ deck: known.get(id)!, ...(source.progress.get(id) ?? { lessonsPassed: [], lastLessonAt: null }) })),
       states: source.states,
       log: source.log,
+      events: source.events,
     });
-    await pushSummary(c, doc, config.lastSummaryDay);
-    if (config.lastSummaryDay !== doc.day) await teamRepository.saveConfig({ ...config, lastSummaryDay: doc.day });
+    shared = await pushSummary(c, doc, config.lastSummaryDay);
+    if (shared === 'written' && config.lastSummaryDay !== doc.day) await teamRepository.saveConfig({ ...config, lastSummaryDay: doc.day });
   }
 
   let dashboard: TeamDashboardCache | null = null;
@@ -129,7 +133,7 @@ export async function refreshTeam(config: TeamConfig, decks: readonly Deck[], no
     dashboard = { summaries: latest.summaries, unreadable: latest.unreadable, pulledAt: now };
     await teamRepository.saveDashboard(dashboard);
   }
-  return { content, dashboard, updated, problems, clockSkewMs: c.clockSkewMs };
+  return { content, dashboard, updated, problems, clockSkewMs: c.clockSkewMs, shared };
 }
 
 /** The decks the dashboard reads: each deck's current form and every published version's card order. */

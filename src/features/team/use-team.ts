@@ -11,7 +11,7 @@ import { leaveTeam, refreshTeam } from './team-service';
 export type TeamStatus =
   | { kind: 'idle' }
   | { kind: 'working' }
-  | { kind: 'done'; updated: string[]; problems: string[]; clockSkewMs?: number | null }
+  | { kind: 'done'; updated: string[]; problems: string[]; clockSkewMs?: number | null; summaryKept?: boolean }
   | { kind: 'error'; reason: string };
 
 export interface TeamState {
@@ -42,7 +42,7 @@ export function useTeam() {
       try {
         const r = await refreshTeam(config, decksRef.current, clock.now());
         const saved = await teamRepository.config();
-        setState((s) => ({ ...s, config: saved, content: r.content, dashboard: r.dashboard ?? s.dashboard, status: { kind: 'done', updated: r.updated, problems: r.problems, clockSkewMs: r.clockSkewMs } }));
+        setState((s) => ({ ...s, config: saved, content: r.content, dashboard: r.dashboard ?? s.dashboard, status: { kind: 'done', updated: r.updated, problems: r.problems, clockSkewMs: r.clockSkewMs, summaryKept: r.shared === 'kept' } }));
       } catch (e) {
         setState((s) => ({ ...s, status: { kind: 'error', reason: errorReason(e) } }));
       }
