@@ -7,6 +7,7 @@ import { useUiLanguage } from '../../i18n/ui-language';
 import { useStoredDecks } from '../../db';
 import { useDecks } from '../../hooks/use-decks';
 import { AddDeck } from './add-deck';
+import { isTeamDeckId } from '../../domain/deck/deck-owner';
 import { StoredDeckItem } from './stored-deck-item';
 import './decks.css';
 
@@ -16,7 +17,9 @@ export default function DecksPage() {
   const { decks } = useDecks();
   const stored = useStoredDecks();
   const storedIds = useMemo(() => new Set((stored ?? []).map((s) => s.deck.id)), [stored]);
-  const builtIn = decks.filter((d) => !storedIds.has(d.id));
+  // Until the stored decks are read, a team's deck is not taken for a built-in one (it showed
+  // under "Built in" for a moment beside the built-in deck of the same title).
+  const builtIn = decks.filter((d) => !storedIds.has(d.id) && (stored !== undefined || !isTeamDeckId(d.id)));
   const builtInIds = useMemo(() => new Set(builtIn.map((d) => d.id)), [builtIn]);
   const lang = useUiLanguage();
   return (

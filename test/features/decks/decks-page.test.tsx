@@ -11,6 +11,8 @@ import { setDb } from '../../../src/db/database';
 import { rateCard } from '../../../src/db/reviews';
 import type { KujiraDB } from '../../../src/db/schema';
 import DecksPage from '../../../src/features/decks/decks-page';
+import { saveStoredDeck } from '../../../src/db/stored-decks';
+import { compileDeck } from '../../../src/domain/deck/compile-deck';
 import { ClockProvider } from '../../../src/hooks/clock';
 import { DecksProvider } from '../../../src/hooks/use-decks';
 import { initI18n } from '../../../src/i18n/setup';
@@ -176,6 +178,29 @@ describe('DecksPage', () => {
     const report = await screen.findByRole('region', { name: 'What changes' }, SLOW);
     const heading = within(report).getByRole('heading', { name: 'Added (1)' });
     expect([...heading.nextElementSibling!.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['kubectl describe pod: Describe a pod']);
+  });
+
+  it('never lists a team\'s deck under "Built in", not even before the stored decks are read', async () => {
+    db = await freshDb('decks-team-loading');
+    setDb(db);
+    const files = [{ path: 'team-tools.en.md', text: TEAM_EN, role: 'memo' as const, lang: 'en' as const }];
+    const team = compileDeck({ id: 'team:kujira-team-x:team-tools', files }).deck!;
+    await saveStoredDeck(db, team, files, clock.now(), { source: { kind: 'team', team: 'kujira-team-x' }, version: 1 });
+    render(
+      <I18nextProvider i18n={initI18n('en')}>
+        <ClockProvider clock={clock}>
+          <DecksProvider decks={[testDeck(), team]}>
+            <DecksPage />
+          </DecksProvider>
+        </ClockProvider>
+      </I18nextProvider>,
+    );
+    // The first render, before the live query answers.
+    const builtIn = screen.getByRole('region', { name: 'Built in' });
+    expect(within(builtIn).queryByRole('heading', { name: 'Team tools' })).toBeNull();
+    const added = await screen.findByRole('region', { name: 'Added' });
+    expect(within(added).getByRole('heading', { name: 'Team tools' })).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: 'Built in' })).queryByRole('heading', { name: 'Team tools' })).toBeNull();
   });
 
   it('offers to send the cards whose meaning changed back to learning, and does it on Apply', async () => {
