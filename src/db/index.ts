@@ -27,7 +27,7 @@ export { optimizerRepository, type OptimizerSnapshot } from './optimizer';
 export { storedDeckRepository } from './stored-decks';
 export { teamRepository, type TeamCache, type TeamConfig, type TeamDashboardCache } from './team-store';
 export { teamMembershipRepository } from './team-membership';
-export { syncRepository, type QuarantinedSyncEvent } from './sync-repository';
+export { syncRepository } from './sync-repository';
 export { syncConfigRepository, type SyncConfig } from './sync-config';
 export { backupRepository, type ImportProgress, type PreparedImport } from './backup/repository';
 export { repairRepository } from './repair-repository';

@@ -11,6 +11,7 @@ import type { Settings } from '../domain/settings/settings';
 import type { FlagEvent, LessonEvent, ResetEvent, SettingsEvent, SuspendEvent, VoidEvent } from '../domain/events/types';
 import { SETTINGS_FIELDS, UNKNOWN_DEVICE } from '../domain/events/types';
 import { v1SuspendId } from '../domain/backup/v1-ids';
+import type { QuarantinedEvent } from '../domain/events/event-store';
 
 /** Which queue a card is in, as an indexable number (IndexedDB cannot index booleans). */
 export const QUEUE = { off: -1, new: 0, learning: 1, review: 2 } as const;
@@ -139,22 +140,12 @@ export interface SyncStateRow {
   value: string;
 }
 
-/** An event pulled from a sync server that was refused (never applied), kept for a person to see. */
-export interface SyncQuarantineRow {
+/**
+ * An event pulled from a sync server that was refused (never applied) or held (stamped too far in
+ * this device's future), kept for a person to see: the domain's record plus the table's key.
+ */
+export interface SyncQuarantineRow extends QuarantinedEvent {
   n?: number;
-  docId: string;
-  rev: string;
-  path: string;
-  reason: string;
-  receivedAt: number;
-  sample: string;
-  /**
-   * Held, not refused: stamped too far in this device's future (clock tolerance, docs/sync.md).
-   * From this time on (epoch ms) the document is checked and applied again; absent for a refusal.
-   */
-  until?: number;
-  /** The whole held document (JSON), to apply when its time comes; only with `until`. */
-  doc?: string;
 }
 
 export const DB_NAME = 'kujira';

@@ -2,13 +2,13 @@
 // this device's id and the quarantine. Its saved settings are syncConfigRepository (sync-config.ts).
 import { getDb } from './database';
 import { deviceId } from './stamp';
-import { quarantineCount, quarantinedEvents, syncEventStore, type QuarantinedSyncEvent, type SyncEventStore } from './sync-store';
+import type { QuarantinedEvent } from '../domain/events/event-store';
+import { quarantineCount, quarantinedEvents, syncEventStore, type SyncEventStore } from './sync-store';
 
 export const syncRepository = {
   eventStore: (): SyncEventStore => syncEventStore(getDb()),
   deviceId: (): Promise<string> => getDb().transaction('rw', getDb().meta, () => deviceId(getDb())),
-  quarantined: (limit?: number): Promise<QuarantinedSyncEvent[]> => quarantinedEvents(getDb(), limit),
+  quarantined: (limit?: number): Promise<QuarantinedEvent[]> => quarantinedEvents(getDb(), limit),
   quarantineCount: (): Promise<number> => quarantineCount(getDb()),
 };
 
-export type { QuarantinedSyncEvent } from './sync-store';

@@ -1,5 +1,5 @@
-// The device's event log as the sync engine sees it (src/sync's LocalEventStore, matched by shape:
-// src/db does not import the engine). Pushing reads this device's own events by its event
+// The device's event log as the sync engine sees it: the domain's LocalEventStore port
+// (src/domain/events/event-store.ts), implemented over IndexedDB (src/db does not import the engine). Pushing reads this device's own events by its event
 // counter (the [device+seq] index of every event table); everything else here (imported events,
 // events pulled from another database) is sent by a sweep over every table, when a database is
 // new to this device or after an import added events. Pulled events are merged exactly like a
@@ -14,20 +14,12 @@ import { storableDeckIdProblem } from '../domain/deck/deck-owner';
 import { canonicalFilesKey, compareDeckVersions, type DeckVersionKey } from '../domain/deck/deck-versions';
 import { saveStoredDeck } from './stored-decks';
 import type { LearnerEvent } from '../domain/events/types';
+import type { LocalEventStore, QuarantinedEvent, StoredEvent, SyncDeckSource } from '../domain/events/event-store';
 import { applyImport, planMerge } from './backup/import';
 import { withStorage } from './errors';
 import { quizEventOf, ratingEventOf } from './mappers';
-import type { EventRow, KujiraDB, QuizResultRow, ReviewLogRow, StoredDeckRow, SyncQuarantineRow } from './schema';
+import type { EventRow, KujiraDB, QuizResultRow, ReviewLogRow, StoredDeckRow } from './schema';
 import { deviceId } from './stamp';
-
-export interface SyncStoredEvent {
-  seq: number;
-  event: LearnerEvent;
-  source: string | null;
-}
-
-/** An event the sync engine refused (see src/sync/types.ts QuarantinedEvent). */
-export type QuarantinedSyncEvent = Omit<SyncQuarantineRow, 'n'>;
 
 const TABLES = ['reviewLog', 'voidedRatings', 'events', 'quizResults'] as const;
 type EventTable = (typeof TABLES)[number];
@@ -36,15 +28,6 @@ function eventOfRow(table: EventTable, row: unknown): LearnerEvent {
   if (table === 'reviewLog' || table === 'voidedRatings') return ratingEventOf(row as ReviewLogRow);
   if (table === 'quizResults') return quizEventOf(row as QuizResultRow);
   return row as EventRow;
-}
-
-/** A deck's sources as they travel (src/sync/types.ts SyncDeckSource). */
-export interface SyncDeckSource {
-  id: string;
-  at: number;
-  /** The version counter (absent on versions written before it existed: 0). */
-  version?: number;
-  files: unknown[];
 }
 
 const versionKey = (d: SyncDeckSource): DeckVersionKey => ({ version: d.version ?? 0, content: canonicalFilesKey(d.files) });
@@ -69,23 +52,8 @@ function deckFilesOf(files: unknown[]): DeckSourceFile[] | string {
   return out;
 }
 
-export interface SyncEventStore {
-  readSince(seq: number, limit: number): Promise<{ events: SyncStoredEvent[]; lastSeq: number }>;
-  sweepToken(): Promise<string>;
-  readAll(cursor: string | null, limit: number): Promise<{ events: LearnerEvent[]; next: string | null }>;
-  addPulled(events: LearnerEvent[], source: string): Promise<{ added: number; rejected: { id: string; reason: string }[] }>;
-  knownIds(ids: string[]): Promise<Set<string>>;
-  quarantine(items: QuarantinedSyncEvent[]): Promise<void>;
-  heldDue(now: number): Promise<{ key: number; docId: string; rev: string; doc: unknown }[]>;
-  releaseHeld(keys: number[]): Promise<void>;
-  nextHeld(): Promise<number | null>;
-  getCheckpoint(key: string): Promise<string | null>;
-  setCheckpoint(key: string, value: string): Promise<void>;
-  onLocalEvent(listener: () => void): () => void;
-  deckSources(): Promise<SyncDeckSource[]>;
-  deckToken(): Promise<string>;
-  addDeckSources(decks: SyncDeckSource[]): Promise<{ rejected: { id: string; reason: string }[] }>;
-}
+/** The sync engine's event store (the domain's port), every optional part implemented. */
+export type SyncEventStore = Required<LocalEventStore<LearnerEvent>>;
 
 /** The sync store over `db`. */
 export function syncEventStore(db: KujiraDB): SyncEventStore {
@@ -96,7 +64,7 @@ export function syncEventStore(db: KujiraDB): SyncEventStore {
           const me = await deviceId(db);
           const counter = await db.meta.get('seq');
           const lastSeq = counter?.key === 'seq' ? counter.value : 0;
-          const found: SyncStoredEvent[] = [];
+          const found: StoredEvent<LearnerEvent>[] = [];
           for (const t of TABLES) {
             const rows = (await db[t].where('[device+seq]').between([me, seq + 1], [me, Dexie.maxKey], true, true).limit(limit).toArray()) as { seq: number }[];
             for (const r of rows) found.push({ seq: r.seq, event: eventOfRow(t, r), source: null });
@@ -284,7 +252,7 @@ export function syncEventStore(db: KujiraDB): SyncEventStore {
 }
 
 /** Events refused by sync, newest first (at most `limit`). */
-export async function quarantinedEvents(db: KujiraDB, limit = 50): Promise<QuarantinedSyncEvent[]> {
+export async function quarantinedEvents(db: KujiraDB, limit = 50): Promise<QuarantinedEvent[]> {
   return withStorage(db, async () => (await db.syncQuarantine.reverse().limit(limit).toArray()).map(({ n: _n, ...q }) => q));
 }
 

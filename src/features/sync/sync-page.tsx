@@ -3,7 +3,8 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { syncRepository, type QuarantinedSyncEvent } from '../../db';
+import { syncRepository } from '../../db';
+import type { QuarantinedEvent } from '../../domain/events/event-store';
 import type { Lang } from '../../domain/deck/types';
 import { useNow } from '../../hooks/clock';
 import type { SyncStatus } from '../../sync/types';
@@ -55,7 +56,7 @@ function ClockWarning({ status }: { status: SyncStatus }) {
 
 function Quarantine({ count }: { count: number }) {
   const { t } = useTranslation();
-  const [items, setItems] = useState<QuarantinedSyncEvent[]>([]);
+  const [items, setItems] = useState<QuarantinedEvent[]>([]);
   useEffect(() => {
     let live = true;
     // A storage failure leaves the list empty (the error banner reports storage problems).
