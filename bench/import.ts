@@ -53,8 +53,8 @@ async function main() {
         timeZone: record.timeZone,
         dayStartHour: record.dayStartHour,
         params: record.params,
-        prevState: record.prevKind,
-        nextState: record.nextKind,
+        prevState: record.prevState,
+        nextState: record.nextState,
         scheduledDays: record.scheduledDays,
         due: record.due,
       });

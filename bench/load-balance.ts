@@ -43,7 +43,7 @@ function reviewStates(n: number): CardStateRow[] {
     const last = addDays(today, dueIn - ivl);
     const s: SchedState = {
       ...newCardState(),
-      kind: 'review',
+      state: 'review',
       due: startOfStudyDay(addDays(today, dueIn), TOKYO.timeZone, TOKYO.startHour),
       stability: ivl * (0.8 + 0.4 * r()),
       difficulty: 1 + r() * 9,

@@ -49,7 +49,7 @@ function states(n: number): CardStateRow[] {
         ? newCardState()
         : {
             ...newCardState(),
-            kind: x < 0.252 ? 'learning' : 'review',
+            state: x < 0.252 ? 'learning' : 'review',
             due: NOW + Math.round((r() - 0.5) * 120 * DAY),
             stability: 1 + r() * 100,
             difficulty: 1 + r() * 9,

@@ -31,7 +31,7 @@ function ratings(n: number, cards: { id: string; deckId: string }[], t0: number)
     const before = states.get(card.id)!;
     const next = applyReview(before, input);
     states.set(card.id, next);
-    out.push({ id: `bench-${i}`, type: 'rating', at: reviewedAt, device: 'other-device', seq: i + 1, cardId: card.id, deckId: card.deckId, durationMs: 3000, ...input, prevState: before.kind, nextState: next.kind, scheduledDays: next.scheduledDays, due: next.due });
+    out.push({ id: `bench-${i}`, type: 'rating', at: reviewedAt, device: 'other-device', seq: i + 1, cardId: card.id, deckId: card.deckId, durationMs: 3000, ...input, prevState: before.state, nextState: next.state, scheduledDays: next.scheduledDays, due: next.due });
   }
   return out;
 }

@@ -34,7 +34,7 @@ function ratings(n: number, cardIds: string[]): RatingEvent[] {
     const before = states.get(cardId)!;
     const next = applyReview(before, input);
     states.set(cardId, next);
-    out.push({ id: `bench-${i}`, type: 'rating', at: reviewedAt, device: 'other-device', seq: i + 1, cardId, deckId: 'deck', durationMs: 3000, ...input, prevState: before.kind, nextState: next.kind, scheduledDays: next.scheduledDays, due: next.due });
+    out.push({ id: `bench-${i}`, type: 'rating', at: reviewedAt, device: 'other-device', seq: i + 1, cardId, deckId: 'deck', durationMs: 3000, ...input, prevState: before.state, nextState: next.state, scheduledDays: next.scheduledDays, due: next.due });
   }
   return out;
 }

@@ -41,7 +41,7 @@ export function generatedLearner(deck: Deck, rnd: () => number, now: number, les
       const lapses = rnd() < 0.25 ? 1 + Math.floor(rnd() * 3) : 0;
       const lastDaysAgo = rnd() * Math.min(days, 12);
       const stability = 1 + rnd() * 20 / (1 + lapses);
-      states.push({ ...newCardState(), cardId: card.id, kind: 'review', stability, lastReview: now - lastDaysAgo * D, due: now + (stability - lastDaysAgo) * D, lapses, suspended: false, retired: false });
+      states.push({ ...newCardState(), cardId: card.id, state: 'review', stability, lastReview: now - lastDaysAgo * D, due: now + (stability - lastDaysAgo) * D, lapses, suspended: false, retired: false });
       const reviews = 1 + Math.floor(rnd() * 4);
       for (let i = 0; i < reviews; i++) {
         log.push({ cardId: card.id, rating: rnd() < 0.12 ? 1 : 3, reviewedAt: now - rnd() * days * D, prevState: i === 0 ? 'new' : 'review' });

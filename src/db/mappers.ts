@@ -6,7 +6,7 @@ import { emptyProgress, type LessonResult, type OnboardingProgress } from '../do
 import type { AnswerRecord } from '../domain/quiz/answer-record';
 import type { NewQuizResult, QuizModeKey, QuizResult } from '../domain/quiz/results';
 import { candidateOf, newRankOf, scheduleStateOf, type QueueCandidate } from '../domain/scheduler/queue';
-import type { CardSchedule, ReviewRecord, SchedState } from '../domain/scheduler/types';
+import type { CardSchedule, ReviewLogEntry, ReviewRecord, SchedState } from '../domain/scheduler/types';
 import { normalizeSettings, type Settings } from '../domain/settings/settings';
 import {
   QUEUE,
@@ -22,9 +22,9 @@ import {
   type SettingsRow,
 } from './schema';
 
-export function queueOf(s: Pick<SchedState, 'kind'>, suspended: boolean, retired: boolean): QueueNumber {
+export function queueOf(s: Pick<SchedState, 'state'>, suspended: boolean, retired: boolean): QueueNumber {
   if (suspended || retired) return QUEUE.off;
-  switch (s.kind) {
+  switch (s.state) {
     case 'new':
       return QUEUE.new;
     case 'learning':
@@ -54,7 +54,7 @@ export function stateToRow(
     retired: meta.retired,
     queue: queueOf(s, meta.suspended, meta.retired),
     leech: s.leech,
-    state: s.kind,
+    state: s.state,
     due: s.due,
     stability: s.stability,
     difficulty: s.difficulty,
@@ -78,26 +78,9 @@ export function candidateFromRow(r: CardStateRow): QueueCandidate {
   return candidateOf(r);
 }
 
-export function logRowFromRecord(
-  rec: ReviewRecord,
-  ids: { id: string; cardId: string; deckId: string; durationMs: number },
-): Omit<ReviewLogRow, 'device' | 'seq'> {
-  return {
-    id: ids.id,
-    cardId: ids.cardId,
-    deckId: ids.deckId,
-    rating: rec.rating,
-    reviewedAt: rec.reviewedAt,
-    durationMs: ids.durationMs,
-    dayKey: rec.dayKey,
-    timeZone: rec.timeZone,
-    dayStartHour: rec.dayStartHour,
-    params: rec.params,
-    prevState: rec.prevKind,
-    nextState: rec.nextKind,
-    scheduledDays: rec.scheduledDays,
-    due: rec.due,
-  };
+/** The log entry of a rating the scheduler recorded (the row's stamp is added by stamp.ts). */
+export function logRowFromRecord(rec: ReviewRecord, ids: Pick<ReviewLogEntry, 'id' | 'cardId' | 'deckId' | 'durationMs'>): ReviewLogEntry {
+  return { ...rec, ...ids };
 }
 
 export function deckToRow(d: Deck, version: number, syncedAt: number): DeckRow {

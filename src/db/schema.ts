@@ -8,7 +8,7 @@ import type { DeckSourceFile } from '../domain/deck/deck-files';
 import type { Card, Deck, Lang, Localized, Section } from '../domain/deck/types';
 import type { CardSchedule, ReviewLogEntry } from '../domain/scheduler/types';
 import type { Settings } from '../domain/settings/settings';
-import type { FlagEvent, LessonEvent, ResetEvent, SettingsEvent, SuspendEvent, VoidEvent } from '../domain/events/types';
+import type { FlagEvent, LessonEvent, QuizRecord, ResetEvent, SettingsEvent, SuspendEvent, VoidEvent } from '../domain/events/types';
 import { SETTINGS_FIELDS, UNKNOWN_DEVICE } from '../domain/events/types';
 import { v1SuspendId } from '../domain/backup/v1-ids';
 import type { QuarantinedEvent } from '../domain/events/event-store';
@@ -73,15 +73,9 @@ export interface SettingsRow extends Settings {
   id: 'settings';
 }
 
-export interface QuizResultRow {
-  id: string;
-  mode: string;
-  deckId: string;
-  startedAt: number;
-  finishedAt: number | null;
-  score: number;
-  total: number;
-  /** Per question: what was asked and answered (shape owned by the quiz feature). */
+/** A quiz's record (src/domain/events/types.ts QuizRecord) as stored, with its stamp. */
+export interface QuizResultRow extends Omit<QuizRecord, 'questions'> {
+  /** Per question: what was asked and answered, as the build that stored it wrote it (read as QuizQuestionRecord). */
   questions: unknown[];
   /** Event stamp (absent on rows older than version 8: device '' and seq 0). */
   device?: string;

@@ -107,7 +107,7 @@ export async function readSummarySource(db: KujiraDB, deckIds: readonly string[]
   }
   return {
     log: snap.reviewLog.map((e) => ({ cardId: e.cardId, rating: e.rating, reviewedAt: e.reviewedAt, prevState: e.prevState })),
-    states: snap.cardStates.map((s) => ({ ...s, kind: s.state })),
+    states: snap.cardStates,
     progress,
     day: dayBoundaryInForce(settings),
     events: await withStorage(db, () => db.transaction('r', [db.reviewLog, db.voidedRatings, db.quizResults, db.events], async () => {

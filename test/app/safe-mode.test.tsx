@@ -44,7 +44,7 @@ function foreignRow(cardIndex: number, id: string, at: number, dayKey?: string, 
   return {
     id, cardId: deckB.cards[cardIndex]!.id, deckId: 'b', rating, reviewedAt: at, durationMs: 1000,
     dayKey: dayKey ?? record.dayKey, timeZone: 'UTC', dayStartHour: 4, params: record.params,
-    prevState: 'new', nextState: record.nextKind, scheduledDays: record.scheduledDays, due: record.due, device: '', seq: 0,
+    prevState: 'new', nextState: record.nextState, scheduledDays: record.scheduledDays, due: record.due, device: '', seq: 0,
   };
 }
 

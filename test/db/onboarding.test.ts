@@ -74,11 +74,11 @@ describe('completeLesson', () => {
 
     const rightAway = await getTodayQueue(db, NOW, settings, { deckId: 'deck' });
     // Due within ten minutes, so counted in today's review right away (as learning, not new).
-    expect(rightAway.items.filter((i) => lessonIds.includes(i.cardId)).map((i) => i.kind)).toEqual(lessonIds.map(() => 'learning'));
+    expect(rightAway.items.filter((i) => lessonIds.includes(i.cardId)).map((i) => i.state)).toEqual(lessonIds.map(() => 'learning'));
     expect(rightAway.counts.learning).toBe(lesson.cards.length);
 
     const later = await getTodayQueue(db, NOW + 10 * MIN, settings, { deckId: 'deck' });
-    expect(later.items.filter((i) => i.kind === 'learning').map((i) => i.cardId).sort()).toEqual(lessonIds);
+    expect(later.items.filter((i) => i.state === 'learning').map((i) => i.cardId).sort()).toEqual(lessonIds);
     expect(later.counts.learning).toBe(lesson.cards.length);
     expect(later.dayKey).toBe(rightAway.dayKey);
   });

@@ -42,7 +42,7 @@ describe('getTodayQueue', () => {
     await rateCard(db, first.id, 3, NOW, 1, { settings: s });
     const q = await getTodayQueue(db, NOW + MIN, s);
     expect(q.counts.new).toBe(2);
-    const newIds = q.items.filter((i) => i.kind === 'new').map((i) => i.cardId);
+    const newIds = q.items.filter((i) => i.state === 'new').map((i) => i.cardId);
     expect(newIds).not.toContain(deck.cards[1]!.id); // cmd-0, meaning-command
     // The learning card (10-minute step) is within the learn-ahead window: counted, shown last.
     expect(q.counts.learning).toBe(1);
@@ -65,8 +65,8 @@ describe('getTodayQueue', () => {
     const far = NOW + 30 * DAY;
     const q = await getTodayQueue(db, far, { ...settings, maxReviewsPerDay: 2, newPerDay: 1 });
     expect(q.counts).toEqual({ new: 1, learning: 0, review: 2 });
-    expect(q.items.slice(0, 2).every((i) => i.kind === 'review')).toBe(true);
-    expect(q.items[2]!.kind).toBe('new');
+    expect(q.items.slice(0, 2).every((i) => i.state === 'review')).toBe(true);
+    expect(q.items[2]!.state).toBe('new');
   });
 
   it('uses the stored settings and the local study day when none are passed', async () => {

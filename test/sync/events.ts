@@ -35,7 +35,7 @@ export function ratingEvent(id: string, cardId: string, rating: Grade, reviewedA
     ...input,
     durationMs: 1500,
     prevState: 'new',
-    nextState: next.kind,
+    nextState: next.state,
     scheduledDays: next.scheduledDays,
     due: next.due,
   };

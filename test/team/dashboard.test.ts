@@ -39,7 +39,7 @@ describe('summarize', () => {
       id: `c${i.toString(16).padStart(13, '0')}`, deckId: 'big', kind: 'fact', key: `k${i}`, sectionId: 's', order: i, front: { en: 'q' }, back: { en: 'a' }, source: `big.md:${i + 1}`,
     }));
     const deck: Deck = { id: 'big', title: { en: 'Big' }, languages: ['en'], sections: [{ id: 's', title: { en: 'S' }, order: 0 }], cards, hash: 'h' };
-    const states = cards.map((c, i) => ({ ...newCardState(), cardId: c.id, kind: 'review' as const, stability: 1 + (i % 300), lastReview: NOW - (i % 40) * 86_400_000, due: NOW, lapses: i % 7, suspended: false, retired: false }));
+    const states = cards.map((c, i) => ({ ...newCardState(), cardId: c.id, state: 'review' as const, stability: 1 + (i % 300), lastReview: NOW - (i % 40) * 86_400_000, due: NOW, lapses: i % 7, suspended: false, retired: false }));
     const doc = summarize({ member: 'someone.with.a.long.name@example.org', now: NOW, day: DAY, decks: [{ deck, lessonsPassed: Array.from({ length: 200 }, (_, i) => `section-${i}`) }], states, log: [], events: 0 });
     expect(new TextEncoder().encode(JSON.stringify(doc)).length).toBeLessThan(20_000);
   });

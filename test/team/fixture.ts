@@ -37,7 +37,7 @@ export function fixture() {
   const state = (cardId: string, stabilityDays: number, lastDaysAgo: number, lapses: number, dueInDays: number): SummaryCardState => ({
     ...newCardState(),
     cardId,
-    kind: 'review',
+    state: 'review',
     stability: stabilityDays,
     lastReview: NOW - lastDaysAgo * D,
     due: NOW + dueInDays * D,

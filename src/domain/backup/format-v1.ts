@@ -1,5 +1,8 @@
 // The backup file as version 1 wrote it (rows, not events): its types and checksum, so old files
 // still import (./v1-events.ts turns them into events). This app writes version 2 (./format.ts).
+// Frozen: these types copy the records of that time field by field on purpose and never derive
+// from today's (ReviewLogEntry, QuizRecord...), so that a change to a live record cannot change
+// what an old file means or how its checksum is computed.
 import type { CardStateKind, Grade, SchedulerParams } from '../scheduler/types';
 import { canonicalRatingContent, stableStringify } from '../events/canonical';
 import { Hasher } from './hasher';

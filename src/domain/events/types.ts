@@ -7,7 +7,7 @@
 // fields as they are. Events are never edited, so a document never gets a second revision and a
 // replication conflict can only mean two different events claimed one id (refused, see
 // ./merge.ts). Deleting is never needed: taking something back is a new event.
-import type { CardStateKind, Grade, SchedulerParams } from '../scheduler/types';
+import type { ReviewLogEntry } from '../scheduler/types';
 
 /**
  * Who made an event and in what order on that device. `device` is a random id made once per
@@ -26,23 +26,9 @@ export interface EventStamp {
   seq: number;
 }
 
-/** A rating: the replay inputs of one review and what it did (statistics only). */
-export interface RatingEvent extends EventStamp {
+/** A rating: a review log entry (the one definition of a rating) with its stamp. */
+export interface RatingEvent extends EventStamp, Omit<ReviewLogEntry, 'id'> {
   type: 'rating';
-  cardId: string;
-  deckId: string;
-  rating: Grade;
-  reviewedAt: number;
-  durationMs: number;
-  /** Study day (YYYY-MM-DD) of reviewedAt under timeZone/dayStartHour. */
-  dayKey: string;
-  timeZone: string;
-  dayStartHour: number;
-  params: SchedulerParams;
-  prevState: CardStateKind;
-  nextState: CardStateKind;
-  scheduledDays: number;
-  due: number;
 }
 
 /** Takes back the event `target` (a rating). A void whose target has not arrived yet waits for it. */
@@ -77,30 +63,46 @@ export interface LessonEvent extends EventStamp {
   result: { score: number; total: number; durationMs: number; attempts: number } | null;
 }
 
-/** A finished quiz (the per-question records are the quiz feature's AnswerRecord). */
-export interface QuizEvent extends EventStamp {
-  type: 'quiz';
+/**
+ * A finished quiz as recorded: the one definition of a quiz result. The quiz event, the quiz
+ * row (src/db) and the statistics' input derive from it; the quiz feature's QuizResult
+ * (src/domain/quiz/results.ts) adds what is worked out from it (accuracy, duration, average time).
+ */
+export interface QuizRecord {
+  id: string;
   mode: string;
   deckId: string;
   startedAt: number;
+  /** null: a result of an older build that did not record the end. */
   finishedAt: number | null;
   score: number;
   total: number;
   questions: QuizQuestionRecord[];
 }
 
-/** One question of a stored quiz: the fields the history reads are checked on import. */
+/** A finished quiz: its record with a stamp. */
+export interface QuizEvent extends EventStamp, Omit<QuizRecord, 'id'> {
+  type: 'quiz';
+}
+
+/**
+ * One question of a recorded quiz, as any version wrote it (the fields the history reads are
+ * checked on import); the quiz feature's AnswerRecord narrows it to what this version writes.
+ */
 export interface QuizQuestionRecord {
   questionId: string;
   cardId: string;
   questionType: string;
   prompt: string;
   response: number | string | null;
+  /** What the learner chose or typed, as shown; null when unanswered. */
   yourAnswer: string | null;
   rightAnswer: string;
   correct: boolean;
+  /** "I was right" override: counted correct. */
   markedRightByUser: boolean;
   timedOut: boolean;
+  /** Monotonic timestamps (performance.now() values). */
   shownAt: number;
   answeredAt: number;
   elapsedMs: number;

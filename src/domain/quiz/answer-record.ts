@@ -2,28 +2,16 @@
 // learner's answer beside the right one, and when it was shown and answered (monotonic ms).
 import { checkTypedAnswer, isScoredCorrect, type TypedAnswerResult } from './check-answer';
 import type { Question } from './questions';
+import type { QuizQuestionRecord } from '../events/types';
 
 /** A choice index for a choice question, the typed text for a typed one. */
 export type QuizResponse = number | string;
 
-export interface AnswerRecord {
-  questionId: string;
-  cardId: string;
+/** A recorded question (src/domain/events/types.ts QuizQuestionRecord) as this version writes it. */
+export interface AnswerRecord extends QuizQuestionRecord {
   questionType: Question['type'];
-  prompt: string;
   /** null: not answered (an exam question whose time ran out). */
   response: QuizResponse | null;
-  /** What the learner chose or typed, as shown; null when unanswered. */
-  yourAnswer: string | null;
-  rightAnswer: string;
-  correct: boolean;
-  /** "I was right" override: counted correct. */
-  markedRightByUser: boolean;
-  timedOut: boolean;
-  /** Monotonic timestamps (performance.now() values). */
-  shownAt: number;
-  answeredAt: number;
-  elapsedMs: number;
   /** For typed answers: the checker's verdict with the diff to show. */
   typed: TypedAnswerResult | null;
 }

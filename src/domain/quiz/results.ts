@@ -2,6 +2,7 @@
 // best per mode and deck over the stored history.
 import { isRecordCorrect, type AnswerRecord } from './answer-record';
 import type { TimedQuizState, TimedShape } from './timed-quiz';
+import type { QuizRecord } from '../events/types';
 
 /** Personal bests are kept per practice, sprint and exam (a sprint score is not an exam score). */
 export type QuizModeKey = 'practice' | TimedShape;
@@ -72,15 +73,14 @@ export function personalBest<T extends ScoredResult>(results: readonly T[], mode
   return best;
 }
 
-/** A finished quiz as stored in the history. Times are epoch milliseconds (wall clock). */
-export interface QuizResult {
-  id: string;
+/**
+ * A finished quiz as the history shows it: its record (src/domain/events/types.ts QuizRecord) with
+ * a mode this version knows, its end, and what is worked out from it. Times are epoch
+ * milliseconds (wall clock).
+ */
+export interface QuizResult extends Omit<QuizRecord, 'mode' | 'finishedAt' | 'questions'> {
   mode: QuizModeKey;
-  deckId: string;
-  startedAt: number;
   finishedAt: number;
-  score: number;
-  total: number;
   /** score / total (0 for an empty quiz). */
   accuracy: number;
   /** Mean time to answer over answered questions; null when none was answered. */

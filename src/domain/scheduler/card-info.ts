@@ -9,13 +9,13 @@ const DAY_MS = 86_400_000;
 
 /** Probability of recall at `now` (null for a card never reviewed). */
 export function retrievability(s: SchedState, now: number, params: Pick<SchedulerParams, 'weights'> = {}): number | null {
-  if (s.kind === 'new' || s.lastReview === null || s.stability <= 0) return null;
+  if (s.state === 'new' || s.lastReview === null || s.stability <= 0) return null;
   const elapsed = Math.max(0, (now - s.lastReview) / DAY_MS);
   return forgetting_curve(params.weights ?? default_w, elapsed, s.stability);
 }
 
 export interface CardInfo<E> {
-  kind: CardStateKind;
+  state: CardStateKind;
   stability: number | null;
   difficulty: number | null;
   retrievability: number | null;
@@ -35,9 +35,9 @@ export function cardInfo<E extends { reviewedAt: number; id?: string }>(
   now: number,
   params: Pick<SchedulerParams, 'weights'> = {},
 ): CardInfo<E> {
-  const isNew = s.kind === 'new';
+  const isNew = s.state === 'new';
   return {
-    kind: s.kind,
+    state: s.state,
     stability: isNew ? null : s.stability,
     difficulty: isNew ? null : s.difficulty,
     retrievability: retrievability(s, now, params),

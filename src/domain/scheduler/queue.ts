@@ -7,7 +7,7 @@ export interface QueueCandidate {
   deckId: string;
   /** The command/option/fact key: two cards with the same deck and key are siblings. */
   key: string;
-  kind: CardStateKind;
+  state: CardStateKind;
   /** Epoch ms (ignored for new cards). */
   due: number;
   /** Deck order of a new card: section order, then card order. */
@@ -55,13 +55,13 @@ export interface TodayQueue {
 
 /** A stored card schedule as a queue candidate. */
 export function candidateOf(s: CardSchedule): QueueCandidate {
-  return { cardId: s.cardId, deckId: s.deckId, key: s.key, kind: s.state, due: s.due, newRank: s.newRank, suspended: s.suspended, retired: s.retired };
+  return { cardId: s.cardId, deckId: s.deckId, key: s.key, state: s.state, due: s.due, newRank: s.newRank, suspended: s.suspended, retired: s.retired };
 }
 
 /** The scheduler's state of a stored card schedule. */
 export function scheduleStateOf(s: CardSchedule): SchedState {
   return {
-    kind: s.state,
+    state: s.state,
     due: s.due,
     stability: s.stability,
     difficulty: s.difficulty,
@@ -96,7 +96,7 @@ export function buildTodayQueue(
   opts: { now: number; endOfDay: number; limits: QueueLimits; done: DoneToday },
 ): TodayQueue {
   const live = candidates.filter((c) => !c.suspended && !c.retired);
-  const learningAll = live.filter((c) => c.kind === 'learning' || c.kind === 'relearning').sort(byDue);
+  const learningAll = live.filter((c) => c.state === 'learning' || c.state === 'relearning').sort(byDue);
   const learning = learningAll.filter((c) => c.due <= opts.now);
   const aheadUntil = Math.min(opts.now + LEARN_AHEAD_MS, opts.endOfDay);
   const ahead = learningAll.filter((c) => c.due > opts.now && c.due < aheadUntil);
@@ -104,14 +104,14 @@ export function buildTodayQueue(
 
   const reviewRoom = Math.max(0, opts.limits.maxReviewsPerDay - opts.done.reviewsDone);
   const reviews = live
-    .filter((c) => c.kind === 'review' && c.due < opts.endOfDay)
+    .filter((c) => c.state === 'review' && c.due < opts.endOfDay)
     .sort(byDue)
     .slice(0, reviewRoom);
 
   let newRoom = Math.max(0, opts.limits.newPerDay - opts.done.newIntroduced);
   const taken = new Set(opts.done.introducedKeys);
   const fresh: QueueCandidate[] = [];
-  for (const c of live.filter((x) => x.kind === 'new').sort(byDeckOrder)) {
+  for (const c of live.filter((x) => x.state === 'new').sort(byDeckOrder)) {
     if (newRoom <= 0) break;
     const sk = siblingKey(c.deckId, c.key);
     if (taken.has(sk)) continue;

@@ -50,13 +50,13 @@ import type {
 
 const DAY_MS = 86_400_000;
 
-const KIND_TO_STATE: Record<CardStateKind, State> = {
+const TS_FSRS_STATE: Record<CardStateKind, State> = {
   new: State.New,
   learning: State.Learning,
   review: State.Review,
   relearning: State.Relearning,
 };
-const STATE_TO_KIND: Record<State, CardStateKind> = {
+const STATE_OF_TS_FSRS: Record<State, CardStateKind> = {
   [State.New]: 'new',
   [State.Learning]: 'learning',
   [State.Review]: 'review',
@@ -66,7 +66,7 @@ const STATE_TO_KIND: Record<State, CardStateKind> = {
 /** The state of a card never reviewed. */
 export function newCardState(): SchedState {
   return {
-    kind: 'new',
+    state: 'new',
     due: 0,
     stability: 0,
     difficulty: 0,
@@ -155,7 +155,7 @@ function toFsrsCard(s: SchedState, reviewDayMs: number): FsrsCard {
     learning_steps: s.learningSteps,
     reps: s.reps,
     lapses: s.lapses,
-    state: KIND_TO_STATE[s.kind],
+    state: TS_FSRS_STATE[s.state],
     last_review:
       s.lastDayKey !== null
         ? // Clamped so that a review whose study day is earlier (a move west) counts 0 days, never < 0.
@@ -215,7 +215,7 @@ function rawIntervals(f: FSRS, s: SchedState, grade: Grade, out: FsrsCard): (g: 
   return (g) => {
     let x = known.get(g);
     if (x === undefined) {
-      const before = s.kind === 'new' ? null : { difficulty: s.difficulty, stability: s.stability };
+      const before = s.state === 'new' ? null : { difficulty: s.difficulty, stability: s.stability };
       x = f.next_state(before, out.elapsed_days, g).stability * m;
       known.set(g, x);
     }
@@ -242,7 +242,7 @@ export function applyReview(s: SchedState, input: ReviewInput, balance?: Balance
       ? studyDayStartAfter(input.dayKey, dayMs, days, input.timeZone, input.dayStartHour)
       : input.reviewedAt + (out.due.getTime() - virtualNow);
   return {
-    kind: STATE_TO_KIND[out.state],
+    state: STATE_OF_TS_FSRS[out.state],
     due,
     stability: out.stability,
     difficulty: out.difficulty,
@@ -271,10 +271,10 @@ function chooseDays(
 ): number {
   // The card counts in the load on its own due day: not against itself.
   const ownDay =
-    s.kind === 'review' && s.lastDayKey !== null ? dayDiff(input.dayKey, addDays(s.lastDayKey, s.scheduledDays)) : null;
+    s.state === 'review' && s.lastDayKey !== null ? dayDiff(input.dayKey, addDays(s.lastDayKey, s.scheduledDays)) : null;
   const pick = dayPicker(input.params.enableFuzz, fuzzFraction(s, input.reviewedAt), input.dayKey, balance, ownDay);
   return reviewDays(input.rating, raw, {
-    from: s.kind,
+    from: s.state,
     previous: s.scheduledDays,
     maximum: input.params.maximumInterval,
     pick,
@@ -323,7 +323,7 @@ export function rateCard(
   const next = applyReview(s, input, balance);
   return {
     state: next,
-    record: { ...input, prevKind: s.kind, nextKind: next.kind, scheduledDays: next.scheduledDays, due: next.due },
+    record: { ...input, prevState: s.state, nextState: next.state, scheduledDays: next.scheduledDays, due: next.due },
   };
 }
 

@@ -32,9 +32,13 @@ export interface DayBoundary {
   startHour: number;
 }
 
-/** A card's schedule: what replaying its review log gives. */
+/**
+ * A card's schedule: what replaying its review log gives. The one definition: the stored schedule
+ * (CardSchedule), the queue's candidates and the card info derive from it, and `state` is named
+ * as in the review log (prevState, nextState).
+ */
 export interface SchedState {
-  kind: CardStateKind;
+  state: CardStateKind;
   /** Epoch ms. For new cards: 0 (new cards are ordered by the deck, not by due). */
   due: number;
   stability: number;
@@ -58,7 +62,7 @@ export interface SchedState {
 export interface ReviewInput {
   rating: Grade;
   reviewedAt: number;
-  /** The study day of reviewedAt under timeZone/dayStartHour. */
+  /** The study day (YYYY-MM-DD) of reviewedAt under timeZone/dayStartHour. */
   dayKey: string;
   params: SchedulerParams;
   timeZone: string;
@@ -70,19 +74,19 @@ export interface ReviewInput {
   scheduledDays?: number;
 }
 
-/** A review as logged: the replay inputs plus what it did (kinds and due are for stats only). */
+/** A review as logged: the replay inputs plus what it did (the states and due are for stats only). */
 export interface ReviewRecord extends ReviewInput {
-  prevKind: CardStateKind;
-  nextKind: CardStateKind;
+  prevState: CardStateKind;
+  nextState: CardStateKind;
   scheduledDays: number;
   due: number;
 }
 
 /**
  * A card's schedule with the card's identity and flags, as the card browser, the statistics and
- * the review read it. `state` is the schedule's kind (named as in the review log).
+ * the review read it.
  */
-export interface CardSchedule extends Omit<SchedState, 'kind'> {
+export interface CardSchedule extends SchedState {
   cardId: string;
   deckId: string;
   /** Card key (command/option/fact): siblings share it. */
@@ -91,26 +95,18 @@ export interface CardSchedule extends Omit<SchedState, 'kind'> {
   newRank: number;
   suspended: boolean;
   retired: boolean;
-  state: CardStateKind;
 }
 
-/** One rating in the append-only review log: the source of truth of every schedule. */
-export interface ReviewLogEntry {
+/**
+ * One rating in the append-only review log: the source of truth of every schedule. The one
+ * definition of a rating: the scheduler's record of the review plus whose card it was and how long
+ * the answer took. The rating event (src/domain/events/types.ts) and the review log row (src/db)
+ * derive from it; the version-1 backup format keeps its own frozen copy.
+ */
+export interface ReviewLogEntry extends ReviewRecord {
   /** UUID: unique across devices, so two logs merge by union. */
   id: string;
   cardId: string;
   deckId: string;
-  rating: Grade;
-  reviewedAt: number;
   durationMs: number;
-  /** Study day of the review (YYYY-MM-DD) under timeZone/dayStartHour. */
-  dayKey: string;
-  timeZone: string;
-  dayStartHour: number;
-  params: SchedulerParams;
-  /** What the review did (for statistics; replay does not read these). */
-  prevState: CardStateKind;
-  nextState: CardStateKind;
-  scheduledDays: number;
-  due: number;
 }

@@ -3,7 +3,8 @@
 // day boundary (zone and "next day starts at" hour) are inputs; days are local study days from
 // the scheduler's day module, so the charts agree with the queue and the streak.
 import { addDays, dayKey, dayKeyToUtcMs, startOfStudyDay } from '../scheduler/day';
-import type { CardStateKind, DayBoundary, Grade } from '../scheduler/types';
+import type { CardStateKind, DayBoundary, Grade, ReviewLogEntry } from '../scheduler/types';
+import type { QuizRecord } from '../events/types';
 
 /** Stability (days) above which a card counts as mastered. */
 export const MASTERY_STABILITY_DAYS = 21;
@@ -142,11 +143,8 @@ export function trueRetention(log: readonly StatsLogEntry[], now: number, day: D
 }
 
 /** What true retention counts, one definition for statistics and the team summary. */
-export interface RatedReview {
-  prevState: string;
-  rating: number;
-  reviewedAt: number;
-}
+/** What counting passed reviews reads of a rating. */
+export type RatedReview = Pick<ReviewLogEntry, 'prevState' | 'rating' | 'reviewedAt'>;
 
 /**
  * Reviews of cards in review state answered in [from, to), and how many passed: a **passed
@@ -223,15 +221,8 @@ export function masteryBySection(
   });
 }
 
-export interface QuizResultInput {
-  id: string;
-  mode: string;
-  deckId: string;
-  startedAt: number;
-  finishedAt: number | null;
-  score: number;
-  total: number;
-}
+/** A recorded quiz without its questions (the history counts scores, not answers). */
+export type QuizResultInput = Omit<QuizRecord, 'questions'>;
 
 export interface QuizPoint {
   id: string;

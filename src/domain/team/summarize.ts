@@ -5,23 +5,14 @@ import type { Deck } from '../deck/types';
 import { addDays, dayKey, startOfStudyDay } from '../scheduler/day';
 import { retrievability } from '../scheduler/card-info';
 import { countPassedReviews } from '../stats/stats';
-import type { CardStateKind, DayBoundary, Grade, SchedState } from '../scheduler/types';
+import type { CardSchedule, DayBoundary, ReviewLogEntry, SchedState } from '../scheduler/types';
 import { summaryDocId, type DeckSummary, type RetentionCount, type SummaryDoc } from './types';
 
 /** One review as the summary reads it (the log never leaves the device). */
-export interface SummaryLogEntry {
-  cardId: string;
-  rating: Grade;
-  reviewedAt: number;
-  prevState: CardStateKind;
-}
+export type SummaryLogEntry = Pick<ReviewLogEntry, 'cardId' | 'rating' | 'reviewedAt' | 'prevState'>;
 
 /** A card's schedule as the summary reads it. */
-export interface SummaryCardState extends SchedState {
-  cardId: string;
-  suspended: boolean;
-  retired: boolean;
-}
+export type SummaryCardState = SchedState & Pick<CardSchedule, 'cardId' | 'suspended' | 'retired'>;
 
 export interface SummaryDeckInput {
   deck: Deck;
@@ -94,7 +85,7 @@ export function summarize(input: SummaryInput): SummaryDoc {
   const shared = new Set(input.decks.flatMap((d) => d.deck.cards.map((c) => c.id)));
   let overdue = 0;
   for (const s of input.states) {
-    if (shared.has(s.cardId) && s.kind !== 'new' && !s.suspended && !s.retired && s.due < todayStart) overdue += 1;
+    if (shared.has(s.cardId) && s.state !== 'new' && !s.suspended && !s.retired && s.due < todayStart) overdue += 1;
   }
 
   const decks: DeckSummary[] = input.decks.map(({ deck, lessonsPassed }) => ({

@@ -91,7 +91,7 @@ export function CardDetails({ cardId }: { cardId: string }) {
           <dl className="stat-grid cards-info">
             <div className="stat">
               <dt className="stat-label">{t('browser.info.state')}</dt>
-              <dd className="stat-value">{t(`browser.state.${info.kind}`)}</dd>
+              <dd className="stat-value">{t(`browser.state.${info.state}`)}</dd>
             </div>
             <div className="stat">
               <dt className="stat-label">{t('browser.info.stability')}</dt>

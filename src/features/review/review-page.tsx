@@ -57,8 +57,8 @@ function useReviewKeys(session: ReviewSession) {
 
 function Counts({ session }: { session: ReviewSession }) {
   const { t } = useTranslation();
-  const kind = session.current?.kind;
-  const active = kind === 'new' ? 'new' : kind === 'review' ? 'review' : kind ? 'learning' : null;
+  const state = session.current?.state;
+  const active = state === 'new' ? 'new' : state === 'review' ? 'review' : state ? 'learning' : null;
   return (
     <dl className="review-counts" aria-label={t('review.remaining')}>
       {(['new', 'learning', 'review'] as const).map((k) => (

@@ -60,8 +60,8 @@ function visibleItems(items: readonly QueueCandidate[], rated: RatedAt): QueueCa
 function countsOf(items: readonly QueueCandidate[]): QueueCounts {
   const counts = { new: 0, learning: 0, review: 0 };
   for (const item of items) {
-    if (item.kind === 'new') counts.new += 1;
-    else if (item.kind === 'review') counts.review += 1;
+    if (item.state === 'new') counts.new += 1;
+    else if (item.state === 'review') counts.review += 1;
     else counts.learning += 1;
   }
   return counts;

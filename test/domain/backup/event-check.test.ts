@@ -15,7 +15,7 @@ function rating(): RatingEvent {
   const reviewedAt = NOW - 3_600_000;
   const input = { rating: 3 as const, reviewedAt, dayKey: dayKey(reviewedAt, 'Asia/Tokyo', 4), params: { ...DEFAULT_PARAMS }, timeZone: 'Asia/Tokyo', dayStartHour: 4 };
   const next = applyReview(newCardState(), input);
-  return { id: 'r-1', type: 'rating', at: reviewedAt, device: 'd', seq: 1, cardId: 'docker:ps', deckId: 'docker', durationMs: 2000, ...input, prevState: 'new', nextState: next.kind, scheduledDays: next.scheduledDays, due: next.due };
+  return { id: 'r-1', type: 'rating', at: reviewedAt, device: 'd', seq: 1, cardId: 'docker:ps', deckId: 'docker', durationMs: 2000, ...input, prevState: 'new', nextState: next.state, scheduledDays: next.scheduledDays, due: next.due };
 }
 
 describe('checkEventLikeImport', () => {

@@ -97,7 +97,7 @@ function run(ops: readonly Op[], order: readonly number[]): void {
         const e: RatingEvent = {
           ...s, type: 'rating', cardId, deckId: 'deck', rating: record.rating, reviewedAt: record.reviewedAt, durationMs: 1000,
           dayKey: record.dayKey, timeZone: record.timeZone, dayStartHour: record.dayStartHour, params: record.params,
-          prevState: record.prevKind, nextState: record.nextKind, scheduledDays: record.scheduledDays, due: record.due,
+          prevState: record.prevState, nextState: record.nextState, scheduledDays: record.scheduledDays, due: record.due,
         };
         d.events.set(e.id, e);
         break;
@@ -178,7 +178,7 @@ describe('event log convergence (model-based)', () => {
   it('undo takes back this device\'s last rating even when another device\'s rating is stamped later', () => {
     const a: Device = { name: 'a', seq: 0, events: new Map(), undone: new Set() };
     const { record } = rateCard(newCardState(), 1, T0, PARAMS, DAY);
-    const mine: RatingEvent = { ...stamp(a, T0), type: 'rating', cardId: 'c0', deckId: 'deck', rating: 1, reviewedAt: T0, durationMs: 0, dayKey: record.dayKey, timeZone: 'Asia/Tokyo', dayStartHour: 4, params: PARAMS, prevState: 'new', nextState: record.nextKind, scheduledDays: 0, due: record.due };
+    const mine: RatingEvent = { ...stamp(a, T0), type: 'rating', cardId: 'c0', deckId: 'deck', rating: 1, reviewedAt: T0, durationMs: 0, dayKey: record.dayKey, timeZone: 'Asia/Tokyo', dayStartHour: 4, params: PARAMS, prevState: 'new', nextState: record.nextState, scheduledDays: 0, due: record.due };
     const future: RatingEvent = { ...mine, id: 'b-1', device: 'b', seq: 1, at: T0 + 3_600_000, reviewedAt: T0 + 3_600_000 };
     expect(undoTarget([mine, future], 'a')?.id).toBe(mine.id);
     expect(undoTarget([mine, future, voidOf(mine, { id: 'a-2', at: T0, device: 'a', seq: 2 })], 'a')).toBeNull();

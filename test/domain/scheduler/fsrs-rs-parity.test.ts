@@ -151,7 +151,7 @@ function scenario(seed: number): Scenario {
 function nextTime(s: SchedState, r: () => number): number {
   const last = s.lastReview as number;
   const x = r();
-  if (s.kind === 'learning' || s.kind === 'relearning') {
+  if (s.state === 'learning' || s.state === 'relearning') {
     if (x < 0.75) return s.due + Math.floor(r() * 5 * MIN); // same day, on time
     if (x < 0.85) return Math.max(last + MIN, s.due - 2 * MIN); // a little early
     return s.due + (1 + Math.floor(r() * 3)) * DAY; // left for a day or more
@@ -212,13 +212,13 @@ function runHistory(sc: Scenario, binding: RsBinding, t: Tally): void {
     const elapsed = before.lastDayKey === null ? 0 : dayDiff(before.lastDayKey, record.dayKey);
     if (before.lastDayKey !== null) {
       if (elapsed === 0) t.sameDay += 1;
-      if (before.kind === 'review' && elapsed > before.scheduledDays) t.late += 1;
-      if (before.kind === 'review' && elapsed < before.scheduledDays) t.early += 1;
+      if (before.state === 'review' && elapsed > before.scheduledDays) t.late += 1;
+      if (before.state === 'review' && elapsed < before.scheduledDays) t.early += 1;
       if (state.elapsedDays !== elapsed) fail(`review ${i}: elapsed ${state.elapsedDays} days, study days ${elapsed}`);
     }
 
     // Memory state against fsrs-rs.
-    const memory = before.kind === 'new' ? null : new binding.MemoryState(before.stability, before.difficulty);
+    const memory = before.state === 'new' ? null : new binding.MemoryState(before.stability, before.difficulty);
     const next = fsrs.nextStates(memory, sc.params.desiredRetention, elapsed);
     const byGrade: Record<Grade, RsItemState> = { 1: next.again, 2: next.hard, 3: next.good, 4: next.easy };
     const want = byGrade[g].memory;
@@ -230,9 +230,9 @@ function runHistory(sc: Scenario, binding: RsBinding, t: Tally): void {
     if (!(absD <= 1e-5)) fail(`review ${i}: D ${state.difficulty} vs fsrs-rs ${want.difficulty}`);
 
     // Kind after the answer, and the interval, against Anki's rules.
-    const kind = ankiKind(before.kind, g, before.learningSteps);
-    if (state.kind !== kind) fail(`review ${i}: ${before.kind} + ${g} gave ${state.kind}, Anki ${kind}`);
-    if (state.kind === 'review') {
+    const kind = ankiKind(before.state, g, before.learningSteps);
+    if (state.state !== kind) fail(`review ${i}: ${before.state} + ${g} gave ${state.state}, Anki ${kind}`);
+    if (state.state === 'review') {
       t.dayIntervals += 1;
       const ivl: Ivl = { 1: next.again.interval, 2: next.hard.interval, 3: next.good.interval, 4: next.easy.interval };
       const days = state.scheduledDays;
@@ -240,16 +240,16 @@ function runHistory(sc: Scenario, binding: RsBinding, t: Tally): void {
       if (days === sc.params.maximumInterval) t.capped += 1;
       if (sc.params.enableFuzz) {
         // Another random draw than Anki's: the days must lie in the range Anki's fuzz can give.
-        const lo = Math.min(...expectedDays(before.kind, g, ivl, before.scheduledDays, sc.params.maximumInterval, 0));
-        const hi = Math.max(...expectedDays(before.kind, g, ivl, before.scheduledDays, sc.params.maximumInterval, 0.999999));
+        const lo = Math.min(...expectedDays(before.state, g, ivl, before.scheduledDays, sc.params.maximumInterval, 0));
+        const hi = Math.max(...expectedDays(before.state, g, ivl, before.scheduledDays, sc.params.maximumInterval, 0.999999));
         t.fuzzed += 1;
         if (days < lo || days > hi) fail(`review ${i}: ${days} days outside Anki's fuzz range ${lo}..${hi}`);
       } else {
-        const exact = ankiDays(before.kind, g, ivl, before.scheduledDays, sc.params.maximumInterval, null);
-        const allowed = expectedDays(before.kind, g, ivl, before.scheduledDays, sc.params.maximumInterval, null);
+        const exact = ankiDays(before.state, g, ivl, before.scheduledDays, sc.params.maximumInterval, null);
+        const allowed = expectedDays(before.state, g, ivl, before.scheduledDays, sc.params.maximumInterval, null);
         if (days === exact) t.exact += 1;
         else if (allowed.has(days)) t.atHalf += 1;
-        else fail(`review ${i}: ${before.kind} + ${g} gave ${days} days, Anki ${exact} (raw ${ivl[g]}, previous ${before.scheduledDays})`);
+        else fail(`review ${i}: ${before.state} + ${g} gave ${days} days, Anki ${exact} (raw ${ivl[g]}, previous ${before.scheduledDays})`);
       }
       if (state.due !== record.due || addDays(record.dayKey, days) === record.dayKey) fail(`review ${i}: due`);
     }
@@ -302,7 +302,7 @@ describe('parity with fsrs-rs and Anki (oracle)', () => {
     const day: DayBoundary = { timeZone: 'UTC', startHour: 4 };
     // A review card with S about 510 days: FSRS wants more than 365 for Hard, Good and Easy.
     const s: SchedState = {
-      ...newCardState(), kind: 'review', stability: 509.6, difficulty: 5, reps: 6, scheduledDays: 300,
+      ...newCardState(), state: 'review', stability: 509.6, difficulty: 5, reps: 6, scheduledDays: 300,
       lastReview: Date.parse('2026-01-01T12:00:00Z'), lastDayKey: '2026-01-01', due: Date.parse('2026-10-28T04:00:00Z'),
     };
     const at = Date.parse('2026-10-28T12:00:00Z');

@@ -36,7 +36,7 @@ function collection(n: number, seed: number): SchedState[] {
     const last = addDays(FIRST, dueIn - ivl);
     cards.push({
       ...newCardState(),
-      kind: 'review',
+      state: 'review',
       stability: ivl * (0.8 + 0.4 * r()),
       difficulty: 3 + 5 * r(),
       reps: 4,
@@ -65,7 +65,7 @@ function simulate(balance: { enabled: boolean; easyDays: EasyDays } | null, seed
   const daily: number[] = [];
   for (let d = 0; d < 90; d++) {
     const today = addDays(FIRST, d);
-    const due = cards.flatMap((c, i) => (c.kind === 'review' && (dueKeys[i] as string) <= today ? [i] : []));
+    const due = cards.flatMap((c, i) => (c.state === 'review' && (dueKeys[i] as string) <= today ? [i] : []));
     daily.push(due.length);
     const load = () => ({ from: today, counts: Array.from({ length: LOAD_WINDOW_DAYS }, (_, i) => perDay.get(addDays(today, i)) ?? 0) });
     let t = startOfStudyDay(today, 'UTC', 4) + 3 * 3_600_000;
@@ -75,7 +75,7 @@ function simulate(balance: { enabled: boolean; easyDays: EasyDays } | null, seed
       const g: Grade = x < 0.04 ? 1 : x < 0.1 ? 2 : x < 0.95 ? 3 : 4;
       const opts: BalanceOptions | undefined = balance ? { ...balance, load: load() } : undefined;
       let s = rateCard(cards[i] as SchedState, g, t, params, UTC, opts).state;
-      if (s.kind === 'relearning') s = rateCard(s, 3, t + 10 * 60_000, params, UTC, opts).state;
+      if (s.state === 'relearning') s = rateCard(s, 3, t + 10 * 60_000, params, UTC, opts).state;
       const before = dueKeys[i] as string;
       const after = addDays(s.lastDayKey as string, s.scheduledDays);
       perDay.set(before, (perDay.get(before) ?? 1) - 1);

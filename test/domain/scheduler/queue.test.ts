@@ -10,19 +10,19 @@ const limits = { newPerDay: 20, maxReviewsPerDay: 200 };
 let n = 0;
 function c(o: Partial<QueueCandidate>): QueueCandidate {
   n += 1;
-  return { cardId: `c${n}`, deckId: 'd', key: `k${n}`, kind: 'new', due: 0, newRank: n, suspended: false, retired: false, ...o };
+  return { cardId: `c${n}`, deckId: 'd', key: `k${n}`, state: 'new', due: 0, newRank: n, suspended: false, retired: false, ...o };
 }
 
 describe('buildTodayQueue', () => {
   it('orders learning due now, then reviews due today, then new cards in deck order', () => {
     const newB = c({ newRank: 2 });
     const newA = c({ newRank: 1 });
-    const rev2 = c({ kind: 'review', due: NOW + 1000 });
-    const rev1 = c({ kind: 'review', due: NOW - 5 * 86_400_000 });
-    const learnSoon = c({ kind: 'learning', due: NOW + 600_000 });
-    const learnLater = c({ kind: 'learning', due: NOW + 3_600_000 });
-    const relearn = c({ kind: 'relearning', due: NOW - 1 });
-    const revTomorrow = c({ kind: 'review', due: END });
+    const rev2 = c({ state: 'review', due: NOW + 1000 });
+    const rev1 = c({ state: 'review', due: NOW - 5 * 86_400_000 });
+    const learnSoon = c({ state: 'learning', due: NOW + 600_000 });
+    const learnLater = c({ state: 'learning', due: NOW + 3_600_000 });
+    const relearn = c({ state: 'relearning', due: NOW - 1 });
+    const revTomorrow = c({ state: 'review', due: END });
     const q = buildTodayQueue([newB, newA, rev2, rev1, learnLater, learnSoon, relearn, revTomorrow], { now: NOW, endOfDay: END, limits, done: none });
     // A learning card due within the 20-minute learn-ahead window comes last; one due in an hour waits.
     expect(q.items.map((x) => x.cardId)).toEqual([relearn, rev1, rev2, newA, newB, learnSoon].map((x) => x.cardId));
@@ -31,7 +31,7 @@ describe('buildTodayQueue', () => {
   });
 
   it('applies the limits minus what was done today', () => {
-    const reviews = Array.from({ length: 10 }, (_, i) => c({ kind: 'review', due: NOW - i }));
+    const reviews = Array.from({ length: 10 }, (_, i) => c({ state: 'review', due: NOW - i }));
     const news = Array.from({ length: 10 }, () => c({}));
     const q = buildTodayQueue([...reviews, ...news], {
       now: NOW,
@@ -63,8 +63,8 @@ describe('buildTodayQueue', () => {
       [
         c({ suspended: true }),
         c({ retired: true }),
-        c({ kind: 'review', due: NOW, suspended: true }),
-        c({ kind: 'learning', due: NOW, retired: true }),
+        c({ state: 'review', due: NOW, suspended: true }),
+        c({ state: 'learning', due: NOW, retired: true }),
       ],
       { now: NOW, endOfDay: END, limits, done: none },
     );

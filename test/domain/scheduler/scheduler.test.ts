@@ -29,23 +29,23 @@ function run(ratings: [Grade, number][], day: DayBoundary = UTC, p = params) {
 describe('rateCard', () => {
   it('takes a new card through the learning steps (1m, 10m) into review', () => {
     const a = rateCard(newCardState(), 1, MOCK_NOW, params, UTC);
-    expect(a.state.kind).toBe('learning');
+    expect(a.state.state).toBe('learning');
     expect(a.state.due).toBe(MOCK_NOW + MIN);
     const b = rateCard(a.state, 3, MOCK_NOW + MIN, params, UTC);
-    expect(b.state.kind).toBe('learning');
+    expect(b.state.state).toBe('learning');
     expect(b.state.due).toBe(MOCK_NOW + 11 * MIN);
     const c = rateCard(b.state, 3, MOCK_NOW + 11 * MIN, params, UTC);
-    expect(c.state.kind).toBe('review');
+    expect(c.state.state).toBe('review');
     expect(c.state.scheduledDays).toBeGreaterThanOrEqual(1);
-    expect(c.record.prevKind).toBe('learning');
-    expect(c.record.nextKind).toBe('review');
+    expect(c.record.prevState).toBe('learning');
+    expect(c.record.nextState).toBe('review');
     expect(c.record.dayKey).toBe('2026-11-27');
   });
 
   it('puts day-scale due dates at the start of the local study day (Tokyo, 04:00 JST)', () => {
     const now = Date.parse('2026-11-27T13:00:00Z'); // 22:00 JST
     const { state } = rateCard(newCardState(), 4, now, params, TOKYO);
-    expect(state.kind).toBe('review');
+    expect(state.state).toBe('review');
     const dueKey = addDays('2026-11-27', state.scheduledDays);
     expect(state.due).toBe(startOfStudyDay(dueKey, 'Asia/Tokyo', 4));
     expect(new Date(state.due).toISOString().slice(11)).toBe('19:00:00.000Z');
@@ -68,7 +68,7 @@ describe('rateCard', () => {
     const p = { ...params, enableFuzz: false };
     // A card in review with stability tiny enough for a 1-day interval: Hard right after learning.
     const learned = run([[3, Date.parse('2026-03-07T15:00:00Z')], [3, Date.parse('2026-03-07T15:10:00Z')]], NY, p).s;
-    expect(learned.kind).toBe('review');
+    expect(learned.state).toBe('review');
     const dueKey = addDays('2026-03-07', learned.scheduledDays);
     expect(learned.due).toBe(startOfStudyDay(dueKey, 'America/New_York', 4));
     expect(dayKey(learned.due, 'America/New_York', 4)).toBe(dueKey);
@@ -143,7 +143,7 @@ describe('previewRatings', () => {
     expect(p[1].intervalMs).toBe(MIN);
     expect(p[2].intervalMs).toBe(6 * MIN);
     expect(p[3].intervalMs).toBe(10 * MIN);
-    expect(p[4].state.kind).toBe('review');
+    expect(p[4].state.state).toBe('review');
     expect(p[4].intervalMs).toBe(p[4].state.scheduledDays * DAY);
     const review = run([[4, MOCK_NOW]]).s;
     const q = previewRatings(review, review.due, params, UTC);

@@ -178,7 +178,7 @@ describe('a lesson', () => {
     expect(progress.completed).toEqual(['uses']);
     expect(progress.currentLessonId).toBe('advantages');
     const queue = await getTodayQueue(db, TEST_NOW + 10 * 60_000 + 1000, undefined, { deckId: 'docker' });
-    expect(queue.items.filter((i) => i.kind === 'learning').map((i) => i.cardId).sort()).toEqual(uses.cards.map((c) => c.id).sort());
+    expect(queue.items.filter((i) => i.state === 'learning').map((i) => i.cardId).sort()).toEqual(uses.cards.map((c) => c.id).sort());
     expect(screen.getByRole('link', { name: 'Next lesson' }).getAttribute('href')).toBe('/onboarding/docker/advantages');
   });
 
