@@ -1,6 +1,7 @@
 // Character-level diff between what the learner typed and the expected answer, for the
 // "expected beside typed, difference marked" feedback. Strings are short (a command), so a
-// plain O(n*m) LCS table is fast enough and gives the minimal diff.
+// plain O(n*m) LCS table (lcsTable, shared with the word diff) is fast enough and gives the
+// minimal diff.
 
 /**
  * - same: in both (text as written in the expected answer);
@@ -31,6 +32,23 @@ export function diffChars(typed: string, expected: string): DiffSegment[] {
   return toSegments(foldShortMatches(rawDiff(typed, expected)));
 }
 
+/**
+ * The longest-common-subsequence table of two short sequences compared with ===: `lcs(i, j)` is
+ * the length of the longest common subsequence of a[i:] and b[j:] (0 past either end). The
+ * character diff and the word diff (./token-diff.ts) both walk it from (0, 0), each breaking ties
+ * its own way.
+ */
+export function lcsTable<T>(a: readonly T[], b: readonly T[]): (i: number, j: number) => number {
+  const width = b.length + 1;
+  const lcs = new Uint16Array((a.length + 1) * width);
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      lcs[i * width + j] = a[i] === b[j] ? (lcs[(i + 1) * width + j + 1] ?? 0) + 1 : Math.max(lcs[(i + 1) * width + j] ?? 0, lcs[i * width + j + 1] ?? 0);
+    }
+  }
+  return (i, j) => lcs[i * width + j] ?? 0;
+}
+
 function rawDiff(typed: string, expected: string): Run[] {
   const a = [...typed];
   const b = [...expected];
@@ -38,17 +56,7 @@ function rawDiff(typed: string, expected: string): Run[] {
   const lb = b.map((c) => c.toLowerCase());
   const n = a.length;
   const m = b.length;
-  // lcs[i][j] = LCS length of a[i:] and b[j:], flattened.
-  const width = m + 1;
-  const lcs = new Uint16Array((n + 1) * width);
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lcs[i * width + j] =
-        la[i] === lb[j]
-          ? (lcs[(i + 1) * width + j + 1] ?? 0) + 1
-          : Math.max(lcs[(i + 1) * width + j] ?? 0, lcs[i * width + j + 1] ?? 0);
-    }
-  }
+  const lcs = lcsTable(la, lb);
   const runs: Run[] = [];
   const push = (kind: DiffKind, t: string, e: string): void => {
     const last = runs[runs.length - 1];
@@ -64,7 +72,7 @@ function rawDiff(typed: string, expected: string): Run[] {
       push('same', a[i] as string, b[j] as string);
       i++;
       j++;
-    } else if (j < m && (i >= n || (lcs[i * width + j + 1] ?? 0) >= (lcs[(i + 1) * width + j] ?? 0))) {
+    } else if (j < m && (i >= n || lcs(i, j + 1) >= lcs(i + 1, j))) {
       push('missing', '', b[j] as string);
       j++;
     } else {

@@ -4,7 +4,7 @@
 // `--detach` = `-d` where the deck pairs them). A character diff struck "sudo do" in
 // `sudo docker exec -it` and called "do" missing; this marks whole words.
 import type { LongOptions } from './command-line';
-import { diffChars, editDistance, type DiffSegment } from './diff';
+import { diffChars, editDistance, lcsTable, type DiffSegment } from './diff';
 
 type Kind = DiffSegment['kind'];
 
@@ -38,13 +38,7 @@ function lcsOps(typed: readonly string[], expected: readonly string[], longs: Lo
   const b = expected.map((t) => keyOf(t, longs));
   const n = a.length;
   const m = b.length;
-  const width = m + 1;
-  const lcs = new Uint16Array((n + 1) * width);
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lcs[i * width + j] = a[i] === b[j] ? (lcs[(i + 1) * width + j + 1] ?? 0) + 1 : Math.max(lcs[(i + 1) * width + j] ?? 0, lcs[i * width + j + 1] ?? 0);
-    }
-  }
+  const lcs = lcsTable(a, b);
   const ops: Op[] = [];
   const op = (kind: Kind, text: string): Op => ({ kind, text, options: isOption(text) ? optionsOf(text, longs) : null });
   let i = 0;
@@ -54,7 +48,7 @@ function lcsOps(typed: readonly string[], expected: readonly string[], longs: Lo
       ops.push(op('same', expected[j] as string));
       i++;
       j++;
-    } else if (i < n && (j >= m || (lcs[(i + 1) * width + j] ?? 0) >= (lcs[i * width + j + 1] ?? 0))) {
+    } else if (i < n && (j >= m || lcs(i + 1, j) >= lcs(i, j + 1))) {
       ops.push(op('extra', typed[i] as string));
       i++;
     } else {

@@ -1,7 +1,7 @@
 // The character diff behind typed-answer feedback.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diffChars, editDistance } from '../../../src/domain/quiz/diff';
+import { diffChars, editDistance, lcsTable } from '../../../src/domain/quiz/diff';
 
 describe('diffChars', () => {
   it.each([
@@ -47,5 +47,20 @@ describe('editDistance', () => {
   ])('%j %j = %d', (a, b, d) => {
     expect(editDistance(a, b)).toBe(d);
     expect(editDistance(b, a)).toBe(d);
+  });
+});
+
+describe('lcsTable', () => {
+  it('gives the length of the longest common subsequence of every pair of suffixes, 0 past either end', () => {
+    const lcs = lcsTable([...'ABCBDAB'], [...'BDCABA']);
+    expect(lcs(0, 0)).toBe(4);
+    expect(lcs(4, 0)).toBe(3); // DAB against BDCABA: DAB
+    expect(lcs(7, 0)).toBe(0);
+    expect(lcs(0, 6)).toBe(0);
+    expect(lcsTable<string>([], [])(0, 0)).toBe(0);
+  });
+
+  it('compares words as well as characters (the word diff walks the same table)', () => {
+    expect(lcsTable(['docker', 'volume', 'rm'], ['docker', 'volume', 'prune'])(0, 0)).toBe(2);
   });
 });
