@@ -71,6 +71,7 @@ describe('buildDashboard', () => {
     const f = fixture();
     const dash = buildDashboard(Object.values(f.summaries), [f.assignment], [dashboardDeck(f.deck)]);
     expect(dash.weakSpots.map((w) => w.cardId)).toEqual([f.c1.id, f.c2.id, f.c3.id]);
+    expect(dash.weakSpots.map((w) => w.cardIds)).toEqual([[f.c1.id], [f.c2.id], [f.c3.id]]);
     const [w1, w2] = dash.weakSpots as [typeof dash.weakSpots[0], typeof dash.weakSpots[0]];
     expect(w1).toMatchObject({ learners: 2, lapses: 2, lapseRate: 1 });
     expect(w1.meanRecall).toBeCloseTo((0.9 + 0.85) / 2, 2);
@@ -78,6 +79,34 @@ describe('buildDashboard', () => {
     expect(w1.source).toMatch(/^team-tools\.en\.md:\d+$/);
     const line = Number(w1.source.split(':')[1]);
     expect(TEXT_LINES()[line - 1]).toContain(w1.card.back.en ?? w1.card.front.en ?? '');
+  });
+
+  it('lists a command once, though it makes two cards: its lapses and recall over both (issue 26)', () => {
+    const f = fixture();
+    const commands = f.l2.cards;
+    const [first] = commands;
+    const twins = commands.filter((c) => c.key === first!.key);
+    expect(twins.length).toBe(2);
+    const D = 86_400_000;
+    const reviewed = (cardId: string, lapses: number, stability: number) => ({ ...newCardState(), cardId, state: 'review' as const, stability, lastReview: NOW - 10 * D, due: NOW + D, lapses, suspended: false, retired: false });
+    const dana = summarize({
+      member: 'dana',
+      now: NOW,
+      day: DAY,
+      decks: [{ deck: f.deck, lessonsPassed: [f.l1.id, f.l2.id] }],
+      // Both directions of the first command forgotten (once and twice); every other command reviewed, never forgotten.
+      states: commands.map((c) => reviewed(c.id, c.id === twins[0]!.id ? 1 : c.id === twins[1]!.id ? 2 : 0, 10)),
+      log: [],
+      events: 0,
+    });
+    const dash = buildDashboard([dana], [f.assignment], [dashboardDeck(f.deck)]);
+    const keys = dash.weakSpots.map((w) => `${w.deckId} ${w.key}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    const [worst, ...rest] = dash.weakSpots;
+    expect(worst).toMatchObject({ key: first!.key, cardId: twins[0]!.id, cardIds: twins.map((c) => c.id), learners: 1, lapses: 3, lapseRate: 3 });
+    expect(worst!.meanRecall).toBeCloseTo(0.9, 2);
+    expect(rest.length).toBeGreaterThan(0);
+    expect(rest.every((w) => w.lapses === 0)).toBe(true);
   });
 
   it('reads per-card data only for a deck version it knows', () => {

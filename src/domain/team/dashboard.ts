@@ -35,19 +35,27 @@ export interface MemberRow {
   assignments: AssignmentProgress[];
 }
 
+/**
+ * One command, option or fact the team forgets (issue 26: a command's two cards, both directions,
+ * are one weak spot, not two rows of "kubectl get pods").
+ */
 export interface WeakSpot {
+  /** The item's first card in memo order: the link, and what names the item. */
   cardId: string;
+  /** Every card of the item (a command's two directions). */
+  cardIds: string[];
   deckId: string;
   key: string;
-  /** FILE:LINE of the memo line the card comes from. */
+  /** FILE:LINE of the memo line the item comes from. */
   source: string;
   card: Card;
-  /** Members who have reviewed the card. */
+  /** Members who have reviewed any card of it. */
   learners: number;
+  /** Lapses over its cards and those members. */
   lapses: number;
-  /** Lapses per member who reviewed it. */
+  /** Lapses per member who reviewed it (0: nobody forgot it). */
   lapseRate: number;
-  /** Mean retrievability (0-1) across those members. */
+  /** Mean retrievability (0-1): each member's mean over the cards they reviewed, averaged over members. */
   meanRecall: number;
 }
 
@@ -118,31 +126,48 @@ export function buildDashboard(
     assignments: assignments.map((a) => assignmentProgress(s, a, deckById.get(a.deckId))),
   }));
 
-  // Weak spots over every known deck: per card, lapses and recall summed over members who reviewed it.
-  const acc = new Map<string, { deck: DashboardDeck; learners: number; lapses: number; recall: number }>();
+  // Weak spots over every known deck, one per command, option or fact (deck + key): per member, the
+  // lapses and mean recall of the item's cards they reviewed; then summed over those members.
+  const cardIndex = new Map<string, Card>();
+  for (const d of decks) for (const c of d.deck.cards) cardIndex.set(c.id, c);
+  const acc = new Map<string, { cards: Card[]; learners: number; lapses: number; recall: number }>();
   for (const s of latest) {
+    const mine = new Map<string, { lapses: number; recall: number; reviewed: number }>();
     for (const d of decks) {
       const cards = cardsOf(s, d);
       if (!cards) continue;
       for (const [id, [lapses, r]] of cards) {
-        if (r < 0) continue;
-        const a = acc.get(id) ?? { deck: d, learners: 0, lapses: 0, recall: 0 };
-        a.learners += 1;
-        a.lapses += lapses;
-        a.recall += r / 100;
-        acc.set(id, a);
+        const card = cardIndex.get(id);
+        // A card no longer in the current memo has no line to rewrite: left out.
+        if (r < 0 || !card) continue;
+        const item = `${card.deckId}\u0000${card.key}`;
+        const m = mine.get(item) ?? { lapses: 0, recall: 0, reviewed: 0 };
+        m.lapses += lapses;
+        m.recall += r / 100;
+        m.reviewed += 1;
+        mine.set(item, m);
       }
     }
+    for (const [item, m] of mine) {
+      const a = acc.get(item) ?? { cards: [], learners: 0, lapses: 0, recall: 0 };
+      a.learners += 1;
+      a.lapses += m.lapses;
+      a.recall += m.recall / m.reviewed;
+      acc.set(item, a);
+    }
   }
-  const cardIndex = new Map<string, Card>();
-  for (const d of decks) for (const c of d.deck.cards) cardIndex.set(c.id, c);
+  const itemCards = new Map<string, Card[]>();
+  for (const c of cardIndex.values()) {
+    const item = `${c.deckId}\u0000${c.key}`;
+    if (acc.has(item)) itemCards.set(item, [...(itemCards.get(item) ?? []), c]);
+  }
   const weakSpots: WeakSpot[] = [];
-  for (const [id, a] of acc) {
-    const card = cardIndex.get(id);
-    // A card no longer in the current memo has no line to rewrite: left out.
-    if (!card) continue;
+  for (const [item, a] of acc) {
+    const cards = (itemCards.get(item) ?? []).sort((x, y) => x.order - y.order);
+    const card = cards[0]!;
     weakSpots.push({
-      cardId: id,
+      cardId: card.id,
+      cardIds: cards.map((c) => c.id),
       deckId: card.deckId,
       key: card.key,
       source: card.source,

@@ -8,7 +8,7 @@ import type { TeamCache, TeamConfig, TeamDashboardCache } from '../../db';
 import type { Deck, Lang } from '../../domain/deck/types';
 import { localizedText } from '../../domain/deck/localized';
 import { buildLessons } from '../../domain/onboarding/lessons';
-import { buildDashboard, type DashboardDeck } from '../../domain/team/dashboard';
+import { buildDashboard, type DashboardDeck, type WeakSpot } from '../../domain/team/dashboard';
 import { dashboardCsv } from '../../domain/team/csv';
 import { AssignmentError, newestDecks, publishedDeckId } from '../../domain/team/documents';
 import { deckOwnerOf, teamDeckId } from '../../domain/deck/deck-owner';
@@ -204,6 +204,14 @@ function DashboardView({ content, dashboard, ddecks }: { content: TeamCache; das
   const unreadOnly = [...unreadable].filter((m) => !dash.members.some((r) => r.member === m)).sort();
 
   // A column's name, also each cell's label when the table becomes one card per member on a phone.
+  // "forgotten 1.5 times per learner", or "never forgotten" (not "0.0 lapses per learner": issue 26).
+  const weakStats = (w: WeakSpot) =>
+    [
+      w.lapses === 0 ? t('team.weak.noLapses') : t('team.weak.lapseRate', { count: Math.round(w.lapseRate * 10) / 10 }),
+      t('team.weak.recall', { recall: percent(w.meanRecall) }),
+      t('team.weak.learners', { count: w.learners }),
+    ].join(' · ');
+
   const assignmentLabel = (a: (typeof assignments)[number] | undefined) =>
     a ? t('team.assignments.item', { from: a.fromLesson, to: a.toLesson, deck: a.deckId }) : '';
 
@@ -280,7 +288,7 @@ function DashboardView({ content, dashboard, ddecks }: { content: TeamCache; das
                 <Link href={`/cards/${encodeURIComponent(w.cardId)}`}>
                   {w.card.kind === 'fact' ? localizedText(w.card.front, lang) : <code>{w.key}</code>}
                 </Link>{' '}
-                <span>{t('team.weak.stats', { rate: w.lapseRate.toFixed(1), recall: percent(w.meanRecall), count: w.learners })}</span>{' '}
+                <span>{weakStats(w)}</span>{' '}
                 <span className="muted">{t('team.weak.source', { source: w.source })}</span>
               </li>
             ))}
