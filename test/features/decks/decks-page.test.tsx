@@ -283,4 +283,14 @@ describe('DecksPage', () => {
     expect(within(alert).getByText('pasted.md:1: カードがありません: バッククォートで囲んだコマンドの表か、箇条書きを加えてください')).toBeTruthy();
     expect(within(alert).getByText('# ツール')).toBeTruthy();
   });
+
+  it('says a notes file\'s problem in Japanese too, with its file, line and text as written (issue 26)', async () => {
+    db = await freshDb('decks-ja-notes');
+    setDb(db);
+    renderPage('ja');
+    await userEvent.upload(screen.getByLabelText('Markdown ファイル'), [md('memo.ja.md', TEAM_JA), md('notes.ja.md', '## 別名\n- `kubectl rm`: `kubectl delete`\n')]);
+    const alert = await screen.findByRole('alert', {}, SLOW);
+    expect(within(alert).getByText('notes.ja.md:2: 不明な行 `kubectl rm` です: 別名はメモにあるコマンドに付けてください')).toBeTruthy();
+    expect(within(alert).getByText('- `kubectl rm`: `kubectl delete`')).toBeTruthy();
+  });
 });
