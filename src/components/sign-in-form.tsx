@@ -1,9 +1,9 @@
 // The sign-in form of a CouchDB database (Settings -> Sync, "Join a team"): its address, the user
 // name and the password, which is handed on once and never kept: the field is emptied as the
-// sign-in starts. The caller gives the texts (in its own strings) and the address normalizer
+// sign-in starts. Each attempt clears the last one's problem (here, and through onAttempt on the page). The caller gives the texts (in its own strings) and the address normalizer
 // (`normalizeDbUrl` in src/sync, which this layer may not import). Used by lazy pages only, so it
 // stays out of the first-visit bundle.
-import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 
 export interface SignInStrings {
   url: string;
@@ -41,6 +41,8 @@ export interface SignInFormProps {
   urlGuide?: ReactNode;
   /** No submit button (sync already running: Stop is the one action). */
   submitHidden?: boolean;
+  /** Called as each attempt starts, before its checks: the page clears what it said of the last one. */
+  onAttempt?: () => void;
 }
 
 /** A server's address with no database after it (`http://127.0.0.1:5991`): a server, not a database. */
@@ -53,13 +55,16 @@ function isServerRoot(text: string): boolean {
   }
 }
 
-export function SignInForm({ strings, normalizeUrl, onSignIn, initialUrl = '', saved, heading, className, actionsClassName, children, urlGuide, submitHidden = false }: SignInFormProps) {
+export function SignInForm({ strings, normalizeUrl, onSignIn, initialUrl = '', saved, heading, className, actionsClassName, children, urlGuide, submitHidden = false, onAttempt }: SignInFormProps) {
   const id = useId();
   // Saved values known at the first render fill the fields at once (no empty flash before them).
   const [url, setUrl] = useState(initialUrl || (saved?.url ?? ''));
   const [user, setUser] = useState(saved?.user ?? '');
   const [password, setPassword] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  // Each problem shown is a new alert (its own key), so the same words after a new attempt are said again.
+  const [problem, setProblem] = useState<{ text: string; n: number } | null>(null);
+  const shown = useRef(0);
+  const say = (text: string) => setProblem({ text, n: (shown.current += 1) });
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -70,19 +75,21 @@ export function SignInForm({ strings, normalizeUrl, onSignIn, initialUrl = '', s
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
+    // A new attempt: the last one's problem goes, here and on the page (issue 26).
+    setProblem(null);
+    onAttempt?.();
     const address = normalizeUrl(url);
     // http:// to another computer is refused with the reason (issue 22): the password would travel in clear.
     if ('problem' in address) {
-      return setProblem(address.problem === 'cleartext' ? strings.cleartext : isServerRoot(url) && strings.noDatabase ? strings.noDatabase : strings.invalidUrl);
+      return say(address.problem === 'cleartext' ? strings.cleartext : isServerRoot(url) && strings.noDatabase ? strings.noDatabase : strings.invalidUrl);
     }
-    if (user.trim() === '' || password === '') return setProblem(strings.missing);
-    setProblem(null);
+    if (user.trim() === '' || password === '') return say(strings.missing);
     if (strings.submitting !== undefined) setBusy(true);
     const typed = password;
     setPassword('');
     try {
       const answer = await onSignIn(address.url, user.trim(), typed);
-      if (typeof answer === 'string') setProblem(answer);
+      if (typeof answer === 'string') say(answer);
     } finally {
       setBusy(false);
     }
@@ -106,7 +113,11 @@ export function SignInForm({ strings, normalizeUrl, onSignIn, initialUrl = '', s
         <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-describedby={`${id}-password-help`} />
       </label>
       <p id={`${id}-password-help`} className="muted">{strings.passwordHelp}</p>
-      {problem && <p role="alert">{problem}</p>}
+      {problem && (
+        <p role="alert" key={problem.n}>
+          {problem.text}
+        </p>
+      )}
       <div className={actionsClassName}>
         {!submitHidden && (
           <button type="submit" className="button button-primary" disabled={busy}>

@@ -112,6 +112,33 @@ describe('SignInForm', () => {
     expect(password().value).toBe('');
   });
 
+  it('clears the last problem as a new attempt starts, and says each new one anew (issue 26)', async () => {
+    let answer: (problem: string | void) => void = () => {};
+    const onSignIn = vi.fn(() => new Promise<string | void>((resolve) => (answer = resolve)));
+    const onAttempt = vi.fn();
+    renderForm({ initialUrl: 'http://127.0.0.1:5991', onSignIn, onAttempt, strings: { ...STRINGS, noDatabase: 'That is a server, not a database.' } });
+    await userEvent.type(user(), 'ana');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual(['That is a server, not a database.']);
+    const first = screen.getByRole('alert');
+    // The same problem again is a new alert, so it is announced again.
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(screen.getByRole('alert').textContent).toBe('That is a server, not a database.');
+    expect(screen.getByRole('alert')).not.toBe(first);
+    // A new problem takes the old one's place.
+    await userEvent.clear(url());
+    await userEvent.type(url(), 'http://127.0.0.1:5991/kujira-ana');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual(['Type your user name and password.']);
+    // An attempt that goes to the server: the last problem is gone while it runs, the answer's shows after.
+    await userEvent.type(password(), 'nope');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    answer('Wrong user name or password.');
+    expect((await screen.findByRole('alert')).textContent).toBe('Wrong user name or password.');
+    expect(onAttempt).toHaveBeenCalledTimes(4);
+  });
+
   it('with a "submitting" text, the button says it and is disabled until the sign-in ends', async () => {
     let finish = () => {};
     renderForm({ initialUrl: 'https://couch.example.org/team', strings: { ...STRINGS, submitting: 'Signing in…' }, onSignIn: () => new Promise<void>((resolve) => (finish = resolve)) });

@@ -8,7 +8,7 @@ import type { QuarantinedEvent } from '../../domain/events/event-store';
 import type { Lang } from '../../domain/deck/types';
 import { useNow } from '../../hooks/clock';
 import type { SyncStatus } from '../../sync/types';
-import { getSyncSnapshot, startSync, stopSync, subscribeSync } from './sync-service';
+import { clearStoppedError, getSyncSnapshot, startSync, stopSync, subscribeSync } from './sync-service';
 import { normalizeDbUrl } from '../../sync/couch-client';
 import { SignInForm } from '../../components/sign-in-form';
 import { CLOCK_TOLERANCE_MS, clockSkewBeyondTolerance } from '../../domain/events/clock-bounds';
@@ -118,6 +118,7 @@ export default function SyncPage() {
         }}
         normalizeUrl={normalizeDbUrl}
         onSignIn={startSync}
+        onAttempt={clearStoppedError}
         initialUrl={linked ?? ''}
         saved={saved}
         submitHidden={running}

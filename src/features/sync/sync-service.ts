@@ -84,6 +84,14 @@ export async function startSync(server: string, user: string, password: string):
   await begin(server, { name: user, password });
 }
 
+/**
+ * A new sign-in attempt starts: an error that stopped sync (a refused password, a missing
+ * database) is the last attempt's, and no longer what the page says.
+ */
+export function clearStoppedError(): void {
+  if (snapshot.status.kind === 'error' && snapshot.status.retryAt === null) publish({ status: { kind: 'stopped' } });
+}
+
 /** Stops syncing (nothing local is touched); sync stays off after a reload. */
 export async function stopSync(): Promise<void> {
   window.removeEventListener('online', onOnline);

@@ -137,4 +137,22 @@ describe('the sync page', () => {
       vi.useRealTimers();
     }
   }, 30_000);
+
+  it('a new attempt clears the last one\'s error: a refused password does not stay beside the next problem (issue 26)', async () => {
+    renderPage();
+    // The fields may hold the previous test's saved server and user (the service keeps its snapshot).
+    await userEvent.clear(screen.getByRole('textbox', { name: 'Server' }));
+    await userEvent.type(screen.getByRole('textbox', { name: 'Server' }), server.dbUrl);
+    await userEvent.clear(screen.getByRole('textbox', { name: 'User name' }));
+    await userEvent.type(screen.getByRole('textbox', { name: 'User name' }), server.user.name);
+    await userEvent.type(screen.getByLabelText('Password'), 'not-the-password');
+    await userEvent.click(screen.getByRole('button', { name: 'Start sync' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('The server refused this user name and password. Check them and start again.'), { timeout: 20_000 });
+    await userEvent.clear(screen.getByRole('textbox', { name: 'Server' }));
+    await userEvent.type(screen.getByRole('textbox', { name: 'Server' }), server.url);
+    await userEvent.type(screen.getByLabelText('Password'), server.user.password);
+    await userEvent.click(screen.getByRole('button', { name: 'Start sync' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^This is the server's address, without your database: /);
+    expect(screen.getByRole('status').textContent).toBe('Sync is off.');
+  }, 30_000);
 });
