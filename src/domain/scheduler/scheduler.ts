@@ -24,17 +24,21 @@
 // (`scheduledDays`) and replay takes it from there instead of choosing again. An entry without a
 // usable interval (0 or missing where the answer leads to review) is given one by the rules,
 // without the balancer.
+//
+// Speed: replay meets the same parameters and the same zone thousands of times in a row, so the
+// ts-fsrs instance (./fsrs-engine.ts) and the start of a study day (./day-starts.ts) are cached
+// in modules of their own.
 import {
-  fsrs,
   default_w,
   FSRSVersion,
   State,
   type Card as FsrsCard,
   type FSRS,
   type Grade as FsrsGrade,
-  type StepUnit,
 } from 'ts-fsrs';
-import { dayDiff, dayKey as toDayKey, dayKeyToUtcMs, addDays, startOfStudyDay } from './day';
+import { dayDiff, dayKey as toDayKey, dayKeyToUtcMs, addDays } from './day';
+import { studyDayStartAfter } from './day-starts';
+import { fsrsEngine } from './fsrs-engine';
 import { reviewDays } from './intervals';
 import { dayPicker, seededFraction, type BalanceOptions } from './load-balance';
 import { DEFAULT_MAXIMUM_INTERVAL, LEECH_LAPSES, normalizeParams } from './params';
@@ -81,67 +85,6 @@ export function newCardState(): SchedState {
   };
 }
 
-const instances = new Map<string, FSRS>();
-
-function paramsKey(p: SchedulerParams): string {
-  return `${p.desiredRetention}|${p.maximumInterval}|${p.enableFuzz}|${p.learningSteps.join(',')}|${p.relearningSteps.join(',')}|${p.weights?.join(',') ?? ''}`;
-}
-
-function sameList<T>(a: readonly T[] | undefined, b: readonly T[] | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-/** Same values as paramsKey compares, without building the key string. */
-function sameParams(a: SchedulerParams, b: SchedulerParams): boolean {
-  return (
-    a.desiredRetention === b.desiredRetention &&
-    a.maximumInterval === b.maximumInterval &&
-    a.enableFuzz === b.enableFuzz &&
-    sameList(a.learningSteps, b.learningSteps) &&
-    sameList(a.relearningSteps, b.relearningSteps) &&
-    sameList(a.weights, b.weights)
-  );
-}
-
-// Every log entry carries its own copy of the parameters (a fresh object per row read), and a
-// replay meets the same set thousands of times in a row: comparing values with the last set used
-// is much cheaper than building its key string for every entry. The last set is kept as a private
-// copy, so a caller mutating its parameter object afterwards cannot make us reuse a stale engine.
-let lastParams: SchedulerParams | null = null;
-let lastEngine: FSRS | null = null;
-
-/** One ts-fsrs instance per parameter set (building one costs more than a review). */
-function engine(p: SchedulerParams): FSRS {
-  if (lastEngine && lastParams && sameParams(p, lastParams)) return lastEngine;
-  const k = paramsKey(p);
-  let f = instances.get(k);
-  if (!f) {
-    f = fsrs({
-      request_retention: p.desiredRetention,
-      maximum_interval: p.maximumInterval,
-      // Kujira fuzzes the days itself (load-balance.ts): ts-fsrs gives unfuzzed states.
-      enable_fuzz: false,
-      enable_short_term: true,
-      learning_steps: p.learningSteps as StepUnit[],
-      relearning_steps: p.relearningSteps as StepUnit[],
-      ...(p.weights ? { w: p.weights } : {}),
-    });
-    if (instances.size > 64) instances.clear();
-    instances.set(k, f);
-  }
-  lastParams = {
-    ...p,
-    learningSteps: [...p.learningSteps],
-    relearningSteps: [...p.relearningSteps],
-    ...(p.weights ? { weights: [...p.weights] } : {}),
-  };
-  lastEngine = f;
-  return f;
-}
-
 function toFsrsCard(s: SchedState, reviewDayMs: number): FsrsCard {
   // One object shape whether or not the card was reviewed (last_review present, maybe undefined,
   // which ts-fsrs reads as absent): ts-fsrs copies the card twice per review, and copying objects
@@ -162,36 +105,6 @@ function toFsrsCard(s: SchedState, reviewDayMs: number): FsrsCard {
           new Date(Math.min(dayKeyToUtcMs(s.lastDayKey), reviewDayMs))
         : undefined,
   };
-}
-
-// startOfStudyDay(addDays(dayKey, n), zone, hour), cached by the target day's number (midnight UTC
-// ms, see dayKeyToUtcMs): startOfStudyDay() has its own cache, but reaching it builds two strings
-// per review (the day key and the cache key), a good part of what replay costs beyond ts-fsrs.
-const dayStarts = new Map<string, Map<number, number>>();
-let lastZone = '';
-let lastStartHour = -1;
-let lastDayStarts: Map<number, number> | null = null;
-
-function studyDayStartAfter(dayKey: string, dayMs: number, n: number, timeZone: string, startHour: number): number {
-  if (lastDayStarts === null || timeZone !== lastZone || startHour !== lastStartHour) {
-    const zoneKey = `${timeZone}|${startHour}`;
-    lastDayStarts = dayStarts.get(zoneKey) ?? null;
-    if (lastDayStarts === null) {
-      if (dayStarts.size > 64) dayStarts.clear();
-      lastDayStarts = new Map();
-      dayStarts.set(zoneKey, lastDayStarts);
-    }
-    lastZone = timeZone;
-    lastStartHour = startHour;
-  }
-  const target = dayMs + n * DAY_MS;
-  let start = lastDayStarts.get(target);
-  if (start === undefined) {
-    start = startOfStudyDay(addDays(dayKey, n), timeZone, startHour);
-    if (lastDayStarts.size > 50_000) lastDayStarts.clear();
-    lastDayStarts.set(target, start);
-  }
-  return start;
 }
 
 /**
@@ -230,7 +143,7 @@ function rawIntervals(f: FSRS, s: SchedState, grade: Grade, out: FsrsCard): (g: 
 export function applyReview(s: SchedState, input: ReviewInput, balance?: BalanceOptions): SchedState {
   const dayMs = dayKeyToUtcMs(input.dayKey);
   const virtualNow = dayMs + (((input.reviewedAt % DAY_MS) + DAY_MS) % DAY_MS);
-  const f = engine(input.params);
+  const f = fsrsEngine(input.params);
   const card = toFsrsCard(s, dayMs);
   const out = f.next(card, new Date(virtualNow), input.rating as FsrsGrade).card;
   let days = 0;
