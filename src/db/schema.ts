@@ -1,7 +1,7 @@
 // The IndexedDB schema of Kujira: one Dexie class holding every version. Versions are only ever
-// added (never edited once released), each with an upgrade when rows change shape.
-// Rows hold epoch milliseconds and plain JSON; src/db/mappers.ts converts them to domain types.
-// Private to src/db (and start-up): features see domain types through the repositories and hooks.
+// added (never edited once released), each calling its data upgrade (src/db/upgrades.ts) when rows
+// change shape. Rows hold epoch milliseconds and plain JSON; src/db/mappers.ts converts them to
+// domain types. Private to src/db: the rest of the app sees domain types through src/db/index.ts.
 import Dexie, { type EntityTable } from 'dexie';
 import type { CardRemap } from '../domain/deck/card-remap';
 import type { DeckSourceFile } from '../domain/deck/deck-files';
@@ -9,8 +9,7 @@ import type { Card, Deck, Lang, Localized, Section } from '../domain/deck/types'
 import type { CardSchedule, ReviewLogEntry } from '../domain/scheduler/types';
 import type { Settings } from '../domain/settings/settings';
 import type { FlagEvent, LessonEvent, QuizRecord, ResetEvent, SettingsEvent, SuspendEvent, VoidEvent } from '../domain/events/types';
-import { SETTINGS_FIELDS, UNKNOWN_DEVICE } from '../domain/events/types';
-import { v1SuspendId } from '../domain/backup/v1-ids';
+import { fillOnboardingProgress, moveWelcomeFlag, recordAsEvents } from './upgrades';
 import type { QuarantinedEvent } from '../domain/events/event-store';
 
 /** Which queue a card is in, as an indexable number (IndexedDB cannot index booleans). */
@@ -144,12 +143,6 @@ export interface SyncQuarantineRow extends QuarantinedEvent {
 
 export const DB_NAME = 'kujira';
 
-/**
- * Versions 1 and 2 kept the welcome flag in an onboarding row under this key, which is not a deck
- * id; version 3 moved it to the appFlags table. Kept so old databases and backups can be read.
- */
-export const LEGACY_APP_ROW_ID = '~app';
-
 export class KujiraDB extends Dexie {
   decks!: EntityTable<DeckRow, 'id'>;
   cards!: EntityTable<CardRow, 'id'>;
@@ -186,35 +179,12 @@ export class KujiraDB extends Dexie {
     // existed. Same tables and indexes; only the rows change.
     this.version(2)
       .stores({})
-      .upgrade((tx) =>
-        tx
-          .table('onboarding')
-          .toCollection()
-          .modify((row: Record<string, unknown>) => {
-            if (row.deckId === LEGACY_APP_ROW_ID) return;
-            row.cardIndex ??= 0;
-            row.results ??= {};
-            row.unlockAll ??= false;
-            row.startedAt ??= null;
-          }),
-      );
+      .upgrade(fillOnboardingProgress);
     // Version 3: app-wide flags get a table of their own; the welcome flag moves out of the
     // onboarding row that pretended to be a deck ('~app').
     this.version(3)
       .stores({ appFlags: 'id' })
-      .upgrade(async (tx) => {
-        const legacy = (await tx.table('onboarding').get(LEGACY_APP_ROW_ID)) as
-          | { welcomeSeen?: unknown; updatedAt?: unknown }
-          | undefined;
-        if (!legacy) return;
-        const flag: AppFlagRow = {
-          id: 'welcomeSeen',
-          value: legacy.welcomeSeen === true,
-          updatedAt: typeof legacy.updatedAt === 'number' ? legacy.updatedAt : 0,
-        };
-        await tx.table('appFlags').put(flag);
-        await tx.table('onboarding').delete(LEGACY_APP_ROW_ID);
-      });
+      .upgrade(moveWelcomeFlag);
     // Version 5: card-id remaps. When a memo edit
     // gives a card a new id, its review history follows through a remap record instead of the
     // log being rewritten. A new table only: existing rows are untouched.
@@ -240,55 +210,7 @@ export class KujiraDB extends Dexie {
         events: 'id, type, target, cardId, [device+seq]',
         meta: 'key',
       })
-      .upgrade(async (tx) => {
-        const device = globalThis.crypto.randomUUID();
-        let seq = 0;
-        const stamp = (id: string, at: number) => ({ id, at, device, seq: ++seq });
-        // Ratings in time order become this device's first events (its sequence follows time).
-        const log = (await tx.table('reviewLog').orderBy('reviewedAt').toArray()) as ReviewLogRow[];
-        await tx.table('reviewLog').bulkPut(log.map((r) => ({ ...r, device, seq: ++seq })));
-        const events: EventRow[] = [];
-        // A suspension's time is unknown: stamped 0 with no origin, the same event a version-1
-        // backup of this device makes, so importing such a file later finds it already here.
-        for (const st of (await tx.table('cardStates').toArray()) as CardStateRow[]) {
-          if (st.suspended) events.push({ id: v1SuspendId(st.cardId), at: 0, device: UNKNOWN_DEVICE, seq: 0, type: 'suspend', cardId: st.cardId, suspended: true });
-        }
-        // Settings saved here: stamped 1, after anything a version-1 file says (0), before any
-        // change made from now on.
-        const settings = (await tx.table('settings').get('settings')) as SettingsRow | undefined;
-        if (settings) {
-          const changes: Record<string, unknown> = {};
-          for (const k of SETTINGS_FIELDS) if (settings[k] !== undefined) changes[k] = settings[k];
-          events.push({ ...stamp(`migrated-settings:${device}`, 1), type: 'settings', changes: changes as SettingsEvent['changes'] });
-        }
-        // The welcome flag (moved to appFlags by version 3).
-        const welcome = (await tx.table('appFlags').get('welcomeSeen')) as AppFlagRow | undefined;
-        if (welcome) events.push({ ...stamp(`migrated-flag:welcome-seen:${device}`, 1), type: 'flag', key: 'welcome-seen', value: welcome.value === true });
-        for (const row of (await tx.table('onboarding').toArray()) as OnboardingRow[]) {
-          if (row.deckId === LEGACY_APP_ROW_ID) continue;
-          for (const lessonId of Array.isArray(row.completed) ? row.completed : []) {
-            const r = row.results?.[lessonId];
-            const n = (x: unknown, min: number) => (typeof x === 'number' && Number.isFinite(x) ? Math.max(min, Math.round(x)) : min);
-            // A completion time before 2000 is not one: stamped 0 (unknown) like a version-1 file's.
-            const at = n(r?.completedAt, 0) >= Date.UTC(2000, 0, 1) ? n(r?.completedAt, 0) : 0;
-            events.push({
-              ...stamp(`migrated-lesson:${row.deckId}:${lessonId}`, at),
-              type: 'lesson',
-              deckId: row.deckId,
-              lessonId,
-              result: r ? { score: n(r.score, 0), total: Math.max(n(r.total, 0), n(r.score, 0)), durationMs: n(r.durationMs, 0), attempts: n(r.attempts, 1) } : null,
-            });
-          }
-          if (row.unlockAll) {
-            events.push({ ...stamp(`migrated-flag:unlock-all:${row.deckId}:${device}`, 1), type: 'flag', key: `unlock-all:${row.deckId}`, value: true });
-          }
-        }
-        await tx.table('events').bulkAdd(events);
-        await tx.table('meta').bulkPut([
-          { key: 'device', value: device },
-          { key: 'seq', value: seq },
-        ]);
-      });
+      .upgrade(recordAsEvents);
     // Version 9: live sync. Voided ratings and quiz results get the [device+seq] index the
     // other event tables have, so sync reads this device's new events as index ranges; sync's
     // checkpoints and settings, and the events it refused, get tables of their own.
