@@ -11,7 +11,7 @@ import { checkBackup, parseBackupText } from '../src/domain/backup/validate';
 import { foldEvents } from '../src/domain/events/fold';
 import type { LearnerEvent, RatingEvent, VoidEvent } from '../src/domain/events/types';
 import { createDb } from '../src/db/database';
-import { syncDecks } from '../src/db/sync-decks';
+import { installDecks } from '../src/db/install-decks';
 import { buildBackup, serializeBackup } from '../src/domain/backup/format';
 import { normalizeParams } from '../src/domain/scheduler/params';
 import { newCardState, rateCard } from '../src/domain/scheduler/scheduler';
@@ -67,7 +67,7 @@ async function main() {
   console.log(`generated ${reviewLog.length.toLocaleString('en')} entries, file ${(text.length / 1e6).toFixed(1)} MB: ${ms(t0)}`);
 
   const db = createDb({ name: 'bench-import', indexedDB: new IDBFactory(), IDBKeyRange });
-  await syncDecks(db, [deck], NOW);
+  await installDecks(db, [deck], NOW);
 
   t0 = performance.now();
   checkBackup(parseBackupText(text), await loadBackupValidators(), NOW);
@@ -105,7 +105,7 @@ async function main() {
   console.log(`replay in memory, 100,000 ratings + 10,000 voids (90,000 live): ${ms(t0)}`);
   const withVoids = serializeBackup(buildBackup([...reviewLog, ...voids], { device: 'bench', deckVersions: {} }, NOW));
   const db2 = createDb({ name: 'bench-import-voids', indexedDB: new IDBFactory(), IDBKeyRange });
-  await syncDecks(db2, [deck], NOW);
+  await installDecks(db2, [deck], NOW);
   t0 = performance.now();
   const p2 = await prepareImport(db2, withVoids, NOW);
   console.log(`read + validate + plan, 100,000 ratings + 10,000 voids: ${ms(t0)}`);

@@ -1,7 +1,7 @@
-// Safe mode: start-up failed (deck sync or replay threw), and the app opened anyway. The banner
+// Safe mode: start-up failed (installing the decks or replay threw), and the app opened anyway. The banner
 // names the problem and offers Export (a backup of every event, which never needs a replay),
 // Repair (rebuild every schedule from the log, taking back and listing the entries it cannot
-// use, then sync the decks again) and Reset (forget this device's progress, after a confirmation).
+// use, then install the decks again) and Reset (forget this device's progress, after a confirmation).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Deck } from '../domain/deck/types';

@@ -1,5 +1,5 @@
 // Start-up: load the compiled decks (built in, and added in the app), repair the states if the
-// scheduler changed, sync the decks into IndexedDB (one transaction; no work when a deck's hash is
+// scheduler changed, install the decks into IndexedDB (one transaction; no work when a deck's hash is
 // unchanged), then follow the saved language and theme. If any of that throws, the app still
 // opens, in safe mode: the decks are shown as compiled and the shell offers Export, Repair and
 // Reset (src/app/safe-mode.tsx).

@@ -2,7 +2,7 @@
 import type { Deck } from '../domain/deck/types';
 import { getDb } from './database';
 import { repairDatabase, repairIfSchedulerChanged, type RepairReport } from './repair';
-import { syncDecks } from './sync-decks';
+import { installDecks } from './install-decks';
 import { giveBackBuiltInIds } from './deck-owners';
 import { withStorage } from './errors';
 
@@ -20,13 +20,13 @@ export const repairRepository = {
     const report = await repairIfSchedulerChanged(getDb(), now);
     // Built-in ids taken by a stored deck before issue 22 go back to the built-in decks first.
     await withStorage(getDb(), () => giveBackBuiltInIds(getDb()));
-    await syncDecks(getDb(), decks, now);
+    await installDecks(getDb(), decks, now);
     return report;
   },
   /** Repair, then sync the decks again (what failed at start-up is retried on the repaired log). */
   repair: async (decks: readonly Deck[], now: number): Promise<RepairReport> => {
     const report = await repairDatabase(getDb(), now);
-    await syncDecks(getDb(), decks, now);
+    await installDecks(getDb(), decks, now);
     return report;
   },
 };

@@ -1,5 +1,5 @@
 // Decks added in the app: stored with their Markdown sources, synced into the card tables by the
-// same code as the built-in decks at start-up (sync-decks.ts), so an update moves history through
+// same code as the built-in decks at start-up (install-decks.ts), so an update moves history through
 // the same remap records. Each write is one transaction: the source row and the cards agree.
 import type { DeckSourceFile } from '../domain/deck/deck-files';
 import { storableDeckIdProblem, type DeckSource } from '../domain/deck/deck-owner';
@@ -7,7 +7,7 @@ import type { Deck } from '../domain/deck/types';
 import { getDb } from './database';
 import { withStorage } from './errors';
 import type { KujiraDB, StoredDeckRow } from './schema';
-import { syncDecks, type DeckSyncResult } from './sync-decks';
+import { installDecks, type DeckInstallResult } from './install-decks';
 import { resetCardsIn } from './reviews';
 
 /** A stored deck as features see it. */
@@ -46,7 +46,7 @@ export async function saveStoredDeck(
   files: readonly DeckSourceFile[],
   now: number,
   options: { resetCards?: readonly string[]; source?: DeckSource; version?: number } = {},
-): Promise<DeckSyncResult> {
+): Promise<DeckInstallResult> {
   const problem = storableDeckIdProblem(deck.id, options.source ?? { kind: 'learner' });
   if (problem) throw problem;
   return withStorage(db, () =>
@@ -54,10 +54,10 @@ export async function saveStoredDeck(
       const prev = await db.storedDecks.get(deck.id);
       const version = options.version ?? (prev?.version ?? 0) + 1;
       await db.storedDecks.put({ id: deck.id, files: files.map((f) => ({ ...f })), deck, addedAt: prev?.addedAt ?? now, updatedAt: now, version });
-      const [result] = await syncDecks(db, [deck], now);
+      const [result] = await installDecks(db, [deck], now);
       // Cards whose meaning changed, when the learner chose to learn them again (same transaction).
       if (options.resetCards && options.resetCards.length > 0) await resetCardsIn(db, options.resetCards, now);
-      return result as DeckSyncResult;
+      return result as DeckInstallResult;
     }),
   );
 }
@@ -82,7 +82,7 @@ export function removeStoredDeck(db: KujiraDB, deckId: string, now: number, opti
         if (!row) return;
         await db.storedDecks.delete(deckId);
         if (!options.deleteHistory) {
-          await syncDecks(db, [emptied(row.deck)], now);
+          await installDecks(db, [emptied(row.deck)], now);
           return;
         }
         const cardIds = (await db.cards.where('deckId').equals(deckId).primaryKeys()) as string[];
@@ -106,7 +106,7 @@ export function removeStoredDeck(db: KujiraDB, deckId: string, now: number, opti
 /** The stored-deck repository over the app's database: what features call. */
 export const storedDeckRepository = {
   list: (): Promise<StoredDeck[]> => listStoredDecks(getDb()),
-  save: (deck: Deck, files: readonly DeckSourceFile[], now: number, options?: { resetCards?: readonly string[] }): Promise<DeckSyncResult> =>
+  save: (deck: Deck, files: readonly DeckSourceFile[], now: number, options?: { resetCards?: readonly string[] }): Promise<DeckInstallResult> =>
     saveStoredDeck(getDb(), deck, files, now, options),
   remove: (deckId: string, now: number, options?: { deleteHistory?: boolean }): Promise<void> => removeStoredDeck(getDb(), deckId, now, options),
 };

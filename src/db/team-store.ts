@@ -15,7 +15,7 @@ import type { KujiraDB } from './schema';
 import { TEAM_CONFIG_KEY } from './team-membership';
 import { readStatsSnapshot } from './stats';
 import { saveStoredDeck } from './stored-decks';
-import type { DeckSyncResult } from './sync-decks';
+import type { DeckInstallResult } from './install-decks';
 
 export interface TeamConfig {
   dbUrl: string;
@@ -76,7 +76,7 @@ export async function applyTeamDeck(
   files: readonly DeckSourceFile[],
   now: number,
   from?: { team: string; version: number },
-): Promise<DeckSyncResult | null> {
+): Promise<DeckInstallResult | null> {
   const here = await withStorage(db, () => db.storedDecks.get(deck.id));
   if (here && (here.deck.hash === deck.hash || (from && (here.version ?? 0) > from.version))) return null;
   // Stored as the team's: the owner rule refuses a built-in id or another team's. (A caller that
@@ -126,7 +126,7 @@ export const teamRepository = {
   saveContent: (c: TeamCache): Promise<unknown> => writeJson(getDb(), KEYS.content, c),
   dashboard: (): Promise<TeamDashboardCache | null> => readJson<TeamDashboardCache>(getDb(), KEYS.dashboard),
   saveDashboard: (c: TeamDashboardCache): Promise<unknown> => writeJson(getDb(), KEYS.dashboard, c),
-  applyDeck: (deck: Deck, files: readonly DeckSourceFile[], now: number, from?: { team: string; version: number }): Promise<DeckSyncResult | null> =>
+  applyDeck: (deck: Deck, files: readonly DeckSourceFile[], now: number, from?: { team: string; version: number }): Promise<DeckInstallResult | null> =>
     applyTeamDeck(getDb(), deck, files, now, from),
   summarySource: (deckIds: readonly string[]): Promise<SummarySource> => readSummarySource(getDb(), deckIds),
 };

@@ -7,7 +7,7 @@ import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { setDb } from '../../src/db/database';
-import { syncDecks } from '../../src/db/sync-decks';
+import { installDecks } from '../../src/db/install-decks';
 import { ErrorBanner } from '../../src/app/error-banner';
 import { clearAppError } from '../../src/hooks/app-errors';
 import { ClockProvider } from '../../src/hooks/clock';
@@ -37,7 +37,7 @@ describe('storage errors reach the user', () => {
       }),
     );
     const deck = createDeck({ commands: 2, sectionCount: 1 });
-    await syncDecks(db, [deck], TEST_NOW);
+    await installDecks(db, [deck], TEST_NOW);
     setDb(db);
     render(
       <I18nextProvider i18n={i18n}>

@@ -11,7 +11,7 @@ import { guarded } from '../../src/app/route-boundary';
 import { I18nextProvider } from 'react-i18next';
 import { setDb } from '../../src/db/database';
 import { rateCard } from '../../src/db/reviews';
-import { syncDecks } from '../../src/db/sync-decks';
+import { installDecks } from '../../src/db/install-decks';
 import type { ReviewLogRow } from '../../src/db/schema';
 import { SCHEDULER_FINGERPRINT, newCardState, rateCard as rateInDomain } from '../../src/domain/scheduler/scheduler';
 import { normalizeParams } from '../../src/domain/scheduler/params';
@@ -52,7 +52,7 @@ describe('start-up', () => {
   it('opens in safe mode on a poisoned entry for a card that arrives later; Repair fixes it and nothing else is lost', async () => {
     const user = userEvent.setup();
     const db = createTestDb(`safe-${Math.random()}`);
-    await syncDecks(db, [deckA], NOW - 3 * DAY);
+    await installDecks(db, [deckA], NOW - 3 * DAY);
     await rateCard(db, deckA.cards[0]!.id, 3, NOW - 2 * DAY, 1000, { settings, id: 'a-good' });
     // Entries of deck B's cards imported before the deck was on this device: one good, and one
     // whose day key is past 9999 (Easy: its next day cannot be computed, so replay throws).

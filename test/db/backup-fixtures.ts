@@ -5,7 +5,7 @@ import { saveQuizResult } from '../../src/db/quiz-results';
 import { rateCard, suspendCard } from '../../src/db/reviews';
 import { updateSettings } from '../../src/db/settings';
 import type { AnswerRecord } from '../../src/domain/quiz/answer-record';
-import { syncDecks } from '../../src/db/sync-decks';
+import { installDecks } from '../../src/db/install-decks';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/domain/settings/settings';
 import type { KujiraDB } from '../../src/db/schema';
 import type { Deck } from '../../src/domain/deck/types';
@@ -25,7 +25,7 @@ export function testDeck(): Deck {
 /** A fresh database holding the test deck (synced at NOW). */
 export async function freshDb(name = 'kujira-test'): Promise<KujiraDB> {
   const db = createTestDb(name);
-  await syncDecks(db, [testDeck()], NOW);
+  await installDecks(db, [testDeck()], NOW);
   return db;
 }
 

@@ -9,7 +9,7 @@ import { applyImport, importBackup, prepareImport } from '../../src/db/backup/im
 import { resetProgress } from '../../src/db/backup/reset';
 import { rateCard, rebuildAllStates, suspendCard, undoLastRating } from '../../src/db/reviews';
 import { getSettings, updateSettings } from '../../src/db/settings';
-import { syncDecks } from '../../src/db/sync-decks';
+import { installDecks } from '../../src/db/install-decks';
 import type { KujiraDB } from '../../src/db/schema';
 import { buildBackup, type Backup } from '../../src/domain/backup/format';
 import { buildBackupV1, type BackupReviewEntry } from '../../src/domain/backup/format-v1';
@@ -277,7 +277,7 @@ describe('importBackup', () => {
   it('keeps reviews and suspensions of cards this device lacks, and applies them when the card arrives', async () => {
     const other = createDeck({ id: 'other', commands: 2 });
     const a = track(createTestDb('a'));
-    await syncDecks(a, [testDeck(), other], NOW - 30 * DAY);
+    await installDecks(a, [testDeck(), other], NOW - 30 * DAY);
     const foreignCard = other.cards[0]!.id;
     await rateCard(a, foreignCard, 3, NOW - 3 * DAY, 1000, { settings: TOKYO });
     await suspendCard(a, foreignCard, NOW - 2 * DAY);
@@ -285,7 +285,7 @@ describe('importBackup', () => {
     const prepared = await prepareImport(b, (await exportBackup(a, NOW)).text, NOW);
     expect(prepared.unknownCardRatings).toBe(1);
     await applyImport(b, prepared);
-    await syncDecks(b, [testDeck(), other], NOW);
+    await installDecks(b, [testDeck(), other], NOW);
     expect(await b.cardStates.get(foreignCard)).toMatchObject({ suspended: true, queue: -1, reps: 1 });
   });
 

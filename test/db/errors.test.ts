@@ -11,7 +11,7 @@ import {
   withStorage,
 } from '../../src/db/errors';
 import { rateCard } from '../../src/db/reviews';
-import { syncDecks } from '../../src/db/sync-decks';
+import { installDecks } from '../../src/db/install-decks';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings/settings';
 import { createDeck } from '../factories';
 import { createTestDb, writeSpy } from './helpers';
@@ -37,7 +37,7 @@ describe('toStorageError', () => {
       }),
     );
     const deck = createDeck({ commands: 1 });
-    await syncDecks(db, [deck], 0);
+    await installDecks(db, [deck], 0);
     full = true;
     const err = await rateCard(db, deck.cards[0]!.id, 3, 1000, 1, { settings: { ...DEFAULT_SETTINGS, timeZone: 'UTC' } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StorageFullError);

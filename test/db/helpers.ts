@@ -3,7 +3,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
 import { createDb } from '../../src/db/database';
 import type { KujiraDB } from '../../src/db/schema';
-import { syncDecks } from '../../src/db/sync-decks';
+import { installDecks } from '../../src/db/install-decks';
 import type { Deck } from '../../src/domain/deck/types';
 import { createDeck } from '../factories';
 
@@ -50,6 +50,6 @@ export const UTC_SETTINGS = { timeZone: 'UTC' } as const;
 export async function createSeededTestDb(commands: number, now: number): Promise<{ db: KujiraDB; deck: Deck }> {
   const db = createTestDb();
   const deck = createDeck({ commands });
-  await syncDecks(db, [deck], now);
+  await installDecks(db, [deck], now);
   return { db, deck };
 }

@@ -15,7 +15,7 @@ import { getTodayQueue } from '../../src/db/queue';
 import { rateCard } from '../../src/db/reviews';
 import { updateSettings } from '../../src/db/settings';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings/settings';
-import { syncDecks } from '../../src/db/sync-decks';
+import { installDecks } from '../../src/db/install-decks';
 import { progressFromRow } from '../../src/db/mappers';
 import type { KujiraDB } from '../../src/db/schema';
 import type { Deck } from '../../src/domain/deck/types';
@@ -31,7 +31,7 @@ afterEach(() => db?.close());
 
 async function seeded(): Promise<{ deck: Deck; lesson: Lesson }> {
   const deck = createDeck({ commands: 6, sectionCount: 2 });
-  await syncDecks(db, [deck], NOW);
+  await installDecks(db, [deck], NOW);
   await updateSettings(db, { timeZone: 'UTC' }, NOW);
   return { deck, lesson: buildLessons(deck)[0] as Lesson };
 }

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { getNextDue, getStreak, getTodayQueue } from '../../src/db/queue';
 import { rateCard, suspendCard } from '../../src/db/reviews';
-import { syncDecks } from '../../src/db/sync-decks';
+import { installDecks } from '../../src/db/install-decks';
 import { getSettings, updateSettings } from '../../src/db/settings';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings/settings';
 import type { KujiraDB } from '../../src/db/schema';
@@ -22,7 +22,7 @@ describe('getTodayQueue', () => {
     const deck = createDeck({ commands: 30, sectionCount: 3 });
     // Shuffle section orders: sec-2 comes first in the memo.
     deck.sections = deck.sections.map((s) => ({ ...s, order: s.id === 'sec-2' ? -1 : s.order }));
-    await syncDecks(db, [deck], NOW);
+    await installDecks(db, [deck], NOW);
     const q = await getTodayQueue(db, NOW, settings);
     expect(q.counts).toEqual({ new: 20, learning: 0, review: 0 });
     const cards = new Map(deck.cards.map((c) => [c.id, c]));
@@ -36,7 +36,7 @@ describe('getTodayQueue', () => {
   it('counts what was done today against the limits, and skips siblings of cards introduced today', async () => {
     db = createTestDb();
     const deck = createDeck({ commands: 5, sectionCount: 1 });
-    await syncDecks(db, [deck], NOW);
+    await installDecks(db, [deck], NOW);
     const s = { ...settings, newPerDay: 3 };
     const first = deck.cards[0]!; // cmd-0, command-meaning
     await rateCard(db, first.id, 3, NOW, 1, { settings: s });
@@ -59,7 +59,7 @@ describe('getTodayQueue', () => {
   it('shows reviews due today, up to the review limit, before new cards', async () => {
     db = createTestDb();
     const deck = createDeck({ commands: 6, sectionCount: 1 });
-    await syncDecks(db, [deck], NOW);
+    await installDecks(db, [deck], NOW);
     const even = deck.cards.filter((_, i) => i % 2 === 0);
     for (const c of even) await rateCard(db, c.id, 4, NOW, 1, { settings }); // Easy: straight to review
     const far = NOW + 30 * DAY;
@@ -71,7 +71,7 @@ describe('getTodayQueue', () => {
 
   it('uses the stored settings and the local study day when none are passed', async () => {
     db = createTestDb();
-    await syncDecks(db, [createDeck({ commands: 3 })], NOW);
+    await installDecks(db, [createDeck({ commands: 3 })], NOW);
     await updateSettings(db, { timeZone: 'Asia/Tokyo', newPerDay: 2 }, NOW);
     const q = await getTodayQueue(db, Date.parse('2026-11-27T18:59:00Z'));
     expect(q.dayKey).toBe('2026-11-27');
@@ -81,7 +81,7 @@ describe('getTodayQueue', () => {
 
   it('can be limited to one deck', async () => {
     db = createTestDb();
-    await syncDecks(db, [createDeck({ id: 'a', commands: 2 }), createDeck({ id: 'b', commands: 2 })], NOW);
+    await installDecks(db, [createDeck({ id: 'a', commands: 2 }), createDeck({ id: 'b', commands: 2 })], NOW);
     const q = await getTodayQueue(db, NOW, settings, { deckId: 'b' });
     expect(q.items.every((i) => i.deckId === 'b')).toBe(true);
     expect(q.counts.new).toBe(2);
@@ -92,7 +92,7 @@ describe('getNextDue', () => {
   it('is the earliest learning or review due, ignoring suspended cards', async () => {
     db = createTestDb();
     const deck = createDeck({ commands: 2 });
-    await syncDecks(db, [deck], NOW);
+    await installDecks(db, [deck], NOW);
     expect(await getNextDue(db)).toBeNull();
     await rateCard(db, deck.cards[0]!.id, 4, NOW, 1, { settings });
     const review = (await db.cardStates.get(deck.cards[0]!.id))!.due;
@@ -108,7 +108,7 @@ describe('getStreak', () => {
   it('counts local study days in a row with reviews, still running until today ends', async () => {
     db = createTestDb();
     const deck = createDeck({ commands: 4 });
-    await syncDecks(db, [deck], NOW);
+    await installDecks(db, [deck], NOW);
     const tz = 'Asia/Tokyo';
     const s = { ...settings, timeZone: tz };
     expect(await getStreak(db, NOW, tz, 4)).toBe(0);

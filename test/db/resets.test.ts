@@ -7,7 +7,7 @@ import { importBackup } from '../../src/db/backup/import';
 import { readAllEvents } from '../../src/db/events';
 import { rateCard, rebuildAllStates, resetCards, undoLastRating } from '../../src/db/reviews';
 import type { KujiraDB } from '../../src/db/schema';
-import { syncDecks } from '../../src/db/sync-decks';
+import { installDecks } from '../../src/db/install-decks';
 import { BACKUP_FORMAT, buildBackup } from '../../src/domain/backup/format';
 import { Hasher } from '../../src/domain/backup/hasher';
 import { canonicalEvent, stableStringify } from '../../src/domain/events/canonical';
@@ -65,7 +65,7 @@ describe('resetCards', () => {
     expect(file.backup.resets?.map((e) => e.cardId)).toEqual([id]);
     const other = createTestDb('other-device');
     dbs.push(other);
-    await syncDecks(other, [deck], NOW);
+    await installDecks(other, [deck], NOW);
     await importBackup(other, file.text, NOW + 7 * DAY);
     expect(await other.cardStates.get(id)).toEqual(await db.cardStates.get(id));
     expect((await other.cardStates.get(id))?.reps).toBe(1);

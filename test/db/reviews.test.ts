@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { getCardInfo } from '../../src/db/cards';
 import { rateCard, rebuildAllStates, suspendCard, undoLastRating, unsuspendCard } from '../../src/db/reviews';
 import { getTodayQueue } from '../../src/db/queue';
-import { syncDecks } from '../../src/db/sync-decks';
+import { installDecks } from '../../src/db/install-decks';
 import { updateSettings } from '../../src/db/settings';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings/settings';
 import { CardNotFoundError } from '../../src/db/errors';
@@ -76,7 +76,7 @@ describe('rateCard', () => {
       }),
     );
     const deck = createDeck({ commands: 2 });
-    await syncDecks(db, [deck], NOW);
+    await installDecks(db, [deck], NOW);
     await rateCard(db, deck.cards[0]!.id, 3, NOW, 1, { settings });
     const before = await dump(db);
     fail = true;
@@ -140,7 +140,7 @@ describe('rebuildAllStates and the replay property', () => {
           db?.close();
           db = createTestDb();
           const deck = createDeck({ commands: 2 });
-          await syncDecks(db, [deck], NOW);
+          await installDecks(db, [deck], NOW);
           const s = { ...settings, timeZone, dayStartHour };
           let t = NOW;
           for (const st of steps) {
@@ -203,7 +203,7 @@ describe('writes are observable', () => {
     const spy = writeSpy();
     db.use(spy);
     const deck = createDeck({ commands: 1 });
-    await syncDecks(db, [deck], NOW);
+    await installDecks(db, [deck], NOW);
     await rateCard(db, deck.cards[0]!.id, 3, NOW, 1, { settings });
     spy.writes.length = 0;
     await rateCard(db, deck.cards[0]!.id, 3, NOW + MIN, 1, { settings });
@@ -215,7 +215,7 @@ describe('writes are observable', () => {
     const spy = writeSpy();
     db.use(spy);
     const deck = createDeck({ commands: 1 });
-    await syncDecks(db, [deck], NOW);
+    await installDecks(db, [deck], NOW);
     await rateCard(db, deck.cards[0]!.id, 3, NOW, 1, { settings, id: 'r1' });
     spy.writes.length = 0;
     await undoLastRating(db, NOW + MIN);

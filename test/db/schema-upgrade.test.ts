@@ -5,7 +5,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createDb, getDatabaseStatus } from '../../src/db/database';
 import { getWelcomeSeen } from '../../src/db/onboarding';
 import { rateCard, rebuildAllStates, undoLastRating } from '../../src/db/reviews';
-import { syncDecks } from '../../src/db/sync-decks';
+import { installDecks } from '../../src/db/install-decks';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings/settings';
 import { createDeck } from '../factories';
 import { openSchemaV1, openSchemaV2, openSchemaV9 } from '../fixtures/schema-v1';
@@ -22,7 +22,7 @@ async function makeV1Database(factory: IDBFactory) {
   // Produce realistic rows with today's code on a scratch database...
   const scratch = createDb({ name: 'scratch', indexedDB: factory, IDBKeyRange });
   const deck = createDeck({ commands: 4 });
-  await syncDecks(scratch, [deck], NOW);
+  await installDecks(scratch, [deck], NOW);
   for (let i = 0; i < 6; i++) await rateCard(scratch, deck.cards[i % 3]!.id, ((i % 4) + 1) as 1 | 2 | 3 | 4, NOW + i * 700_000, 3000, { settings });
   const tables = Object.fromEntries(await Promise.all(scratch.tables.map(async (t) => [t.name, await t.toArray()] as const)));
   scratch.close();
@@ -137,9 +137,9 @@ describe('schema upgrade', () => {
     const team = compileDeck({ id: 'docker', files }).deck!;
     // What version 9 code did with a lead's "# Docker" memo: stored under `docker`, built-in cards retired.
     const scratch = createDb({ name: 'scratch-v9', indexedDB: factory, IDBKeyRange });
-    await syncDecks(scratch, [builtIn], NOW);
+    await installDecks(scratch, [builtIn], NOW);
     await rateCard(scratch, builtIn.cards[0]!.id, 3, NOW + 1000, 3000, { settings });
-    await syncDecks(scratch, [team], NOW + 2000);
+    await installDecks(scratch, [team], NOW + 2000);
     await scratch.storedDecks.put({ id: 'docker', files, deck: team, addedAt: NOW + 2000, updatedAt: NOW + 2000 });
     await scratch.syncState.put({ key: 'team:content', value: '{"decks":[],"assignments":[],"pulledAt":0}' });
     expect(await scratch.cards.where('deckId').equals('docker').filter((c) => c.retired === 0).count()).toBe(team.cards.length);
@@ -160,7 +160,7 @@ describe('schema upgrade', () => {
     expect(await giveBackBuiltInIds(db)).toEqual([]);
     expect(await db.storedDecks.get('docker')).toBeUndefined();
     expect(await db.syncState.get('team:content')).toBeUndefined();
-    await syncDecks(db, [builtIn], NOW + 3000);
+    await installDecks(db, [builtIn], NOW + 3000);
     const active = await db.cards.where('deckId').equals('docker').filter((c) => c.retired === 0).toArray();
     expect(active.map((c) => c.id).sort()).toEqual(builtIn.cards.map((c) => c.id).sort());
     expect((await db.cardStates.get(builtIn.cards[0]!.id))?.reps).toBe(1);

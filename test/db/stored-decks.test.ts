@@ -8,7 +8,7 @@ import { createDb } from '../../src/db/database';
 import { rateCard, rebuildAllStates } from '../../src/db/reviews';
 import type { KujiraDB } from '../../src/db/schema';
 import { listStoredDecks, removeStoredDeck, saveStoredDeck } from '../../src/db/stored-decks';
-import { syncDecks } from '../../src/db/sync-decks';
+import { installDecks } from '../../src/db/install-decks';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings/settings';
 import { readDeck } from '../../src/features/decks/read-deck';
 import { createDeck } from '../factories';
@@ -91,7 +91,7 @@ describe('stored decks', () => {
   it('removing keeps the history for a re-add; deleting it on request leaves nothing of the deck', async () => {
     const db = open(new IDBFactory());
     const other = createDeck();
-    await syncDecks(db, [other], NOW);
+    await installDecks(db, [other], NOW);
     await rateCard(db, other.cards[0]!.id, 3, NOW, 2000, { settings });
     const { deck, files } = team();
     await saveStoredDeck(db, deck, files, NOW);
@@ -126,7 +126,7 @@ describe('schema version 7', () => {
     const factory = new IDBFactory();
     const scratch = open(factory);
     const deck = createDeck({ commands: 2 });
-    await syncDecks(scratch, [deck], NOW);
+    await installDecks(scratch, [deck], NOW);
     await rateCard(scratch, deck.cards[0]!.id, 3, NOW, 2000, { settings });
     const rows = Object.fromEntries(await Promise.all(scratch.tables.filter((t) => t.name !== 'storedDecks').map(async (t) => [t.name, await t.toArray()] as const)));
     scratch.close();

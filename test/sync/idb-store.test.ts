@@ -17,7 +17,7 @@ import { Replicator } from '../../src/sync/replicator';
 import { deckToDoc, eventToDoc } from '../../src/sync/event-docs';
 import { saveStoredDeck } from '../../src/db/stored-decks';
 import { compileDeck } from '../../src/domain/deck/compile-deck';
-import { syncDecks } from '../../src/db/sync-decks';
+import { installDecks } from '../../src/db/install-decks';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings/settings';
 import { createSeededTestDb, createTestDb } from '../db/helpers';
 import { adminAllDocs, adminPut, createDatabase, DeviceNetwork, startTestServer, until, type SyncServer } from './helpers';
@@ -47,7 +47,7 @@ async function device(dbUrl: string, deck?: Deck) {
   let db: KujiraDB;
   if (deck) {
     db = createTestDb(`kujira-sync-${++dbCount}`);
-    await syncDecks(db, [deck], NOW);
+    await installDecks(db, [deck], NOW);
   } else {
     ({ db, deck } = await createSeededTestDb(4, NOW));
   }

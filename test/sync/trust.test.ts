@@ -8,7 +8,7 @@ import { createTeamDatabase } from '../../scripts/team-setup';
 import { setDb } from '../../src/db/database';
 import { rateCard } from '../../src/db/reviews';
 import { saveStoredDeck } from '../../src/db/stored-decks';
-import { syncDecks } from '../../src/db/sync-decks';
+import { installDecks } from '../../src/db/install-decks';
 import { syncEventStore } from '../../src/db/sync-store';
 import { applyTeamDeck } from '../../src/db/team-store';
 import { checkEventLikeImport } from '../../src/domain/backup/event-check';
@@ -74,7 +74,7 @@ afterAll(async () => {
 /** A device that has the built-in Docker deck and has reviewed three of its cards. */
 async function learnerWithDocker(name: string) {
   const db = createTestDb(`${name}-${Math.random()}`);
-  await syncDecks(db, [builtIn], NOW - 60 * MIN);
+  await installDecks(db, [builtIn], NOW - 60 * MIN);
   for (let i = 0; i < 3; i++) await rateCard(db, builtIn.cards[i]!.id, 3, NOW - 30 * MIN + i * MIN, 3000, { settings });
   return db;
 }

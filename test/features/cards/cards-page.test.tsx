@@ -10,7 +10,7 @@ import { setDb } from '../../../src/db/database';
 import { getCardState } from '../../../src/db/cards';
 import { rateCard } from '../../../src/db/reviews';
 import type { KujiraDB } from '../../../src/db/schema';
-import { syncDecks } from '../../../src/db/sync-decks';
+import { installDecks } from '../../../src/db/install-decks';
 import type { Deck } from '../../../src/domain/deck/types';
 import CardsPage, { cardHref } from '../../../src/features/cards/cards-page';
 import { ClockProvider } from '../../../src/hooks/clock';
@@ -64,7 +64,7 @@ afterEach(() => {
 });
 
 async function renderCards(decks: Deck[], path = '/cards') {
-  await syncDecks(db, decks, 1_000);
+  await installDecks(db, decks, 1_000);
   const location = memoryLocation({ path, record: true });
   const view = render(
     <I18nextProvider i18n={i18n}>

@@ -13,7 +13,7 @@ import { createDb, setDb } from '../../../src/db/database';
 import { getOnboardingProgress, getWelcomeSeen, saveResumePoint, setWelcomeSeen } from '../../../src/db/onboarding';
 import { getTodayQueue } from '../../../src/db/queue';
 import { getSettings, updateSettings } from '../../../src/db/settings';
-import { syncDecks } from '../../../src/db/sync-decks';
+import { installDecks } from '../../../src/db/install-decks';
 import type { KujiraDB } from '../../../src/db/schema';
 import { compileDeck } from '../../../src/domain/deck/compile-deck';
 import type { Card, Deck } from '../../../src/domain/deck/types';
@@ -32,7 +32,7 @@ let db: KujiraDB;
 beforeEach(async () => {
   db = createDb({ indexedDB: new IDBFactory(), IDBKeyRange });
   setDb(db);
-  await syncDecks(db, [docker], TEST_NOW);
+  await installDecks(db, [docker], TEST_NOW);
   await updateSettings(db, { timeZone: 'UTC' }, TEST_NOW);
 });
 

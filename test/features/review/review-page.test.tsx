@@ -6,7 +6,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { setDb } from '../../../src/db/database';
-import { syncDecks } from '../../../src/db/sync-decks';
+import { installDecks } from '../../../src/db/install-decks';
 import type { KujiraDB } from '../../../src/db/schema';
 import { ClockProvider } from '../../../src/hooks/clock';
 import { fixedClock, TEST_NOW, type TestClock } from '../../clock';
@@ -37,7 +37,7 @@ function renderReview(deck: Deck) {
 async function setUp(deck: Deck) {
   db = createTestDb(`review-${Math.random()}`);
   setDb(db);
-  await syncDecks(db, [deck], TEST_NOW);
+  await installDecks(db, [deck], TEST_NOW);
   renderReview(deck);
   // The first render opens the database and loads the scheduler: room for a loaded machine.
   await screen.findByRole('button', { name: 'Show answer' }, { timeout: 10_000 });
@@ -186,7 +186,7 @@ describe('reviewing chosen cards', () => {
     const deck = createDeck({ commands: 4, sectionCount: 1 });
     db = createTestDb(`review-chosen-${Math.random()}`);
     setDb(db);
-    await syncDecks(db, [deck], TEST_NOW);
+    await installDecks(db, [deck], TEST_NOW);
     const chosen = [deck.cards[5]!.id, deck.cards[2]!.id];
     const location = memoryLocation({ path: `/review?cards=${chosen.join(',')}` });
     render(

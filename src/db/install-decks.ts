@@ -1,5 +1,7 @@
-// Deck sync at start-up: bring the cards in IndexedDB in line with the compiled decks, keeping
-// every card's history. One transaction per sync; a deck whose hash is unchanged costs one read.
+// Installing compiled decks (the built-in ones at start-up, one added in the app, a team's): bring
+// the cards in IndexedDB in line with the decks, keeping every card's history. Named apart from
+// sync-*.ts, which is CouchDB replication. One transaction per call; a deck whose hash is
+// unchanged costs one read.
 import { cardRemap, type CardRemap } from '../domain/deck/card-remap';
 import { matchDecks } from '../domain/deck/match-cards';
 import type { Card, Deck } from '../domain/deck/types';
@@ -11,7 +13,7 @@ import { resetTimes, sinceReset } from './resets';
 import { cardToRow, deckToRow, newRankOfCard, queueOf, stateFromRow, stateToRow } from './mappers';
 import type { CardRow, CardStateRow, KujiraDB, ReviewLogRow } from './schema';
 
-export interface DeckSyncResult {
+export interface DeckInstallResult {
   deckId: string;
   /** True when the hash was unchanged and nothing was written. */
   unchanged: boolean;
@@ -28,11 +30,11 @@ export interface DeckSyncResult {
  * retired (out of every queue, history kept); retired cards that come back are restored with
  * their history. Decks not passed are left alone.
  */
-export async function syncDecks(db: KujiraDB, decks: readonly Deck[], now: number): Promise<DeckSyncResult[]> {
+export async function installDecks(db: KujiraDB, decks: readonly Deck[], now: number): Promise<DeckInstallResult[]> {
   return withStorage(db, async () => {
     const known = await db.decks.bulkGet(decks.map((d) => d.id));
     const stale = decks.filter((d, i) => known[i]?.hash !== d.hash);
-    const results = new Map<string, DeckSyncResult>();
+    const results = new Map<string, DeckInstallResult>();
     for (const d of decks) {
       results.set(d.id, { deckId: d.id, unchanged: true, added: 0, changed: 0, retired: 0, restored: 0, remapped: 0 });
     }
@@ -44,14 +46,14 @@ export async function syncDecks(db: KujiraDB, decks: readonly Deck[], now: numbe
         }
       });
     }
-    return decks.map((d) => results.get(d.id) as DeckSyncResult);
+    return decks.map((d) => results.get(d.id) as DeckInstallResult);
   });
 }
 
-async function syncOne(db: KujiraDB, deck: Deck, now: number): Promise<DeckSyncResult | null> {
+async function syncOne(db: KujiraDB, deck: Deck, now: number): Promise<DeckInstallResult | null> {
   const prev = await db.decks.get(deck.id);
   if (prev?.hash === deck.hash) return null; // synced meanwhile by another tab
-  const result: DeckSyncResult = { deckId: deck.id, unchanged: false, added: 0, changed: 0, retired: 0, restored: 0, remapped: 0 };
+  const result: DeckInstallResult = { deckId: deck.id, unchanged: false, added: 0, changed: 0, retired: 0, restored: 0, remapped: 0 };
   const sectionOrder = new Map(deck.sections.map((s) => [s.id, s.order]));
   const oldCards = new Map((await db.cards.where('deckId').equals(deck.id).toArray()).map((c) => [c.id, c]));
   const oldStates = new Map((await db.cardStates.where('deckId').equals(deck.id).toArray()).map((s) => [s.cardId, s]));
