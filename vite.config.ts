@@ -34,7 +34,7 @@ export default defineConfig({
     VitePWA({
       registerType: 'prompt',
       // No inline registration script (the CSP forbids it): the app registers through
-      // useRegisterSW in src/app/pwa/use-update-prompt.ts.
+      // useRegisterSW in src/components/pwa/use-update-prompt.ts.
       injectRegister: false,
       // public/ is covered by workbox.globPatterns below; listing it again only duplicates entries.
       includeManifestIcons: false,

@@ -1,6 +1,6 @@
-// The root component: loads and syncs the decks, sets up the UI language and theme, and routes.
-// Home renders at once (its numbers fill in when the decks are synced); every other route is a
-// lazy chunk, loaded together with its strings, and waits for the sync.
+// The root component: loads and installs the decks, sets up the UI language and theme, and routes.
+// Home renders at once (its numbers fill in when the decks are installed); every other route is a
+// lazy chunk, loaded together with its strings, and waits for them.
 import { lazy, Suspense, useEffect, useMemo, useRef, type ComponentType } from 'react';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider, useTranslation } from 'react-i18next';
@@ -63,7 +63,7 @@ const SafeModeBanner = lazy(() => loadSafeMode().then((m) => ({ default: m.SafeM
 const RecoveredNotice = lazy(() => loadSafeMode().then((m) => ({ default: m.RecoveredNotice })));
 // The update notice and service worker registration wait for the first paint: a lazy chunk,
 // with the strings of the screens beyond the first (its own are in pwa.json).
-const PwaShell = lazyRoute(() => import('./pwa/pwa-shell'));
+const PwaShell = lazyRoute(() => import('../components/pwa/pwa-shell'));
 
 function NotFound() {
   const { t } = useTranslation();

@@ -1,11 +1,16 @@
-// Device reads: the zone is a real IANA zone (what Intl reports, or UTC), read again after a minute.
+// Device reads: the zone is a real IANA zone (what Intl reports, or UTC), read again after a minute;
+// the study day's boundary is the settings' zone, else the device's; the network state is the browser's.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isValidTimeZone } from '../../src/domain/scheduler/day';
+import { normalizeSettings } from '../../src/domain/settings/settings';
+import { dayBoundaryOnDevice } from '../../src/platform/day-boundary';
+import { deviceOnline } from '../../src/platform/browser';
 import { deviceTimeZone } from '../../src/platform/device';
 
 afterEach(() => {
   vi.useRealTimers();
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
 });
 
 describe('device time zone', () => {
@@ -24,5 +29,23 @@ describe('device time zone', () => {
     vi.setSystemTime(t0 + 61_000);
     deviceTimeZone();
     expect(read).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('day boundary on this device', () => {
+  it("takes the settings' zone when one is set, else the device's, with the settings' start hour", () => {
+    expect(dayBoundaryOnDevice(normalizeSettings({ timeZone: 'Asia/Tokyo', dayStartHour: 5 }))).toEqual({ timeZone: 'Asia/Tokyo', startHour: 5 });
+    expect(dayBoundaryOnDevice(normalizeSettings({ timeZone: null, dayStartHour: 4 }))).toEqual({ timeZone: deviceTimeZone(), startHour: 4 });
+  });
+});
+
+describe('network state', () => {
+  it("is the browser's navigator.onLine, and online where there is no browser to ask", () => {
+    vi.stubGlobal('navigator', { onLine: false });
+    expect(deviceOnline()).toBe(false);
+    vi.stubGlobal('navigator', { onLine: true });
+    expect(deviceOnline()).toBe(true);
+    vi.stubGlobal('navigator', undefined);
+    expect(deviceOnline()).toBe(true);
   });
 });

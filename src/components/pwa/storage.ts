@@ -2,6 +2,7 @@
 // whether it is persistent and how much is used. Chromium grants persist() silently only to
 // installed or engaged sites; Safari may clear a site's data after 7 days without a visit
 // unless it is installed. So the app asks at sensible moments and shows the result, never assumes.
+import { deviceStorage } from '../../platform/browser';
 
 /** The part of StorageManager this needs; tests pass a fake. */
 export interface StorageLike {
@@ -19,9 +20,7 @@ export interface StorageStatus {
   quotaBytes: number | null;
 }
 
-function defaultStorage(): StorageLike | undefined {
-  return typeof navigator === 'undefined' ? undefined : navigator.storage;
-}
+const defaultStorage = (): StorageLike | undefined => deviceStorage();
 
 /** Whether storage is persistent and how much is used; never throws. */
 export async function readStorageStatus(storage: StorageLike | undefined = defaultStorage()): Promise<StorageStatus> {

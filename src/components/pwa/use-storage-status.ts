@@ -1,5 +1,6 @@
 // The storage status for the UI, and the user's "keep my data" request.
 import { useCallback, useEffect, useState } from 'react';
+import { deviceStorage } from '../../platform/browser';
 import { readStorageStatus, requestPersistentStorage, type StorageLike, type StorageStatus } from './storage';
 
 export function useStorageStatus(storage?: StorageLike) {
@@ -8,7 +9,7 @@ export function useStorageStatus(storage?: StorageLike) {
 
   useEffect(() => {
     let live = true;
-    void readStorageStatus(storage ?? navigator.storage).then((s) => live && setStatus(s));
+    void readStorageStatus(storage ?? deviceStorage()).then((s) => live && setStatus(s));
     return () => {
       live = false;
     };
@@ -16,7 +17,7 @@ export function useStorageStatus(storage?: StorageLike) {
 
   const requestPersistence = useCallback(async () => {
     setRequesting(true);
-    const source = storage ?? navigator.storage;
+    const source = storage ?? deviceStorage();
     await requestPersistentStorage(source);
     setStatus(await readStorageStatus(source));
     setRequesting(false);

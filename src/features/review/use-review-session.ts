@@ -9,8 +9,8 @@ import { previewRatings, type RatingPreview } from '../../domain/scheduler/sched
 import { candidateOf, scheduleStateOf } from '../../domain/scheduler/queue';
 import type { Grade } from '../../domain/scheduler/types';
 import type { QueueCandidate, QueueCounts } from '../../domain/scheduler/queue';
-import { balanceOf, dayBoundaryOf, schedulerParamsOf, type Settings } from '../../domain/settings/settings';
-import { deviceTimeZone } from '../../platform/device';
+import { balanceOf, schedulerParamsOf, type Settings } from '../../domain/settings/settings';
+import { dayBoundaryOnDevice } from '../../platform/day-boundary';
 import { reportAppError } from '../../hooks/app-errors';
 import { useClock } from '../../hooks/clock';
 
@@ -105,7 +105,7 @@ export function useReviewSession(options: ReviewSessionOptions = {}): ReviewSess
     [items, priorityId],
   );
   const currentId = current?.cardId ?? null;
-  const stateRow = useCardState(currentId);
+  const currentSchedule = useCardState(currentId);
 
   const revealed = currentId !== null && revealedId === currentId;
 
@@ -125,15 +125,15 @@ export function useReviewSession(options: ReviewSessionOptions = {}): ReviewSess
   // The load balancer's due counts, so each button shows the day its rating would choose.
   const load = useDayLoad(settings, now);
   const previews = useMemo(() => {
-    if (!settings || !stateRow || stateRow.cardId !== currentId) return null;
+    if (!settings || !currentSchedule || currentSchedule.cardId !== currentId) return null;
     return previewRatings(
-      scheduleStateOf(stateRow),
+      scheduleStateOf(currentSchedule),
       now,
-      schedulerParamsOf(settings, stateRow.deckId),
-      dayBoundaryOf(settings, deviceTimeZone()),
+      schedulerParamsOf(settings, currentSchedule.deckId),
+      dayBoundaryOnDevice(settings),
       balanceOf(settings, load),
     );
-  }, [settings, stateRow, currentId, now, load]);
+  }, [settings, currentSchedule, currentId, now, load]);
 
   const reveal = useCallback(() => {
     if (currentId) setRevealedId(currentId);

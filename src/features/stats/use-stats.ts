@@ -2,8 +2,8 @@
 // opens (and again when asked), and the stats computed from it by src/domain/stats.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { statsRepository, type StatsSnapshot } from '../../db';
-import { dayBoundaryOf, type Settings } from '../../domain/settings/settings';
-import { deviceTimeZone } from '../../platform/device';
+import type { Settings } from '../../domain/settings/settings';
+import { dayBoundaryOnDevice } from '../../platform/day-boundary';
 import type { Deck } from '../../domain/deck/types';
 import {
   cardsByState,
@@ -53,7 +53,7 @@ export function useStats(decks: readonly Deck[], now: number): { data: StatsData
   }, [version]);
   const data = useMemo(() => {
     if (!snap) return undefined;
-    return computeStats(snap, decks, now, snap.settings, dayBoundaryOf(snap.settings, deviceTimeZone()));
+    return computeStats(snap, decks, now, snap.settings, dayBoundaryOnDevice(snap.settings));
   }, [snap, decks, now]);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   return { data, error, reload };

@@ -8,8 +8,8 @@ import { I18nextProvider } from 'react-i18next';
 import { initI18n } from '../../../src/i18n/setup';
 // virtual:pwa-register/react is aliased to this stand-in in vitest.config.ts.
 import { pwaRegister } from '../../mocks/pwa-register-react';
-import { UpdatePrompt } from '../../../src/app/pwa/update-prompt';
-import { UPDATED_FROM_KEY } from '../../../src/app/pwa/use-update-prompt';
+import { UpdatePrompt } from '../../../src/components/pwa/update-prompt';
+import { UPDATED_FROM_KEY } from '../../../src/components/pwa/use-update-prompt';
 
 const i18n = initI18n('en');
 let reload: ReturnType<typeof vi.fn>;

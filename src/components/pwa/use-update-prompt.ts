@@ -4,7 +4,8 @@
 // says it must reload). After an accepted update the new build says which version it is.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useRegisterSW } from 'virtual:pwa-register/react';
-import { BUILD_ID } from '../../components/pwa/build-info';
+import { BUILD_ID } from './build-info';
+import { deviceOnline } from '../../platform/browser';
 
 /** sessionStorage key: the build the user updated from (survives the reload, this tab only). */
 export const UPDATED_FROM_KEY = 'kujira.updatedFrom';
@@ -23,7 +24,7 @@ export type UpdateState =
 /** Checks for a new version hourly and whenever the app comes back to the foreground online. */
 function scheduleUpdateChecks(registration: ServiceWorkerRegistration): void {
   const check = () => {
-    if (navigator.onLine && registration.installing === null) registration.update().catch(() => undefined);
+    if (deviceOnline() && registration.installing === null) registration.update().catch(() => undefined);
   };
   window.setInterval(check, UPDATE_CHECK_MS);
   document.addEventListener('visibilitychange', () => {
