@@ -174,6 +174,9 @@ export class CouchClient {
       body = init.maxBytes !== undefined && res.ok ? JSON.parse(await readCapped(res, init.maxBytes, what)) : await res.json();
     } catch (e) {
       if (init.signal?.aborted || (e instanceof SyncError && e.kind === 'too-large')) throw e;
+      // The connection dropped while the body was read (a train's tunnel, a server restart): the
+      // answer is not wrong, it is missing, and asking again can help.
+      if (!(e instanceof SyntaxError)) throw new SyncError('network', `${what}: the answer was cut off (${e instanceof Error ? e.message : String(e)})`, res.status);
       if (res.ok) throw new SyncError('protocol', `${what}: the answer is not JSON`, res.status);
     }
     if (res.ok) return body as T;
