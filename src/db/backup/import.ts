@@ -12,15 +12,14 @@
 // The other events (suspensions, lessons, quiz results, settings, flags) and the caches they
 // determine are written in one last transaction. Every write re-reads what it depends on inside
 // its transaction, so a plan made before the learner confirmed cannot be stale.
-import type { ImportPlan } from '../../domain/backup/plan';
-import { planImport } from '../../domain/backup/plan';
+import { isAppend, planImport, type AppendBase, type ImportPlan } from '../../domain/backup/plan';
 import { checkBackup, checkBackupSize, parseBackupText, type BackupFile, type BackupValidators } from '../../domain/backup/validate';
 import type { LearnerEvent, QuizEvent, RatingEvent, VoidEvent } from '../../domain/events/types';
 import { replay } from '../../domain/scheduler/scheduler';
 import { withStorage } from '../errors';
 import { rebuildEventCaches } from '../events';
 import { resetTimes, sinceReset } from '../resets';
-import { quizEventOf, quizRowOf, ratingEventOf, ratingRowOf, stateToRow } from '../mappers';
+import { quizEventOf, quizRowOf, ratingEventOf, ratingRowOf, stateFromRow, stateToRow } from '../mappers';
 import type { CardStateRow, EventRow, KujiraDB, QuizResultRow, ReviewLogRow } from '../schema';
 
 /** Ratings per write transaction during an import. */
@@ -79,6 +78,41 @@ async function overlap<T>(
   return (await table.bulkGet(both)).filter((r): r is Awaited<T> & T => r !== undefined);
 }
 
+/** Past this many cards, a per-card look-up of the log's end costs more than it saves. */
+const APPEND_LOOKUP_MAX = 500;
+
+/**
+ * Each card's append base (its stored state and the last entry of its live log), for cards that
+ * have a state row and no reset: a reset makes the stored state a replay of part of the log only.
+ * Empty past APPEND_LOOKUP_MAX cards (those are replayed whole, as before).
+ */
+async function appendBases(db: KujiraDB, cardIds: readonly string[], resets: ReadonlyMap<string, number>): Promise<Map<string, AppendBase>> {
+  const out = new Map<string, AppendBase>();
+  if (cardIds.length === 0 || cardIds.length > APPEND_LOOKUP_MAX) return out;
+  const [rows, lasts] = await Promise.all([
+    db.cardStates.bulkGet([...cardIds]),
+    Promise.all(cardIds.map((id) => db.reviewLog.where('[cardId+reviewedAt]').between([id, -Infinity], [id, Infinity]).last())),
+  ]);
+  cardIds.forEach((cardId, i) => {
+    const row = rows[i];
+    if (!row || resets.has(cardId)) return;
+    const last = lasts[i];
+    out.set(cardId, { state: stateFromRow(row), last: last ? { reviewedAt: last.reviewedAt, id: last.id } : null });
+  });
+  return out;
+}
+
+/** Group ratings by card. */
+function byCardId<T extends { cardId: string }>(items: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of items) {
+    const list = out.get(r.cardId);
+    if (list) list.push(r);
+    else out.set(r.cardId, [r]);
+  }
+  return out;
+}
+
 /** Local ratings (live and voided) of the given cards. */
 async function ratingsOfCards(db: KujiraDB, cardIds: readonly string[]): Promise<Map<string, RatingEvent[]>> {
   const out = new Map<string, RatingEvent[]>();
@@ -120,13 +154,12 @@ export function planMerge(db: KujiraDB, file: BackupFile): Promise<PreparedImpor
   return withStorage(db, () =>
     db.transaction('r', [db.reviewLog, db.voidedRatings, db.events, db.quizResults, db.cardStates], async () => {
       const ids = file.events.map((e) => e.id);
-      const [live, voidedRows, others, quiz, voids, knownCards] = await Promise.all([
+      const [live, voidedRows, others, quiz, voids] = await Promise.all([
         overlap<ReviewLogRow>(db.reviewLog, ids),
         overlap<ReviewLogRow>(db.voidedRatings, ids),
         overlap<EventRow>(db.events, ids),
         overlap<QuizResultRow>(db.quizResults, ids),
         db.events.where('type').equals('void').toArray() as Promise<VoidEvent[]>,
-        db.cardStates.toCollection().primaryKeys(),
       ]);
       const here = new Map<string, LearnerEvent>();
       for (const r of [...live, ...voidedRows]) here.set(r.id, ratingEventOf(r));
@@ -135,38 +168,62 @@ export function planMerge(db: KujiraDB, file: BackupFile): Promise<PreparedImpor
       // Cards the file's NEW events touch: their local logs are replayed with them in the plan.
       const fresh = file.events.filter((e) => !here.has(e.id));
       const touched = new Set<string>();
+      /** Cards whose log a new void or reset rewrites: never an append. */
+      const rewritten = new Set<string>();
       for (const e of fresh) {
-        if (e.type === 'rating' || e.type === 'suspend') touched.add(e.cardId);
+        if (e.type === 'rating' || e.type === 'suspend' || e.type === 'reset') touched.add(e.cardId);
+        if (e.type === 'reset') rewritten.add(e.cardId);
       }
       const incomingVoidTargets = fresh.filter((e): e is VoidEvent => e.type === 'void').map((e) => e.target);
-      for (const r of await db.reviewLog.bulkGet(incomingVoidTargets)) if (r) touched.add(r.cardId);
-      const local = await ratingsOfCards(db, [...touched]);
+      for (const r of await db.reviewLog.bulkGet(incomingVoidTargets)) {
+        if (!r) continue;
+        touched.add(r.cardId);
+        rewritten.add(r.cardId);
+      }
+      const freshRatingList = fresh.filter((e): e is RatingEvent => e.type === 'rating');
+      const cardOfFresh = new Map(freshRatingList.map((r) => [r.id, r.cardId]));
+      for (const target of incomingVoidTargets) {
+        const cardId = cardOfFresh.get(target);
+        if (cardId !== undefined) rewritten.add(cardId);
+      }
+      const freshRatings = byCardId(freshRatingList);
+      const bases = await appendBases(db, [...touched], await resetTimes(db));
+      // Only the cards that are not an append have their whole log read.
+      const local = await ratingsOfCards(db, [...touched].filter((c) => !isAppend(bases.get(c), freshRatings.get(c) ?? [], rewritten.has(c))));
       const plan = planImport(file, {
         get: (id) => here.get(id),
         ratingsOf: (cardId) => local.get(cardId) ?? [],
         voided: new Set(voids.map((v) => v.target)),
+        appendBase: (cardId) => bases.get(cardId),
       });
-      const known = new Set(knownCards as string[]);
-      const unknownCardRatings = plan.toAdd.filter((e) => e.type === 'rating' && !known.has(e.cardId)).length;
-      return { file, plan, unknownCardRatings };
+      const ratedCards = [...new Set(plan.toAdd.flatMap((e) => (e.type === 'rating' ? [e.cardId] : [])))];
+      const rows = await db.cardStates.bulkGet(ratedCards);
+      const known = new Set(ratedCards.filter((_, i) => rows[i] !== undefined));
+      return { file, plan, unknownCardRatings: plan.toAdd.filter((e) => e.type === 'rating' && !known.has(e.cardId)).length };
     }),
   );
 }
 
-/** Replay the states of `cardIds` from their live log (call inside a rw transaction). */
-async function replayCards(db: KujiraDB, cardIds: readonly string[]): Promise<void> {
+/**
+ * Replay the states of `cardIds` from their live log (call inside a rw transaction); a card in
+ * `appended` only from its stored state through the ratings listed (an append, see AppendBase).
+ */
+async function replayCards(db: KujiraDB, cardIds: readonly string[], appended: ReadonlyMap<string, readonly RatingEvent[]> = new Map()): Promise<void> {
   if (cardIds.length === 0) return;
+  const whole = cardIds.filter((id) => !appended.has(id));
   // One index range per card: Dexie's anyOf() walks the index with cursor jumps, far slower.
   const [rows, logs] = await Promise.all([
     db.cardStates.bulkGet([...cardIds]),
-    Promise.all(cardIds.map((id) => db.reviewLog.where('[cardId+reviewedAt]').between([id, -Infinity], [id, Infinity]).toArray())),
+    Promise.all(whole.map((id) => db.reviewLog.where('[cardId+reviewedAt]').between([id, -Infinity], [id, Infinity]).toArray())),
   ]);
-  const byCard = new Map<string, ReviewLogRow[]>(cardIds.map((id, i) => [id, logs[i]!]));
+  const byCard = new Map<string, ReviewLogRow[]>(whole.map((id, i) => [id, logs[i]!]));
   const resets = await resetTimes(db);
   const puts: CardStateRow[] = [];
   for (const row of rows) {
     if (!row) continue;
-    const next = stateToRow(replay(sinceReset(byCard.get(row.cardId) ?? [], resets.get(row.cardId))), row);
+    const added = appended.get(row.cardId);
+    const state = added ? replay(added, stateFromRow(row)) : replay(sinceReset(byCard.get(row.cardId) ?? [], resets.get(row.cardId)));
+    const next = stateToRow(state, row);
     if (JSON.stringify(row) !== JSON.stringify(next)) puts.push(next);
   }
   if (puts.length > 0) await db.cardStates.bulkPut(puts);
@@ -174,12 +231,7 @@ async function replayCards(db: KujiraDB, cardIds: readonly string[]): Promise<vo
 
 /** Ratings and voids grouped into chunks of about `size` ratings that never split a card. */
 function chunksByCard(ratings: readonly RatingEvent[], voidsByCard: ReadonlyMap<string, VoidEvent[]>, size: number): { cards: string[]; ratings: RatingEvent[]; voids: VoidEvent[] }[] {
-  const byCard = new Map<string, RatingEvent[]>();
-  for (const r of ratings) {
-    const list = byCard.get(r.cardId);
-    if (list) list.push(r);
-    else byCard.set(r.cardId, [r]);
-  }
+  const byCard = byCardId(ratings);
   for (const c of voidsByCard.keys()) if (!byCard.has(c)) byCard.set(c, []);
   const out: { cards: string[]; ratings: RatingEvent[]; voids: VoidEvent[] }[] = [];
   let cur = { cards: [] as string[], ratings: [] as RatingEvent[], voids: [] as VoidEvent[] };
@@ -237,7 +289,17 @@ export async function applyImport(
         // Voids are few: the whole set is read (one index range) rather than looked up per rating.
         const voidedHere = new Set((await db.events.where('type').equals('void').toArray()).map((v) => (v as VoidEvent).target));
         for (const v of chunk.voids) voidedHere.add(v.target);
-        const live = chunk.ratings.filter((r) => !voidedHere.has(r.id)).map(ratingRowOf);
+        // Read before the writes: which cards' new ratings all come after their stored log.
+        const liveRatings = chunk.ratings.filter((r) => !voidedHere.has(r.id));
+        const bases = await appendBases(db, chunk.cards, await resetTimes(db));
+        const voidedCards = new Set(chunk.voids.map((v) => cardOf.get(v.target)));
+        const liveByCard = byCardId(liveRatings);
+        const appended = new Map<string, RatingEvent[]>();
+        for (const cardId of chunk.cards) {
+          const incoming = liveByCard.get(cardId) ?? [];
+          if (isAppend(bases.get(cardId), incoming, voidedCards.has(cardId))) appended.set(cardId, incoming);
+        }
+        const live = liveRatings.map(ratingRowOf);
         const dead = chunk.ratings.filter((r) => voidedHere.has(r.id)).map(ratingRowOf);
         // Ratings stored here that a void of the file takes back move out of the live log.
         const moved = (await db.reviewLog.bulkGet(chunk.voids.map((v) => v.target))).filter((r): r is ReviewLogRow => r !== undefined);
@@ -248,18 +310,28 @@ export async function applyImport(
         await db.reviewLog.bulkPut(live);
         await db.voidedRatings.bulkPut(dead);
         await db.events.bulkPut(chunk.voids);
-        await replayCards(db, chunk.cards);
+        await replayCards(db, chunk.cards, appended);
       }),
     );
     done += chunk.ratings.length;
     onProgress({ phase: 'writing', done, total });
   }
   onProgress({ phase: 'finishing', done, total });
-  await withStorage(db, () =>
+  const countsAsImport = plan.toAdd.length > 0 && options.countAsImport !== false;
+  // A sync batch of ratings and voids only changes none of the caches below: no transaction that
+  // reads every card state for nothing (once per batch of a catch-up).
+  if (countsAsImport || orphanVoids.length > 0 || rest.length > 0) await finishImport(db, rest, orphanVoids, countsAsImport);
+  onProgress({ phase: 'done', done, total });
+  return { plan, chunks: chunks.length };
+}
+
+/** The events other than ratings and voids, and the caches they determine, in one transaction. */
+function finishImport(db: KujiraDB, rest: readonly LearnerEvent[], orphanVoids: readonly VoidEvent[], countsAsImport: boolean): Promise<void> {
+  return withStorage(db, () =>
     db.transaction('rw', [db.reviewLog, db.voidedRatings, db.cardStates, db.quizResults, db.onboarding, db.settings, db.events, db.meta], async () => {
       // Live sync sends everything again after an import that added events (they are not this
       // device's own, so its per-device cursor would never reach them): count such imports.
-      if (plan.toAdd.length > 0 && options.countAsImport !== false) {
+      if (countsAsImport) {
         const row = await db.meta.get('imports');
         await db.meta.put({ key: 'imports', value: (row?.key === 'imports' ? row.value : 0) + 1 });
       }
@@ -274,8 +346,6 @@ export async function applyImport(
       await rebuildEventCaches(db);
     }),
   );
-  onProgress({ phase: 'done', done, total });
-  return { plan, chunks: chunks.length };
 }
 
 /**

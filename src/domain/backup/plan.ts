@@ -2,21 +2,51 @@
 // new here (set union by id; an id here with other content is refused with its path), and a
 // replay in memory of every card the new events touch, over the MERGED log (this device's
 // ratings and voids plus the file's), so a file whose log cannot be replayed is refused here and
-// not on some later start-up.
+// not on some later start-up. A card whose new ratings all come after its stored log is replayed
+// from its stored state instead (an append, see AppendBase): the same state, without its history.
 import { compareEntries } from '../scheduler/scheduler';
 import { replayRatings } from '../events/fold';
 import { mergeEvents } from '../events/merge';
 import type { EventType, LearnerEvent, RatingEvent } from '../events/types';
+import type { SchedState } from '../scheduler/types';
 import { BackupValidationError, type BackupFile } from './validate';
+
+/**
+ * A card whose stored state is the replay of its whole live log (no reset), with the last entry of
+ * that log. New ratings that all sort after `last` are an append: replaying them from `state`
+ * gives what replaying the whole merged log would, reading none of it. This is what keeps a
+ * catch-up of 100k events proportional to the events (each batch would otherwise replay every
+ * touched card's whole history).
+ */
+export interface AppendBase {
+  state: SchedState;
+  /** The card's last live rating in log order; null when it has none. */
+  last: { reviewedAt: number; id: string } | null;
+}
 
 /** This device's side of the merge (read inside one transaction by the caller). */
 export interface LocalEvents {
   /** The event stored here under `id`. */
   get(id: string): LearnerEvent | undefined;
-  /** Every rating stored here for the card (voided or not). */
+  /**
+   * Every rating stored here for the card (voided or not). Asked only for cards that are not an
+   * append on their `appendBase`.
+   */
   ratingsOf(cardId: string): readonly RatingEvent[];
   /** Ids voided here. */
   voided: ReadonlySet<string>;
+  /** The card's append base, when the caller read one (see AppendBase). */
+  appendBase?(cardId: string): AppendBase | undefined;
+}
+
+/**
+ * Whether `incoming` (a card's new live ratings) can be replayed from `base`: the card has a base,
+ * no new void or reset touches it, and every new rating sorts after its last one.
+ */
+export function isAppend(base: AppendBase | undefined, incoming: readonly RatingEvent[], rewritten: boolean): base is AppendBase {
+  if (!base || rewritten) return false;
+  const last = base.last;
+  return last === null || incoming.every((r) => compareEntries(r, last) > 0);
 }
 
 export interface ImportPlan {
@@ -54,12 +84,18 @@ export function planImport(file: BackupFile, local: LocalEvents): ImportPlan {
   }
   const voided = new Set(local.voided);
   const affected = new Set<string>();
+  /** Cards whose log a new void or reset rewrites (never an append). */
+  const rewritten = new Set<string>();
   for (const e of merge.added) {
     if (e.type === 'rating' || e.type === 'suspend' || e.type === 'reset') affected.add(e.cardId);
+    if (e.type === 'reset') rewritten.add(e.cardId);
     if (e.type === 'void') {
       voided.add(e.target);
       const target = incomingRatings.get(e.target) ?? local.get(e.target);
-      if (target?.type === 'rating') affected.add(target.cardId);
+      if (target?.type === 'rating') {
+        affected.add(target.cardId);
+        rewritten.add(target.cardId);
+      }
     }
   }
   const byCard = new Map<string, RatingEvent[]>();
@@ -69,9 +105,11 @@ export function planImport(file: BackupFile, local: LocalEvents): ImportPlan {
     else byCard.set(r.cardId, [r]);
   }
   for (const cardId of affected) {
-    const merged = [...local.ratingsOf(cardId), ...(byCard.get(cardId) ?? [])].filter((r) => !voided.has(r.id)).sort(compareEntries);
+    const incoming = (byCard.get(cardId) ?? []).filter((r) => !voided.has(r.id));
+    const base = local.appendBase?.(cardId);
     let bad: { id: string; reason: string } | null = null;
-    replayRatings(merged, (s) => (bad ??= s));
+    if (isAppend(base, incoming, rewritten.has(cardId))) replayRatings(incoming, (s) => (bad ??= s), null, base.state);
+    else replayRatings([...local.ratingsOf(cardId), ...incoming].filter((r) => !voided.has(r.id)).sort(compareEntries), (s) => (bad ??= s));
     if (bad) {
       const { id, reason } = bad as { id: string; reason: string };
       const path = pathOf.get(id);

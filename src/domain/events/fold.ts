@@ -51,11 +51,17 @@ export interface SkippedRating {
 
 /**
  * A card's state from its live ratings (any order). With `onSkip`, a rating the scheduler
- * throws on is skipped and reported; without it the error propagates.
+ * throws on is skipped and reported; without it the error propagates. From `initial` when the
+ * ratings all come after those the state was replayed from (an append: see AppendBase).
  */
-export function replayRatings(ratings: readonly RatingEvent[], onSkip?: (s: SkippedRating) => void, resetAt: number | null = null): SchedState {
+export function replayRatings(
+  ratings: readonly RatingEvent[],
+  onSkip?: (s: SkippedRating) => void,
+  resetAt: number | null = null,
+  initial: SchedState = newCardState(),
+): SchedState {
   const sorted = afterReset([...ratings], resetAt).sort(compareEntries);
-  let s = newCardState();
+  let s = initial;
   for (const r of sorted) {
     if (!onSkip) {
       s = applyReview(s, r);
