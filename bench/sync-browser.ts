@@ -7,33 +7,27 @@ import type { Page } from 'playwright-core';
 import { startSyncServer, type SyncServer } from '../scripts/sync-server';
 import { launchBrowser } from '../test/e2e/browser';
 import { startPreview } from '../test/e2e/preview-server';
-import { dayKey } from '../src/domain/scheduler/day';
-import { DEFAULT_PARAMS } from '../src/domain/scheduler/params';
-import { applyReview, newCardState } from '../src/domain/scheduler/scheduler';
-import type { Grade } from '../src/domain/scheduler/types';
-import type { RatingEvent } from '../src/domain/events/types';
 import { eventToDoc } from '../src/sync/event-docs';
 import { createDatabase } from '../test/sync/helpers';
+import { ratingHistory } from './rating-history';
 
-const DAY = 86_400_000;
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
-/** `n` ratings of another device over the given cards, every card rated every two days. */
-function ratings(n: number, cards: { id: string; deckId: string }[], t0: number): RatingEvent[] {
-  const out: RatingEvent[] = [];
-  const states = new Map(cards.map((c) => [c.id, newCardState()]));
-  const params = { ...DEFAULT_PARAMS, enableFuzz: false };
-  for (let i = 0; i < n; i++) {
-    const card = cards[i % cards.length]!;
-    const reviewedAt = t0 + Math.floor(i / cards.length) * 2 * DAY + (i % cards.length) * 1000;
-    const rating = ((i * 7) % 10 === 0 ? 1 : 3) as Grade;
-    const input = { rating, reviewedAt, dayKey: dayKey(reviewedAt, 'UTC', 4), params, timeZone: 'UTC', dayStartHour: 4 };
-    const before = states.get(card.id)!;
-    const next = applyReview(before, input);
-    states.set(card.id, next);
-    out.push({ id: `bench-${i}`, type: 'rating', at: reviewedAt, device: 'other-device', seq: i + 1, cardId: card.id, deckId: card.deckId, durationMs: 3000, ...input, prevState: before.state, nextState: next.state, scheduledDays: next.scheduledDays, due: next.due });
-  }
-  return out;
+/** The page's own requests to the sync server, by kind, from its Resource Timing entries (request sent to last byte). */
+function serverTime(page: Page): Promise<Record<string, { n: number; ms: number }>> {
+  return page.evaluate(() => {
+    const out: Record<string, { n: number; ms: number }> = {};
+    for (const e of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
+      const path = new URL(e.name).pathname;
+      if (!/_changes|_local|_session|_bulk_docs|_revs_diff/.test(path) || e.name.includes("feed=longpoll")) continue;
+      const kind = path.includes('_local') ? '_local' : path.split('/').pop()!;
+      const k = (out[kind] ??= { n: 0, ms: 0 });
+      k.n += 1;
+      // duration, not requestStart: a cross-origin entry without Timing-Allow-Origin zeroes the detail.
+      k.ms += e.duration;
+    }
+    return out;
+  });
 }
 
 function idbCount(page: Page, store: string): Promise<number> {
@@ -79,16 +73,18 @@ try {
       r.onsuccess = () => resolve((r.result as { id: string; deckId: string }[]).map((c) => ({ id: c.id, deckId: c.deckId })));
     });
   })) as { id: string; deckId: string }[];
-  const t0 = Date.now() - 400 * DAY;
 
   for (const n of (process.env.SIZES ?? '10000,100000').split(',').map(Number)) {
     const dbUrl = await createDatabase(server, `bench-browser-${n}`);
-    const events = ratings(n, cards, t0);
+    // Ending an hour ago: a document stamped in the device's future would be held, not applied.
+    const events = ratingHistory(n, cards, Date.now() - 3_600_000);
     for (let i = 0; i < events.length; i += 5000) {
       const res = await fetch(`${dbUrl}/_bulk_docs`, { method: 'POST', headers: auth, body: JSON.stringify({ docs: events.slice(i, i + 5000).map(eventToDoc), new_edits: false }) });
       if (!res.ok) throw new Error(`seeding: ${res.status}`);
     }
     const page = await (await browser.newContext()).newPage();
+    // Room for every request's timing (the default buffer keeps 250).
+    await page.addInitScript(() => performance.setResourceTimingBufferSize(100_000));
     const progress = new Set<string>();
     await page.goto(preview.url + '/');
     await page.getByRole('link', { name: 'Start review' }).waitFor({ timeout: 30_000 });
@@ -104,7 +100,16 @@ try {
       await new Promise((r) => setTimeout(r, 100));
     }
     const s = (performance.now() - t) / 1000;
-    console.log(`initial sync of ${n.toLocaleString('en')} events to an empty device (Chromium, the app's IndexedDB): ${s.toFixed(1)} s, ${Math.round(n / s).toLocaleString('en')} events/s, ${progress.size} distinct progress lines shown`);
+    console.log(
+      `initial sync of ${n.toLocaleString('en')} events on ${cards.length} cards to an empty device (Chromium, the app's IndexedDB): ${s.toFixed(1)} s, ${Math.round(n / s).toLocaleString('en')} events/s, ${progress.size} distinct progress lines shown   (goal: < 30 s with progress)`,
+    );
+    const answers = await serverTime(page);
+    const serverMs = Object.values(answers).reduce((a, k) => a + k.ms, 0);
+    console.log(
+      `  where the time went: the server's answers ${(serverMs / 1000).toFixed(1)} s (${Object.entries(answers)
+        .map(([k, v]) => `${k} ${v.n} x ${(v.ms / v.n).toFixed(0)} ms`)
+        .join(', ')}), the device (check, merge, replay, IndexedDB) ${(s - serverMs / 1000).toFixed(1)} s`,
+    );
     await page.context().close();
   }
 

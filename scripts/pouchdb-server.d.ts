@@ -3,6 +3,8 @@ declare module 'pouchdb-core' {
   interface PouchStatic {
     plugin(plugin: unknown): PouchStatic;
     defaults(options: Record<string, unknown>): PouchStatic;
+    /** A database by name (the dev server reads its update sequence). */
+    new (name: string): { info(): Promise<{ update_seq: number | string }> };
   }
   const PouchDB: PouchStatic;
   export default PouchDB;

@@ -7,7 +7,7 @@
 import { createServer, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import express, { type CookieOptions } from 'express';
+import express, { type CookieOptions, type NextFunction, type Request as ExpressRequest, type Response as ExpressResponse } from 'express';
 import cors from 'cors';
 import PouchDB from 'pouchdb-core';
 import memoryAdapter from 'pouchdb-adapter-memory';
@@ -57,6 +57,38 @@ async function check(res: Response, what: string): Promise<void> {
   if (!res.ok) throw new Error(`sync server set-up: ${what} failed: ${res.status} ${await res.text()}`);
 }
 
+/**
+ * CouchDB's normal `_changes` answer says how many changes remain after it (`pending`), which the
+ * app shows as sync's progress; PouchDB Server leaves it out. Added here from the database's
+ * update sequence (an in-memory database's sequences are plain numbers).
+ */
+function changesPending(updateSeq: (database: string) => Promise<number | string>) {
+  return (req: ExpressRequest, res: ExpressResponse, next: NextFunction): void => {
+    const m = /^\/([^/_][^/]*)\/_changes$/.exec(req.path);
+    const feed = req.query.feed;
+    if (req.method !== 'GET' || !m || (feed !== undefined && feed !== 'normal')) return next();
+    const send = res.send.bind(res);
+    res.send = (body?: unknown) => {
+      let answer: { results?: unknown[]; last_seq?: unknown; pending?: number } | null = null;
+      try {
+        answer = res.statusCode === 200 ? JSON.parse(Buffer.isBuffer(body) ? body.toString('utf8') : String(body)) : null;
+      } catch {
+        answer = null;
+      }
+      if (!answer || !Array.isArray(answer.results) || answer.pending !== undefined) return send(body);
+      void updateSeq(decodeURIComponent(m[1]!)).then(
+          (seq) => {
+            answer.pending = Math.max(0, Number(seq) - Number(answer.last_seq));
+            send(Buffer.from(JSON.stringify(answer)));
+          },
+          () => send(body),
+        );
+      return res;
+    };
+    next();
+  };
+}
+
 export async function startSyncServer(options: SyncServerOptions = {}): Promise<SyncServer> {
   const host = options.host ?? '127.0.0.1';
   const admin = options.admin ?? { name: 'admin', password: 'admin-pass' };
@@ -75,6 +107,7 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
   // listing and _users for admins only (issue 22; scripts/sync-server-guard.ts).
   app.use(bodyGuard());
   app.use(adminGuard(() => `http://${host}:${port}`));
+  app.use(changesPending(async (name) => (await new Mem(name).info()).update_seq));
   // A session as on a CouchDB set up by `npm run team -- init` (SERVER_SETTINGS): it lasts 14 days
   // of inactivity and its cookie has a Max-Age, so a browser restart keeps it (PouchDB Server's own
   // cookie is a browser-session cookie, and its Max-Age would be seconds read as milliseconds).
