@@ -14,7 +14,7 @@ import { CardNotFoundError, withStorage } from './errors';
 import { logRowFromRecord, ratingEventOf, stateFromRow, stateToRow } from './mappers';
 import { voidOf } from '../domain/events/fold';
 import type { ResetEvent } from '../domain/events/types';
-import { appendEvent, nextStamp } from './stamp';
+import { appendEvent, nextStamp, takeSeq } from './stamp';
 import { resetTimes, sinceReset } from './resets';
 import type { CardStateRow, KujiraDB, ReviewLogRow } from './schema';
 import { getSettings } from './settings';
@@ -53,7 +53,10 @@ export function rateCard(
     // Read before the rating's transaction: usually a copy of counts kept in memory.
     const load = await loadFor(db, settings, now);
     return db.transaction('rw', [db.cardStates, db.reviewLog, db.meta], async () => {
-      const row = await db.cardStates.get(cardId);
+      // The card and the counter are read together, the log and state written together: a rating
+      // is a few round trips to the storage process, not one per request (a missing card throws,
+      // which aborts the transaction and takes the counter back).
+      const [row, { device, seq }] = await Promise.all([db.cardStates.get(cardId), takeSeq(db)]);
       if (!row) throw new CardNotFoundError(cardId);
       const { state, record } = rateInDomain(
         stateFromRow(row),
@@ -63,15 +66,13 @@ export function rateCard(
         dayBoundaryInForce(settings),
         balanceOf(settings, load),
       );
-      const { id, device, seq } = await nextStamp(db, record.reviewedAt, options.id ?? newId());
       const entry: ReviewLogRow = {
-        ...logRowFromRecord(record, { id, cardId, deckId: row.deckId, durationMs: cleanDuration(durationMs) }),
+        ...logRowFromRecord(record, { id: options.id ?? newId(), cardId, deckId: row.deckId, durationMs: cleanDuration(durationMs) }),
         device,
         seq,
       };
       const next = stateToRow(state, row);
-      await db.reviewLog.add(entry);
-      await db.cardStates.put(next);
+      await Promise.all([db.reviewLog.add(entry), db.cardStates.put(next)]);
       return { entry, state: next };
     });
   });

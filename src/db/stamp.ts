@@ -13,13 +13,26 @@ export async function deviceId(db: KujiraDB): Promise<string> {
   return value;
 }
 
+/**
+ * This device's id and the next value of its event counter, which is taken (call inside a rw
+ * transaction that includes `meta`). One read of both rows: each IndexedDB request is a round trip
+ * to the browser's storage process, and a rating waits for each one it makes in turn.
+ *
+ * Written as a chain of Dexie's own promises, not an async function: Dexie keeps its transaction
+ * across native awaits only a few levels deep, and callers (appendEvent) add levels of their own.
+ */
+export function takeSeq(db: KujiraDB): Promise<{ device: string; seq: number }> {
+  return db.meta.bulkGet(['device', 'seq']).then(([deviceRow, seqRow]) => {
+    const device = deviceRow?.key === 'device' ? deviceRow.value : globalThis.crypto.randomUUID();
+    const seq = (seqRow?.key === 'seq' ? seqRow.value : 0) + 1;
+    const rows = deviceRow?.key === 'device' ? [{ key: 'seq' as const, value: seq }] : [{ key: 'device' as const, value: device }, { key: 'seq' as const, value: seq }];
+    return db.meta.bulkPut(rows).then(() => ({ device, seq }));
+  });
+}
+
 /** The stamp of this device's next event (call inside a rw transaction that includes `meta`). */
-export async function nextStamp(db: KujiraDB, at: number, id: string = globalThis.crypto.randomUUID()): Promise<EventStamp> {
-  const device = await deviceId(db);
-  const row = await db.meta.get('seq');
-  const seq = (row?.key === 'seq' ? row.value : 0) + 1;
-  await db.meta.put({ key: 'seq', value: seq });
-  return { id, at, device, seq };
+export function nextStamp(db: KujiraDB, at: number, id: string = globalThis.crypto.randomUUID()): Promise<EventStamp> {
+  return takeSeq(db).then(({ device, seq }) => ({ id, at, device, seq }));
 }
 
 /** Append an event made on this device (its stamp is allocated here). */
