@@ -1,0 +1,121 @@
+// The lead's dashboard: members, ready / not yet, weak spots linked to their cards and memo
+// lines, CSV and print.
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import type { TeamCache, TeamDashboardCache } from '../../db';
+import type { Lang } from '../../domain/deck/types';
+import { localizedText } from '../../domain/deck/localized';
+import { buildDashboard, type DashboardDeck, type WeakSpot } from '../../domain/team/dashboard';
+import { dashboardCsv } from '../../domain/team/csv';
+import { downloadText } from '../../components/download';
+import { useNow } from '../../hooks/clock';
+import { percent, useFormatTime } from './format';
+
+export function DashboardView({ content, dashboard, ddecks }: { content: TeamCache; dashboard: TeamDashboardCache | null; ddecks: DashboardDeck[] | null }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const now = useNow();
+  const fmt = useFormatTime();
+  const dash = useMemo(() => (ddecks ? buildDashboard(dashboard?.summaries ?? [], content.assignments, ddecks) : null), [ddecks, dashboard, content.assignments]);
+  if (!dash) return null;
+  const assignments = content.assignments;
+  // A member whose newest summary cannot be read stays on the dashboard, marked (issue 22).
+  const unreadable = new Set(dashboard?.unreadable ?? []);
+  const unreadOnly = [...unreadable].filter((m) => !dash.members.some((r) => r.member === m)).sort();
+
+  // A column's name, also each cell's label when the table becomes one card per member on a phone.
+  // "forgotten 1.5 times per learner", or "never forgotten" (not "0.0 lapses per learner": issue 26).
+  const weakStats = (w: WeakSpot) =>
+    [
+      w.lapses === 0 ? t('team.weak.noLapses') : t('team.weak.lapseRate', { count: Math.round(w.lapseRate * 10) / 10 }),
+      t('team.weak.recall', { recall: percent(w.meanRecall) }),
+      t('team.weak.learners', { count: w.learners }),
+    ].join(' · ');
+
+  const assignmentLabel = (a: (typeof assignments)[number] | undefined) =>
+    a ? t('team.assignments.item', { from: a.fromLesson, to: a.toLesson, deck: a.deckId }) : '';
+
+  function downloadCsv() {
+    if (!dash) return;
+    downloadText(`kujira-team-${new Date(now).toISOString().slice(0, 10)}.csv`, dashboardCsv(dash, assignments), 'text/csv');
+  }
+
+  return (
+    <>
+      <section className="panel team-dashboard" aria-labelledby="team-dashboard">
+        <h2 id="team-dashboard">{t('team.dashboard.heading')}</h2>
+        <div className="team-actions no-print">
+          <button type="button" className="button" onClick={downloadCsv}>{t('team.dashboard.csv')}</button>
+          <button type="button" className="button" onClick={() => window.print()}>{t('team.dashboard.print')}</button>
+        </div>
+        {dash.members.length === 0 && unreadOnly.length === 0 ? (
+          <p className="muted">{t('team.dashboard.none')}</p>
+        ) : (
+          <div className="team-table-wrap" tabIndex={0} role="region" aria-labelledby="team-dashboard">
+            <table className="team-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('team.dashboard.member')}</th>
+                  {assignments.map((a) => (
+                    <th scope="col" key={a._id}>{assignmentLabel(a)}</th>
+                  ))}
+                  <th scope="col">{t('team.dashboard.lastActive')}</th>
+                  <th scope="col">{t('team.dashboard.retention')}</th>
+                  <th scope="col">{t('team.dashboard.overdue')}</th>
+                  <th scope="col">{t('team.dashboard.reviews')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {dash.members.map((m) => (
+                  <tr key={m.member}>
+                    <th scope="row">
+                      {m.member}
+                      {unreadable.has(m.member) && <span className="muted team-unreadable"> {t('team.dashboard.unreadableOlder', { day: m.day })}</span>}
+                    </th>
+                    {m.assignments.map((p, i) => (
+                      <td key={p.assignmentId} data-ready={p.ready ? 'yes' : 'no'} data-label={assignmentLabel(assignments[i])}>
+                        <span className={p.ready ? 'team-ready' : 'team-not-yet'}>{p.ready ? t('team.dashboard.ready') : t('team.dashboard.notYet')}</span>
+                        <br />
+                        <span className="muted">{t('team.dashboard.cell', { passed: p.lessonsPassed, total: p.lessonsTotal, recall: percent(p.meanRecall) })}</span>
+                      </td>
+                    ))}
+                    <td data-label={t('team.dashboard.lastActive')}>{m.lastActiveAt === null ? t('team.dashboard.never') : fmt(m.lastActiveAt)}</td>
+                    <td data-label={t('team.dashboard.retention')}>{`${percent(m.retention7)} / ${percent(m.retention30)}`}</td>
+                    <td data-label={t('team.dashboard.overdue')}>{m.overdue}</td>
+                    <td data-label={t('team.dashboard.reviews')}>{m.reviews7}</td>
+                  </tr>
+                ))}
+                {unreadOnly.map((m) => (
+                  <tr key={m} data-unreadable="yes">
+                    <th scope="row">{m}</th>
+                    <td colSpan={assignments.length + 4}>{t('team.dashboard.unreadable')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section className="panel" aria-labelledby="team-weak">
+        <h2 id="team-weak">{t('team.weak.heading')}</h2>
+        <p className="muted">{t('team.weak.help')}</p>
+        {dash.weakSpots.length === 0 ? (
+          <p className="muted">{t('team.weak.none')}</p>
+        ) : (
+          <ol className="team-weak">
+            {dash.weakSpots.map((w) => (
+              <li key={w.cardId}>
+                <Link href={`/cards/${encodeURIComponent(w.cardId)}`}>
+                  {w.card.kind === 'fact' ? localizedText(w.card.front, lang) : <code>{w.key}</code>}
+                </Link>{' '}
+                <span>{weakStats(w)}</span>{' '}
+                <span className="muted">{t('team.weak.source', { source: w.source })}</span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </>
+  );
+}
