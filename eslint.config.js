@@ -3,7 +3,8 @@
 // i18n beside them; no feature imports another; no import cycle; Dexie only in src/db; src/db is
 // reached only through its face, src/db/index.ts; domain code reads
 // no clock, no randomness, no device; features and shared UI read the time only through
-// src/hooks/clock.tsx. test/lint/layers.test.ts plants a violation of each rule.
+// src/hooks/clock.tsx and ask the browser only through src/platform. test/lint/layers.test.ts
+// plants a violation of each rule.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -153,6 +154,13 @@ export default tseslint.config(
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Take the time from useClock() or useNow() (src/hooks/clock.tsx).' },
         { selector: "CallExpression[callee.name='Date'][arguments.length=0]", message: 'Take the time from useClock() or useNow() (src/hooks/clock.tsx).' },
       ],
+    },
+  },
+  {
+    // src/platform is the one place that asks the browser (device.ts at start-up, browser.ts after).
+    files: ['src/features/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}', 'src/app/**/*.{ts,tsx}', 'src/hooks/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-globals': ['error', { name: 'navigator', message: 'Ask the browser through src/platform (device.ts, browser.ts).' }],
     },
   },
   {

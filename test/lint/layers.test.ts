@@ -77,6 +77,13 @@ describe('layer rules', { timeout: 60_000 }, () => {
     }
   });
 
+  it('screens, shared UI, hooks and the app shell ask the browser only through src/platform', async () => {
+    for (const at of ['src/features/team/planted.ts', 'src/components/planted.ts', 'src/hooks/planted.ts', 'src/app/planted.ts']) {
+      await expectViolation(at, 'export const x = navigator.onLine;\n', 'no-restricted-globals', /src\/platform/);
+    }
+    expect(await lint('src/features/team/planted.ts', "import { deviceOnline } from '../../platform/browser';\nexport const x = deviceOnline();\n")).toEqual([]);
+  });
+
   it('the app shell reads the time through the clock hook too', async () => {
     await expectViolation('src/app/planted.tsx', 'export const x = Date.now();\n', 'no-restricted-properties', /useClock/);
     await expectViolation('src/app/planted.ts', 'export const x = new Date();\n', 'no-restricted-syntax', /useClock/);

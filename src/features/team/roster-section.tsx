@@ -8,6 +8,7 @@ import type { TeamConfig } from '../../db';
 import { USER_NAME, type Roster } from '../../sync/team-roster';
 import { addToRoster, joinLink, loadRoster, removeFromRoster } from './team-service';
 import { errorReason } from './use-team';
+import { copyText } from '../../platform/browser';
 
 type Message = { kind: 'ok' | 'error'; text: string } | null;
 
@@ -64,7 +65,7 @@ export function RosterSection({ config, version }: { config: TeamConfig; version
 
   async function copy(member: string) {
     try {
-      await navigator.clipboard.writeText(link);
+      await copyText(link);
       setMessage({ kind: 'ok', text: t('team.roster.copied', { name: member }) });
     } catch {
       setMessage({ kind: 'error', text: t('team.roster.copyFailed') });
