@@ -97,7 +97,7 @@ async function main() {
     const total = await measures('kujira:rate-to-next-card');
     const write = await measures('kujira:rate-write');
     console.log(`${total.length} ratings, ${cards} cards in the database, Chromium ${browser.version()}:`);
-    console.log(`  rating -> next card on screen: ${line(total)}   (goal: p95 < 16 ms)`);
+    console.log(`  rating -> next card on screen: ${line(total)}   (goal: p95 < 8 ms)`);
     console.log(`  of which the IndexedDB write (one transaction, log + state): ${line(write)}`);
   } finally {
     await browser.close();

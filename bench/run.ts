@@ -1,17 +1,24 @@
-// Runs every benchmark and prints its figures: the Node ones (deck compiler, scheduler and
-// storage on fake-indexeddb, quiz generation, backup import, live sync through the dev server), then, with --browser, the ones that
-// drive Chromium (rating to next card with 10k cards, cold start offline, rebuild from 100k log
-// entries in real IndexedDB).
+// Runs every benchmark and prints its figures, each with its goal: the Node ones (deck compiler,
+// scheduler and storage on fake-indexeddb, quiz generation, backup import, live sync through the
+// dev server, the team dashboard's pull), then, with --browser, the first visit's JavaScript and
+// the ones that drive Chromium (rating to next card with 10k cards, cold start offline, rebuild
+// and import of 100k ratings in real IndexedDB, compile, optimizer, initial sync of 10k and 100k).
+// The machine's load is printed before and after: figures taken under load are not comparable.
 //   npm run bench            Node benchmarks
 //   npm run bench -- --browser   also the Chromium ones (builds the app)
 import { execFileSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 
 const NODE_BENCHES = ['bench/compile-decks.ts', 'bench/scheduler.ts', 'bench/load-balance.ts', 'bench/quiz.ts', 'bench/import.ts', 'bench/optimizer.ts', 'bench/sync.ts', 'bench/sync-idb.ts', 'bench/team.ts'];
-const BROWSER_BENCHES = ['bench/review-latency.ts', 'bench/startup.ts', 'bench/rebuild-browser.ts', 'bench/compile-browser.ts', 'bench/optimizer-browser.ts', 'bench/sync-browser.ts'];
+// scripts/size.ts reads the build the browser benchmarks run: the first visit's JavaScript.
+const BROWSER_BENCHES = ['scripts/size.ts', 'bench/review-latency.ts', 'bench/startup.ts', 'bench/rebuild-browser.ts', 'bench/compile-browser.ts', 'bench/optimizer-browser.ts', 'bench/sync-browser.ts'];
 
 const withBrowser = process.argv.includes('--browser');
 if (withBrowser) execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+console.log(`load average (1, 5, 15 min) before: ${load()} on ${cpus().length} cores`);
 for (const bench of [...NODE_BENCHES, ...(withBrowser ? BROWSER_BENCHES : [])]) {
   console.log(`\n=== ${bench} ===`);
   execFileSync('npx', ['tsx', bench], { stdio: 'inherit' });
 }
+console.log(`\nload average (1, 5, 15 min) after: ${load()}`);
