@@ -79,23 +79,15 @@ async function overlap<T>(
 }
 
 /**
- * Each card's append base (its stored state and the last entry of its live log), for cards that
- * have a state row and no reset: a reset makes the stored state a replay of part of the log only.
- * One step of the [cardId+reviewedAt] index per card: cheaper than any read of the log itself.
+ * Each card's append base (its stored state), for cards that have a state row and no reset: a
+ * reset makes the stored state a replay of part of the log only. One bulk read of the states, none
+ * of the log.
  */
 async function appendBases(db: KujiraDB, cardIds: readonly string[], resets: ReadonlyMap<string, number>): Promise<Map<string, AppendBase>> {
   const out = new Map<string, AppendBase>();
   if (cardIds.length === 0) return out;
-  const [rows, lasts] = await Promise.all([
-    db.cardStates.bulkGet([...cardIds]),
-    Promise.all(cardIds.map((id) => db.reviewLog.where('[cardId+reviewedAt]').between([id, -Infinity], [id, Infinity]).last())),
-  ]);
-  cardIds.forEach((cardId, i) => {
-    const row = rows[i];
-    if (!row || resets.has(cardId)) return;
-    const last = lasts[i];
-    out.set(cardId, { state: stateFromRow(row), last: last ? { reviewedAt: last.reviewedAt, id: last.id } : null });
-  });
+  const rows = await db.cardStates.bulkGet([...cardIds]);
+  for (const row of rows) if (row && !resets.has(row.cardId)) out.set(row.cardId, stateFromRow(row));
   return out;
 }
 

@@ -12,17 +12,14 @@ import type { SchedState } from '../scheduler/types';
 import { BackupValidationError, type BackupFile } from './validate';
 
 /**
- * A card whose stored state is the replay of its whole live log (no reset), with the last entry of
- * that log. New ratings that all sort after `last` are an append: replaying them from `state`
+ * A card's stored state, when it is the replay of the card's whole live log (the caller leaves out
+ * cards with a reset, whose state replays part of it). Its `lastReview` is the time of the log's
+ * last rating, so new ratings all later than that are an append: replaying them from this state
  * gives what replaying the whole merged log would, reading none of it. This is what keeps a
  * catch-up of 100k events proportional to the events (each batch would otherwise replay every
  * touched card's whole history).
  */
-export interface AppendBase {
-  state: SchedState;
-  /** The card's last live rating in log order; null when it has none. */
-  last: { reviewedAt: number; id: string } | null;
-}
+export type AppendBase = SchedState;
 
 /** This device's side of the merge (read inside one transaction by the caller). */
 export interface LocalEvents {
@@ -41,12 +38,13 @@ export interface LocalEvents {
 
 /**
  * Whether `incoming` (a card's new live ratings) can be replayed from `base`: the card has a base,
- * no new void or reset touches it, and every new rating sorts after its last one.
+ * no new void or reset touches it, and every new rating is later than its last one (a rating at
+ * the same millisecond may sort before it by id: the whole log decides).
  */
 export function isAppend(base: AppendBase | undefined, incoming: readonly RatingEvent[], rewritten: boolean): base is AppendBase {
   if (!base || rewritten) return false;
-  const last = base.last;
-  return last === null || incoming.every((r) => compareEntries(r, last) > 0);
+  const last = base.lastReview;
+  return last === null || incoming.every((r) => r.reviewedAt > last);
 }
 
 export interface ImportPlan {
@@ -108,7 +106,7 @@ export function planImport(file: BackupFile, local: LocalEvents): ImportPlan {
     const incoming = (byCard.get(cardId) ?? []).filter((r) => !voided.has(r.id));
     const base = local.appendBase?.(cardId);
     let bad: { id: string; reason: string } | null = null;
-    if (isAppend(base, incoming, rewritten.has(cardId))) replayRatings(incoming, (s) => (bad ??= s), null, base.state);
+    if (isAppend(base, incoming, rewritten.has(cardId))) replayRatings(incoming, (s) => (bad ??= s), null, base);
     else replayRatings([...local.ratingsOf(cardId), ...incoming].filter((r) => !voided.has(r.id)).sort(compareEntries), (s) => (bad ??= s));
     if (bad) {
       const { id, reason } = bad as { id: string; reason: string };
