@@ -15,7 +15,7 @@ import { canonicalFilesKey, compareDeckVersions, type DeckVersionKey } from '../
 import { saveStoredDeck } from './stored-decks';
 import type { LearnerEvent } from '../domain/events/types';
 import type { LocalEventStore, QuarantinedEvent, StoredEvent, SyncDeckSource } from '../domain/events/event-store';
-import { applyImport, planMerge } from './backup/import';
+import { applyImport, heldIds, planMerge } from './backup/import';
 import { withStorage } from './errors';
 import { quizEventOf, ratingEventOf } from './mappers';
 import type { EventRow, KujiraDB, QuizResultRow, ReviewLogRow, StoredDeckRow } from './schema';
@@ -134,12 +134,8 @@ export function syncEventStore(db: KujiraDB): SyncEventStore {
     async knownIds(ids) {
       return withStorage(db, () =>
         db.transaction('r', TABLES.map((t) => db[t]), async () => {
-          const known = new Set<string>();
-          for (const t of TABLES) {
-            const rows = await db[t].bulkGet(ids);
-            rows.forEach((r, i) => r !== undefined && known.add(ids[i]!));
-          }
-          return known;
+          const held = await Promise.all(TABLES.map((t) => heldIds(db.table<unknown, string>(t), ids)));
+          return new Set(held.flat());
         }),
       );
     },

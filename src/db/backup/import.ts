@@ -62,18 +62,27 @@ async function textOf(file: Blob | string): Promise<string> {
   return file.text();
 }
 
+type KeyedTable<T> = { count(): Promise<number>; toCollection(): { primaryKeys(): Promise<unknown[]> }; bulkGet(keys: string[]): Promise<(T | undefined)[]> };
+
 /**
- * The rows of `ids` a table holds. Few ids against a big table (a sync batch against a long log):
- * one lookup each. Many (a whole backup file): the table's keys first, which is cheaper than a
- * lookup per id, then rows only for the overlap.
+ * Which of `ids` a table holds. Few ids against a big table (a sync batch against a long log): one
+ * look-up each. Otherwise (a whole backup file, or a small table such as the quiz results) the
+ * table's keys, which is cheaper than a look-up per id (each is a round trip to the storage
+ * process, and a catch-up asks for 2,000 ids per batch in four tables).
  */
-async function overlap<T>(
-  table: { count(): Promise<number>; toCollection(): { primaryKeys(): Promise<unknown[]> }; bulkGet(keys: string[]): Promise<(T | undefined)[]> },
-  ids: readonly string[],
-): Promise<T[]> {
-  if (ids.length * 4 < (await table.count())) return (await table.bulkGet([...ids])).filter((r): r is Awaited<T> & T => r !== undefined);
+export async function heldIds<T>(table: KeyedTable<T>, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  if (ids.length * 4 < (await table.count())) {
+    const rows = await table.bulkGet([...ids]);
+    return ids.filter((_, i) => rows[i] !== undefined);
+  }
   const keys = new Set((await table.toCollection().primaryKeys()) as string[]);
-  const both = ids.filter((id) => keys.has(id));
+  return ids.filter((id) => keys.has(id));
+}
+
+/** The rows of `ids` a table holds (read only for the ids it holds). */
+async function overlap<T>(table: KeyedTable<T>, ids: readonly string[]): Promise<T[]> {
+  const both = await heldIds(table, ids);
   if (both.length === 0) return [];
   return (await table.bulkGet(both)).filter((r): r is Awaited<T> & T => r !== undefined);
 }
