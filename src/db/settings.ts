@@ -6,6 +6,8 @@ import { withStorage } from './errors';
 import { rawSettingsOfRow, settingsOfRow, settingsToRow } from './mappers';
 import type { KujiraDB } from './schema';
 import { appendEvent } from './stamp';
+import { dayBoundaryInForce } from './device';
+import type { DayBoundary } from '../domain/scheduler/types';
 
 export function getSettings(db: KujiraDB): Promise<Settings> {
   return withStorage(db, async () => settingsOfRow(await db.settings.get('settings')));
@@ -40,4 +42,6 @@ export function updateSettings(db: KujiraDB, patch: Partial<Settings>, now: numb
 /** The settings repository over the app's database: what features call. */
 export const settingsRepository = {
   update: (patch: Partial<Settings>, now: number): Promise<Settings> => updateSettings(getDb(), patch, now),
+  /** The study day's boundary on this device under `s` (its zone, else the device's): the screens' one way to it. */
+  dayBoundary: (s: Settings): DayBoundary => dayBoundaryInForce(s),
 };

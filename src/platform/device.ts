@@ -1,8 +1,8 @@
 // What the app reads from the device it runs on at start-up (its time zone and languages). With
-// ./browser.ts (storage manager, network state) and ./day-boundary.ts, src/platform is the one
-// place Kujira asks the browser. Start-up hands the zone reader to src/db; screens take the study
-// day's boundary from ./day-boundary.ts; domain code takes the values as inputs, so neither reads
-// Intl or the clock itself.
+// ./browser.ts (storage manager, network state) and ./clipboard.ts, src/platform is the one place
+// Kujira asks the browser. Start-up hands the zone reader to src/db, whose settingsRepository
+// .dayBoundary(settings) is the screens' way to the study day's boundary; domain code takes the
+// values as inputs, so neither reads Intl or the clock itself.
 
 const ZONE_RECHECK_MS = 60_000;
 let zoneCache: { zone: string; readAt: number } | null = null;

@@ -1,9 +1,7 @@
 // Device reads: the zone is a real IANA zone (what Intl reports, or UTC), read again after a minute;
-// the study day's boundary is the settings' zone, else the device's; the network state is the browser's.
+// the network state is the browser's.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isValidTimeZone } from '../../src/domain/scheduler/day';
-import { normalizeSettings } from '../../src/domain/settings/settings';
-import { dayBoundaryOnDevice } from '../../src/platform/day-boundary';
 import { deviceOnline } from '../../src/platform/browser';
 import { deviceTimeZone } from '../../src/platform/device';
 
@@ -29,13 +27,6 @@ describe('device time zone', () => {
     vi.setSystemTime(t0 + 61_000);
     deviceTimeZone();
     expect(read).toHaveBeenCalledTimes(1);
-  });
-});
-
-describe('day boundary on this device', () => {
-  it("takes the settings' zone when one is set, else the device's, with the settings' start hour", () => {
-    expect(dayBoundaryOnDevice(normalizeSettings({ timeZone: 'Asia/Tokyo', dayStartHour: 5 }))).toEqual({ timeZone: 'Asia/Tokyo', startHour: 5 });
-    expect(dayBoundaryOnDevice(normalizeSettings({ timeZone: null, dayStartHour: 4 }))).toEqual({ timeZone: deviceTimeZone(), startHour: 4 });
   });
 });
 

@@ -4,13 +4,12 @@
 // costs no database round trip.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { reviewRepository, useCardState, useCardStatesByIds, useDayLoad, useSettings, useTodayQueue } from '../../db';
+import { reviewRepository, settingsRepository, useCardState, useCardStatesByIds, useDayLoad, useSettings, useTodayQueue } from '../../db';
 import { previewRatings, type RatingPreview } from '../../domain/scheduler/scheduler';
 import { candidateOf, scheduleStateOf } from '../../domain/scheduler/queue';
 import type { Grade } from '../../domain/scheduler/types';
 import type { QueueCandidate, QueueCounts } from '../../domain/scheduler/queue';
 import { balanceOf, schedulerParamsOf, type Settings } from '../../domain/settings/settings';
-import { dayBoundaryOnDevice } from '../../platform/day-boundary';
 import { reportAppError } from '../../hooks/app-errors';
 import { useClock } from '../../hooks/clock';
 
@@ -130,7 +129,7 @@ export function useReviewSession(options: ReviewSessionOptions = {}): ReviewSess
       scheduleStateOf(currentSchedule),
       now,
       schedulerParamsOf(settings, currentSchedule.deckId),
-      dayBoundaryOnDevice(settings),
+      settingsRepository.dayBoundary(settings),
       balanceOf(settings, load),
     );
   }, [settings, currentSchedule, currentId, now, load]);

@@ -1,9 +1,8 @@
 // The statistics page's data: one consistent snapshot of the progress tables, read when the page
 // opens (and again when asked), and the stats computed from it by src/domain/stats.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { statsRepository, type StatsSnapshot } from '../../db';
+import { settingsRepository, statsRepository, type StatsSnapshot } from '../../db';
 import type { Settings } from '../../domain/settings/settings';
-import { dayBoundaryOnDevice } from '../../platform/day-boundary';
 import type { Deck } from '../../domain/deck/types';
 import {
   cardsByState,
@@ -53,7 +52,7 @@ export function useStats(decks: readonly Deck[], now: number): { data: StatsData
   }, [version]);
   const data = useMemo(() => {
     if (!snap) return undefined;
-    return computeStats(snap, decks, now, snap.settings, dayBoundaryOnDevice(snap.settings));
+    return computeStats(snap, decks, now, snap.settings, settingsRepository.dayBoundary(snap.settings));
   }, [snap, decks, now]);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   return { data, error, reload };

@@ -8,7 +8,7 @@ import type { TeamConfig } from '../../db';
 import { USER_NAME, type Roster } from '../../sync/team-roster';
 import { addToRoster, joinLink, loadRoster, removeFromRoster } from './team-service';
 import { errorReason } from './use-team';
-import { copyText } from '../../platform/browser';
+import { copyText } from '../../platform/clipboard';
 
 type Message = { kind: 'ok' | 'error'; text: string } | null;
 
