@@ -10,6 +10,7 @@ import { compileDeck } from '../src/domain/deck/compile-deck';
 import { makeAssignment, nextDeckDoc } from '../src/domain/team/documents';
 import { summarize, withoutCards, type SummaryCardState, type SummaryLogEntry } from '../src/domain/team/summarize';
 import type { SummaryDoc, TeamDeckDoc } from '../src/domain/team/types';
+import { teamDeckId } from '../src/domain/deck/deck-owner';
 import { createTeamDatabase, type Account } from './team-setup';
 
 const D = 86_400_000;
@@ -102,7 +103,9 @@ export async function createDemoTeam(serverUrl: string, admin: Account, now: num
   const dbUrl = await createTeamDatabase(serverUrl, admin, { name: 'demo', lead, members });
   const files = [{ path: 'team-tools.en.md', text: DEMO_MEMO, role: 'memo' as const, lang: 'en' as const }];
   const deckDoc: TeamDeckDoc = nextDeckDoc([], 'team-tools', files, lead.name, now - 20 * D);
-  const compiled = compileDeck({ id: 'team-tools', files });
+  // Summarized as the members' apps do: under the app's id of the team's deck (team:<database>:team-tools),
+  // whose card ids and hash the lead's app compiles too; under the published id no summary would count.
+  const compiled = compileDeck({ id: teamDeckId(dbUrl.split('/').pop()!, 'team-tools'), files });
   if (!compiled.deck) throw new Error('demo team: the demo memo does not compile');
   const deck = compiled.deck;
   const lessons = buildLessons(deck);
