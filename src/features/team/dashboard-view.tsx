@@ -8,6 +8,7 @@ import type { Lang } from '../../domain/deck/types';
 import { localizedText } from '../../domain/deck/localized';
 import { buildDashboard, type DashboardDeck, type WeakSpot } from '../../domain/team/dashboard';
 import { dashboardCsv } from '../../domain/team/csv';
+import { publishedDeckId } from '../../domain/team/documents';
 import { downloadText } from '../../components/download';
 import { useNow } from '../../hooks/clock';
 import { percent, useFormatTime } from './format';
@@ -24,7 +25,6 @@ export function DashboardView({ content, dashboard, ddecks }: { content: TeamCac
   const unreadable = new Set(dashboard?.unreadable ?? []);
   const unreadOnly = [...unreadable].filter((m) => !dash.members.some((r) => r.member === m)).sort();
 
-  // A column's name, also each cell's label when the table becomes one card per member on a phone.
   // "forgotten 1.5 times per learner", or "never forgotten" (not "0.0 lapses per learner": issue 26).
   const weakStats = (w: WeakSpot) =>
     [
@@ -33,8 +33,14 @@ export function DashboardView({ content, dashboard, ddecks }: { content: TeamCac
       t('team.weak.learners', { count: w.learners }),
     ].join(' · ');
 
+  // The deck by its title, as the member's page names it ("Lessons 1–2 of Team tools"), not its id.
+  const deckTitle = (id: string) => {
+    const deck = ddecks?.find((d) => d.deck.id === id)?.deck;
+    return (deck && localizedText(deck.title, lang)) || publishedDeckId(id);
+  };
+  // A column's name, also each cell's label when the table becomes one card per member on a phone.
   const assignmentLabel = (a: (typeof assignments)[number] | undefined) =>
-    a ? t('team.assignments.item', { from: a.fromLesson, to: a.toLesson, deck: a.deckId }) : '';
+    a ? t('team.assignments.item', { from: a.fromLesson, to: a.toLesson, deck: deckTitle(a.deckId) }) : '';
 
   function downloadCsv() {
     if (!dash) return;

@@ -73,6 +73,8 @@ describe('the lead\'s weak spots', () => {
     expect(rows[0]).toMatch(new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} forgotten 1\\.5 times per learner · recall 90 % · 2 learners memo line team-tools\\.en\\.md:\\d+$`));
     expect(rows.slice(1).every((r) => / never forgotten · recall 90 % · 2 learners /.test(r))).toBe(true);
     expect(rows.join('\n')).not.toMatch(/0\.0|lapses per learner/);
+    // The dashboard names the assignment's deck by its title, not by its id (team:kujira-team-weak:team-tools).
+    expect(screen.getByRole('columnheader', { name: 'Lessons 1–1 of Team tools' })).toBeTruthy();
   }, 30_000);
 
   it('in Japanese', async () => {
@@ -84,5 +86,6 @@ describe('the lead\'s weak spots', () => {
     expect(rows.filter((r) => r.startsWith(`${key} `))).toHaveLength(1);
     expect(rows[0]).toContain(' 1 人あたり 1.5 回忘れた · 想起率 90 % · 2 人が学習 ');
     expect(rows.slice(1).every((r) => r.includes(' まだ誰も忘れていない · 想起率 90 % · 2 人が学習 '))).toBe(true);
+    expect(screen.getByRole('columnheader', { name: 'Team tools のレッスン 1–1' })).toBeTruthy();
   }, 30_000);
 });
