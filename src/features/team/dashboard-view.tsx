@@ -6,6 +6,7 @@ import { Link } from 'wouter';
 import type { TeamCache, TeamDashboardCache } from '../../db';
 import type { Lang } from '../../domain/deck/types';
 import { localizedText } from '../../domain/deck/localized';
+import { frontIn } from '../../domain/deck/prompts';
 import { buildDashboard, type DashboardDeck, type WeakSpot } from '../../domain/team/dashboard';
 import { dashboardCsv } from '../../domain/team/csv';
 import { publishedDeckId } from '../../domain/team/documents';
@@ -113,7 +114,7 @@ export function DashboardView({ content, dashboard, ddecks }: { content: TeamCac
             {dash.weakSpots.map((w) => (
               <li key={w.cardId}>
                 <Link href={`/cards/${encodeURIComponent(w.cardId)}`}>
-                  {w.card.kind === 'fact' ? localizedText(w.card.front, lang) : <code>{w.key}</code>}
+                  {w.card.kind === 'fact' ? localizedText(frontIn(w.card, lang), lang) : <code>{w.key}</code>}
                 </Link>{' '}
                 <span>{weakStats(w)}</span>{' '}
                 <span className="muted">{t('team.weak.source', { source: w.source })}</span>

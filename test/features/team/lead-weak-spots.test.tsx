@@ -38,15 +38,16 @@ async function leadWithDashboard() {
   const content = localTeamContent({ decks: [nextDeckDoc([], 'team-tools', FILES, 'lead', clock.now() - D)], assignments: [] }, 'kujira-team-weak');
   const deck = compileDeck({ id: content.decks[0]!.deckId, files: FILES }).deck!;
   const commands = deck.cards.filter((c) => c.kind !== 'fact');
+  const fact = deck.cards.find((c) => c.kind === 'fact')!;
   const first = commands.filter((c) => c.key === commands[0]!.key);
   const state = (cardId: string, lapses: number) => ({ ...newCardState(), cardId, state: 'review' as const, stability: 10, lastReview: clock.now() - 10 * D, due: clock.now() + D, lapses, suspended: false, retired: false });
   const member = (name: string, lapses: (id: string) => number) =>
-    summarize({ member: name, now: clock.now(), day: { timeZone: 'UTC', startHour: 4 }, decks: [{ deck, lessonsPassed: buildLessons(deck).map((l) => l.id) }], states: commands.map((c) => state(c.id, lapses(c.id))), log: [], events: commands.length });
+    summarize({ member: name, now: clock.now(), day: { timeZone: 'UTC', startHour: 4 }, decks: [{ deck, lessonsPassed: buildLessons(deck).map((l) => l.id) }], states: [...commands, fact].map((c) => state(c.id, lapses(c.id))), log: [], events: commands.length });
   const summaries = [member('ana', (id) => (id === first[0]!.id ? 1 : id === first[1]!.id ? 1 : 0)), member('bo', (id) => (id === first[0]!.id ? 1 : 0))];
   await teamRepository.saveConfig({ dbUrl, user: 'lead', lead: true, sharing: false, lastSummaryDay: null });
   await teamRepository.saveContent({ decks: content.decks, assignments: [makeAssignment({ id: 'a', deck, lessonCount: buildLessons(deck).length, fromLesson: 1, toLesson: 1, dueDay: '2026-12-15', retentionTarget: 0.9, createdBy: 'lead', now: clock.now() - D })], pulledAt: clock.now() - 3_600_000 });
   await teamRepository.saveDashboard({ summaries, pulledAt: clock.now() - 3_600_000 });
-  return { deck, key: commands[0]!.key };
+  return { deck, key: commands[0]!.key, fact };
 }
 
 function renderPage(lang: 'en' | 'ja', deck: Parameters<typeof DecksProvider>[0]['decks'][number]) {
@@ -80,6 +81,9 @@ describe('the lead\'s weak spots', () => {
   it('in Japanese', async () => {
     const { deck, key } = await leadWithDashboard();
     renderPage('ja', deck);
+    // An English deck's fact in the Japanese UI: its cue framed in Japanese, as the card browser shows it.
+    const region0 = await screen.findByRole('region', { name: '弱点' }, { timeout: 20_000 });
+    await waitFor(() => expect(within(region0).getAllByRole('link').some((a) => (a.textContent ?? '').startsWith('「Deploy」: メモのこの一文を完成させてください。'))).toBe(true), { timeout: 20_000 });
     const region = await screen.findByRole('region', { name: '弱点' }, { timeout: 20_000 });
     await waitFor(() => expect(within(region).getAllByRole('listitem').length).toBeGreaterThan(1), { timeout: 20_000 });
     const rows = within(region).getAllByRole('listitem').map((li) => li.textContent ?? '');
