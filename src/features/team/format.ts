@@ -29,4 +29,5 @@ export function useDeckTitle(deckId: string): string {
   return localizedText(deck.title, i18n.language as Lang) || publishedDeckId(deckId);
 }
 
-export const percent = (x: number | null): string => (x === null ? '–' : `${Math.round(x * 100)} %`);
+/** "87 %", the number and its sign held together (a no-break space: "87" above "%" on a phone). */
+export const percent = (x: number | null): string => (x === null ? '–' : `${Math.round(x * 100)}\u00a0%`);

@@ -71,8 +71,8 @@ describe('the lead\'s weak spots', () => {
     const rows = within(region).getAllByRole('listitem').map((li) => li.textContent ?? '');
     expect(rows.filter((r) => r.startsWith(`${key} `))).toHaveLength(1);
     // ana forgot both directions once, bo one: 3 lapses over 2 learners.
-    expect(rows[0]).toMatch(new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} forgotten 1\\.5 times per learner · recall 90 % · 2 learners memo line team-tools\\.en\\.md:\\d+$`));
-    expect(rows.slice(1).every((r) => / never forgotten · recall 90 % · 2 learners /.test(r))).toBe(true);
+    expect(rows[0]).toMatch(new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} forgotten 1\\.5 times per learner · recall 90\u00a0% · 2 learners memo line team-tools\\.en\\.md:\\d+$`));
+    expect(rows.slice(1).every((r) => / never forgotten · recall 90\u00a0% · 2 learners /.test(r))).toBe(true);
     expect(rows.join('\n')).not.toMatch(/0\.0|lapses per learner/);
     // The dashboard names the assignment's deck by its title, not by its id (team:kujira-team-weak:team-tools).
     expect(screen.getByRole('columnheader', { name: 'Lessons 1–1 of Team tools' })).toBeTruthy();
@@ -88,8 +88,8 @@ describe('the lead\'s weak spots', () => {
     await waitFor(() => expect(within(region).getAllByRole('listitem').length).toBeGreaterThan(1), { timeout: 20_000 });
     const rows = within(region).getAllByRole('listitem').map((li) => li.textContent ?? '');
     expect(rows.filter((r) => r.startsWith(`${key} `))).toHaveLength(1);
-    expect(rows[0]).toContain(' 1 人あたり 1.5 回忘れた · 想起率 90 % · 2 人が学習 ');
-    expect(rows.slice(1).every((r) => r.includes(' まだ誰も忘れていない · 想起率 90 % · 2 人が学習 '))).toBe(true);
+    expect(rows[0]).toContain(' 1 人あたり 1.5 回忘れた · 想起率 90\u00a0% · 2 人が学習 ');
+    expect(rows.slice(1).every((r) => r.includes(' まだ誰も忘れていない · 想起率 90\u00a0% · 2 人が学習 '))).toBe(true);
     expect(screen.getByRole('columnheader', { name: 'Team tools のレッスン 1–1' })).toBeTruthy();
   }, 30_000);
 });
