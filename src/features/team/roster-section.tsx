@@ -9,12 +9,15 @@ import { USER_NAME, type Roster } from '../../sync/team-roster';
 import { addToRoster, joinLink, loadRoster, removeFromRoster } from './team-service';
 import { errorReason } from './use-team';
 import { copyText } from '../../platform/clipboard';
+import { useFormatDay } from './format';
 
 type Message = { kind: 'ok' | 'error'; text: string } | null;
 
 /** `version` changes when the team was pulled again (Refresh): the roster is read again too. */
 export function RosterSection({ config, version }: { config: TeamConfig; version: number }) {
   const { t } = useTranslation();
+  // The last summary's day in the words of the page's other dates ("Dec 6, 2026"), not 2026-12-06.
+  const formatDay = useFormatDay();
   const id = useId();
   const [roster, setRoster] = useState<Roster | null>(null);
   const [name, setName] = useState('');
@@ -85,7 +88,7 @@ export function RosterSection({ config, version }: { config: TeamConfig; version
           {roster.members.map((m) => (
             <li key={m.name}>
               <span className="team-roster-name">{m.name}</span>{' '}
-              <span className="muted">{m.lastSummaryDay ? t('team.roster.sharing', { day: m.lastSummaryDay }) : t('team.roster.notSharing')}</span>
+              <span className="muted">{m.lastSummaryDay ? t('team.roster.sharing', { day: formatDay(m.lastSummaryDay) }) : t('team.roster.notSharing')}</span>
               <span className="team-roster-actions">
                 <button type="button" className="button" onClick={() => void copy(m.name)} aria-label={t('team.roster.copy', { name: m.name })}>
                   {t('team.roster.copyShort')}

@@ -70,7 +70,7 @@ describe('the roster', () => {
     ana.useBasicAuth('ana', 'ana-pass');
     await ana.putDoc({ _id: 'summary:ana:2026-12-06', type: 'summary', member: 'ana', day: '2026-12-06' });
     rerender(view(1));
-    await waitFor(() => expect(item('ana')?.textContent).toContain('sharing · last summary 2026-12-06'));
+    await waitFor(() => expect(item('ana')?.textContent).toContain('sharing · last summary Dec 6, 2026'));
 
     const input = within(region).getByRole('textbox', { name: 'Add a member by user name' });
     await userEvent.type(input, 'Ben Smith');
