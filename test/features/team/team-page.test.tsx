@@ -121,6 +121,18 @@ describe('the team page', () => {
     await waitFor(async () => expect((await db.storedDecks.get(TEAM_DECK))?.files[0]?.text).toBe(TEAM_EN_V2), { timeout: 20_000 });
     expect(await db.cardRemaps.where('deckId').equals(TEAM_DECK).count()).toBeGreaterThan(0);
 
+    // Another device of ana's holds more of her history: its summary stays, and this page says why
+    // nothing was sent from here (issue 26: a fresh browser replaced "2/2 lessons" by "0/2").
+    // Read and written again if the page's own refresh wrote in between (a 409 conflict).
+    const [mine] = await admin.allDocs<{ _id: string; events?: number }>({ prefix: 'summary:ana:' });
+    await waitFor(async () => {
+      const [now] = await admin.allDocs<{ _id: string; events?: number }>({ prefix: 'summary:ana:', includeDocs: true });
+      await admin.putDoc({ ...now!.doc!, _rev: now!.rev, events: 1_000_000 });
+    }, { timeout: 20_000 });
+    await userEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    await waitFor(() => expect(screen.getByRole('status', { name: '' }).textContent).toContain('Your progress was not sent from this device: the lead already has a summary from a device that holds more of your history.'), { timeout: 20_000 });
+    expect((await admin.getDoc<{ events: number }>(mine!.id))?.events).toBe(1_000_000);
+
     await userEvent.click(screen.getByRole('button', { name: 'Leave team' }));
     expect(await screen.findByRole('heading', { name: 'Join a team' })).toBeTruthy();
     expect(await db.syncState.get('team:config')).toBeUndefined();
