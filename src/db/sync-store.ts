@@ -15,7 +15,7 @@ import { canonicalFilesKey, compareDeckVersions, type DeckVersionKey } from '../
 import { saveStoredDeck } from './stored-decks';
 import type { LearnerEvent } from '../domain/events/types';
 import type { LocalEventStore, QuarantinedEvent, StoredEvent, SyncDeckSource } from '../domain/events/event-store';
-import { applyImport, heldIds, planMerge } from './backup/import';
+import { applyImport, heldIds, planMerge } from './merge';
 import { withStorage } from './errors';
 import { quizEventOf, ratingEventOf } from './mappers';
 import type { EventRow, KujiraDB, QuizResultRow, ReviewLogRow, StoredDeckRow } from './schema';

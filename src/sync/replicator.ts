@@ -61,7 +61,7 @@ function sample(doc: unknown): string {
 }
 
 export class Replicator {
-  private readonly o: Required<Omit<ReplicatorOptions, 'onStatus' | 'probe'>> & Pick<ReplicatorOptions, 'onStatus' | 'probe'>;
+  private readonly options: Required<Omit<ReplicatorOptions, 'onStatus' | 'probe'>> & Pick<ReplicatorOptions, 'onStatus' | 'probe'>;
   private readonly client: CouchClient;
   private current: SyncStatus = { kind: 'stopped' };
   private stopCtl = new AbortController();
@@ -76,7 +76,7 @@ export class Replicator {
   private counts = { pushed: 0, pulled: 0, quarantined: 0 };
 
   constructor(options: ReplicatorOptions) {
-    this.o = {
+    this.options = {
       clock: realClock,
       batchSize: 500,
       longpollMs: 25_000,
@@ -85,7 +85,7 @@ export class Replicator {
       ...options,
     };
     // The app's engine never sends a password in clear text, in a browser or not.
-    this.client = new CouchClient(options.dbUrl, options.fetch, () => this.o.clock.now(), { cleartext: 'refuse' });
+    this.client = new CouchClient(options.dbUrl, options.fetch, () => this.options.clock.now(), { cleartext: 'refuse' });
   }
 
   get status(): SyncStatus {
@@ -98,7 +98,7 @@ export class Replicator {
 
   private set(status: SyncStatus): void {
     this.current = status;
-    this.o.onStatus?.(status);
+    this.options.onStatus?.(status);
   }
 
   /**
@@ -165,21 +165,21 @@ export class Replicator {
           return;
         }
         if (err.kind === 'network' && !connected) {
-          const probe = this.o.probe ?? ((url: string) => this.o.fetch(url, { mode: 'no-cors', credentials: 'omit', cache: 'no-store' }).then(() => true, () => false));
+          const probe = this.options.probe ?? ((url: string) => this.options.fetch(url, { mode: 'no-cors', credentials: 'omit', cache: 'no-store' }).then(() => true, () => false));
           if (await probe(this.client.root)) {
             this.set({ kind: 'error', reason: 'cors', detail: `${this.client.root} answers, but not to this app (CORS)`, retryAt: null });
             return;
           }
         }
         if (err.transient) {
-          const { baseMs, maxMs } = this.o.backoff;
+          const { baseMs, maxMs } = this.options.backoff;
           const delay = Math.min(maxMs, baseMs * 2 ** Math.min(attempt, 30));
           attempt += 1;
-          const retryAt = this.o.clock.now() + delay;
+          const retryAt = this.options.clock.now() + delay;
           this.set(connected ? { kind: 'offline', retryAt, attempt } : { kind: 'error', reason: 'unreachable', detail: err.message, retryAt });
           this.wakeCtl = new AbortController();
           const both = AbortSignal.any([this.stopCtl.signal, this.wakeCtl.signal]);
-          await this.o.clock.sleep(delay, both);
+          await this.options.clock.sleep(delay, both);
           continue;
         }
         const reason = err.kind === 'network' || err.kind === 'server' ? 'unreachable' : err.kind === 'too-large' ? 'protocol' : err.kind;
@@ -190,7 +190,7 @@ export class Replicator {
   }
 
   private key(direction: string): string {
-    return `${this.client.dbUrl}|${this.o.deviceId}|${direction}`;
+    return `${this.client.dbUrl}|${this.options.deviceId}|${direction}`;
   }
 
   /**
@@ -199,17 +199,17 @@ export class Replicator {
    * both are idempotent.
    */
   private async resumeFrom(direction: string): Promise<string | null> {
-    const localValue = await this.o.store.getCheckpoint(this.key(direction));
-    const remote = await this.client.getLocal(`kujira-${direction}-${this.o.deviceId}`, this.stopCtl.signal);
+    const localValue = await this.options.store.getCheckpoint(this.key(direction));
+    const remote = await this.client.getLocal(`kujira-${direction}-${this.options.deviceId}`, this.stopCtl.signal);
     this.remoteRevs.set(direction, remote?._rev ?? null);
     const remoteValue = remote && typeof remote.at === 'string' ? remote.at : null;
     return localValue !== null && localValue === remoteValue ? localValue : null;
   }
 
   private async checkpoint(direction: string, at: string): Promise<void> {
-    const rev = await this.client.putLocal(`kujira-${direction}-${this.o.deviceId}`, { at }, this.remoteRevs.get(direction) ?? null, this.stopCtl.signal);
+    const rev = await this.client.putLocal(`kujira-${direction}-${this.options.deviceId}`, { at }, this.remoteRevs.get(direction) ?? null, this.stopCtl.signal);
     this.remoteRevs.set(direction, rev);
-    await this.o.store.setCheckpoint(this.key(direction), at);
+    await this.options.store.setCheckpoint(this.key(direction), at);
   }
 
   private async live(): Promise<void> {
@@ -218,7 +218,7 @@ export class Replicator {
     let fresh = pushResumed === null;
     let since = (await this.resumeFrom(PULL)) ?? '0';
     this.dirty = true;
-    const unsubscribe = this.o.store.onLocalEvent(() => {
+    const unsubscribe = this.options.store.onLocalEvent(() => {
       this.dirty = true;
       this.localWaitCtl?.abort();
     });
@@ -236,20 +236,20 @@ export class Replicator {
           caughtUp = r.results.length < limit;
         }
         if (this.dirty) continue;
-        this.set({ kind: 'synced', at: this.o.clock.now(), quarantined: this.counts.quarantined, clockSkewMs: this.client.clockSkewMs });
+        this.set({ kind: 'synced', at: this.options.clock.now(), quarantined: this.counts.quarantined, clockSkewMs: this.client.clockSkewMs });
         this.localWaitCtl = new AbortController();
         const waitCtl = this.localWaitCtl;
         const signal = AbortSignal.any([this.stopCtl.signal, waitCtl.signal]);
         // A held document's time may come before the server has news: the wait ends then.
-        const nextHeld = this.o.store.nextHeld ? await this.o.store.nextHeld() : null;
+        const nextHeld = this.options.store.nextHeld ? await this.options.store.nextHeld() : null;
         if (nextHeld !== null) {
-          const ms = Math.min(MAX_TIMER_MS, Math.max(0, nextHeld - this.o.clock.now()));
-          void this.o.clock.sleep(ms, signal).then(() => {
+          const ms = Math.min(MAX_TIMER_MS, Math.max(0, nextHeld - this.options.clock.now()));
+          void this.options.clock.sleep(ms, signal).then(() => {
             if (!signal.aborted) waitCtl.abort();
           });
         }
         try {
-          const { r } = await this.changesCapped(since, signal, this.o.longpollMs);
+          const { r } = await this.changesCapped(since, signal, this.options.longpollMs);
           since = await this.applyPulled(r, since);
         } catch (e) {
           if (this.stopped || !signal.aborted) throw e;
@@ -270,10 +270,10 @@ export class Replicator {
    * on marked too large (quarantined, never parsed), so sync moves past it.
    */
   private async changesCapped(since: string, signal: AbortSignal, longpollMs?: number): Promise<{ r: ChangesResult; limit: number }> {
-    let limit = this.o.batchSize;
+    let limit = this.options.batchSize;
     for (;;) {
       try {
-        const r = await this.client.changes(since, { limit, signal, maxBytes: this.o.maxBatchBytes, ...(longpollMs !== undefined ? { longpollMs } : {}) });
+        const r = await this.client.changes(since, { limit, signal, maxBytes: this.options.maxBatchBytes, ...(longpollMs !== undefined ? { longpollMs } : {}) });
         return { r, limit };
       } catch (e) {
         if (!(e instanceof SyncError && e.kind === 'too-large')) throw e;
@@ -307,14 +307,14 @@ export class Replicator {
    * Returns the push checkpoint, moved past the device's own events the sweep covered.
    */
   private async sweepIfDue(seq: number, fresh: boolean): Promise<number> {
-    const { store } = this.o;
+    const { store } = this.options;
     if (!store.readAll || !store.sweepToken) return seq;
     const token = await store.sweepToken();
     if (!fresh && (await store.getCheckpoint(this.key(SWEEP))) === token) return seq;
     const { lastSeq } = await store.readSince(Number.MAX_SAFE_INTEGER, 1);
     let cursor: string | null = null;
     do {
-      const page: { events: SyncEvent[]; next: string | null } = await store.readAll(cursor, this.o.batchSize);
+      const page: { events: SyncEvent[]; next: string | null } = await store.readAll(cursor, this.options.batchSize);
       this.set({ kind: 'syncing', pending: page.events.length, pushed: this.counts.pushed, pulled: this.counts.pulled });
       await this.send(page.events);
       cursor = page.next;
@@ -327,7 +327,7 @@ export class Replicator {
 
   /** Offers every stored deck's sources when they changed since the last time (few, small documents). */
   private async pushDecksIfChanged(): Promise<void> {
-    const { store } = this.o;
+    const { store } = this.options;
     if (!store.deckSources || !store.deckToken) return;
     const token = await store.deckToken();
     if ((await store.getCheckpoint(this.key(DECKS))) === token) return;
@@ -339,11 +339,11 @@ export class Replicator {
   private async pushAll(seq: number): Promise<number> {
     for (;;) {
       this.dirty = false;
-      if (this.o.store.sweepToken && (await this.o.store.sweepToken()) !== (await this.o.store.getCheckpoint(this.key(SWEEP)))) {
+      if (this.options.store.sweepToken && (await this.options.store.sweepToken()) !== (await this.options.store.getCheckpoint(this.key(SWEEP)))) {
         seq = await this.sweepIfDue(seq, false);
       }
       await this.pushDecksIfChanged();
-      const { events, lastSeq } = await this.o.store.readSince(seq, this.o.batchSize);
+      const { events, lastSeq } = await this.options.store.readSince(seq, this.options.batchSize);
       if (events.length === 0) return seq;
       this.set({ kind: 'syncing', pending: Math.max(0, lastSeq - seq), pushed: this.counts.pushed, pulled: this.counts.pulled });
       // Events pulled from this very database are there already: no request for them.
@@ -369,9 +369,9 @@ export class Replicator {
    * (this device's clock): checked and applied now like a fresh batch, then taken off the hold.
    */
   private async releaseHeld(): Promise<void> {
-    const { store } = this.o;
+    const { store } = this.options;
     if (!store.heldDue || !store.releaseHeld) return;
-    const due = await store.heldDue(this.o.clock.now());
+    const due = await store.heldDue(this.options.clock.now());
     if (due.length === 0) return;
     await this.applyDocs(due.map((d) => ({ seq: null, id: d.docId, changes: [{ rev: d.rev }], doc: d.doc })));
     await store.releaseHeld(due.map((d) => d.key));
@@ -379,7 +379,7 @@ export class Replicator {
 
   /** Checks documents (from _changes, or held ones now due), applies the good ones, quarantines or holds the rest. */
   private async applyDocs(results: ChangesResult['results']): Promise<void> {
-    const now = this.o.clock.now();
+    const now = this.options.clock.now();
     const good: SyncEvent[] = [];
     const bad: QuarantinedEvent[] = [];
     const seen = new Set<string>();
@@ -398,11 +398,11 @@ export class Replicator {
       });
     // Events already here (this device's own, echoed back) skip the check; the store still
     // refuses any whose content differs from what it holds.
-    const known = await this.o.store.knownIds(results.map((c) => String(c?.id)));
+    const known = await this.options.store.knownIds(results.map((c) => String(c?.id)));
     for (const change of results) {
       if ((change as { tooLarge?: boolean }).tooLarge) {
         const rev = String(change.changes?.[0]?.rev ?? '').slice(0, 100);
-        bad.push({ docId: String(change.id).slice(0, 200), rev, path: '$', reason: `larger than ${this.o.maxBatchBytes} bytes: not read`, receivedAt: now, sample: '' });
+        bad.push({ docId: String(change.id).slice(0, 200), rev, path: '$', reason: `larger than ${this.options.maxBatchBytes} bytes: not read`, receivedAt: now, sample: '' });
         continue;
       }
       const doc = change?.doc;
@@ -432,7 +432,7 @@ export class Replicator {
         hold(docId, rev, `$.event.${stamp.field}`, stamp.at, until, doc);
         continue;
       }
-      const checked = this.o.check(reading.event);
+      const checked = this.options.check(reading.event);
       if (!checked.ok) {
         bad.push({ docId, rev, path: `$.event${checked.path.replace(/^\$/, '')}`, reason: checked.reason, receivedAt: now, sample: sample(doc) });
         continue;
@@ -442,7 +442,7 @@ export class Replicator {
       good.push(checked.event);
     }
     if (good.length > 0) {
-      const { added, rejected } = await this.o.store.addPulled(good, this.client.dbUrl);
+      const { added, rejected } = await this.options.store.addPulled(good, this.client.dbUrl);
       this.counts.pulled += added;
       for (const x of rejected) {
         const doc = results.find((c) => c.id === x.id)?.doc;
@@ -450,8 +450,8 @@ export class Replicator {
       }
     }
     if (decks.length > 0) {
-      if (this.o.store.addDeckSources) {
-        const { rejected } = await this.o.store.addDeckSources(decks.map((d) => d.deck));
+      if (this.options.store.addDeckSources) {
+        const { rejected } = await this.options.store.addDeckSources(decks.map((d) => d.deck));
         for (const x of rejected) {
           const d = decks.find((y) => y.deck.id === x.id);
           if (d) bad.push({ docId: d.docId, rev: d.rev, path: '$.deck', reason: x.reason, receivedAt: now, sample: sample(d.doc) });
@@ -459,7 +459,7 @@ export class Replicator {
       }
     }
     if (bad.length > 0) {
-      await this.o.store.quarantine(bad);
+      await this.options.store.quarantine(bad);
       this.counts.quarantined += bad.length;
     }
   }

@@ -1,0 +1,318 @@
+// The merge engine: events already checked (a backup file's, or a batch pulled by sync) merged
+// into the database. Planned first against this device in one read transaction
+// (src/domain/backup/plan.ts: the set union by id, and a replay in memory of every card the new
+// events touch, so an impossible log is refused before anything is written), then written.
+//
+// Writing. A large log is written in chunks (CHUNK_SIZE ratings per read-write transaction) so
+// the page stays responsive and shows progress. Each chunk holds whole cards (every incoming
+// rating and void of a card) and, in the SAME transaction, replays those cards' states. So after
+// every committed chunk the events and the states agree: if the merge stops half-way (a tab
+// closed, storage full), the device holds a smaller but consistent merge, as if it had synced
+// fewer events. Events are keyed by id, so merging the same events again completes the merge and
+// changes nothing already there. A card whose new ratings all come after its stored log is
+// replayed from its stored state (an append); any other from its whole live log. The other
+// events (suspensions, lessons, quiz results, settings, flags) and the caches they determine are
+// written in one last transaction. Every write re-reads what it depends on inside its
+// transaction, so a plan made before the learner confirmed cannot be stale.
+import { isAppend, planImport, type AppendBase, type ImportPlan } from '../domain/backup/plan';
+import type { BackupFile } from '../domain/backup/validate';
+import type { LearnerEvent, QuizEvent, RatingEvent, VoidEvent } from '../domain/events/types';
+import { replay } from '../domain/scheduler/scheduler';
+import { withStorage } from './errors';
+import { rebuildEventCaches } from './events';
+import { resetTimes, sinceReset } from './resets';
+import { quizEventOf, quizRowOf, ratingEventOf, ratingRowOf, stateFromRow, stateToRow } from './mappers';
+import type { CardStateRow, EventRow, KujiraDB, QuizResultRow, ReviewLogRow } from './schema';
+
+/** Ratings per write transaction during an import. */
+export const CHUNK_SIZE = 5000;
+
+/** A checked file and what importing it will do. Nothing has been written yet. */
+export interface PreparedImport {
+  file: BackupFile;
+  plan: ImportPlan;
+  /** Ratings of cards this device does not have (kept: their cards may arrive with a deck). */
+  unknownCardRatings: number;
+}
+
+export type ImportPhase = 'reading' | 'validating' | 'planning' | 'writing' | 'finishing' | 'done';
+
+export interface ImportProgress {
+  phase: ImportPhase;
+  /** Ratings written so far, out of `total`. */
+  done: number;
+  total: number;
+}
+
+export type ProgressCallback = (p: ImportProgress) => void;
+
+type KeyedTable<T> = { count(): Promise<number>; toCollection(): { primaryKeys(): Promise<unknown[]> }; bulkGet(keys: string[]): Promise<(T | undefined)[]> };
+
+/**
+ * Which of `ids` a table holds. Few ids against a big table (a sync batch against a long log): one
+ * look-up each. Otherwise (a whole backup file, or a small table such as the quiz results) the
+ * table's keys, which is cheaper than a look-up per id (each is a round trip to the storage
+ * process, and a catch-up asks for 2,000 ids per batch in four tables).
+ */
+export async function heldIds<T>(table: KeyedTable<T>, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  if (ids.length * 4 < (await table.count())) {
+    const rows = await table.bulkGet([...ids]);
+    return ids.filter((_, i) => rows[i] !== undefined);
+  }
+  const keys = new Set((await table.toCollection().primaryKeys()) as string[]);
+  return ids.filter((id) => keys.has(id));
+}
+
+/** The rows of `ids` a table holds (read only for the ids it holds). */
+async function overlap<T>(table: KeyedTable<T>, ids: readonly string[]): Promise<T[]> {
+  const both = await heldIds(table, ids);
+  if (both.length === 0) return [];
+  return (await table.bulkGet(both)).filter((r): r is Awaited<T> & T => r !== undefined);
+}
+
+/**
+ * Each card's append base (its stored state), for cards that have a state row and no reset: a
+ * reset makes the stored state a replay of part of the log only. One bulk read of the states, none
+ * of the log.
+ */
+async function appendBases(db: KujiraDB, cardIds: readonly string[], resets: ReadonlyMap<string, number>): Promise<Map<string, AppendBase>> {
+  const out = new Map<string, AppendBase>();
+  if (cardIds.length === 0) return out;
+  const rows = await db.cardStates.bulkGet([...cardIds]);
+  for (const row of rows) if (row && !resets.has(row.cardId)) out.set(row.cardId, stateFromRow(row));
+  return out;
+}
+
+/** Group ratings by card. */
+function byCardId<T extends { cardId: string }>(items: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of items) {
+    const list = out.get(r.cardId);
+    if (list) list.push(r);
+    else out.set(r.cardId, [r]);
+  }
+  return out;
+}
+
+/** Local ratings (live and voided) of the given cards. */
+async function ratingsOfCards(db: KujiraDB, cardIds: readonly string[]): Promise<Map<string, RatingEvent[]>> {
+  const out = new Map<string, RatingEvent[]>();
+  if (cardIds.length === 0) return out;
+  const wanted = new Set(cardIds);
+  // Few cards: one index range each. Many: one sweep (a range per card is slower past a few hundred).
+  const rows: ReviewLogRow[] =
+    cardIds.length > 500
+      ? (await db.reviewLog.toArray()).filter((r) => wanted.has(r.cardId))
+      : (await Promise.all(cardIds.map((id) => db.reviewLog.where('cardId').equals(id).toArray()))).flat();
+  rows.push(...(await db.voidedRatings.where('cardId').anyOf([...cardIds]).toArray()));
+  for (const r of rows) {
+    const list = out.get(r.cardId);
+    if (list) list.push(ratingEventOf(r));
+    else out.set(r.cardId, [ratingEventOf(r)]);
+  }
+  return out;
+}
+
+/**
+ * Plan merging checked events (a file's, or a batch pulled by sync) into the database, in one
+ * read transaction. Throws BackupValidationError ('conflict', 'replay') with the path of the
+ * event at fault, and writes nothing.
+ */
+export function planMerge(db: KujiraDB, file: BackupFile): Promise<PreparedImport> {
+  return withStorage(db, () =>
+    db.transaction('r', [db.reviewLog, db.voidedRatings, db.events, db.quizResults, db.cardStates], async () => {
+      const ids = file.events.map((e) => e.id);
+      const [live, voidedRows, others, quiz, voids] = await Promise.all([
+        overlap<ReviewLogRow>(db.reviewLog, ids),
+        overlap<ReviewLogRow>(db.voidedRatings, ids),
+        overlap<EventRow>(db.events, ids),
+        overlap<QuizResultRow>(db.quizResults, ids),
+        db.events.where('type').equals('void').toArray() as Promise<VoidEvent[]>,
+      ]);
+      const here = new Map<string, LearnerEvent>();
+      for (const r of [...live, ...voidedRows]) here.set(r.id, ratingEventOf(r));
+      for (const e of others) here.set(e.id, e as LearnerEvent);
+      for (const q of quiz) here.set(q.id, quizEventOf(q));
+      // Cards the file's NEW events touch: their local logs are replayed with them in the plan.
+      const fresh = file.events.filter((e) => !here.has(e.id));
+      const touched = new Set<string>();
+      /** Cards whose log a new void or reset rewrites: never an append. */
+      const rewritten = new Set<string>();
+      for (const e of fresh) {
+        if (e.type === 'rating' || e.type === 'suspend' || e.type === 'reset') touched.add(e.cardId);
+        if (e.type === 'reset') rewritten.add(e.cardId);
+      }
+      const incomingVoidTargets = fresh.filter((e): e is VoidEvent => e.type === 'void').map((e) => e.target);
+      for (const r of await db.reviewLog.bulkGet(incomingVoidTargets)) {
+        if (!r) continue;
+        touched.add(r.cardId);
+        rewritten.add(r.cardId);
+      }
+      const freshRatingList = fresh.filter((e): e is RatingEvent => e.type === 'rating');
+      const cardOfFresh = new Map(freshRatingList.map((r) => [r.id, r.cardId]));
+      for (const target of incomingVoidTargets) {
+        const cardId = cardOfFresh.get(target);
+        if (cardId !== undefined) rewritten.add(cardId);
+      }
+      const freshRatings = byCardId(freshRatingList);
+      const bases = await appendBases(db, [...touched], await resetTimes(db));
+      // Only the cards that are not an append have their whole log read.
+      const local = await ratingsOfCards(db, [...touched].filter((c) => !isAppend(bases.get(c), freshRatings.get(c) ?? [], rewritten.has(c))));
+      const plan = planImport(file, {
+        get: (id) => here.get(id),
+        ratingsOf: (cardId) => local.get(cardId) ?? [],
+        voided: new Set(voids.map((v) => v.target)),
+        appendBase: (cardId) => bases.get(cardId),
+      });
+      const ratedCards = [...new Set(plan.toAdd.flatMap((e) => (e.type === 'rating' ? [e.cardId] : [])))];
+      const rows = await db.cardStates.bulkGet(ratedCards);
+      const known = new Set(ratedCards.filter((_, i) => rows[i] !== undefined));
+      return { file, plan, unknownCardRatings: plan.toAdd.filter((e) => e.type === 'rating' && !known.has(e.cardId)).length };
+    }),
+  );
+}
+
+/**
+ * Replay the states of `cardIds` from their live log (call inside a rw transaction); a card in
+ * `appended` only from its stored state through the ratings listed (an append, see AppendBase).
+ */
+async function replayCards(db: KujiraDB, cardIds: readonly string[], appended: ReadonlyMap<string, readonly RatingEvent[]> = new Map()): Promise<void> {
+  if (cardIds.length === 0) return;
+  const whole = cardIds.filter((id) => !appended.has(id));
+  // One index range per card: Dexie's anyOf() walks the index with cursor jumps, far slower.
+  const [rows, logs] = await Promise.all([
+    db.cardStates.bulkGet([...cardIds]),
+    Promise.all(whole.map((id) => db.reviewLog.where('[cardId+reviewedAt]').between([id, -Infinity], [id, Infinity]).toArray())),
+  ]);
+  const byCard = new Map<string, ReviewLogRow[]>(whole.map((id, i) => [id, logs[i]!]));
+  const resets = await resetTimes(db);
+  const puts: CardStateRow[] = [];
+  for (const row of rows) {
+    if (!row) continue;
+    const added = appended.get(row.cardId);
+    const state = added ? replay(added, stateFromRow(row)) : replay(sinceReset(byCard.get(row.cardId) ?? [], resets.get(row.cardId)));
+    const next = stateToRow(state, row);
+    if (JSON.stringify(row) !== JSON.stringify(next)) puts.push(next);
+  }
+  if (puts.length > 0) await db.cardStates.bulkPut(puts);
+}
+
+/** Ratings and voids grouped into chunks of about `size` ratings that never split a card. */
+function chunksByCard(ratings: readonly RatingEvent[], voidsByCard: ReadonlyMap<string, VoidEvent[]>, size: number): { cards: string[]; ratings: RatingEvent[]; voids: VoidEvent[] }[] {
+  const byCard = byCardId(ratings);
+  for (const c of voidsByCard.keys()) if (!byCard.has(c)) byCard.set(c, []);
+  const out: { cards: string[]; ratings: RatingEvent[]; voids: VoidEvent[] }[] = [];
+  let cur = { cards: [] as string[], ratings: [] as RatingEvent[], voids: [] as VoidEvent[] };
+  for (const cardId of [...byCard.keys()].sort()) {
+    if (cur.ratings.length + cur.voids.length >= size) {
+      out.push(cur);
+      cur = { cards: [], ratings: [], voids: [] };
+    }
+    cur.cards.push(cardId);
+    cur.ratings.push(...byCard.get(cardId)!);
+    cur.voids.push(...(voidsByCard.get(cardId) ?? []));
+  }
+  if (cur.cards.length > 0) out.push(cur);
+  return out;
+}
+
+export interface ImportResult {
+  plan: ImportPlan;
+  /** Write transactions used for the log. */
+  chunks: number;
+}
+
+/** Write a prepared import (see the header for how chunks stay consistent). */
+export async function applyImport(
+  db: KujiraDB,
+  prepared: PreparedImport,
+  onProgress: ProgressCallback = () => {},
+  options: { chunkSize?: number; countAsImport?: boolean } = {},
+): Promise<ImportResult> {
+  const { plan } = prepared;
+  const ratings = plan.toAdd.filter((e): e is RatingEvent => e.type === 'rating');
+  const voids = plan.toAdd.filter((e): e is VoidEvent => e.type === 'void');
+  const rest = plan.toAdd.filter((e) => e.type !== 'rating' && e.type !== 'void');
+  // Each void goes with its target's card: a target in the file, or one stored here.
+  const cardOf = new Map(ratings.map((r) => [r.id, r.cardId]));
+  const localTargets = voids.filter((v) => !cardOf.has(v.target)).map((v) => v.target);
+  const stored = await withStorage(db, () =>
+    db.transaction('r', [db.reviewLog, db.voidedRatings], async () => [...(await db.reviewLog.bulkGet(localTargets)), ...(await db.voidedRatings.bulkGet(localTargets))]),
+  );
+  for (const r of stored) if (r) cardOf.set(r.id, r.cardId);
+  const voidsByCard = new Map<string, VoidEvent[]>();
+  const orphanVoids: VoidEvent[] = [];
+  for (const v of voids) {
+    const card = cardOf.get(v.target);
+    if (card === undefined) orphanVoids.push(v);
+    else voidsByCard.set(card, [...(voidsByCard.get(card) ?? []), v]);
+  }
+  const chunks = chunksByCard(ratings, voidsByCard, options.chunkSize ?? CHUNK_SIZE);
+  const total = ratings.length;
+  let done = 0;
+  onProgress({ phase: 'writing', done, total });
+  for (const chunk of chunks) {
+    await withStorage(db, () =>
+      db.transaction('rw', [db.reviewLog, db.voidedRatings, db.events, db.cardStates], async () => {
+        // Voids are few: the whole set is read (one index range) rather than looked up per rating.
+        const voidedHere = new Set((await db.events.where('type').equals('void').toArray()).map((v) => (v as VoidEvent).target));
+        for (const v of chunk.voids) voidedHere.add(v.target);
+        // Read before the writes: which cards' new ratings all come after their stored log.
+        const liveRatings = chunk.ratings.filter((r) => !voidedHere.has(r.id));
+        const bases = await appendBases(db, chunk.cards, await resetTimes(db));
+        const voidedCards = new Set(chunk.voids.map((v) => cardOf.get(v.target)));
+        const liveByCard = byCardId(liveRatings);
+        const appended = new Map<string, RatingEvent[]>();
+        for (const cardId of chunk.cards) {
+          const incoming = liveByCard.get(cardId) ?? [];
+          if (isAppend(bases.get(cardId), incoming, voidedCards.has(cardId))) appended.set(cardId, incoming);
+        }
+        const live = liveRatings.map(ratingRowOf);
+        const dead = chunk.ratings.filter((r) => voidedHere.has(r.id)).map(ratingRowOf);
+        // Ratings stored here that a void of the file takes back move out of the live log.
+        const moved = (await db.reviewLog.bulkGet(chunk.voids.map((v) => v.target))).filter((r): r is ReviewLogRow => r !== undefined);
+        if (moved.length > 0) {
+          await db.reviewLog.bulkDelete(moved.map((r) => r.id));
+          dead.push(...moved);
+        }
+        await db.reviewLog.bulkPut(live);
+        await db.voidedRatings.bulkPut(dead);
+        await db.events.bulkPut(chunk.voids);
+        await replayCards(db, chunk.cards, appended);
+      }),
+    );
+    done += chunk.ratings.length;
+    onProgress({ phase: 'writing', done, total });
+  }
+  onProgress({ phase: 'finishing', done, total });
+  const countsAsImport = plan.toAdd.length > 0 && options.countAsImport !== false;
+  // A sync batch of ratings and voids only changes none of the caches below: no transaction that
+  // reads every card state for nothing (once per batch of a catch-up).
+  if (countsAsImport || orphanVoids.length > 0 || rest.length > 0) await finishImport(db, rest, orphanVoids, countsAsImport);
+  onProgress({ phase: 'done', done, total });
+  return { plan, chunks: chunks.length };
+}
+
+/** The events other than ratings and voids, and the caches they determine, in one transaction. */
+function finishImport(db: KujiraDB, rest: readonly LearnerEvent[], orphanVoids: readonly VoidEvent[], countsAsImport: boolean): Promise<void> {
+  return withStorage(db, () =>
+    db.transaction('rw', [db.reviewLog, db.voidedRatings, db.cardStates, db.quizResults, db.onboarding, db.settings, db.events, db.meta], async () => {
+      // Live sync sends everything again after an import that added events (they are not this
+      // device's own, so its per-device cursor would never reach them): count such imports.
+      if (countsAsImport) {
+        const row = await db.meta.get('imports');
+        await db.meta.put({ key: 'imports', value: (row?.key === 'imports' ? row.value : 0) + 1 });
+      }
+      if (orphanVoids.length > 0) await db.events.bulkPut(orphanVoids);
+      const quiz = rest.filter((e): e is QuizEvent => e.type === 'quiz').map(quizRowOf);
+      if (quiz.length > 0) await db.quizResults.bulkPut(quiz);
+      const others = rest.filter((e) => e.type !== 'quiz') as EventRow[];
+      if (others.length > 0) await db.events.bulkPut(others);
+      // Cards the file sends back to learning start again from their reset.
+      const resetCards = [...new Set(others.filter((e) => e.type === 'reset').map((e) => (e as { cardId: string }).cardId))];
+      await replayCards(db, resetCards);
+      await rebuildEventCaches(db);
+    }),
+  );
+}
