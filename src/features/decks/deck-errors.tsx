@@ -1,7 +1,7 @@
 // Compile errors and warnings as `FILE:LINE: message`, each with the text of its line; the
-// message in the UI language (deck-error-text.ts), FILE:LINE and the line as they are.
+// message in the UI language (src/i18n/deck-messages.ts), FILE:LINE and the line as they are.
 import { useUiLanguage } from '../../i18n/ui-language';
-import { deckMessageIn } from './deck-error-text';
+import { deckMessageIn } from '../../i18n/deck-messages';
 import type { ShownError } from './read-deck';
 
 export function DeckErrors({ heading, errors, alert }: { heading: string; errors: readonly ShownError[]; alert?: boolean }) {

@@ -7,13 +7,16 @@ import { buildLessons } from '../../domain/onboarding/lessons';
 import { newestDecks, publishedDeckId } from '../../domain/team/documents';
 import { deckOwnerOf, teamDeckId } from '../../domain/deck/deck-owner';
 import type { ReadDeckFilesResult } from '../../domain/deck/read-deck-files';
-import { formatDeckError } from '../../domain/deck/errors';
+import { deckMessageIn } from '../../i18n/deck-messages';
+import { useUiLanguage } from '../../i18n/ui-language';
 import { useClock } from '../../hooks/clock';
 import { publishDeck, teamKeyOf } from './team-service';
 import { errorReason } from './use-team';
 
 export function PublishForm({ config, content, onDone }: { config: TeamConfig; content: TeamCache | null; onDone: () => void }) {
   const { t } = useTranslation();
+  // Compiler messages in the UI language, FILE:LINE as they are (as on the Decks page).
+  const lang = useUiLanguage();
   const clock = useClock();
   const [files, setFiles] = useState<File[]>([]);
   const [deckId, setDeckId] = useState('');
@@ -78,7 +81,7 @@ export function PublishForm({ config, content, onDone }: { config: TeamConfig; c
       {read && read.errors.length > 0 && (
         <div role="alert" className="team-errors">
           <p>{t('team.publish.errors')}</p>
-          <ul>{read.errors.map(formatDeckError).map((m) => <li key={m}><code>{m}</code></li>)}</ul>
+          <ul>{read.errors.map((e) => `${e.file}:${e.line}: ${deckMessageIn(e.message, lang)}`).map((m) => <li key={m}><code>{m}</code></li>)}</ul>
         </div>
       )}
       {read?.deck && <p role="status">{t('team.publish.ready', { deck: read.deck.id, cards: read.deck.cards.length, lessons: buildLessons(read.deck).length })}</p>}

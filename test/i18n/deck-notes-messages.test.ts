@@ -3,8 +3,8 @@
 // notes file's stayed English). Each broken notes.ja.md below is compiled with a memo beside it;
 // every error and warning it gets is said in Japanese, with the commands and numbers it names.
 import { describe, expect, it } from 'vitest';
-import { compileDeck } from '../../../src/domain/deck/compile-deck';
-import { deckMessageIn } from '../../../src/features/decks/deck-error-text';
+import { compileDeck } from '../../src/domain/deck/compile-deck';
+import { deckMessageIn } from '../../src/i18n/deck-messages';
 
 const MEMO_JA = '# ツール\n\n## 基本\n* コンテナは使い捨て\n* コンテナは軽い\n* イメージは読み取り専用\n\n## コマンド\n|コマンド|説明|\n|:--|:--|\n|`docker ps`|一覧を表示|\n|`docker run`|コンテナを実行|\n|`docker start`|コンテナを開始|\n\n## 補足\n* ボリュームは残る\n';
 const MEMO_EN = '# Tools\n\n## Basics\n* Containers are disposable\n* Containers are light\n* Images are read-only\n\n## Commands\n|Command|Description|\n|:--|:--|\n|`docker ps`|Lists containers|\n|`docker run`|Runs a container|\n|`docker start`|Starts a container|\n\n## Notes\n* Volumes stay\n';

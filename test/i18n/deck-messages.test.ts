@@ -2,8 +2,8 @@
 // stayed in English). Every message a broken memo gets here is said in Japanese, with its
 // commands, titles and numbers kept.
 import { describe, expect, it } from 'vitest';
-import { compileDeck } from '../../../src/domain/deck/compile-deck';
-import { deckMessageIn } from '../../../src/features/decks/deck-error-text';
+import { compileDeck } from '../../src/domain/deck/compile-deck';
+import { deckMessageIn } from '../../src/i18n/deck-messages';
 
 const errorsOf = (text: string, path = 'pasted.md') =>
   compileDeck({ id: 'pasted', files: [{ path, text, role: 'memo', lang: 'ja' }] }).errors.map((e) => e.message);

@@ -3,8 +3,8 @@
 // read back by its pattern and said in Japanese, the file, line, commands and titles kept as
 // they are: the memo's messages and the notes file's (notes.<lang>.md: corrections, questions,
 // aliases, flags, titles, section ids, what is also right). A message without a pattern here is
-// shown in English (test/features/decks/deck-error-text.test.ts holds every compiler message to one).
-import type { Lang } from '../../domain/deck/types';
+// shown in English (test/i18n/deck-messages.test.ts holds every compiler message to one).
+import type { Lang } from '../domain/deck/types';
 
 type Rule = [RegExp, (m: RegExpExecArray) => string];
 
