@@ -73,13 +73,11 @@ async function overlap<T>(table: KeyedTable<T>, ids: readonly string[]): Promise
 
 /**
  * Each card's append base (its stored state), for cards that have a state row and no reset: a
- * reset makes the stored state a replay of part of the log only. One bulk read of the states, none
- * of the log.
+ * reset makes the stored state a replay of part of the log only. From state rows already read:
+ * none of the log is.
  */
-async function appendBases(db: KujiraDB, cardIds: readonly string[], resets: ReadonlyMap<string, number>): Promise<Map<string, AppendBase>> {
+function appendBases(rows: readonly (CardStateRow | undefined)[], resets: ReadonlyMap<string, number>): Map<string, AppendBase> {
   const out = new Map<string, AppendBase>();
-  if (cardIds.length === 0) return out;
-  const rows = await db.cardStates.bulkGet([...cardIds]);
   for (const row of rows) if (row && !resets.has(row.cardId)) out.set(row.cardId, stateFromRow(row));
   return out;
 }
@@ -156,7 +154,8 @@ export function planMerge(db: KujiraDB, file: BackupFile): Promise<PreparedImpor
         if (cardId !== undefined) rewritten.add(cardId);
       }
       const freshRatings = byCardId(freshRatingList);
-      const bases = await appendBases(db, [...touched], await resetTimes(db));
+      const touchedRows = await db.cardStates.bulkGet([...touched]);
+      const bases = appendBases(touchedRows, await resetTimes(db));
       // Only the cards that are not an append have their whole log read.
       const local = await ratingsOfCards(db, [...touched].filter((c) => !isAppend(bases.get(c), freshRatings.get(c) ?? [], rewritten.has(c))));
       const plan = planImport(file, {
@@ -165,28 +164,34 @@ export function planMerge(db: KujiraDB, file: BackupFile): Promise<PreparedImpor
         voided: new Set(voids.map((v) => v.target)),
         appendBase: (cardId) => bases.get(cardId),
       });
-      const ratedCards = [...new Set(plan.toAdd.flatMap((e) => (e.type === 'rating' ? [e.cardId] : [])))];
-      const rows = await db.cardStates.bulkGet(ratedCards);
-      const known = new Set(ratedCards.filter((_, i) => rows[i] !== undefined));
+      // Every new rating's card is a touched one: its state row, if any, was read above.
+      const known = new Set(touchedRows.flatMap((r) => (r ? [r.cardId] : [])));
       return { file, plan, unknownCardRatings: plan.toAdd.filter((e) => e.type === 'rating' && !known.has(e.cardId)).length };
     }),
   );
 }
 
-/**
- * Replay the states of `cardIds` from their live log (call inside a rw transaction); a card in
- * `appended` only from its stored state through the ratings listed (an append, see AppendBase).
- */
-async function replayCards(db: KujiraDB, cardIds: readonly string[], appended: ReadonlyMap<string, readonly RatingEvent[]> = new Map()): Promise<void> {
+/** Replay the states of `cardIds` from their live log (call inside a rw transaction). */
+async function replayCards(db: KujiraDB, cardIds: readonly string[]): Promise<void> {
   if (cardIds.length === 0) return;
-  const whole = cardIds.filter((id) => !appended.has(id));
+  await replayRows(db, await db.cardStates.bulkGet([...cardIds]), await resetTimes(db));
+}
+
+/**
+ * Replay the cards of state rows and reset times the caller read in the same transaction: a card
+ * in `appended` only from its stored state through the ratings listed (an append, see
+ * AppendBase), any other from its live log.
+ */
+async function replayRows(
+  db: KujiraDB,
+  rows: readonly (CardStateRow | undefined)[],
+  resets: ReadonlyMap<string, number>,
+  appended: ReadonlyMap<string, readonly RatingEvent[]> = new Map(),
+): Promise<void> {
+  const whole = rows.flatMap((r) => (r && !appended.has(r.cardId) ? [r.cardId] : []));
   // One index range per card: Dexie's anyOf() walks the index with cursor jumps, far slower.
-  const [rows, logs] = await Promise.all([
-    db.cardStates.bulkGet([...cardIds]),
-    Promise.all(whole.map((id) => db.reviewLog.where('[cardId+reviewedAt]').between([id, -Infinity], [id, Infinity]).toArray())),
-  ]);
+  const logs = await Promise.all(whole.map((id) => db.reviewLog.where('[cardId+reviewedAt]').between([id, -Infinity], [id, Infinity]).toArray()));
   const byCard = new Map<string, ReviewLogRow[]>(whole.map((id, i) => [id, logs[i]!]));
-  const resets = await resetTimes(db);
   const puts: CardStateRow[] = [];
   for (const row of rows) {
     if (!row) continue;
@@ -260,7 +265,9 @@ export async function applyImport(
         for (const v of chunk.voids) voidedHere.add(v.target);
         // Read before the writes: which cards' new ratings all come after their stored log.
         const liveRatings = chunk.ratings.filter((r) => !voidedHere.has(r.id));
-        const bases = await appendBases(db, chunk.cards, await resetTimes(db));
+        // The chunk writes no state row before its replay: the rows read here are still current.
+        const [rows, resets] = await Promise.all([db.cardStates.bulkGet(chunk.cards), resetTimes(db)]);
+        const bases = appendBases(rows, resets);
         const voidedCards = new Set(chunk.voids.map((v) => cardOf.get(v.target)));
         const liveByCard = byCardId(liveRatings);
         const appended = new Map<string, RatingEvent[]>();
@@ -279,7 +286,7 @@ export async function applyImport(
         await db.reviewLog.bulkPut(live);
         await db.voidedRatings.bulkPut(dead);
         await db.events.bulkPut(chunk.voids);
-        await replayCards(db, chunk.cards, appended);
+        await replayRows(db, rows, resets, appended);
       }),
     );
     done += chunk.ratings.length;
