@@ -4,6 +4,7 @@
 // plain document reads and writes and _all_docs. `fetch` is injected.
 // Requests carry the browser's session cookie (credentials: 'include'); the password is held in
 // memory only when the browser will not keep the cookie (third-party cookies blocked, see docs/sync.md).
+import { abortable } from './abortable';
 import { SyncError } from './errors';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -154,14 +155,19 @@ export class CouchClient {
     if (this.basic) headers.authorization = this.basic;
     let res: Response;
     try {
-      res = await this.fetch(url, {
-        method: init.method ?? 'GET',
-        headers,
-        body: init.json !== undefined ? JSON.stringify(init.json) : null,
-        credentials: 'include',
-        signal: init.signal ?? null,
-        cache: 'no-store',
-      });
+      // The request settles when its signal aborts even if the fetch does not (abortable.ts):
+      // stopping sync must never wait on the network.
+      res = await abortable(
+        this.fetch(url, {
+          method: init.method ?? 'GET',
+          headers,
+          body: init.json !== undefined ? JSON.stringify(init.json) : null,
+          credentials: 'include',
+          signal: init.signal ?? null,
+          cache: 'no-store',
+        }),
+        init.signal,
+      );
     } catch (e) {
       if (init.signal?.aborted) throw e;
       throw new SyncError('network', `no answer from ${new URL(url).host} (${e instanceof Error ? e.message : String(e)})`);
@@ -171,7 +177,7 @@ export class CouchClient {
     if (Number.isFinite(date)) this.clockSkewMs = this.now() - (date + 500);
     let body: unknown = null;
     try {
-      body = init.maxBytes !== undefined && res.ok ? JSON.parse(await readCapped(res, init.maxBytes, what)) : await res.json();
+      body = init.maxBytes !== undefined && res.ok ? JSON.parse(await abortable(readCapped(res, init.maxBytes, what), init.signal)) : await abortable(res.json(), init.signal);
     } catch (e) {
       if (init.signal?.aborted || (e instanceof SyncError && e.kind === 'too-large')) throw e;
       // The connection dropped while the body was read (a train's tunnel, a server restart): the

@@ -8,6 +8,7 @@
 // This file holds the connection (sign-in, backoff, the status) and the live loop; each step of a
 // round is a module of its own, sharing one ReplicationContext per run: push.ts, pull.ts (with
 // pulled-docs.ts, which sorts what arrives), sweep.ts, deck-sync.ts, checkpoints.ts, send.ts.
+import { abortable } from './abortable';
 import { Checkpoints } from './checkpoints';
 import { CouchClient, type FetchLike } from './couch-client';
 import { SyncError } from './errors';
@@ -26,8 +27,11 @@ export interface ReplicatorOptions {
   deviceId: string;
   fetch: FetchLike;
   clock?: Clock;
-  /** Does the server answer at all (an opaque no-cors request)? Tells "CORS not enabled" from "unreachable". */
-  probe?: (url: string) => Promise<boolean>;
+  /**
+   * Does the server answer at all (an opaque no-cors request)? Tells "CORS not enabled" from
+   * "unreachable". `signal` aborts when sync stops.
+   */
+  probe?: (url: string, signal?: AbortSignal) => Promise<boolean>;
   /** Events per request (both directions). */
   batchSize?: number;
   /** How long a live _changes request waits for news before it is renewed. */
@@ -170,11 +174,11 @@ export class Replicator {
           return;
         }
         if (err.kind === 'network' && !connected) {
-          const probe = this.options.probe ?? ((url: string) => this.options.fetch(url, { mode: 'no-cors', credentials: 'omit', cache: 'no-store' }).then(() => true, () => false));
-          if (await probe(this.client.root)) {
+          if (await this.answersWithoutCors(ctx.stopSignal)) {
             this.set({ kind: 'error', reason: 'cors', detail: `${this.client.root} answers, but not to this app (CORS)`, retryAt: null });
             return;
           }
+          if (stopped()) return;
         }
         if (err.transient) {
           const { baseMs, maxMs } = this.options.backoff;
@@ -191,6 +195,17 @@ export class Replicator {
         return;
       }
     }
+  }
+
+  /**
+   * Whether the server answers an opaque request though the app's requests fail: CORS is not
+   * enabled for the app. False when it does not answer, or when sync stops first.
+   */
+  private async answersWithoutCors(stopSignal: AbortSignal): Promise<boolean> {
+    const probe =
+      this.options.probe ??
+      ((url: string, signal?: AbortSignal) => this.options.fetch(url, { mode: 'no-cors', credentials: 'omit', cache: 'no-store', signal: signal ?? null }).then(() => true, () => false));
+    return abortable(probe(this.client.root, stopSignal), stopSignal).catch(() => false);
   }
 
   /**
