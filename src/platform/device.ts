@@ -1,6 +1,6 @@
-// What the app reads from the device it runs on at start-up (its time zone and languages). With
-// ./browser.ts (storage manager, network state) and ./clipboard.ts, src/platform is the one place
-// Kujira asks the browser. Start-up hands the zone reader to src/db, whose settingsRepository
+// What the app reads from the device it runs on at start-up (its time zone and languages) and on
+// its first screen (the app icon's badge). With ./browser.ts (storage manager, network state) and
+// ./clipboard.ts, src/platform is the one place Kujira asks the browser. Start-up hands the zone reader to src/db, whose settingsRepository
 // .dayBoundary(settings) is the screens' way to the study day's boundary; domain code takes the
 // values as inputs, so neither reads Intl or the clock itself.
 
@@ -23,4 +23,15 @@ export function deviceTimeZone(): string {
 /** The browser's preferred languages, most preferred first. */
 export function deviceLanguages(): readonly string[] {
   return navigator.languages ?? [navigator.language];
+}
+
+/** The Badging API's part of Navigator (the installed app's icon badge). */
+export interface DeviceBadge {
+  setAppBadge?: (contents?: number) => Promise<void>;
+  clearAppBadge?: () => Promise<void>;
+}
+
+/** The app icon's badge methods, where the browser has them (none outside a browser). */
+export function deviceBadge(): DeviceBadge {
+  return globalThis.navigator ?? {};
 }

@@ -1,21 +1,14 @@
 // The installed app's icon badge: the number of cards due (Badging API, where supported).
 import { useEffect } from 'react';
+import { deviceBadge, type DeviceBadge } from '../../platform/device';
 
-/** The part of Navigator this needs; tests pass a fake. */
-export interface BadgeNavigator {
-  setAppBadge?: (contents?: number) => Promise<void>;
-  clearAppBadge?: () => Promise<void>;
-}
-
-/** Shows `dueCount` on the app icon, or clears the badge at zero. Never throws. */
-export async function updateAppBadge(dueCount: number, nav: BadgeNavigator = globalThis.navigator ?? {}): Promise<void> {
+/** Shows `dueCount` on the app icon, or clears the badge at zero. Never throws. Tests pass a fake `badge`. */
+export async function updateAppBadge(dueCount: number, badge: DeviceBadge = deviceBadge()): Promise<void> {
   const count = Math.max(0, Math.floor(dueCount));
   try {
-    if (count > 0) {
-      if (typeof nav.setAppBadge === 'function') await nav.setAppBadge(count);
-    } else if (typeof nav.clearAppBadge === 'function') {
-      await nav.clearAppBadge();
-    }
+    // A browser without the Badging API has neither method: nothing to do.
+    if (count > 0) await badge.setAppBadge?.(count);
+    else await badge.clearAppBadge?.();
   } catch {
     // The badge is cosmetic: a browser that refuses it (not installed, permission policy,
     // NotAllowedError) must never break the review flow that calls this, so errors are dropped.
