@@ -3,8 +3,9 @@
 // i18n beside them; no feature imports another; no import cycle; Dexie only in src/db; src/db is
 // reached only through its face, src/db/index.ts; domain code reads
 // no clock, no randomness, no device; features and shared UI read the time only through
-// src/hooks/clock.tsx and ask the browser only through src/platform. test/lint/layers.test.ts
-// plants a violation of each rule.
+// src/hooks/clock.tsx and ask the browser only through src/platform, the one place that reads
+// `navigator` (bare or through globalThis, window, self). test/lint/layers.test.ts plants a
+// violation of each rule.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -22,6 +23,13 @@ export const FEATURES = readdirSync(new URL('./src/features', import.meta.url), 
   .map((entry) => entry.name)
   .sort();
 const ONE_WAY = 'Imports flow domain <- db <- components/hooks <- features <- app (docs/architecture.md).';
+
+/**
+ * `navigator` reached through the global object (`globalThis.navigator`, `window.navigator`,
+ * `self.navigator`, or destructured from one): no-restricted-globals sees only the bare name.
+ */
+const navigatorThroughGlobal = (message) => ['globalThis', 'window', 'self'].map((object) => ({ object, property: 'navigator', message }));
+const ASK_PLATFORM = 'Ask the browser through src/platform (device.ts, browser.ts).';
 
 /** Layer zones for import-x/no-restricted-paths: `target` may not import `from`. */
 const zones = [
@@ -133,6 +141,7 @@ export default tseslint.config(
         { object: 'performance', property: 'now', message: 'Pass `now` in: domain code reads no clock.' },
         { object: 'globalThis', property: 'crypto', message: 'Pass ids and seeds in: domain code is deterministic.' },
         { object: 'window', property: 'crypto', message: 'Pass ids and seeds in: domain code is deterministic.' },
+        ...navigatorThroughGlobal('src/domain reads no device: take the value as an input.'),
       ],
       'no-restricted-syntax': ['error',
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass `now` in: `new Date()` reads the clock.' },
@@ -149,6 +158,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-properties': ['error',
         { object: 'Date', property: 'now', message: 'Take the time from useClock() or useNow() (src/hooks/clock.tsx).' },
+        ...navigatorThroughGlobal(ASK_PLATFORM),
       ],
       'no-restricted-syntax': ['error',
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Take the time from useClock() or useNow() (src/hooks/clock.tsx).' },
@@ -158,9 +168,25 @@ export default tseslint.config(
   },
   {
     // src/platform is the one place that asks the browser (device.ts at start-up, browser.ts after).
+    // The global object's forms are in the clock block above for features, components and the app
+    // (one no-restricted-properties list per file: a later block would replace it), here for hooks.
     files: ['src/features/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}', 'src/app/**/*.{ts,tsx}', 'src/hooks/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-globals': ['error', { name: 'navigator', message: 'Ask the browser through src/platform (device.ts, browser.ts).' }],
+      'no-restricted-globals': ['error', { name: 'navigator', message: ASK_PLATFORM }],
+    },
+  },
+  {
+    files: ['src/hooks/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-properties': ['error', ...navigatorThroughGlobal(ASK_PLATFORM)],
+    },
+  },
+  {
+    // The sync engine and the strings read no device either: the feature that starts them passes it in.
+    files: ['src/sync/**/*.ts', 'src/i18n/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-globals': ['error', { name: 'navigator', message: 'src/sync and src/i18n read no device: src/platform does, and the caller passes the value in.' }],
+      'no-restricted-properties': ['error', ...navigatorThroughGlobal('src/sync and src/i18n read no device: src/platform does, and the caller passes the value in.')],
     },
   },
   {
@@ -183,6 +209,7 @@ export default tseslint.config(
       'no-restricted-globals': ['error', { name: 'navigator', message: 'Device reads are injected into src/db (src/platform).' }],
       'no-restricted-properties': ['error',
         { object: 'Date', property: 'now', message: 'Take `now` from the caller: src/db reads no clock.' },
+        ...navigatorThroughGlobal('Device reads are injected into src/db (src/platform).'),
       ],
       'no-restricted-syntax': ['error',
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Take `now` from the caller: src/db reads no clock.' },

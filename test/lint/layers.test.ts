@@ -84,6 +84,33 @@ describe('layer rules', { timeout: 60_000 }, () => {
     expect(await lint('src/features/team/planted.ts', "import { deviceOnline } from '../../platform/browser';\nexport const x = deviceOnline();\n")).toEqual([]);
   });
 
+  it('navigator through the global object (globalThis, window, self, destructured) is read only in src/platform', async () => {
+    const forms = [
+      'export const x = globalThis.navigator ?? {};\n',
+      'export const x = window.navigator.onLine;\n',
+      'export const x = self.navigator.languages;\n',
+      'const { navigator: nav } = globalThis;\nexport const x = nav;\n',
+    ];
+    const places: [string, RegExp][] = [
+      ['src/components/pwa/planted.ts', /src\/platform/],
+      ['src/features/home/planted.tsx', /src\/platform/],
+      ['src/hooks/planted.ts', /src\/platform/],
+      ['src/app/planted.ts', /src\/platform/],
+      ['src/domain/stats/planted.ts', /reads no device/],
+      ['src/db/planted.ts', /injected/],
+      ['src/sync/planted.ts', /read no device/],
+      ['src/i18n/planted.ts', /read no device/],
+    ];
+    for (const [at, message] of places) {
+      for (const code of forms) await expectViolation(at, code, 'no-restricted-properties', message);
+    }
+    // The clock rules of the same blocks still hold beside the new entries.
+    await expectViolation('src/components/pwa/planted.ts', 'export const x = Date.now();\n', 'no-restricted-properties', /useClock/);
+    await expectViolation('src/db/planted.ts', 'export const x = Date.now();\n', 'no-restricted-properties', /reads no clock/);
+    await expectViolation('src/sync/planted.ts', 'export const x = navigator.onLine;\n', 'no-restricted-globals', /read no device/);
+    expect(await lint('src/platform/planted.ts', 'export const x = globalThis.navigator ?? {};\n')).toEqual([]);
+  });
+
   it('the app shell reads the time through the clock hook too', async () => {
     await expectViolation('src/app/planted.tsx', 'export const x = Date.now();\n', 'no-restricted-properties', /useClock/);
     await expectViolation('src/app/planted.ts', 'export const x = new Date();\n', 'no-restricted-syntax', /useClock/);
