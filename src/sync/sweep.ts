@@ -3,8 +3,7 @@
 // this device, and again after an import (the store's sweep token changed). Without it a backup
 // imported on one device would never reach the others. Sending is idempotent, so the server
 // writes only what it lacks.
-import type { ReplicationContext } from './replication-context';
-import { reportSyncing } from './replication-context';
+import { reportSyncing, type ReplicationContext } from './replication-context';
 import { sendEvents } from './send';
 import type { SyncEvent } from './types';
 
