@@ -1,6 +1,7 @@
 // Opening the database: the app's single instance (getDb), fresh instances for tests, and the
 // connection status the UI shows (another tab upgraded the database; an upgrade is blocked).
 import { trackDueCounts } from './due-counts';
+import { trackCommits } from './commit-first';
 import { DB_NAME, KujiraDB } from './schema';
 
 export interface DatabaseStatus {
@@ -57,6 +58,7 @@ export function createDb(options: CreateDbOptions = {}): KujiraDB {
   });
   entry(db);
   trackDueCounts(db);
+  trackCommits(db);
   db.on('versionchange', () => {
     // Close at once so the other tab's upgrade proceeds; this tab runs old code and must reload.
     db.close();

@@ -21,6 +21,7 @@ import { getSettings } from './settings';
 import { dueCountsByDay } from './due-counts';
 import type { DayLoad } from '../domain/scheduler/load-balance';
 import { cardLog, remapsInForce } from './card-log';
+import { writeCommitFirst } from './commit-first';
 
 export interface RatingResult {
   entry: ReviewLogEntry;
@@ -38,7 +39,9 @@ function cleanDuration(ms: number): number {
 
 /**
  * Rate a card: appends the log entry and writes the new state in ONE read-write transaction, so
- * the rating is on disk when the promise resolves and never half-written if it fails.
+ * the rating is on disk when the promise resolves and never half-written if it fails. It resolves
+ * at the commit itself, before the live queries the write wakes re-run (db/commit-first.ts): the
+ * review draws the next card first.
  */
 export function rateCard(
   db: KujiraDB,
@@ -52,7 +55,7 @@ export function rateCard(
     const settings = options.settings ?? (await getSettings(db));
     // Read before the rating's transaction: usually a copy of counts kept in memory.
     const load = await loadFor(db, settings, now);
-    return db.transaction('rw', [db.cardStates, db.reviewLog, db.meta], async () => {
+    return writeCommitFirst(db, [db.cardStates, db.reviewLog, db.meta], async () => {
       // The card and the counter are read together, the log and state written together: a rating
       // is a few round trips to the storage process, not one per request (a missing card throws,
       // which aborts the transaction and takes the counter back).

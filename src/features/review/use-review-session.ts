@@ -43,6 +43,8 @@ export interface ReviewSession {
 export const RATE_MARK = 'kujira:rate';
 export const NEXT_CARD_MEASURE = 'kujira:rate-to-next-card';
 export const WRITE_MEASURE = 'kujira:rate-write';
+/** A rating's write this slow shows the rating buttons as busy (a usual one takes a few ms). */
+const SHOW_BUSY_AFTER_MS = 150;
 
 /** Cards rated in this tab, with when: the queue in memory may still list them as due. */
 type RatedAt = ReadonlyMap<string, number>;
@@ -139,14 +141,18 @@ export function useReviewSession(options: ReviewSessionOptions = {}): ReviewSess
   }, [currentId]);
 
   const pendingRating = useRef<Promise<void>>(Promise.resolve());
+  const writing = useRef(false);
   const ratingsThisSession = useRef(0);
   const rate = useCallback(
     (grade: Grade) => {
-      if (!current || !revealed || busy) return pendingRating.current;
+      if (!current || !revealed || busy || writing.current) return pendingRating.current;
       // Start of "rating to next card on screen" (bench/review-latency.ts reads the measure).
       performance.mark(RATE_MARK);
-      setBusy(true);
-      setJustUndone(false);
+      // No render before the write: a re-render and its frame here held back the storage's
+      // answers by several milliseconds on every rating. A second key press is refused by the ref;
+      // the buttons show as busy only when a write is slow enough to be seen.
+      writing.current = true;
+      const showBusy = setTimeout(() => setBusy(true), SHOW_BUSY_AFTER_MS);
       const ratedAt = clock.now();
       const durationMs = performance.now() - shownAt.current;
       const write = async () => {
@@ -160,6 +166,7 @@ export function useReviewSession(options: ReviewSessionOptions = {}): ReviewSess
             setRated((prev) => new Map(prev).set(current.cardId, ratedAt));
             setPriorityId(null);
             setRevealedId(null);
+            setJustUndone(false);
             setBusy(false);
           });
           setUndoDepth(ratingsThisSession.current);
@@ -175,6 +182,8 @@ export function useReviewSession(options: ReviewSessionOptions = {}): ReviewSess
         } catch (error) {
           reportAppError(error);
         } finally {
+          clearTimeout(showBusy);
+          writing.current = false;
           setBusy(false);
         }
       };
