@@ -116,6 +116,19 @@ describe('review screen', () => {
     await waitFor(() => expect(question()).toBe(first));
   });
 
+  it('a key pressed again while the rating is being written is not a second rating', async () => {
+    const user = userEvent.setup();
+    await setUp(createDeck({ commands: 3, sectionCount: 1 }));
+    const first = question();
+    await user.keyboard(' ');
+    await screen.findByRole('group', { name: 'Answer' });
+    // Nothing is re-rendered before the write (issue 27): the second press meets the same screen.
+    await user.keyboard('33');
+    await waitFor(() => expect(question()).not.toBe(first));
+    expect(await logSize()).toBe(1);
+    expect(screen.queryByRole('group', { name: 'Answer' })).toBeNull();
+  });
+
   it('ignores rating keys before the answer is shown', async () => {
     const user = userEvent.setup();
     await setUp(createDeck({ commands: 2, sectionCount: 1 }));
