@@ -2,54 +2,14 @@
 // commits, Dexie wakes every live query that read the tables it wrote, synchronously, in its own
 // `complete` handler, and only then resolves the transaction's promise: on the review screen that
 // put several milliseconds of re-queries (today's queue, the card, the due counts) between a
-// rating reaching the disk and the next card being drawn. Here a DBCore middleware listens for
-// `complete` on every read-write transaction before Dexie's own handler is set, and
-// `writeCommitFirst` resolves from that listener: the browser runs the caller's continuation
-// (a microtask checkpoint follows each listener) before Dexie's handler wakes the live queries.
-// Nothing else changes: the data is committed when either fires, and errors are still Dexie's.
-import Dexie, { type DBCore, type Middleware, type Table } from 'dexie';
+// rating reaching the disk and the next card being drawn. `writeCommitFirst` resolves from the
+// commit signal's listener (db/commit-signal.ts), which comes first: the browser runs the caller's
+// continuation (a microtask checkpoint follows each listener) before Dexie's handler wakes the
+// live queries. Nothing else changes: the data is committed when either fires, and errors are
+// still Dexie's.
+import Dexie, { type Table } from 'dexie';
+import { commitOf, NativePromise } from './commit-signal';
 import type { KujiraDB } from './schema';
-
-/**
- * The browser's Promise, taken at load: inside a transaction Dexie swaps the global Promise for
- * its zone-bound one, whose callbacks would run the caller's code in the finished transaction's
- * zone (its next query would fail as "transaction inactive").
- */
-const NativePromise = globalThis.Promise;
-
-const commits = new WeakMap<IDBTransaction, Promise<void>>();
-
-const installed = new WeakSet<KujiraDB>();
-
-/** Call before the database opens (createDb does). */
-export function trackCommits(db: KujiraDB): void {
-  if (installed.has(db)) return;
-  installed.add(db);
-  const middleware: Middleware<DBCore> = {
-    stack: 'dbcore',
-    name: 'commit-first',
-    // Below every other middleware (Dexie's own go down to -1): this listener is the first.
-    level: -10,
-    create: (down) => ({
-      ...down,
-      transaction: (stores, mode, options) => {
-        const trans = down.transaction(stores, mode, options);
-        const native = trans as unknown as IDBTransaction;
-        if (mode === 'readwrite' && typeof native.addEventListener === 'function') {
-          const committed = new NativePromise<void>((resolve, reject) => {
-            native.addEventListener('complete', () => resolve(), { once: true });
-            native.addEventListener('abort', () => reject(native.error ?? new Error('transaction aborted')), { once: true });
-          });
-          // The caller may never ask (most writes do not): an abort must not surface unhandled.
-          committed.catch(() => undefined);
-          commits.set(native, committed);
-        }
-        return trans;
-      },
-    }),
-  };
-  db.use(middleware);
-}
 
 /**
  * `db.transaction('rw', tables, scope)`, resolving as soon as the transaction commits, ahead of
@@ -74,7 +34,7 @@ async function commitFirst<T>(db: KujiraDB, tables: Table[], scope: () => Promis
   let done: { value: T } | null = null;
   const whole = db.transaction('rw', tables, async () => {
     const native = Dexie.currentTransaction?.idbtrans;
-    knowCommit({ committed: native ? commits.get(native) : undefined });
+    knowCommit({ committed: commitOf(native) });
     const value = await scope();
     done = { value };
     return value;

@@ -1,7 +1,7 @@
 // Opening the database: the app's single instance (getDb), fresh instances for tests, and the
 // connection status the UI shows (another tab upgraded the database; an upgrade is blocked).
 import { trackDueCounts } from './due-counts';
-import { trackCommits } from './commit-first';
+import { trackCommits } from './commit-signal';
 import { DB_NAME, KujiraDB } from './schema';
 
 export interface DatabaseStatus {
