@@ -5,13 +5,10 @@
 // DOM; the IndexedDB write of the rating happens in between), with 250 ms between showing an
 // answer and rating it. Prints p50, p95 and max.
 //   npx tsx bench/review-latency.ts [--ratings 100]
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../test/e2e/browser';
 import { startPreview } from '../test/e2e/preview-server';
+import { buildWithGeneratedDeck } from './browser/build-with-deck';
 
 const { values } = parseArgs({ options: { ratings: { type: 'string', default: '100' } } });
 const RATINGS = Number(values.ratings);
@@ -19,28 +16,12 @@ const ROWS = 5_000;
 const OUT_DIR = 'dist-bench';
 const THINK_MS = 250;
 
-function generateDeck(dir: string): void {
-  const lines = ['# Bench', ''];
-  for (let row = 0; row < ROWS; row++) {
-    if (row % 100 === 0) lines.push('', `## Section ${row / 100}`, '', '|Command|Description|Note|', '|:--|:--|:--|');
-    lines.push(`|\`tool verb-${row} resource-${row % 37}\`|Does thing number ${row} to resource ${row % 37}|note ${row}|`);
-  }
-  mkdirSync(join(dir, 'bench'), { recursive: true });
-  writeFileSync(join(dir, 'bench', 'memo.en.md'), lines.join('\n') + '\n');
-}
-
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 async function main() {
-  const decksDir = mkdtempSync(join(tmpdir(), 'kujira-bench-decks-'));
-  generateDeck(decksDir);
-  console.log(`building the app with a ${ROWS * 2}-card deck into ${OUT_DIR}/ ...`);
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], {
-    env: { ...process.env, KUJIRA_DECKS_DIR: decksDir, KUJIRA_OUT_DIR: OUT_DIR, KUJIRA_BUILD_ID: 'bench', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  buildWithGeneratedDeck(ROWS, OUT_DIR);
   const server = await startPreview({ outDir: OUT_DIR });
   const browser = await launchBrowser();
   try {
@@ -102,7 +83,6 @@ async function main() {
   } finally {
     await browser.close();
     await server.stop();
-    rmSync(decksDir, { recursive: true, force: true });
   }
 }
 
