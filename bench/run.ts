@@ -2,7 +2,8 @@
 // scheduler and storage on fake-indexeddb, quiz generation, backup import, live sync through the
 // dev server, the team dashboard's pull), then, with --browser, the first visit's JavaScript and
 // the ones that drive Chromium (rating to next card with 10k cards, cold start offline, rebuild
-// and import of 100k ratings in real IndexedDB, compile, optimizer, initial sync of 10k and 100k).
+// and import of 100k ratings in real IndexedDB, compile, optimizer, initial sync of 10k and 100k,
+// the lead's team dashboard for 500 members).
 // The machine's load is printed before and after: figures taken under load are not comparable.
 //   npm run bench            Node benchmarks
 //   npm run bench -- --browser   also the Chromium ones (builds the app)
@@ -21,6 +22,7 @@ const BROWSER_BENCHES: (string | { bench: string; env: Record<string, string> })
   'bench/sync-browser.ts',
   // The 100k catch-up again, on 10,000 cards (a generated deck): the second case.
   { bench: 'bench/sync-browser.ts', env: { SIZES: '100000', DECK_ROWS: '5000', RATINGS: '0' } },
+  'bench/team-browser.ts',
 ];
 
 const withBrowser = process.argv.includes('--browser');

@@ -13,13 +13,20 @@ import { publishedDeckId } from '../../domain/team/documents';
 import { downloadText } from '../../components/download';
 import { useNow } from '../../hooks/clock';
 import { percent, useFormatTime } from './format';
+import { measureSince, TEAM_MEASURE } from './team-timing';
 
 export function DashboardView({ content, dashboard, ddecks }: { content: TeamCache; dashboard: TeamDashboardCache | null; ddecks: DashboardDeck[] | null }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const now = useNow();
   const fmt = useFormatTime();
-  const dash = useMemo(() => (ddecks ? buildDashboard(dashboard?.summaries ?? [], content.assignments, ddecks) : null), [ddecks, dashboard, content.assignments]);
+  const dash = useMemo(() => {
+    if (!ddecks) return null;
+    const started = performance.now();
+    const built = buildDashboard(dashboard?.summaries ?? [], content.assignments, ddecks);
+    measureSince(TEAM_MEASURE.aggregate, started);
+    return built;
+  }, [ddecks, dashboard, content.assignments]);
   if (!dash) return null;
   const assignments = content.assignments;
   // A member whose newest summary cannot be read stays on the dashboard, marked (issue 22).
@@ -50,7 +57,7 @@ export function DashboardView({ content, dashboard, ddecks }: { content: TeamCac
 
   return (
     <>
-      <section className="panel team-dashboard" aria-labelledby="team-dashboard">
+      <section className="panel team-dashboard" aria-labelledby="team-dashboard" data-pulled-at={dashboard?.pulledAt}>
         <h2 id="team-dashboard">{t('team.dashboard.heading')}</h2>
         <div className="team-actions no-print">
           <button type="button" className="button" onClick={downloadCsv}>{t('team.dashboard.csv')}</button>

@@ -16,6 +16,7 @@ import { CouchClient } from '../../sync/couch-client';
 import { SyncError } from '../../sync/errors';
 import { pullLatestSummaries, pullTeamContent, pushSummary, type PushOutcome } from '../../sync/team';
 import { addMember, readRoster, removeMember, type Roster } from '../../sync/team-roster';
+import { measureSince, TEAM_MEASURE } from './team-timing';
 
 let client: CouchClient | null = null;
 
@@ -92,6 +93,7 @@ export interface RefreshResult {
  * decks that assignments name but the team did not publish, such as a built-in one).
  */
 export async function refreshTeam(config: TeamConfig, decks: readonly Deck[], now: number): Promise<RefreshResult> {
+  const started = performance.now();
   const c = await signedIn(config);
   const pulled = localTeamContent(await pullTeamContent(c), teamKeyOf(config.dbUrl));
   const content: TeamCache = { decks: pulled.decks, assignments: pulled.assignments, pulledAt: now };
@@ -129,15 +131,21 @@ export async function refreshTeam(config: TeamConfig, decks: readonly Deck[], no
 
   let dashboard: TeamDashboardCache | null = null;
   if (config.lead) {
+    const pullStart = performance.now();
     const latest = await pullLatestSummaries(c, now);
+    measureSince(TEAM_MEASURE.pull, pullStart);
     dashboard = { summaries: latest.summaries, unreadable: latest.unreadable, pulledAt: now };
+    const saveStart = performance.now();
     await teamRepository.saveDashboard(dashboard);
+    measureSince(TEAM_MEASURE.save, saveStart);
   }
+  measureSince(TEAM_MEASURE.refresh, started);
   return { content, dashboard, updated, problems, clockSkewMs: c.clockSkewMs, shared };
 }
 
 /** The decks the dashboard reads: each deck's current form and every published version's card order. */
 export async function dashboardDecks(content: TeamCache, decks: readonly Deck[]): Promise<DashboardDeck[]> {
+  const started = performance.now();
   const byId = new Map<string, DashboardDeck>();
   for (const d of decks) byId.set(d.id, { deck: d, lessons: buildLessons(d), cardOrder: new Map([[d.hash, d.cards.map((c) => c.id)]]) });
   for (const doc of [...content.decks].sort((a, b) => a.version - b.version)) {
@@ -149,6 +157,7 @@ export async function dashboardDecks(content: TeamCache, decks: readonly Deck[])
     // The newest version is the deck the dashboard names lessons and weak spots by.
     byId.set(deck.id, { deck, lessons: buildLessons(deck), cardOrder: order });
   }
+  measureSince(TEAM_MEASURE.decks, started);
   return [...byId.values()].filter((d) => content.assignments.some((a) => a.deckId === d.deck.id) || content.decks.some((v) => v.deckId === d.deck.id));
 }
 
