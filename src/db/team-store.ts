@@ -38,6 +38,8 @@ export interface TeamDashboardCache {
   summaries: SummaryDoc[];
   /** Members whose newest summary could not be read (shown as "summary unreadable"). */
   unreadable?: string[];
+  /** The newest summary day per member who shared (the roster's "last summary"); absent in older caches. */
+  lastSummaryDays?: Record<string, string>;
   pulledAt: number;
 }
 

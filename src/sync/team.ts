@@ -6,6 +6,7 @@ import { isAssignmentDoc, isSummaryDoc, isTeamDeckDoc, summaryCandidates } from 
 import { summaryMayReplace, withoutCards } from '../domain/team/summarize';
 import type { AssignmentDoc, SummaryDoc, TeamDeckDoc } from '../domain/team/types';
 import type { CouchClient } from './couch-client';
+import { lastSummaryDays } from './team-roster';
 
 export interface TeamContent {
   decks: TeamDeckDoc[];
@@ -34,6 +35,8 @@ export interface LatestSummaries {
    * "summary unreadable", with their newest readable older one when there is one. Never dropped.
    */
   unreadable: string[];
+  /** The newest summary day of everyone who shared, read off the same ids (the roster's "last summary"). */
+  lastSummaryDays: Record<string, string>;
 }
 
 /** How many older summaries of a member are tried when the newest cannot be read. */
@@ -47,7 +50,8 @@ const FALLBACK_DEPTH = 7;
 export async function pullLatestSummaries(client: CouchClient, now: number, signal?: AbortSignal): Promise<LatestSummaries> {
   const ids = (await client.allDocs({ prefix: 'summary:', signal })).map((r) => r.id);
   const candidates = summaryCandidates(ids, now);
-  if (candidates.size === 0) return { summaries: [], unreadable: [] };
+  const days = Object.fromEntries(lastSummaryDays(ids));
+  if (candidates.size === 0) return { summaries: [], unreadable: [], lastSummaryDays: days };
   const read = async (keys: string[]) => {
     const rows = await client.allDocs<unknown>({ keys, includeDocs: true, signal });
     return new Map(rows.flatMap((r) => (isSummaryDoc(r.doc) && r.doc._id === r.id ? [[r.id, r.doc] as const] : [])));
@@ -67,7 +71,7 @@ export async function pullLatestSummaries(client: CouchClient, now: number, sign
       if (doc) summaries.push(doc);
     }
   }
-  return { summaries, unreadable: unreadable.sort() };
+  return { summaries, unreadable: unreadable.sort(), lastSummaryDays: days };
 }
 
 /** What pushSummary did: wrote the summary, or kept the server's (it covers more of the learner's history). */

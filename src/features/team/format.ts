@@ -1,5 +1,5 @@
 // Small formatting helpers of the team page: a time and a day in the UI language, a deck's title.
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../domain/deck/types';
 import { useDecks } from '../../hooks/use-decks';
@@ -10,14 +10,17 @@ import { dayKeyToUtcMs } from '../../domain/scheduler/day';
 export function useFormatTime(): (ms: number) => string {
   const { i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  return useCallback((ms: number) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(ms), [lang]);
+  // One formatter per language, not one per call: a dashboard formats a time per member.
+  const format = useMemo(() => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }), [lang]);
+  return useCallback((ms: number) => format.format(ms), [format]);
 }
 
 /** A calendar day (`2026-12-14`) in the same words as the times beside it (`Dec 14, 2026`). */
 export function useFormatDay(): (day: string) => string {
   const { i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  return useCallback((day: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(dayKeyToUtcMs(day)), [lang]);
+  const format = useMemo(() => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }), [lang]);
+  return useCallback((day: string) => format.format(dayKeyToUtcMs(day)), [format]);
 }
 
 export function useDeckTitle(deckId: string): string {

@@ -1,7 +1,7 @@
 // The lead's side of the team page: the dashboard (dashboard-view.tsx), the roster, and the forms
 // to publish a deck (publish-form.tsx) and to create an assignment (assignment-form.tsx), over
 // the team's decks compiled once.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TeamCache, TeamConfig, TeamDashboardCache } from '../../db';
 import type { DashboardDeck } from '../../domain/team/dashboard';
 import { useDecks } from '../../hooks/use-decks';
@@ -17,10 +17,19 @@ export function LeadView({ config, signedIn, content, dashboard, onChanged }: { 
   // Every published version compiled once (the compiler is a lazy chunk): the dashboard reads
   // summaries made on any of them, and the newest is what assignments and weak spots name.
   const [ddecks, setDdecks] = useState<DashboardDeck[] | null>(null);
+  // A refresh brings a new `content` even when no deck changed: the dashboard is then aggregated
+  // once, over the new summaries, not a second time over decks built again (500 rows each time).
+  const builtFor = useRef<string | null>(null);
   useEffect(() => {
     if (!content) return;
+    const key = JSON.stringify([content.decks.map((d) => [d._id, d._rev ?? '', d.deckId]), content.assignments.map((a) => a.deckId), decks.map((d) => [d.id, d.hash])]);
+    if (key === builtFor.current) return;
     let live = true;
-    void dashboardDecks(content, decks).then((d) => live && setDdecks(d));
+    void dashboardDecks(content, decks).then((d) => {
+      if (!live) return;
+      builtFor.current = key;
+      setDdecks(d);
+    });
     return () => {
       live = false;
     };
@@ -36,7 +45,7 @@ export function LeadView({ config, signedIn, content, dashboard, onChanged }: { 
       {content && <DashboardView content={content} dashboard={dashboard} ddecks={ddecks} />}
       {signedIn && (
         <>
-          <RosterSection config={config} version={dashboard?.pulledAt ?? 0} />
+          <RosterSection config={config} version={dashboard?.pulledAt ?? 0} days={dashboard?.lastSummaryDays} />
           <PublishForm config={config} content={content} onDone={onChanged} />
           {/* Keyed by the first deck: once the team's decks are compiled, the form starts on one of them. */}
           <AssignmentForm key={assignable[0]?.id ?? ''} config={config} decks={assignable} onDone={onChanged} />

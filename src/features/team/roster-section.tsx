@@ -2,7 +2,7 @@
 // each shares progress and since when, adding an existing user by name, removing one after a
 // confirmation, and the join link to send. The lead is a database admin, so CouchDB lets them
 // change `_security`; creating accounts stays with the server admin (`npm run team`).
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TeamConfig } from '../../db';
 import { USER_NAME, type Roster } from '../../sync/team-roster';
@@ -13,8 +13,11 @@ import { useFormatDay } from './format';
 
 type Message = { kind: 'ok' | 'error'; text: string } | null;
 
-/** `version` changes when the team was pulled again (Refresh): the roster is read again too. */
-export function RosterSection({ config, version }: { config: TeamConfig; version: number }) {
+/**
+ * `version` changes when the team was pulled again (Refresh): the roster is read again too, with
+ * `days` (each member's newest summary day) from that pull instead of every summary id again.
+ */
+export function RosterSection({ config, version, days }: { config: TeamConfig; version: number; days?: Readonly<Record<string, string>> }) {
   const { t } = useTranslation();
   // The last summary's day in the words of the page's other dates ("Dec 6, 2026"), not 2026-12-06.
   const formatDay = useFormatDay();
@@ -25,11 +28,13 @@ export function RosterSection({ config, version }: { config: TeamConfig; version
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
   const link = joinLink(window.location.origin, config.dbUrl);
+  const daysNow = useRef(days);
+  daysNow.current = days;
 
   const failed = useCallback((e: unknown) => setMessage({ kind: 'error', text: t('team.roster.error', { reason: t(`team.status.error.${errorReason(e)}` as 'team.status.error.network') }) }), [t]);
   const reload = useCallback(async () => {
     try {
-      setRoster(await loadRoster(config));
+      setRoster(await loadRoster(config, daysNow.current));
     } catch (e) {
       failed(e);
     }

@@ -43,6 +43,7 @@ export async function joinTeam(dbUrl: string, user: string, password: string): P
   const config: TeamConfig = { dbUrl: c.dbUrl, user, lead, sharing: previous?.dbUrl === c.dbUrl && previous.user === user ? previous.sharing : false, lastSummaryDay: null };
   await teamRepository.saveConfig(config);
   client = c;
+  inFlight = null;
   return config;
 }
 
@@ -59,6 +60,7 @@ async function signedIn(config: TeamConfig): Promise<CouchClient> {
 export async function leaveTeam(): Promise<void> {
   const c = client;
   client = null;
+  inFlight = null;
   await teamRepository.leave();
   // Signing out is a courtesy: offline, leaving still works.
   await c?.logout().catch(() => undefined);
@@ -69,11 +71,24 @@ export async function leaveTeam(): Promise<void> {
  * the app's id for it (`team:<team>:<id>`, see localTeamContent): a team deck never takes a
  * built-in deck's place, whatever its title.
  */
-export async function compileTeamDeck(doc: TeamDeckDoc): Promise<{ deck?: Deck; errors: string[] }> {
-  const [{ compileDeck }, { formatDeckError }] = await Promise.all([import('../../domain/deck/compile-deck'), import('../../domain/deck/errors')]);
-  const r = compileDeck({ id: doc.deckId, dir: doc.deckId, files: doc.files });
-  return r.deck ? { deck: r.deck, errors: [] } : { errors: r.errors.map(formatDeckError) };
+export function compileTeamDeck(doc: TeamDeckDoc): Promise<{ deck?: Deck; errors: string[] }> {
+  // A refresh and the dashboard both compile each version (2,000 cards: a few hundred ms each):
+  // the same sources under the same id give the same deck, so it is compiled once.
+  const key = `${doc.deckId}\u0000${JSON.stringify(doc.files)}`;
+  const have = compiled.get(key);
+  if (have) return have;
+  const result = (async () => {
+    const [{ compileDeck }, { formatDeckError }] = await Promise.all([import('../../domain/deck/compile-deck'), import('../../domain/deck/errors')]);
+    const r = compileDeck({ id: doc.deckId, dir: doc.deckId, files: doc.files });
+    return r.deck ? { deck: r.deck, errors: [] } : { errors: r.errors.map(formatDeckError) };
+  })();
+  compiled.set(key, result);
+  result.catch(() => compiled.delete(key));
+  // A few versions are kept: a team has a handful of decks, each with its versions.
+  while (compiled.size > 16) compiled.delete(compiled.keys().next().value!);
+  return result;
 }
+const compiled = new Map<string, Promise<{ deck?: Deck; errors: string[] }>>();
 
 export interface RefreshResult {
   content: TeamCache;
@@ -88,13 +103,42 @@ export interface RefreshResult {
   shared: PushOutcome | null;
 }
 
+/** The round under way, which a refresh asked meanwhile joins instead of pulling everything again. */
+let inFlight: { key: string; writes: number; result: Promise<RefreshResult> } | null = null;
+/** Counts what this app wrote to the team (publish, assign, roster): a round started before a write is not joined. */
+let writes = 0;
+
 /**
  * One round with the team database. `decks` are the decks this device has (for the summary of
- * decks that assignments name but the team did not publish, such as a built-in one).
+ * decks that assignments name but the team did not publish, such as a built-in one). A round
+ * already under way for the same settings, started after this app's last write to the team, is
+ * joined: the page opening while start-up's background round runs pulls the 500 summaries once.
  */
-export async function refreshTeam(config: TeamConfig, decks: readonly Deck[], now: number): Promise<RefreshResult> {
+export function refreshTeam(config: TeamConfig, decks: readonly Deck[], now: number): Promise<RefreshResult> {
+  const key = JSON.stringify([config.dbUrl, config.user, config.lead, config.sharing]);
+  if (inFlight && inFlight.key === key && inFlight.writes === writes) return inFlight.result;
+  const result = refreshOnce(config, decks, now).finally(() => {
+    if (inFlight?.result === result) inFlight = null;
+  });
+  inFlight = { key, writes, result };
+  return result;
+}
+
+async function refreshOnce(config: TeamConfig, decks: readonly Deck[], now: number): Promise<RefreshResult> {
   const started = performance.now();
   const c = await signedIn(config);
+  // The lead's pull of the members' summaries (500 members: the longest wait) runs while the
+  // team's decks are compiled and stored; after this device's own summary when the lead shares,
+  // so that summary is in it.
+  const pullSummaries = async () => {
+    const pullStart = performance.now();
+    const latest = await pullLatestSummaries(c, now);
+    measureSince(TEAM_MEASURE.pull, pullStart);
+    return latest;
+  };
+  const early = config.lead && !config.sharing ? pullSummaries() : null;
+  // Awaited below; a failure before then must not surface as an unhandled rejection.
+  early?.catch(() => undefined);
   const pulled = localTeamContent(await pullTeamContent(c), teamKeyOf(config.dbUrl));
   const content: TeamCache = { decks: pulled.decks, assignments: pulled.assignments, pulledAt: now };
   await teamRepository.saveContent(content);
@@ -131,10 +175,8 @@ export async function refreshTeam(config: TeamConfig, decks: readonly Deck[], no
 
   let dashboard: TeamDashboardCache | null = null;
   if (config.lead) {
-    const pullStart = performance.now();
-    const latest = await pullLatestSummaries(c, now);
-    measureSince(TEAM_MEASURE.pull, pullStart);
-    dashboard = { summaries: latest.summaries, unreadable: latest.unreadable, pulledAt: now };
+    const latest = await (early ?? pullSummaries());
+    dashboard = { summaries: latest.summaries, unreadable: latest.unreadable, lastSummaryDays: latest.lastSummaryDays, pulledAt: now };
     const saveStart = performance.now();
     await teamRepository.saveDashboard(dashboard);
     measureSince(TEAM_MEASURE.save, saveStart);
@@ -168,6 +210,7 @@ export async function publishDeck(config: TeamConfig, content: TeamCache, deckId
   // Versions are numbered per published id (`docker`), whatever id the app gives the deck.
   const published = fresh.decks.map((d) => ({ ...d, deckId: publishedDeckId(d.deckId) }));
   const doc = nextDeckDoc(published, publishedDeckId(deckId), files, config.user, now);
+  writes += 1;
   await c.putDoc(doc);
   return doc;
 }
@@ -175,22 +218,27 @@ export async function publishDeck(config: TeamConfig, content: TeamCache, deckId
 export async function createAssignment(config: TeamConfig, deck: Deck, input: { fromLesson: number; toLesson: number; dueDay: string; retentionTarget: number }, now: number): Promise<void> {
   const c = await signedIn(config);
   const doc = makeAssignment({ id: `${deck.id}-${now.toString(36)}`, deck, lessonCount: buildLessons(deck).length, ...input, createdBy: config.user, now });
+  writes += 1;
   await c.putDoc(doc);
 }
 
-/** The members from `_security` with their last summary day (the lead is a database admin). */
-export async function loadRoster(config: TeamConfig): Promise<Roster> {
-  return readRoster(await signedIn(config));
+/** The members from `_security` with their last summary day (the lead is a database admin); `days` from the last pull, when known. */
+export async function loadRoster(config: TeamConfig, days?: Readonly<Record<string, string>>): Promise<Roster> {
+  return readRoster(await signedIn(config), undefined, days);
 }
 
 /** Adds an existing server user to the team; false when already a member. */
 export async function addToRoster(config: TeamConfig, name: string): Promise<boolean> {
-  return addMember(await signedIn(config), name);
+  const c = await signedIn(config);
+  writes += 1;
+  return addMember(c, name);
 }
 
 /** Removes a member; their shared summaries stay on the server. */
 export async function removeFromRoster(config: TeamConfig, name: string): Promise<boolean> {
-  return removeMember(await signedIn(config), name);
+  const c = await signedIn(config);
+  writes += 1;
+  return removeMember(c, name);
 }
 
 /** The link a lead sends: this app's join page with the team database filled in. */
