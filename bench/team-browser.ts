@@ -92,7 +92,9 @@ async function dashboardShown(page: Page, sinceEpochMs: number): Promise<Measure
   await page.waitForFunction(
     ({ since, members }) => {
       const w = window as unknown as { __shownAt?: number; __rosterAt?: number };
-      if (w.__rosterAt === undefined && document.querySelectorAll('.team-roster > li').length >= members) w.__rosterAt = performance.now();
+      // The Members list: all its items, or its pager's count (paged lists say how many they hold).
+      const rosterCount = [...document.querySelectorAll('[data-member-count]')].find((e) => !e.closest('.team-dashboard'))?.getAttribute('data-member-count');
+      if (w.__rosterAt === undefined && (Number(rosterCount ?? 0) >= members || document.querySelectorAll('.team-roster > li').length >= members)) w.__rosterAt = performance.now();
       const section = document.querySelector('.team-dashboard');
       const status = document.querySelector('[data-team-status]')?.getAttribute('data-team-status');
       if (status !== 'done' || !section || Number(section.getAttribute('data-pulled-at')) < since) return false;

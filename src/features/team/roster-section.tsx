@@ -5,13 +5,18 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TeamConfig } from '../../db';
-import { USER_NAME, type Roster } from '../../sync/team-roster';
+import { USER_NAME, type Roster, type RosterMember } from '../../sync/team-roster';
 import { addToRoster, joinLink, loadRoster, removeFromRoster } from './team-service';
 import { errorReason } from './use-team';
 import { copyText } from '../../platform/clipboard';
 import { useFormatDay } from './format';
+import { Pager } from './pager';
+import { usePaged } from './use-paged';
 
 type Message = { kind: 'ok' | 'error'; text: string } | null;
+
+const NO_MEMBERS: RosterMember[] = [];
+const memberName = (m: RosterMember) => m.name;
 
 /**
  * `version` changes when the team was pulled again (Refresh): the roster is read again too, with
@@ -27,6 +32,8 @@ export function RosterSection({ config, version, days }: { config: TeamConfig; v
   const [confirming, setConfirming] = useState<string | null>(null);
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
+  // 500 members, each with two buttons: a page at a time, with a find box.
+  const paged = usePaged(roster?.members ?? NO_MEMBERS, memberName);
   const link = joinLink(window.location.origin, config.dbUrl);
   const daysNow = useRef(days);
   daysNow.current = days;
@@ -89,42 +96,45 @@ export function RosterSection({ config, version, days }: { config: TeamConfig; v
       ) : roster.members.length === 0 ? (
         <p>{t('team.roster.empty')}</p>
       ) : (
-        <ul className="team-list team-roster">
-          {roster.members.map((m) => (
-            <li key={m.name}>
-              <span className="team-roster-name">{m.name}</span>{' '}
-              <span className="muted">{m.lastSummaryDay ? t('team.roster.sharing', { day: formatDay(m.lastSummaryDay) }) : t('team.roster.notSharing')}</span>
-              <span className="team-roster-actions">
-                <button type="button" className="button" onClick={() => void copy(m.name)} aria-label={t('team.roster.copy', { name: m.name })}>
-                  {t('team.roster.copyShort')}
-                </button>
-                {confirming === m.name ? (
-                  <span role="group" aria-label={t('team.roster.confirm', { name: m.name })}>
-                    <span>{t('team.roster.confirm', { name: m.name })}</span>{' '}
-                    <button
-                      type="button"
-                      className="button"
-                      disabled={busy}
-                      onClick={() => {
-                        setConfirming(null);
-                        void change(async () => ((await removeFromRoster(config, m.name)) ? t('team.roster.removed', { name: m.name }) : t('team.roster.notMember', { name: m.name })));
-                      }}
-                    >
-                      {t('team.roster.confirmYes')}
-                    </button>{' '}
-                    <button type="button" className="button" onClick={() => setConfirming(null)}>
-                      {t('team.roster.cancel')}
-                    </button>
-                  </span>
-                ) : (
-                  <button type="button" className="button" disabled={busy} onClick={() => setConfirming(m.name)} aria-label={t('team.roster.remove', { name: m.name })}>
-                    {t('team.roster.removeShort')}
+        <>
+          <Pager paged={paged} list={t('team.roster.heading')} />
+          <ul className="team-list team-roster">
+            {paged.shown.map((m) => (
+              <li key={m.name}>
+                <span className="team-roster-name">{m.name}</span>{' '}
+                <span className="muted">{m.lastSummaryDay ? t('team.roster.sharing', { day: formatDay(m.lastSummaryDay) }) : t('team.roster.notSharing')}</span>
+                <span className="team-roster-actions">
+                  <button type="button" className="button" onClick={() => void copy(m.name)} aria-label={t('team.roster.copy', { name: m.name })}>
+                    {t('team.roster.copyShort')}
                   </button>
-                )}
-              </span>
-            </li>
-          ))}
-        </ul>
+                  {confirming === m.name ? (
+                    <span role="group" aria-label={t('team.roster.confirm', { name: m.name })}>
+                      <span>{t('team.roster.confirm', { name: m.name })}</span>{' '}
+                      <button
+                        type="button"
+                        className="button"
+                        disabled={busy}
+                        onClick={() => {
+                          setConfirming(null);
+                          void change(async () => ((await removeFromRoster(config, m.name)) ? t('team.roster.removed', { name: m.name }) : t('team.roster.notMember', { name: m.name })));
+                        }}
+                      >
+                        {t('team.roster.confirmYes')}
+                      </button>{' '}
+                      <button type="button" className="button" onClick={() => setConfirming(null)}>
+                        {t('team.roster.cancel')}
+                      </button>
+                    </span>
+                  ) : (
+                    <button type="button" className="button" disabled={busy} onClick={() => setConfirming(m.name)} aria-label={t('team.roster.remove', { name: m.name })}>
+                      {t('team.roster.removeShort')}
+                    </button>
+                  )}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {roster && roster.leads.length > 0 && <p className="muted">{t('team.roster.leads', { names: roster.leads.join(', ') })}</p>}
       <form className="team-form" onSubmit={onAdd}>

@@ -117,6 +117,35 @@ describe('the roster', () => {
   }, 30_000);
 });
 
+describe('a long roster (issue 27)', () => {
+  it('shows 50 members a page with a find box, their days from the last pull: no summary id read again', async () => {
+    const { dbName } = await createTeam(admin, 'big-roster', 'lia');
+    const names = Array.from({ length: 120 }, (_, i) => `m${String(i).padStart(3, '0')}`);
+    await admin.client(dbName).putSecurity({ admins: { names: ['lia'], roles: [] }, members: { names, roles: [] } });
+    db = createTestDb(`roster-big-${Math.random()}`);
+    setDb(db);
+    const config = await joinTeam(`${server.url}/${dbName}`, 'lia', 'lia-pass');
+    const requests = vi.spyOn(globalThis, 'fetch');
+    render(
+      <I18nextProvider i18n={initI18n('en')}>
+        <RosterSection config={config} version={1} days={{ m051: '2026-12-06' }} />
+      </I18nextProvider>,
+    );
+    const region = await screen.findByRole('region', { name: 'Members' });
+    const pages = await within(region).findByRole('navigation', { name: 'Pages of Members' }, { timeout: 20_000 });
+    const shown = () => within(region).getAllByRole('listitem').map((li) => li.querySelector('.team-roster-name')?.textContent);
+    expect(within(pages).getByText('1–50 of 120 members')).toBeTruthy();
+    expect(shown()).toEqual(names.slice(0, 50));
+    await userEvent.click(within(pages).getByRole('button', { name: 'Next page of Members' }));
+    expect(shown()).toEqual(names.slice(50, 100));
+    expect(within(region).getAllByRole('listitem')[1]!.textContent).toContain('sharing · last summary Dec 6, 2026');
+    expect(within(region).getByRole('button', { name: 'Remove m051 from the team' })).toBeTruthy();
+    await userEvent.type(within(region).getByRole('searchbox', { name: 'Find a member (Members)' }), 'm11');
+    expect(shown()).toEqual(names.slice(110, 120));
+    expect(requests.mock.calls.map(([url]) => String(url)).filter((url) => url.includes('_all_docs'))).toEqual([]);
+  }, 60_000);
+});
+
 describe('Team in the navigation and on Settings', () => {
   it('appears once this device joins a team, and leaves with it', async () => {
     db = createTestDb(`nav-${Math.random()}`);
