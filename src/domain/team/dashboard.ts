@@ -76,29 +76,58 @@ export function latestByMember(docs: Iterable<SummaryDoc>): SummaryDoc[] {
   return [...best.values()].sort((a, b) => (a.member < b.member ? -1 : a.member > b.member ? 1 : 0));
 }
 
-/** Card id -> [lapses, recall percent] of one member on one deck, or null when the version is unknown. */
-function cardsOf(summary: SummaryDoc, deck: DashboardDeck): Map<string, [number, number]> | null {
-  const s = summary.decks.find((d) => d.deckId === deck.deck.id);
-  if (!s) return new Map();
-  const order = deck.cardOrder.get(s.hash);
-  if (!order || s.r.length !== order.length) return null;
-  const out = new Map<string, [number, number]>();
-  order.forEach((id, i) => out.set(id, [s.lapses[i] ?? 0, s.r[i] ?? -1]));
-  return out;
+/** Card id -> position in one version's card order, built once per order (a dashboard reads it per member). */
+const positionsCache = new WeakMap<readonly string[], ReadonlyMap<string, number>>();
+function positionsOf(order: readonly string[]): ReadonlyMap<string, number> {
+  let p = positionsCache.get(order);
+  if (!p) {
+    p = new Map(order.map((id, i) => [id, i]));
+    positionsCache.set(order, p);
+  }
+  return p;
 }
 
-export function assignmentProgress(summary: SummaryDoc, assignment: AssignmentDoc, deck: DashboardDeck | undefined): AssignmentProgress {
+/**
+ * One member's per-card arrays on one deck, with the order they follow; null when the summary is
+ * on a version this device does not know (recall unknown), `empty` when it has no such deck.
+ */
+function deckArrays(summary: SummaryDoc, deck: DashboardDeck): { order: readonly string[]; r: readonly number[]; lapses: readonly number[] } | 'empty' | null {
+  const s = summary.decks.find((d) => d.deckId === deck.deck.id);
+  if (!s) return 'empty';
+  const order = deck.cardOrder.get(s.hash);
+  if (!order || s.r.length !== order.length) return null;
+  return { order, r: s.r, lapses: s.lapses };
+}
+
+/** The assignment's card ids: its lessons' cards, in lesson order. */
+const assignmentCards = (assignment: AssignmentDoc, deck: DashboardDeck | undefined): { lessons: readonly Lesson[]; ids: string[] } => {
   const lessons = deck ? deck.lessons.slice(assignment.fromLesson - 1, assignment.toLesson) : [];
+  return { lessons, ids: lessons.flatMap((l) => l.cards.map((c) => c.id)) };
+};
+
+function progress(summary: SummaryDoc, assignment: AssignmentDoc, deck: DashboardDeck | undefined, { lessons, ids }: { lessons: readonly Lesson[]; ids: readonly string[] }): AssignmentProgress {
   const passed = new Set(summary.decks.find((d) => d.deckId === assignment.deckId)?.lessonsPassed ?? []);
   const lessonsPassed = lessons.filter((l) => passed.has(l.id)).length;
   let meanRecall: number | null = null;
-  const cards = deck ? cardsOf(summary, deck) : null;
-  if (cards) {
-    const ids = lessons.flatMap((l) => l.cards.map((c) => c.id));
-    if (ids.length > 0) meanRecall = ids.reduce((sum, id) => sum + Math.max(0, cards.get(id)?.[1] ?? 0) / 100, 0) / ids.length;
+  const arrays = deck ? deckArrays(summary, deck) : null;
+  if (arrays && ids.length > 0) {
+    // A card not in the summary's version, or never reviewed (-1), counts as 0.
+    let sum = 0;
+    if (arrays !== 'empty') {
+      const at = positionsOf(arrays.order);
+      for (const id of ids) {
+        const i = at.get(id);
+        if (i !== undefined) sum += Math.max(0, arrays.r[i] ?? 0) / 100;
+      }
+    }
+    meanRecall = sum / ids.length;
   }
   const ready = lessons.length > 0 && lessonsPassed === lessons.length && meanRecall !== null && meanRecall >= assignment.retentionTarget - 1e-9;
   return { assignmentId: assignment._id, lessonsPassed, lessonsTotal: lessons.length, meanRecall, ready };
+}
+
+export function assignmentProgress(summary: SummaryDoc, assignment: AssignmentDoc, deck: DashboardDeck | undefined): AssignmentProgress {
+  return progress(summary, assignment, deck, assignmentCards(assignment, deck));
 }
 
 export interface DashboardOptions {
@@ -106,6 +135,11 @@ export interface DashboardOptions {
   weakSpots?: number;
 }
 
+/**
+ * Aggregated by position, not by card id: each version's order is mapped once to item numbers,
+ * and each member's arrays are read by index into reused accumulators (500 members x 2,000
+ * cards was a million map entries and item-key strings per aggregation).
+ */
 export function buildDashboard(
   summaries: readonly SummaryDoc[],
   assignments: readonly AssignmentDoc[],
@@ -114,6 +148,7 @@ export function buildDashboard(
 ): Dashboard {
   const deckById = new Map(decks.map((d) => [d.deck.id, d]));
   const latest = latestByMember(summaries);
+  const wanted = assignments.map((a) => assignmentCards(a, deckById.get(a.deckId)));
   const members: MemberRow[] = latest.map((s) => ({
     member: s.member,
     day: s.day,
@@ -123,61 +158,92 @@ export function buildDashboard(
     retention7: rate(s.retention7),
     retention30: rate(s.retention30),
     overdue: s.overdue,
-    assignments: assignments.map((a) => assignmentProgress(s, a, deckById.get(a.deckId))),
+    assignments: assignments.map((a, i) => progress(s, a, deckById.get(a.deckId), wanted[i]!)),
   }));
 
   // Weak spots over every known deck, one per command, option or fact (deck + key): per member, the
   // lapses and mean recall of the item's cards they reviewed; then summed over those members.
   const cardIndex = new Map<string, Card>();
   for (const d of decks) for (const c of d.deck.cards) cardIndex.set(c.id, c);
-  const acc = new Map<string, { cards: Card[]; learners: number; lapses: number; recall: number }>();
-  for (const s of latest) {
-    const mine = new Map<string, { lapses: number; recall: number; reviewed: number }>();
-    for (const d of decks) {
-      const cards = cardsOf(s, d);
-      if (!cards) continue;
-      for (const [id, [lapses, r]] of cards) {
+  const itemNumber = new Map<string, number>();
+  const itemCards: Card[][] = [];
+  for (const c of cardIndex.values()) {
+    const key = `${c.deckId}\u0000${c.key}`;
+    let n = itemNumber.get(key);
+    if (n === undefined) {
+      n = itemCards.length;
+      itemNumber.set(key, n);
+      itemCards.push([]);
+    }
+    itemCards[n]!.push(c);
+  }
+  // Per version order, each position's item (-1: a card no longer in the current memo, left out).
+  const itemsAt = new Map<readonly string[], Int32Array>();
+  const itemsOf = (order: readonly string[]): Int32Array => {
+    let at = itemsAt.get(order);
+    if (!at) {
+      at = new Int32Array(order.length);
+      order.forEach((id, i) => {
         const card = cardIndex.get(id);
-        // A card no longer in the current memo has no line to rewrite: left out.
-        if (r < 0 || !card) continue;
-        const item = `${card.deckId}\u0000${card.key}`;
-        const m = mine.get(item) ?? { lapses: 0, recall: 0, reviewed: 0 };
-        m.lapses += lapses;
-        m.recall += r / 100;
-        m.reviewed += 1;
-        mine.set(item, m);
+        at![i] = card ? itemNumber.get(`${card.deckId}\u0000${card.key}`)! : -1;
+      });
+      itemsAt.set(order, at);
+    }
+    return at;
+  };
+  const n = itemCards.length;
+  // One member's sums (reset after each member), then the team's.
+  const mineLapses = new Float64Array(n);
+  const mineRecall = new Float64Array(n);
+  const mineReviewed = new Int32Array(n);
+  const touched: number[] = [];
+  const learners = new Int32Array(n);
+  const lapsesAll = new Float64Array(n);
+  const recallAll = new Float64Array(n);
+  // Items in the order they were first seen: ties in the ranking keep it.
+  const seen: number[] = [];
+  for (const s of latest) {
+    for (const d of decks) {
+      const arrays = deckArrays(s, d);
+      if (!arrays || arrays === 'empty') continue;
+      const at = itemsOf(arrays.order);
+      for (let i = 0; i < at.length; i++) {
+        const r = arrays.r[i] ?? -1;
+        const item = at[i]!;
+        if (r < 0 || item < 0) continue;
+        if (mineReviewed[item] === 0) touched.push(item);
+        mineLapses[item]! += arrays.lapses[i] ?? 0;
+        mineRecall[item]! += r / 100;
+        mineReviewed[item]! += 1;
       }
     }
-    for (const [item, m] of mine) {
-      const a = acc.get(item) ?? { cards: [], learners: 0, lapses: 0, recall: 0 };
-      a.learners += 1;
-      a.lapses += m.lapses;
-      a.recall += m.recall / m.reviewed;
-      acc.set(item, a);
+    for (const item of touched) {
+      if (learners[item] === 0) seen.push(item);
+      learners[item]! += 1;
+      lapsesAll[item]! += mineLapses[item]!;
+      recallAll[item]! += mineRecall[item]! / mineReviewed[item]!;
+      mineLapses[item] = 0;
+      mineRecall[item] = 0;
+      mineReviewed[item] = 0;
     }
+    touched.length = 0;
   }
-  const itemCards = new Map<string, Card[]>();
-  for (const c of cardIndex.values()) {
-    const item = `${c.deckId}\u0000${c.key}`;
-    if (acc.has(item)) itemCards.set(item, [...(itemCards.get(item) ?? []), c]);
-  }
-  const weakSpots: WeakSpot[] = [];
-  for (const [item, a] of acc) {
-    const cards = (itemCards.get(item) ?? []).sort((x, y) => x.order - y.order);
+  const weakSpots: WeakSpot[] = seen.map((item) => {
+    const cards = [...itemCards[item]!].sort((x, y) => x.order - y.order);
     const card = cards[0]!;
-    weakSpots.push({
+    return {
       cardId: card.id,
       cardIds: cards.map((c) => c.id),
       deckId: card.deckId,
       key: card.key,
       source: card.source,
       card,
-      learners: a.learners,
-      lapses: a.lapses,
-      lapseRate: a.lapses / a.learners,
-      meanRecall: a.recall / a.learners,
-    });
-  }
+      learners: learners[item]!,
+      lapses: lapsesAll[item]!,
+      lapseRate: lapsesAll[item]! / learners[item]!,
+      meanRecall: recallAll[item]! / learners[item]!,
+    };
+  });
   // Worst first: most lapses per learner, then lowest recall, then memo order.
   weakSpots.sort((x, y) => y.lapseRate - x.lapseRate || x.meanRecall - y.meanRecall || x.card.order - y.card.order);
   return { members, weakSpots: weakSpots.slice(0, options.weakSpots ?? 20) };
