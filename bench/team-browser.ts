@@ -134,7 +134,7 @@ function report(what: string, m: Measures, goalMs: number): void {
   const save = sum(TEAM_MEASURE.save);
   console.log(`  ${what}: ${s(total)} to the dashboard on screen   (goal < ${s(goalMs)})`);
   console.log(
-    `    pull ${s(pull)} (the members' summaries: ids + newest) | rest of the refresh ${s(refresh - pull - save)} (sign-in check, decks and assignments, compile and store the team's deck) | save ${s(save)} (IndexedDB)`,
+    `    pull ${s(pull)} (the members' summaries: ids + newest, beside the decks' compile and store) | refresh in all ${s(refresh)} (session, decks and assignments, compile and store the team's deck, the pull, save) | save ${s(save)} (IndexedDB)`,
   );
   console.log(
     `    compile for the dashboard ${s(sum(TEAM_MEASURE.decks))} | aggregate ${s(lastAggregate?.duration ?? NaN)} (${aggregates.length} run${aggregates.length === 1 ? '' : 's'}, ${s(sum(TEAM_MEASURE.aggregate))} in all) | render ${s(render)} (last aggregate -> on screen, a frame after)`,
@@ -191,6 +191,11 @@ try {
     const openedAt = Date.now();
     await page.goto(`${preview.url}/team`);
     report('opening /team again (navigation -> refreshed dashboard)', await dashboardShown(page, openedAt), v.goalMs);
+    // On a phone: the page keeps to the screen's width (SHOT=file.png keeps a picture of it).
+    await page.setViewportSize({ width: 360, height: 740 });
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    console.log(`  at 360 px wide the page is ${width} px wide`);
+    if (process.env.SHOT) await page.locator('.team-dashboard').screenshot({ path: process.env.SHOT.replace(/(\.png)?$/, `-${key}.png`) });
     if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
     await context.close();
   }
