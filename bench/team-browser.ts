@@ -81,6 +81,8 @@ interface Measures {
   entries: { name: string; startTime: number; duration: number }[];
   rows: number;
   count: string;
+  /** The page's `_all_docs` requests before the dashboard was on screen (Resource Timing: sent to last byte). */
+  requests: { what: string; start: number; ms: number }[];
   rosterAt: number | null;
 }
 
@@ -118,6 +120,9 @@ async function dashboardShown(page: Page, sinceEpochMs: number): Promise<Measure
       rows: section.querySelectorAll('.team-table tbody tr').length,
       count: section.querySelector('[data-member-count]')?.textContent ?? '',
       rosterAt: w.__rosterAt ?? null,
+      requests: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((e) => e.name.includes('/_all_docs') && e.responseEnd <= w.__shownAt)
+        .map((e) => ({ what: decodeURIComponent(e.name).includes('startkey="summary:"') ? 'summary ids' : decodeURIComponent(e.name).includes('startkey=') ? 'decks, assignments' : 'summaries by key', start: e.startTime, ms: e.duration })),
     };
   }, Object.values(TEAM_MEASURE) as string[]);
 }
@@ -139,6 +144,9 @@ function report(what: string, m: Measures, goalMs: number): void {
   console.log(
     `    compile for the dashboard ${s(sum(TEAM_MEASURE.decks))} | aggregate ${s(lastAggregate?.duration ?? NaN)} (${aggregates.length} run${aggregates.length === 1 ? '' : 's'}, ${s(sum(TEAM_MEASURE.aggregate))} in all) | render ${s(render)} (last aggregate -> on screen, a frame after)`,
   );
+  const kinds = new Map<string, number[]>();
+  for (const q of m.requests.filter((q) => q.start >= m.startAt)) kinds.set(q.what, [...(kinds.get(q.what) ?? []), q.ms]);
+  console.log(`    the server's answers (_all_docs): ${[...kinds].map(([k, v]) => `${k} ${v.map((ms) => s(ms)).join(' + ')}`).join(', ')}`);
   console.log(`    on screen: ${m.rows} rows drawn${m.count ? `, "${m.count.trim()}"` : ''}${m.rosterAt !== null ? `; the Members list (${MEMBERS}) at ${s(m.rosterAt - m.startAt)}` : ''}`);
 }
 
