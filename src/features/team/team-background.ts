@@ -24,7 +24,7 @@ export function resumeTeam(decks: () => readonly Deck[], now: () => number): voi
       return;
     }
     // Offline or signed out: the team page says so when opened; here the next round tries again.
-    await refreshTeam(config, decks(), now()).catch(() => undefined);
+    await refreshTeam(config, decks(), now(), { joinRunning: true }).catch(() => undefined);
     timer = setTimeout(() => void round(), EVERY_MS);
   };
   const onOnline = () => void round();

@@ -110,13 +110,16 @@ let writes = 0;
 
 /**
  * One round with the team database. `decks` are the decks this device has (for the summary of
- * decks that assignments name but the team did not publish, such as a built-in one). A round
- * already under way for the same settings, started after this app's last write to the team, is
- * joined: the page opening while start-up's background round runs pulls the 500 summaries once.
+ * decks that assignments name but the team did not publish, such as a built-in one).
+ * `joinRunning` (the automatic rounds: start-up's in the background, the page's on opening and
+ * every five minutes): a round already under way for the same settings, started after this app's
+ * last write to the team, is joined, so the page opening during start-up's round pulls the 500
+ * summaries once. A refresh the user asks for (Refresh, sharing on, after a publish) is a round of
+ * its own: it must see what happened after the click.
  */
-export function refreshTeam(config: TeamConfig, decks: readonly Deck[], now: number): Promise<RefreshResult> {
+export function refreshTeam(config: TeamConfig, decks: readonly Deck[], now: number, options: { joinRunning?: boolean } = {}): Promise<RefreshResult> {
   const key = JSON.stringify([config.dbUrl, config.user, config.lead, config.sharing]);
-  if (inFlight && inFlight.key === key && inFlight.writes === writes) return inFlight.result;
+  if (options.joinRunning && inFlight && inFlight.key === key && inFlight.writes === writes) return inFlight.result;
   const result = refreshOnce(config, decks, now).finally(() => {
     if (inFlight?.result === result) inFlight = null;
   });

@@ -36,11 +36,12 @@ export function useTeam() {
   decksRef.current = decks;
   const [state, setState] = useState<TeamState>({ loaded: false, config: null, content: null, dashboard: null, status: { kind: 'idle' } });
 
+  /** `auto`: the page's own rounds (on opening, every five minutes), which join one under way. */
   const refresh = useCallback(
-    async (config: TeamConfig) => {
+    async (config: TeamConfig, auto = false) => {
       setState((s) => ({ ...s, status: { kind: 'working' } }));
       try {
-        const r = await refreshTeam(config, decksRef.current, clock.now());
+        const r = await refreshTeam(config, decksRef.current, clock.now(), { joinRunning: auto });
         const saved = await teamRepository.config();
         setState((s) => ({ ...s, config: saved, content: r.content, dashboard: r.dashboard ?? s.dashboard, status: { kind: 'done', updated: r.updated, problems: r.problems, clockSkewMs: r.clockSkewMs, summaryKept: r.shared === 'kept' } }));
       } catch (e) {
@@ -56,7 +57,7 @@ export function useTeam() {
       const [config, content, dashboard] = await Promise.all([teamRepository.config(), teamRepository.content(), teamRepository.dashboard()]);
       if (!live) return;
       setState((s) => ({ ...s, loaded: true, config, content, dashboard }));
-      if (config) void refresh(config);
+      if (config) void refresh(config, true);
     })().catch(() => live && setState((s) => ({ ...s, loaded: true, status: { kind: 'error', reason: 'storage' } })));
     return () => {
       live = false;
@@ -66,7 +67,7 @@ export function useTeam() {
   const config = state.config;
   useEffect(() => {
     if (!config) return;
-    const id = setInterval(() => void refresh(config), REFRESH_MS);
+    const id = setInterval(() => void refresh(config, true), REFRESH_MS);
     return () => clearInterval(id);
   }, [config, refresh]);
 

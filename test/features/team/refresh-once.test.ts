@@ -1,6 +1,6 @@
-// The team page opening while start-up's background round runs (issue 27): the two ask for one
-// refresh, so the lead's device pulls the members' summaries once, not twice; a refresh asked
-// after this app wrote to the team (an assignment) is a new round that sees the write.
+// The team page opening while start-up's background round runs (issue 27): the two automatic
+// rounds are one, so the lead's device pulls the members' summaries once, not twice; a refresh
+// the user asks for, or one after this app wrote to the team (an assignment), is a round of its own.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSyncServer, type SyncServer } from '../../../scripts/sync-server';
 import { createTeamDatabase } from '../../../scripts/team-setup';
@@ -27,24 +27,31 @@ afterEach(() => {
 });
 
 describe('refreshTeam', () => {
-  it('joins the round under way; a refresh after a write is a new round', async () => {
+  it('an automatic round joins the one under way; one the user asks for, or after a write, is a new round', async () => {
     setDb(createTestDb(`refresh-once-${Math.random()}`));
     const config = await joinTeam(dbUrl, 'lia', 'lia-pass');
     const requests = vi.spyOn(globalThis, 'fetch');
     const summaryIdReads = () => requests.mock.calls.filter(([url]) => String(url).includes('_all_docs') && decodeURIComponent(String(url)).includes('"summary:"')).length;
 
-    const [page, background] = [refreshTeam(config, [], NOW), refreshTeam(config, [], NOW)];
+    const auto = { joinRunning: true };
+    const [page, background] = [refreshTeam(config, [], NOW, auto), refreshTeam(config, [], NOW, auto)];
     expect(background).toBe(page);
     await page;
     expect(summaryIdReads()).toBe(1);
-    // Done: the next refresh is a round of its own.
-    await refreshTeam(config, [], NOW);
-    expect(summaryIdReads()).toBe(2);
+    // Refresh clicked while a round runs: a round of its own, which sees what happened after the click.
+    const running = refreshTeam(config, [], NOW, auto);
+    const clicked = refreshTeam(config, [], NOW);
+    expect(clicked).not.toBe(running);
+    await Promise.all([running, clicked]);
+    expect(summaryIdReads()).toBe(3);
+    // Done: the next automatic round is a round of its own.
+    await refreshTeam(config, [], NOW, auto);
+    expect(summaryIdReads()).toBe(4);
 
     const deck = compileDeck({ id: 'team-tools', files: [{ path: 'team-tools.en.md', text: TEAM_EN, role: 'memo', lang: 'en' }] }).deck!;
-    const before = refreshTeam(config, [], NOW);
+    const before = refreshTeam(config, [], NOW, auto);
     await createAssignment(config, deck, { fromLesson: 1, toLesson: 1, dueDay: '2026-12-15', retentionTarget: 0.9 }, NOW);
-    const after = refreshTeam(config, [], NOW);
+    const after = refreshTeam(config, [], NOW, auto);
     expect(after).not.toBe(before);
     expect((await after).content.assignments.map((a) => a.deckId)).toEqual(['team-tools']);
     await before;
