@@ -1,18 +1,19 @@
-// From a rating to the next card on screen, in Chromium, with 10,000 cards in the database.
-// Builds the app with a generated 5,000-row deck (10,000 cards), lets 200 new cards a day into the
+// From a rating to the next card on screen, in Chromium, with 10,000 cards in the database (or
+// --cards N). Builds the app with a generated 5,000-row deck (10,000 cards), lets 200 new cards a day into the
 // queue, then rates cards with the keyboard and reads the `kujira:rate-to-next-card` performance
 // measures the review screen records (mark at the key press, measure when the next card is in the
 // DOM; the IndexedDB write of the rating happens in between), with 250 ms between showing an
 // answer and rating it. Prints p50, p95 and max.
-//   npx tsx bench/review-latency.ts [--ratings 100]
+//   npx tsx bench/review-latency.ts [--ratings 100] [--cards 10000]
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../test/e2e/browser';
 import { startPreview } from '../test/e2e/preview-server';
 import { buildWithGeneratedDeck } from './browser/build-with-deck';
 
-const { values } = parseArgs({ options: { ratings: { type: 'string', default: '100' } } });
+const { values } = parseArgs({ options: { ratings: { type: 'string', default: '100' }, cards: { type: 'string', default: '10000' } } });
 const RATINGS = Number(values.ratings);
-const ROWS = 5_000;
+/** Two cards a row: --cards 100000 builds a 50,000-row deck. */
+const ROWS = Math.ceil(Number(values.cards) / 2);
 const OUT_DIR = 'dist-bench';
 const THINK_MS = 250;
 
