@@ -1,6 +1,6 @@
 // Opening the database: the app's single instance (getDb), fresh instances for tests, and the
 // connection status the UI shows (another tab upgraded the database; an upgrade is blocked).
-import { trackDueCounts } from './due-counts';
+import { watchCardStateWrites } from './card-state-writes';
 import { trackCommits } from './commit-signal';
 import { DB_NAME, KujiraDB } from './schema';
 
@@ -57,7 +57,7 @@ export function createDb(options: CreateDbOptions = {}): KujiraDB {
     ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
   });
   entry(db);
-  trackDueCounts(db);
+  watchCardStateWrites(db);
   trackCommits(db);
   db.on('versionchange', () => {
     // Close at once so the other tab's upgrade proceeds; this tab runs old code and must reload.

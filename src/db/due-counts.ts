@@ -1,14 +1,15 @@
 // Reviews due per study day, for the load balancer: built by one read of the [queue+due] index
-// range over the next LOAD_WINDOW_DAYS days, then kept current by a DBCore middleware that sees
-// every write to cardStates made through this connection, so a lookup is an array copy.
+// range over the next LOAD_WINDOW_DAYS days, then kept current from every write to cardStates made
+// through this connection (db/card-state-writes.ts), so a lookup is an array copy.
 // Another tab's writes are not seen: the counts are rebuilt at each new study day and after
 // REBUILD_AFTER_MS. Stale counts only make the balance a little less even: the interval a rating
 // chose is in its log entry, so replay never reads these counts.
-import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
+import type { DBCoreMutateRequest } from 'dexie';
 import { addDays, dayKey, startOfStudyDay } from '../domain/scheduler/day';
 import { LOAD_WINDOW_DAYS, type DayLoad } from '../domain/scheduler/easy-days';
 import type { DayBoundary } from '../domain/scheduler/types';
 import { QUEUE, type CardStateRow, type KujiraDB } from './schema';
+import { observeCardStateWrites } from './card-state-writes';
 
 export const REBUILD_AFTER_MS = 10 * 60_000;
 
@@ -29,7 +30,7 @@ interface Tracker {
   building: Promise<Counts> | null;
 }
 
-const trackers = new WeakMap<KujiraDB, Tracker>();
+const trackers = new WeakMap<KujiraDB, Tracker | null>();
 
 /** Index of the day whose span holds `due`, or -1 outside the window. */
 function dayIndex(starts: readonly number[], due: number): number {
@@ -72,39 +73,20 @@ function applyMutation(t: Tracker, req: DBCoreMutateRequest): void {
   }
 }
 
-/**
- * Keep this connection's due counts current. Call before the database opens (createDb does).
- */
-export function trackDueCounts(db: KujiraDB): void {
-  if (trackers.has(db)) return;
+/** This connection's tracker, made on first use; null when its writes are not watched. */
+function trackerOf(db: KujiraDB): Tracker | null {
+  const known = trackers.get(db);
+  if (known !== undefined) return known;
   const tracker: Tracker = { counts: null, building: null };
-  trackers.set(db, tracker);
-  const middleware: Middleware<DBCore> = {
-    stack: 'dbcore',
-    name: 'due-counts',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        if (name !== 'cardStates') return table;
-        const tracked: DBCoreTable = {
-          ...table,
-          mutate: async (req) => {
-            const res = await table.mutate(req);
-            applyMutation(tracker, req);
-            // A transaction that aborts after this write undoes it: count again from scratch.
-            const trans = req.trans as unknown as { addEventListener?: (type: string, f: () => void) => void };
-            trans.addEventListener?.('abort', () => {
-              tracker.counts = null;
-            });
-            return res;
-          },
-        };
-        return tracked;
-      },
-    }),
-  };
-  db.use(middleware);
+  const watched = observeCardStateWrites(db, {
+    written: (req) => applyMutation(tracker, req),
+    // A transaction that aborts after a write undoes it: count again from scratch.
+    aborted: () => {
+      tracker.counts = null;
+    },
+  });
+  trackers.set(db, watched ? tracker : null);
+  return watched ? tracker : null;
 }
 
 const DAY_MS = 86_400_000;
@@ -180,7 +162,7 @@ function fresh(c: Counts | null, day: DayBoundary, from: string, now: number): c
  */
 export async function dueCountsByDay(db: KujiraDB, day: DayBoundary, now: number): Promise<DayLoad> {
   const from = dayKey(now, day.timeZone, day.startHour);
-  const tracker = trackers.get(db);
+  const tracker = trackerOf(db);
   if (!tracker) {
     const c = await build(db, day, from, now);
     return { from, counts: c.counts };
