@@ -4,9 +4,9 @@
 // 100,000 ratings as a backup file (format 2) into a second database holding only the cards.
 import { applyImport, prepareImport } from '../../src/db/backup/import';
 import { createDb } from '../../src/db/database';
-import { ratingEventOf } from '../../src/db/mappers';
+import { logRowFromRecord, ratingEventOf } from '../../src/db/event-mappers';
 import { buildBackup, serializeBackup } from '../../src/domain/backup/format';
-import { logRowFromRecord, stateToRow } from '../../src/db/mappers';
+import { stateToRow } from '../../src/db/mappers';
 import { rebuildAllStates, type RebuildTimings } from '../../src/db/reviews';
 import { DEFAULT_SETTINGS, dayBoundaryOf, schedulerParamsOf } from '../../src/domain/settings/settings';
 import type { CardStateRow, ReviewLogRow } from '../../src/db/schema';

@@ -4,7 +4,8 @@
 // it changes are written together or not at all.
 import { foldEvents, type LearnerState } from '../domain/events/fold';
 import { WELCOME_FLAG, unlockAllFlag, type LearnerEvent } from '../domain/events/types';
-import { flagToRow, quizEventOf, ratingEventOf, settingsToRow, stateFromRow, stateToRow } from './mappers';
+import { flagToRow, settingsToRow, stateFromRow, stateToRow } from './mappers';
+import { quizEventOf, ratingEventOf } from './event-mappers';
 import type { CardStateRow, EventRow, KujiraDB, OnboardingRow } from './schema';
 import { normalizeSettings } from '../domain/settings/settings';
 

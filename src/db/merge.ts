@@ -21,7 +21,8 @@ import { replay } from '../domain/scheduler/scheduler';
 import { withStorage } from './errors';
 import { rebuildEventCaches } from './events';
 import { resetTimes, sinceReset } from './resets';
-import { quizEventOf, quizRowOf, ratingEventOf, ratingRowOf, stateFromRow, stateToRow } from './mappers';
+import { stateFromRow, stateToRow } from './mappers';
+import { quizEventOf, quizRowOf, ratingEventOf, ratingRowOf } from './event-mappers';
 import type { CardStateRow, EventRow, KujiraDB, QuizResultRow, ReviewLogRow } from './schema';
 
 /** Ratings per write transaction during an import. */

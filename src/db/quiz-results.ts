@@ -4,7 +4,7 @@
 import { personalBest, type NewQuizResult, type QuizModeKey, type QuizResult } from '../domain/quiz/results';
 import { getDb } from './database';
 import { withStorage } from './errors';
-import { quizResultFromRow, quizResultToRow } from './mappers';
+import { quizResultFromRow, quizResultToRow } from './event-mappers';
 import type { KujiraDB } from './schema';
 import { nextStamp } from './stamp';
 

@@ -17,7 +17,7 @@ import type { LearnerEvent } from '../domain/events/types';
 import type { LocalEventStore, QuarantinedEvent, StoredEvent, SyncDeckSource } from '../domain/events/event-store';
 import { applyImport, heldIds, planMerge } from './merge';
 import { withStorage } from './errors';
-import { quizEventOf, ratingEventOf } from './mappers';
+import { quizEventOf, ratingEventOf } from './event-mappers';
 import type { EventRow, KujiraDB, QuizResultRow, ReviewLogRow, StoredDeckRow } from './schema';
 import { deviceId } from './stamp';
 
