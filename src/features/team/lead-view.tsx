@@ -11,8 +11,11 @@ import { AssignmentForm } from './assignment-form';
 import { DashboardView } from './dashboard-view';
 import { PublishForm } from './publish-form';
 
-/** `signedIn` false (the session ended): the last pulled dashboard only, no form that would fail. */
-export function LeadView({ config, signedIn, content, dashboard, onChanged }: { config: TeamConfig; signedIn: boolean; content: TeamCache | null; dashboard: TeamDashboardCache | null; onChanged: () => void }) {
+/**
+ * `signedIn` false (the session ended): the last pulled dashboard only, no form that would fail.
+ * `pulling`: a refresh is under way (the roster waits for the days it brings).
+ */
+export function LeadView({ config, signedIn, pulling, content, dashboard, onChanged }: { config: TeamConfig; signedIn: boolean; pulling: boolean; content: TeamCache | null; dashboard: TeamDashboardCache | null; onChanged: () => void }) {
   const { decks } = useDecks();
   // Every published version compiled once (the compiler is a lazy chunk): the dashboard reads
   // summaries made on any of them, and the newest is what assignments and weak spots name.
@@ -45,7 +48,7 @@ export function LeadView({ config, signedIn, content, dashboard, onChanged }: { 
       {content && <DashboardView content={content} dashboard={dashboard} ddecks={ddecks} />}
       {signedIn && (
         <>
-          <RosterSection config={config} version={dashboard?.pulledAt ?? 0} days={dashboard?.lastSummaryDays} />
+          <RosterSection config={config} version={dashboard?.pulledAt ?? 0} days={dashboard?.lastSummaryDays} pulling={pulling} />
           <PublishForm config={config} content={content} onDone={onChanged} />
           {/* Keyed by the first deck: once the team's decks are compiled, the form starts on one of them. */}
           <AssignmentForm key={assignable[0]?.id ?? ''} config={config} decks={assignable} onDone={onChanged} />

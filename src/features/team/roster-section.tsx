@@ -21,8 +21,10 @@ const memberName = (m: RosterMember) => m.name;
 /**
  * `version` changes when the team was pulled again (Refresh): the roster is read again too, with
  * `days` (each member's newest summary day) from that pull instead of every summary id again.
+ * `pulling`: such a pull is under way; the roster waits for it (on a lead's first sign-in it read
+ * the 15,000 ids beside the pull, slowing both), and is read once it ends, done or failed.
  */
-export function RosterSection({ config, version, days }: { config: TeamConfig; version: number; days?: Readonly<Record<string, string>> }) {
+export function RosterSection({ config, version, days, pulling = false }: { config: TeamConfig; version: number; days?: Readonly<Record<string, string>>; pulling?: boolean }) {
   const { t } = useTranslation();
   // The last summary's day in the words of the page's other dates ("Dec 6, 2026"), not 2026-12-06.
   const formatDay = useFormatDay();
@@ -47,8 +49,8 @@ export function RosterSection({ config, version, days }: { config: TeamConfig; v
     }
   }, [config, failed]);
   useEffect(() => {
-    void reload();
-  }, [reload, version]);
+    if (!pulling) void reload();
+  }, [reload, version, pulling]);
 
   async function change(work: () => Promise<string>) {
     setBusy(true);

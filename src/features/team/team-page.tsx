@@ -73,7 +73,7 @@ export default function TeamPage() {
             <StatusLine status={team.status} pulledAt={team.content?.pulledAt ?? null} />
           </section>
           {signedOut && <JoinForm initialUrl={config.dbUrl} againAs={config.user} onJoined={(c) => void team.joined(c)} />}
-          {config.lead && <LeadView config={config} signedIn={!signedOut} content={team.content} dashboard={team.dashboard} onChanged={() => void team.refresh(config)} />}
+          {config.lead && <LeadView config={config} signedIn={!signedOut} pulling={team.status.kind === 'working'} content={team.content} dashboard={team.dashboard} onChanged={() => void team.refresh(config)} />}
           <MemberView content={team.content} sharing={config.sharing} onSharing={(on) => void team.setSharing(on)} lead={config.lead} />
         </>
       )}

@@ -118,7 +118,7 @@ describe('the roster', () => {
 });
 
 describe('a long roster (issue 27)', () => {
-  it('shows 50 members a page with a find box, their days from the last pull: no summary id read again', async () => {
+  it('shows 50 members a page with a find box, their days from the last pull: read after it, no summary id read again', async () => {
     const { dbName } = await createTeam(admin, 'big-roster', 'lia');
     const names = Array.from({ length: 120 }, (_, i) => `m${String(i).padStart(3, '0')}`);
     await admin.client(dbName).putSecurity({ admins: { names: ['lia'], roles: [] }, members: { names, roles: [] } });
@@ -126,12 +126,18 @@ describe('a long roster (issue 27)', () => {
     setDb(db);
     const config = await joinTeam(`${server.url}/${dbName}`, 'lia', 'lia-pass');
     const requests = vi.spyOn(globalThis, 'fetch');
-    render(
+    const view = (pulling: boolean) => (
       <I18nextProvider i18n={initI18n('en')}>
-        <RosterSection config={config} version={1} days={{ m051: '2026-12-06' }} />
-      </I18nextProvider>,
+        <RosterSection config={config} version={1} days={{ m051: '2026-12-06' }} pulling={pulling} />
+      </I18nextProvider>
     );
+    // While the team's pull runs (it brings the days), the roster waits: nothing read beside it.
+    const { rerender } = render(view(true));
     const region = await screen.findByRole('region', { name: 'Members' });
+    expect(within(region).getByText('Reading the members…')).toBeTruthy();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(requests).not.toHaveBeenCalled();
+    rerender(view(false));
     const pages = await within(region).findByRole('navigation', { name: 'Pages of Members' }, { timeout: 20_000 });
     const shown = () => within(region).getAllByRole('listitem').map((li) => li.querySelector('.team-roster-name')?.textContent);
     expect(within(pages).getByText('1–50 of 120 members')).toBeTruthy();
