@@ -4,7 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { initI18n, languageFromBrowser, loadFeatureStrings } from '../i18n/setup';
-import { installDevice } from '../db';
+import { installDevice, openDatabaseEarly } from '../db';
 import { deviceLanguages, deviceTimeZone } from '../platform/device';
 import './styles.css';
 
@@ -12,6 +12,7 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 installDevice({ timeZone: deviceTimeZone });
+openDatabaseEarly();
 const i18n = initI18n(languageFromBrowser(deviceLanguages()));
 
 createRoot(root).render(

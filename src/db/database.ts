@@ -82,6 +82,17 @@ export function getDb(): KujiraDB {
   return instance;
 }
 
+/**
+ * Start opening the app's database now, while start-up still fetches its chunks (the decks, the
+ * repair code): the first screen's queries then find it open. A failure is not reported here:
+ * the first real use meets the same error and start-up's safe mode says what it is.
+ */
+export function openDatabaseEarly(): void {
+  getDb()
+    .open()
+    .catch(() => undefined);
+}
+
 /** Replace the app's database (component tests inject a fresh fake-indexeddb one). */
 export function setDb(db: KujiraDB | null): void {
   instance = db;

@@ -39,4 +39,5 @@ export { loadBackupRepository } from './backup/load-on-demand';
 
 // Start-up and errors.
 export { installDevice } from './device';
+export { openDatabaseEarly } from './database';
 export { StorageError } from './errors';
