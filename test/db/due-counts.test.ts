@@ -1,5 +1,6 @@
 // The per-day due counts the load balancer reads: equal to a count from scratch after ratings,
 // suspensions, deck syncs, deletes and an aborted transaction.
+import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dueCountsByDay } from '../../src/db/due-counts';
 import { rateCard, suspendCard } from '../../src/db/reviews';
@@ -64,14 +65,19 @@ describe('dueCountsByDay', () => {
     await rateAll(ids, 4, NOW);
     await dueCountsByDay(db, TOKYO, NOW);
     const row = (await db.cardStates.get(ids[0] as string))!;
+    let aborted: Promise<unknown> = Promise.resolve();
     await expect(
       db.transaction('rw', db.cardStates, async () => {
         await db.cardStates.put({ ...row, due: row.due + 5 * DAY });
+        // The abort event comes after the promise rejects, at a time of fake-indexeddb's choosing
+        // (a setTimeout(0) lost that race on a loaded machine): wait for the event itself. The
+        // counts' own listener was added at the put, so it has run by then.
+        const native = Dexie.currentTransaction!.idbtrans;
+        aborted = new Promise((resolve) => native.addEventListener('abort', resolve, { once: true }));
         throw new Error('abort');
       }),
     ).rejects.toThrow('abort');
-    // The transaction's abort event comes a moment after its promise rejects.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await aborted;
     expect((await dueCountsByDay(db, TOKYO, NOW)).counts).toEqual(await fromScratch(NOW));
   });
 
