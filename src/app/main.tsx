@@ -1,9 +1,10 @@
-// Entry point: picks the UI language and mounts the app; the other screens' strings load in the
+// Entry point: picks the UI language, loads the first screen's strings in it (a small chunk,
+// fetched beside the opening database) and mounts the app; the other screens' strings load in the
 // background once the first screen is up, so a later route change rarely waits for them.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
-import { initI18n, languageFromBrowser, loadFeatureStrings } from '../i18n/setup';
+import { initI18n, languageFromBrowser, loadCoreStrings, loadFeatureStrings } from '../i18n/setup';
 import { installDevice, openDatabaseEarly } from '../db';
 import { deviceLanguages, deviceTimeZone } from '../platform/device';
 import './styles.css';
@@ -13,13 +14,19 @@ if (!root) throw new Error('index.html has no #root element');
 
 installDevice({ timeZone: deviceTimeZone });
 openDatabaseEarly();
-const i18n = initI18n(languageFromBrowser(deviceLanguages()));
+const lang = languageFromBrowser(deviceLanguages());
+const i18n = initI18n(lang);
 
-createRoot(root).render(
-  <StrictMode>
-    <App i18n={i18n} />
-  </StrictMode>,
-);
+// Without its strings the app still mounts (showing keys) rather than leave the page blank.
+void loadCoreStrings(lang)
+  .catch((error: unknown) => console.error(error))
+  .then(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <App i18n={i18n} />
+      </StrictMode>,
+    ),
+  );
 
 const whenIdle = window.requestIdleCallback ?? ((callback: () => void) => window.setTimeout(callback, 1500));
 whenIdle(() => void loadFeatureStrings());

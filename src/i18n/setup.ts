@@ -1,11 +1,12 @@
 // i18next set-up. The first visit follows the browser language (ja -> Japanese, anything else ->
-// English); a saved choice wins after that. The first screen's strings come with the entry (both
-// languages, small); the other screens' strings load lazily with their routes, for the UI
-// language only (loadFeatureStrings), and switching language loads the other language's set.
+// English); a saved choice wins after that. Strings load per language: the first screen's (the
+// shell and Home) at start-up, before the first render, for the UI language only; the other
+// screens' lazily with their routes (loadFeatureStrings); a switch loads both sets of the new
+// language first. Every chunk is precached by the service worker, so a switch works offline.
 import i18next, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Lang } from '../domain/deck/types';
-import { coreResources } from './bundles/core';
+import { byFileName } from './bundles/by-file-name';
 
 export const SUPPORTED_LANGS: readonly Lang[] = ['ja', 'en'];
 
@@ -22,19 +23,37 @@ export function preloadResources(resources: Resource): void {
   preloaded = resources;
 }
 
-const featureLoads = new Map<Lang, Promise<void>>();
+/** A bundle's locale files, keyed by path (src/i18n/bundles). */
+type Bundle = { files: Record<string, Record<string, unknown>> };
+
+/** One load per language and set; a failed load is forgotten, so the next call tries again. */
+function loader(load: (lang: Lang) => Promise<Bundle>): (lang: Lang) => Promise<void> {
+  const loads = new Map<Lang, Promise<void>>();
+  return (lang) => {
+    if (preloaded) return Promise.resolve();
+    let done = loads.get(lang);
+    if (!done) {
+      done = load(lang).then(
+        (bundle) => void i18next.addResourceBundle(lang, 'translation', byFileName(bundle.files), true, false),
+        (error: unknown) => {
+          loads.delete(lang);
+          throw error;
+        },
+      );
+      loads.set(lang, done);
+    }
+    return done;
+  };
+}
+
+/** Loads the first screen's strings (the shell and Home) for `lang` (once). Call after initI18n. */
+export const loadCoreStrings = loader((lang) => (lang === 'ja' ? import('./bundles/core-ja') : import('./bundles/core-en')));
+
+const loadFeatures = loader((lang) => (lang === 'ja' ? import('./bundles/features-ja') : import('./bundles/features-en')));
 
 /** Loads the strings of every screen beyond the first, for `lang` (once). */
 export function loadFeatureStrings(lang: Lang = currentLang()): Promise<void> {
-  if (preloaded) return Promise.resolve();
-  let load = featureLoads.get(lang);
-  if (!load) {
-    load = (lang === 'ja' ? import('./bundles/features-ja') : import('./bundles/features-en')).then((bundle) => {
-      i18next.addResourceBundle(lang, 'translation', bundle.translation, true, false);
-    });
-    featureLoads.set(lang, load);
-  }
-  return load;
+  return loadFeatures(lang);
 }
 
 function currentLang(): Lang {
@@ -44,7 +63,8 @@ function currentLang(): Lang {
 export function initI18n(lang: Lang) {
   if (!i18next.isInitialized) {
     void i18next.use(initReactI18next).init({
-      resources: preloaded ?? coreResources,
+      // Tests register every string up front; the app adds each language's sets as they load.
+      resources: preloaded ?? {},
       lng: lang,
       fallbackLng: false,
       supportedLngs: SUPPORTED_LANGS as Lang[],
@@ -59,9 +79,9 @@ export function initI18n(lang: Lang) {
   return i18next;
 }
 
-/** Switches the UI language at once (loading that language's screen strings first). */
+/** Switches the UI language at once (loading that language's strings first). */
 export async function setUiLanguage(lang: Lang): Promise<void> {
-  await loadFeatureStrings(lang);
+  await Promise.all([loadCoreStrings(lang), loadFeatureStrings(lang)]);
   await i18next.changeLanguage(lang);
   applyDocumentLang(lang);
 }

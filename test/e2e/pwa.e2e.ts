@@ -1,6 +1,7 @@
 // The installable offline app: every route opens offline (deep links too) once visited, a card
-// reviewed offline keeps its rating across a reload, the manifest makes it installable, and the
-// Content Security Policy holds with no request leaving the app's origin.
+// reviewed offline keeps its rating across a reload, the language switches offline, the manifest
+// makes it installable, and the Content Security Policy holds with no request leaving the app's
+// origin.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -66,6 +67,36 @@ describe('offline', () => {
     // Lazy route chunks and the compiled decks came from the precache too.
     expect(pageErrors).toEqual([]);
     await context.close();
+  });
+
+  it('switches the language offline: the other language\'s strings come from the precache', async () => {
+    // The first visit loads the UI language's first-screen strings only (src/i18n/setup.ts).
+    const own = await startPreview();
+    const context = await browser.newContext({ locale: 'en-US' });
+    try {
+      const { page, pageErrors } = await openTrackedPage(context, own.url);
+      await page.goto(own.url + '/settings');
+      expect(await appHeading(page)).toBe('Settings');
+      await waitForServiceWorkerControl(page);
+      await own.stop();
+      await context.setOffline(true);
+      await page.reload();
+      expect(await appHeading(page)).toBe('Settings');
+
+      await page.getByRole('combobox', { name: 'Language' }).selectOption('ja');
+      await page.getByRole('heading', { level: 1, name: '設定' }).waitFor({ timeout: 15_000 });
+      // The shell and Home (the first screen's strings) in Japanese too.
+      await page.getByRole('link', { name: 'ホーム' }).first().click();
+      await page.getByRole('heading', { level: 2, name: '今日' }).waitFor({ timeout: 15_000 });
+      // The saved choice wins on the next start, still offline, over the browser's English.
+      await page.reload();
+      await page.getByRole('heading', { level: 2, name: '今日' }).waitFor({ timeout: 15_000 });
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+      await own.stop();
+    }
   });
 });
 

@@ -1,10 +1,8 @@
-// Every ja locale file that is not in the core bundle, as one lazy chunk loaded with the routes
+// Every ja locale file that is not in the core bundle (core-ja.ts), as one lazy chunk loaded with the routes
 // that need it (quiz, onboarding, stats, settings, card browser...).
-import { byFileName } from './by-file-name';
 
-const files = import.meta.glob<Record<string, unknown>>(
+/** Keyed by path; setup.ts keys them by file name (by-file-name.ts, in the entry). */
+export const files = import.meta.glob<Record<string, unknown>>(
   ['../locales/ja/*.json', '!../locales/ja/common.json', '!../locales/ja/home.json'],
   { eager: true, import: 'default' },
 );
-
-export const translation = byFileName(files);
