@@ -9,7 +9,7 @@ import type { CardSchedule } from '../domain/scheduler/types';
 import type { Settings } from '../domain/settings/settings';
 import { dayBoundaryInForce } from './device';
 import { scheduleFromRow } from './mappers';
-import { getSettings } from './settings';
+import { getSettings } from './get-settings';
 
 export function useSettings(): Settings | undefined {
   return useLiveQuery(() => getSettings(getDb()), []);

@@ -1,17 +1,15 @@
-// The settings repository: the single settings row, read as the settings in force (the model
-// itself, defaults and clamping, is src/domain/settings).
+// The settings repository: the single settings row, read as the settings in force (the read in
+// get-settings.ts; the model itself, defaults and clamping, is src/domain/settings).
 import { normalizeSettings, type Settings } from '../domain/settings/settings';
 import { getDb } from './database';
 import { withStorage } from './errors';
-import { rawSettingsOfRow, settingsOfRow, settingsToRow } from './mappers';
+import { rawSettingsOfRow, settingsToRow } from './mappers';
 import type { KujiraDB } from './schema';
 import { appendEvent } from './stamp';
 import { dayBoundaryInForce } from './device';
 import type { DayBoundary } from '../domain/scheduler/types';
 
-export function getSettings(db: KujiraDB): Promise<Settings> {
-  return withStorage(db, async () => settingsOfRow(await db.settings.get('settings')));
-}
+export { getSettings } from './get-settings';
 
 /**
  * Change some settings (clamped) at `now`; returns the settings now in force. The fields that
