@@ -1,8 +1,8 @@
-// Rows <-> domain: how card states, decks, settings, flags and onboarding progress are laid out in
-// IndexedDB (the rows start-up and the first screen read). The log's rows and quiz results, and
-// how they convert to events, are in db/event-mappers.ts. Private to src/db.
+// Rows <-> domain: how card states, decks, settings and flags are laid out in IndexedDB (the rows
+// start-up and the first screen read). The log's rows and quiz results, and how they convert to
+// events, are in db/event-mappers.ts; onboarding progress in db/onboarding-mappers.ts (its rules
+// come with it, and the first visit reads none of it). Private to src/db.
 import type { Card, Deck } from '../domain/deck/types';
-import { emptyProgress, type LessonResult, type OnboardingProgress } from '../domain/onboarding/progress';
 import { candidateOf, newRankOf, scheduleStateOf, type QueueCandidate } from '../domain/scheduler/queue';
 import type { CardSchedule, SchedState } from '../domain/scheduler/types';
 import { normalizeSettings, type Settings } from '../domain/settings/settings';
@@ -13,7 +13,6 @@ import {
   type CardRow,
   type CardStateRow,
   type DeckRow,
-  type OnboardingRow,
   type QueueNumber,
   type SettingsRow,
 } from './schema';
@@ -110,66 +109,4 @@ export function flagToRow(id: AppFlagId, value: boolean, updatedAt: number): App
 
 export function flagFromRow(r: AppFlagRow | undefined): boolean {
   return r?.value === true;
-}
-
-// ---- Onboarding progress
-
-/** The progress fields a row may hold (rows from v2 on hold them all; older backups may not). */
-interface OnboardingProgressRow extends OnboardingRow {
-  cardIndex: number;
-  results: Record<string, LessonResult>;
-  unlockAll: boolean;
-  startedAt: number | null;
-}
-
-const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
-
-function lessonResultFromRow(lessonId: string, x: unknown): LessonResult | null {
-  if (!x || typeof x !== 'object') return null;
-  const r = x as Partial<LessonResult>;
-  if (!isNumber(r.score) || !isNumber(r.total) || !isNumber(r.completedAt)) return null;
-  return {
-    lessonId,
-    score: r.score,
-    total: r.total,
-    durationMs: isNumber(r.durationMs) ? r.durationMs : 0,
-    completedAt: r.completedAt,
-    attempts: isNumber(r.attempts) ? r.attempts : 1,
-  };
-}
-
-/** A stored row (possibly from an older build or a backup holding only OnboardingRow) as progress. */
-export function progressFromRow(deckId: string, row: OnboardingRow | undefined): OnboardingProgress {
-  if (!row) return emptyProgress(deckId);
-  const extra = row as Partial<OnboardingProgressRow>;
-  const results: Record<string, LessonResult> = {};
-  if (extra.results && typeof extra.results === 'object') {
-    for (const [id, value] of Object.entries(extra.results)) {
-      const r = lessonResultFromRow(id, value);
-      if (r) results[id] = r;
-    }
-  }
-  return {
-    deckId,
-    completed: Array.isArray(row.completed) ? row.completed.filter((x): x is string => typeof x === 'string') : [],
-    results,
-    currentLessonId: typeof row.currentLessonId === 'string' ? row.currentLessonId : null,
-    cardIndex: isNumber(extra.cardIndex) ? Math.max(0, Math.floor(extra.cardIndex)) : 0,
-    unlockAll: extra.unlockAll === true,
-    startedAt: isNumber(extra.startedAt) ? extra.startedAt : null,
-    updatedAt: isNumber(row.updatedAt) ? row.updatedAt : 0,
-  };
-}
-
-export function progressToRow(p: OnboardingProgress): OnboardingProgressRow {
-  return {
-    deckId: p.deckId,
-    completed: [...p.completed],
-    currentLessonId: p.currentLessonId,
-    updatedAt: p.updatedAt,
-    cardIndex: p.cardIndex,
-    results: { ...p.results },
-    unlockAll: p.unlockAll,
-    startedAt: p.startedAt,
-  };
 }

@@ -21,7 +21,8 @@ import type { LessonResult, OnboardingProgress } from '../domain/onboarding/prog
 import type { CardGrade } from '../domain/onboarding/check';
 import { getDb } from './database';
 import { CardNotFoundError, withStorage } from './errors';
-import { flagFromRow, flagToRow, progressFromRow, progressToRow } from './mappers';
+import { flagFromRow, flagToRow } from './mappers';
+import { progressFromRow, progressToRow } from './onboarding-mappers';
 import { rateCard } from './reviews';
 import type { KujiraDB } from './schema';
 import { getSettings } from './settings';

@@ -2,7 +2,7 @@
 // the onboarding repository reads them, without its write code, which keeps the team chunk small).
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from './database';
-import { progressFromRow } from './mappers';
+import { progressFromRow } from './onboarding-mappers';
 
 /** Deck id -> ids of the lessons passed, for the given decks; undefined while loading. */
 export function useLessonsPassed(deckIds: readonly string[]): Map<string, string[]> | undefined {

@@ -10,7 +10,7 @@ import type { DayBoundary } from '../domain/scheduler/types';
 import { getDb } from './database';
 import { dayBoundaryInForce } from './device';
 import { withStorage } from './errors';
-import { progressFromRow } from './mappers';
+import { progressFromRow } from './onboarding-mappers';
 import type { KujiraDB } from './schema';
 import { TEAM_CONFIG_KEY } from './team-membership';
 import { readStatsSnapshot } from './stats';

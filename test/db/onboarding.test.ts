@@ -16,7 +16,7 @@ import { rateCard } from '../../src/db/reviews';
 import { updateSettings } from '../../src/db/settings';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings/settings';
 import { installDecks } from '../../src/db/install-decks';
-import { progressFromRow } from '../../src/db/mappers';
+import { progressFromRow } from '../../src/db/onboarding-mappers';
 import type { KujiraDB } from '../../src/db/schema';
 import type { Deck } from '../../src/domain/deck/types';
 import { buildLessons, type Lesson } from '../../src/domain/onboarding/lessons';
