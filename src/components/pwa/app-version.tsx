@@ -1,5 +1,5 @@
 // The running build, for the settings page's "About" section.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { BUILD_ID } from './build-info';
 
 export function AppVersion() {
