@@ -114,6 +114,21 @@ try {
         .map(([k, v]) => `${k} ${v.n} x ${(v.ms / v.n).toFixed(0)} ms`)
         .join(', ')}), the device (check, merge, replay, IndexedDB) ${(s - serverMs / 1000).toFixed(1)} s`,
     );
+    const measures = await page.evaluate(() => {
+      const out: Record<string, { n: number; ms: number }> = {};
+      for (const e of performance.getEntriesByType('measure')) {
+        if (!e.name.startsWith('kujira:sync:')) continue;
+        const k = (out[e.name.slice('kujira:sync:'.length)] ??= { n: 0, ms: 0 });
+        k.n += 1;
+        k.ms += e.duration;
+      }
+      return out;
+    });
+    console.log(
+      `  the device's own measures: ${Object.entries(measures)
+        .map(([k, v]) => `${k} ${(v.ms / 1000).toFixed(1)} s (${v.n} x ${(v.ms / v.n).toFixed(0)} ms)`)
+        .join(', ')}`,
+    );
     await page.context().close();
   }
 

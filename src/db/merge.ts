@@ -21,6 +21,7 @@ import { replay } from '../domain/scheduler/scheduler';
 import { withStorage } from './errors';
 import { rebuildEventCaches } from './events';
 import { resetTimes, sinceReset } from './resets';
+import { staleCards, updateStaleCards } from './stale-cards';
 import { stateFromRow, stateToRow } from './mappers';
 import { quizEventOf, quizRowOf, ratingEventOf, ratingRowOf } from './event-mappers';
 import type { CardStateRow, EventRow, KujiraDB, QuizResultRow, ReviewLogRow } from './schema';
@@ -65,6 +66,48 @@ export async function heldIds<T>(table: KeyedTable<T>, ids: readonly string[]): 
   return ids.filter((id) => keys.has(id));
 }
 
+/** An event by id, with the origin it states (the [device+seq] index of every event table). */
+export interface OriginRef {
+  id: string;
+  device?: string;
+  seq?: number;
+}
+
+/**
+ * The rows a table holds with the id and origin of one of `refs`, one index range per device
+ * (a batch's events of one device are a short run of its counter), where a look-up per id is a
+ * round trip to the storage process each. A row held under another origin than its ref states is
+ * missed: callers that must know every id held (a merge) add the rest with `add`, which refuses
+ * an id already there. Refs without an origin, or a device's refs scattered over its counter,
+ * are looked up by id.
+ */
+export async function heldByOrigin<T extends { id: string }>(table: KeyedTable<T> & { where(index: string): { between(lower: unknown, upper: unknown, includeLower: boolean, includeUpper: boolean): { toArray(): Promise<T[]> } } }, refs: readonly OriginRef[]): Promise<T[]> {
+  const runs = new Map<string, { lo: number; hi: number; ids: string[] }>();
+  const byId: string[] = [];
+  for (const r of refs) {
+    if (r.device === undefined || r.seq === undefined) byId.push(r.id);
+    else {
+      const run = runs.get(r.device);
+      if (run) {
+        run.lo = Math.min(run.lo, r.seq);
+        run.hi = Math.max(run.hi, r.seq);
+        run.ids.push(r.id);
+      } else runs.set(r.device, { lo: r.seq, hi: r.seq, ids: [r.id] });
+    }
+  }
+  for (const [device, run] of runs) {
+    if (run.hi - run.lo <= 4 * run.ids.length + 100) continue;
+    byId.push(...run.ids);
+    runs.delete(device);
+  }
+  const wanted = new Set(refs.map((r) => r.id));
+  const [ranges, rows] = await Promise.all([
+    Promise.all([...runs].map(([device, { lo, hi }]) => table.where('[device+seq]').between([device, lo], [device, hi], true, true).toArray())),
+    overlap(table, byId),
+  ]);
+  return [...ranges.flat().filter((r) => wanted.has(r.id)), ...rows];
+}
+
 /** The rows of `ids` a table holds (read only for the ids it holds). */
 async function overlap<T>(table: KeyedTable<T>, ids: readonly string[]): Promise<T[]> {
   const both = await heldIds(table, ids);
@@ -73,14 +116,42 @@ async function overlap<T>(table: KeyedTable<T>, ids: readonly string[]): Promise
 }
 
 /**
- * Each card's append base (its stored state), for cards that have a state row and no reset: a
- * reset makes the stored state a replay of part of the log only. From state rows already read:
+ * The states a catch-up has replayed and not written yet (db/deferred-states.ts): its batches'
+ * merges read a card's state from here before the stored row, which lags the log until the end.
+ */
+export interface PendingStates {
+  /** The card's state as replayed so far in this catch-up, if it was. */
+  get(cardId: string): CardStateRow | undefined;
+  /** Keeps a batch's replayed states; `stored`: the stored rows read for cards new to the catch-up. */
+  keep(next: ReadonlyMap<string, CardStateRow>, stored: readonly CardStateRow[]): void;
+}
+
+/**
+ * Each card's append base (its current state), for cards that have a state and no reset (a reset
+ * makes the state a replay of part of the log only) and whose stored state does not lag its log
+ * (`lagging`: listed stale by a catch-up, and not replayed by this one). From rows already read:
  * none of the log is.
  */
-function appendBases(rows: readonly (CardStateRow | undefined)[], resets: ReadonlyMap<string, number>): Map<string, AppendBase> {
+function appendBases(rows: readonly (CardStateRow | undefined)[], resets: ReadonlyMap<string, number>, lagging: (cardId: string) => boolean = () => false): Map<string, AppendBase> {
   const out = new Map<string, AppendBase>();
-  for (const row of rows) if (row && !resets.has(row.cardId)) out.set(row.cardId, stateFromRow(row));
+  for (const row of rows) if (row && !resets.has(row.cardId) && !lagging(row.cardId)) out.set(row.cardId, stateFromRow(row));
   return out;
+}
+
+/**
+ * The current rows of `cardIds`: the pending state of a card a catch-up replayed, else the stored
+ * row (read only for the others). Also returns the stored rows read, and which cards lag.
+ */
+async function currentRows(
+  db: KujiraDB,
+  cardIds: readonly string[],
+  pending: PendingStates | undefined,
+): Promise<{ rows: (CardStateRow | undefined)[]; stored: CardStateRow[]; lagging: (cardId: string) => boolean }> {
+  const toRead = pending ? cardIds.filter((c) => pending.get(c) === undefined) : cardIds;
+  const [read, stale] = await Promise.all([db.cardStates.bulkGet([...toRead]), staleCards(db)]);
+  const stored = new Map(read.flatMap((r) => (r ? [[r.cardId, r] as const] : [])));
+  const rows = cardIds.map((c) => pending?.get(c) ?? stored.get(c));
+  return { rows, stored: [...stored.values()], lagging: (c) => stale.has(c) && pending?.get(c) === undefined };
 }
 
 /** Group ratings by card. */
@@ -118,12 +189,14 @@ async function ratingsOfCards(db: KujiraDB, cardIds: readonly string[]): Promise
  * read transaction. Throws BackupValidationError ('conflict', 'replay') with the path of the
  * event at fault, and writes nothing.
  */
-export function planMerge(db: KujiraDB, file: BackupFile): Promise<PreparedImport> {
+export function planMerge(db: KujiraDB, file: BackupFile, pending?: PendingStates): Promise<PreparedImport> {
+  // A catch-up's batch finds the log's rows it holds by origin: its ratings are added with `add`
+  // (applyImport), which refuses any id held under another origin, so none is overwritten.
   return withStorage(db, () =>
-    db.transaction('r', [db.reviewLog, db.voidedRatings, db.events, db.quizResults, db.cardStates], async () => {
+    db.transaction('r', [db.reviewLog, db.voidedRatings, db.events, db.quizResults, db.cardStates, db.meta], async () => {
       const ids = file.events.map((e) => e.id);
       const [live, voidedRows, others, quiz, voids] = await Promise.all([
-        overlap<ReviewLogRow>(db.reviewLog, ids),
+        pending ? heldByOrigin<ReviewLogRow>(db.reviewLog, file.events) : overlap<ReviewLogRow>(db.reviewLog, ids),
         overlap<ReviewLogRow>(db.voidedRatings, ids),
         overlap<EventRow>(db.events, ids),
         overlap<QuizResultRow>(db.quizResults, ids),
@@ -155,8 +228,8 @@ export function planMerge(db: KujiraDB, file: BackupFile): Promise<PreparedImpor
         if (cardId !== undefined) rewritten.add(cardId);
       }
       const freshRatings = byCardId(freshRatingList);
-      const touchedRows = await db.cardStates.bulkGet([...touched]);
-      const bases = appendBases(touchedRows, await resetTimes(db));
+      const { rows: touchedRows, lagging } = await currentRows(db, [...touched], pending);
+      const bases = appendBases(touchedRows, await resetTimes(db), lagging);
       // Only the cards that are not an append have their whole log read.
       const local = await ratingsOfCards(db, [...touched].filter((c) => !isAppend(bases.get(c), freshRatings.get(c) ?? [], rewritten.has(c))));
       const plan = planImport(file, {
@@ -179,29 +252,47 @@ async function replayCards(db: KujiraDB, cardIds: readonly string[]): Promise<vo
 }
 
 /**
- * Replay the cards of state rows and reset times the caller read in the same transaction: a card
- * in `appended` only from its stored state through the ratings listed (an append, see
+ * The replayed state of each card of `rows` (rows and reset times the caller read in the same
+ * transaction): a card in `appended` only from its row through the ratings listed (an append, see
  * AppendBase), any other from its live log.
  */
-async function replayRows(
+async function replayedRows(
+  db: KujiraDB,
+  rows: readonly (CardStateRow | undefined)[],
+  resets: ReadonlyMap<string, number>,
+  appended: ReadonlyMap<string, readonly RatingEvent[]> = new Map(),
+): Promise<Map<string, CardStateRow>> {
+  const whole = rows.flatMap((r) => (r && !appended.has(r.cardId) ? [r.cardId] : []));
+  // One index range per card: Dexie's anyOf() walks the index with cursor jumps, far slower.
+  const logs = await Promise.all(whole.map((id) => db.reviewLog.where('[cardId+reviewedAt]').between([id, -Infinity], [id, Infinity]).toArray()));
+  const byCard = new Map<string, ReviewLogRow[]>(whole.map((id, i) => [id, logs[i]!]));
+  const out = new Map<string, CardStateRow>();
+  for (const row of rows) {
+    if (!row) continue;
+    const added = appended.get(row.cardId);
+    const state = added ? replay(added, stateFromRow(row)) : replay(sinceReset(byCard.get(row.cardId) ?? [], resets.get(row.cardId)));
+    out.set(row.cardId, stateToRow(state, row));
+  }
+  return out;
+}
+
+/** Writes the rows of `next` that differ from the stored `rows` they were replayed from. */
+async function writeChanged(db: KujiraDB, rows: readonly (CardStateRow | undefined)[], next: ReadonlyMap<string, CardStateRow>): Promise<void> {
+  const puts = rows.flatMap((row) => {
+    const n = row && next.get(row.cardId);
+    return n && JSON.stringify(row) !== JSON.stringify(n) ? [n] : [];
+  });
+  if (puts.length > 0) await db.cardStates.bulkPut(puts);
+}
+
+/** Replay the cards of state rows the caller read in the same transaction, and write what changed (see replayedRows). */
+export async function replayRows(
   db: KujiraDB,
   rows: readonly (CardStateRow | undefined)[],
   resets: ReadonlyMap<string, number>,
   appended: ReadonlyMap<string, readonly RatingEvent[]> = new Map(),
 ): Promise<void> {
-  const whole = rows.flatMap((r) => (r && !appended.has(r.cardId) ? [r.cardId] : []));
-  // One index range per card: Dexie's anyOf() walks the index with cursor jumps, far slower.
-  const logs = await Promise.all(whole.map((id) => db.reviewLog.where('[cardId+reviewedAt]').between([id, -Infinity], [id, Infinity]).toArray()));
-  const byCard = new Map<string, ReviewLogRow[]>(whole.map((id, i) => [id, logs[i]!]));
-  const puts: CardStateRow[] = [];
-  for (const row of rows) {
-    if (!row) continue;
-    const added = appended.get(row.cardId);
-    const state = added ? replay(added, stateFromRow(row)) : replay(sinceReset(byCard.get(row.cardId) ?? [], resets.get(row.cardId)));
-    const next = stateToRow(state, row);
-    if (JSON.stringify(row) !== JSON.stringify(next)) puts.push(next);
-  }
-  if (puts.length > 0) await db.cardStates.bulkPut(puts);
+  await writeChanged(db, rows, await replayedRows(db, rows, resets, appended));
 }
 
 /** Ratings and voids grouped into chunks of about `size` ratings that never split a card. */
@@ -234,7 +325,12 @@ export async function applyImport(
   db: KujiraDB,
   prepared: PreparedImport,
   onProgress: ProgressCallback = () => {},
-  options: { chunkSize?: number; countAsImport?: boolean } = {},
+  options: {
+    chunkSize?: number;
+    countAsImport?: boolean;
+    /** A catch-up's batch: the states are replayed into `pending` and the cards listed stale, not written (db/deferred-states.ts). */
+    pending?: PendingStates;
+  } = {},
 ): Promise<ImportResult> {
   const { plan } = prepared;
   const ratings = plan.toAdd.filter((e): e is RatingEvent => e.type === 'rating');
@@ -259,16 +355,16 @@ export async function applyImport(
   let done = 0;
   onProgress({ phase: 'writing', done, total });
   for (const chunk of chunks) {
-    await withStorage(db, () =>
-      db.transaction('rw', [db.reviewLog, db.voidedRatings, db.events, db.cardStates], async () => {
+    const replayed = await withStorage(db, () =>
+      db.transaction('rw', [db.reviewLog, db.voidedRatings, db.events, db.cardStates, db.meta], async () => {
         // Voids are few: the whole set is read (one index range) rather than looked up per rating.
         const voidedHere = new Set((await db.events.where('type').equals('void').toArray()).map((v) => (v as VoidEvent).target));
         for (const v of chunk.voids) voidedHere.add(v.target);
         // Read before the writes: which cards' new ratings all come after their stored log.
         const liveRatings = chunk.ratings.filter((r) => !voidedHere.has(r.id));
         // The chunk writes no state row before its replay: the rows read here are still current.
-        const [rows, resets] = await Promise.all([db.cardStates.bulkGet(chunk.cards), resetTimes(db)]);
-        const bases = appendBases(rows, resets);
+        const [{ rows, stored, lagging }, resets] = await Promise.all([currentRows(db, chunk.cards, options.pending), resetTimes(db)]);
+        const bases = appendBases(rows, resets, lagging);
         const voidedCards = new Set(chunk.voids.map((v) => cardOf.get(v.target)));
         const liveByCard = byCardId(liveRatings);
         const appended = new Map<string, RatingEvent[]>();
@@ -284,12 +380,20 @@ export async function applyImport(
           await db.reviewLog.bulkDelete(moved.map((r) => r.id));
           dead.push(...moved);
         }
-        await db.reviewLog.bulkPut(live);
+        // A catch-up's plan found the log's rows it holds by origin only (planMerge): `add` refuses
+        // an id held under another, and the chunk is undone rather than overwrite it.
+        if (options.pending) await db.reviewLog.bulkAdd(live);
+        else await db.reviewLog.bulkPut(live);
         await db.voidedRatings.bulkPut(dead);
         await db.events.bulkPut(chunk.voids);
-        await replayRows(db, rows, resets, appended);
+        const next = await replayedRows(db, rows, resets, appended);
+        if (options.pending) await updateStaleCards(db, { added: next.keys() });
+        else await writeChanged(db, rows, next);
+        return { next, stored };
       }),
     );
+    // Kept once the chunk is on disk: an aborted chunk leaves nothing behind here either.
+    options.pending?.keep(replayed.next, replayed.stored);
     done += chunk.ratings.length;
     onProgress({ phase: 'writing', done, total });
   }

@@ -5,12 +5,13 @@ import { repairDatabase, repairIfSchedulerChanged, type RepairReport } from './r
 import { installDecks } from './install-decks';
 import { giveBackBuiltInIds } from './deck-owners';
 import { withStorage } from './errors';
+import { settleStaleCards } from './deferred-states';
 
 export type { RepairReport } from './repair';
 
 export const repairRepository = {
   /**
-   * Start-up: repair if the scheduler changed, then bring in the built-in decks and those added
+   * Start-up: repair if the scheduler changed, replay the cards a catch-up left stale, then bring in the built-in decks and those added
    * in the app (a built-in id always wins) (throws: safe mode).
    */
   start: async (builtIn: readonly Deck[], now: number): Promise<RepairReport | null> => {
@@ -18,6 +19,8 @@ export const repairRepository = {
     const stored = (await getDb().storedDecks.orderBy('id').toArray()).map((r) => r.deck);
     const decks = [...builtIn, ...stored.filter((d) => !ids.has(d.id))];
     const report = await repairIfSchedulerChanged(getDb(), now);
+    // A catch-up stopped half-way (the tab closed) left cards whose states lag their log.
+    await settleStaleCards(getDb());
     // Built-in ids taken by a stored deck before issue 22 go back to the built-in decks first.
     await withStorage(getDb(), () => giveBackBuiltInIds(getDb()));
     await installDecks(getDb(), decks, now);

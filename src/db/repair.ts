@@ -60,6 +60,8 @@ export function repairDatabase(db: KujiraDB, now: number): Promise<RepairReport>
       if (puts.length > 0) await db.cardStates.bulkPut(puts);
       await rebuildEventCaches(db);
       await db.meta.put({ key: 'scheduler', value: SCHEDULER_FINGERPRINT });
+      // Every state is a replay of its log now, including those a catch-up had left stale.
+      await db.meta.delete('staleCards');
       return { skipped, statesWritten: puts.length };
     }),
   );

@@ -65,7 +65,12 @@ export type MetaRow =
   /** The scheduler the states were computed with (SCHEDULER_FINGERPRINT): a change triggers Repair. */
   | { key: 'scheduler'; value: string }
   /** Imports that added events so far: sync sends everything again (a sweep) when it changes. */
-  | { key: 'imports'; value: number };
+  | { key: 'imports'; value: number }
+  /**
+   * Cards whose state row may lag their log: a catch-up added their ratings and replays them once
+   * at its end (db/stale-cards.ts). Written with the log rows, cleared with the states.
+   */
+  | { key: 'staleCards'; value: string[] };
 
 /** The one settings row: the settings themselves under a fixed key. */
 export interface SettingsRow extends Settings {

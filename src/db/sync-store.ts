@@ -15,7 +15,8 @@ import { canonicalFilesKey, compareDeckVersions, type DeckVersionKey } from '../
 import { saveStoredDeck } from './stored-decks';
 import type { LearnerEvent } from '../domain/events/types';
 import type { LocalEventStore, QuarantinedEvent, StoredEvent, SyncDeckSource } from '../domain/events/event-store';
-import { applyImport, heldIds, planMerge } from './merge';
+import { applyImport, heldByOrigin, planMerge } from './merge';
+import { DeferredStates } from './deferred-states';
 import { withStorage } from './errors';
 import { quizEventOf, ratingEventOf } from './event-mappers';
 import type { EventRow, KujiraDB, QuizResultRow, ReviewLogRow, StoredDeckRow } from './schema';
@@ -52,11 +53,16 @@ function deckFilesOf(files: unknown[]): DeckSourceFile[] | string {
   return out;
 }
 
+/** The merge's two halves as User Timing measures (bench/sync-browser.ts prints them beside the pull's, src/sync/sync-timing.ts). */
+const MERGE_MEASURE = { plan: 'kujira:sync:plan', write: 'kujira:sync:write' } as const;
+
 /** The sync engine's event store (the domain's port), every optional part implemented. */
 export type SyncEventStore = Required<LocalEventStore<LearnerEvent>>;
 
 /** The sync store over `db`. */
 export function syncEventStore(db: KujiraDB): SyncEventStore {
+  /** A catch-up's states, written when it ends (settlePulled). */
+  const deferred = new DeferredStates();
   const store: SyncEventStore = {
     async readSince(seq, limit) {
       return withStorage(db, () =>
@@ -106,16 +112,29 @@ export function syncEventStore(db: KujiraDB): SyncEventStore {
       return { events, next: ti < TABLES.length ? `${ti}|${after ?? ''}` : null };
     },
 
-    async addPulled(events) {
+    async addPulled(events, source, options = {}) {
+      // Only batches of ratings are deferred: any other event (a void, a reset, a suspension, a
+      // setting) is merged the usual way, on states brought up to date first.
+      const pending = options.deferStates === true && events.every((e) => e.type === 'rating') ? deferred : undefined;
+      if (!pending && deferred.size > 0) await deferred.settle(db);
       let remaining = events;
       const rejected: { id: string; reason: string }[] = [];
       while (remaining.length > 0) {
         const file: BackupFile = { version: 2, exportedAt: '', events: remaining, paths: remaining.map((_, i) => `$[${i}]`), deckVersions: {} };
         try {
-          const prepared = await planMerge(db, file);
-          await applyImport(db, prepared, undefined, { countAsImport: false });
+          const t = performance.now();
+          const prepared = await planMerge(db, file, pending);
+          const planned = performance.now();
+          performance.measure(MERGE_MEASURE.plan, { start: t, end: planned });
+          await applyImport(db, prepared, undefined, { countAsImport: false, ...(pending ? { pending } : {}) });
+          performance.measure(MERGE_MEASURE.write, { start: planned, end: performance.now() });
           return { added: prepared.plan.toAdd.length, rejected };
         } catch (e) {
+          if (pending && e instanceof Dexie.BulkError) {
+            // An id the batch thought new is held under another origin: nothing of the batch was
+            // written; it is merged again the exact way, every id looked up (a conflict refused).
+            return store.addPulled(remaining, source, {}).then((r) => ({ added: r.added, rejected: [...rejected, ...r.rejected] }));
+          }
           if (!(e instanceof BackupValidationError)) throw e;
           // The event at fault is refused; the rest of the batch is planned again without it.
           const at = /^\$\[(\d+)\]/.exec(e.path);
@@ -131,11 +150,18 @@ export function syncEventStore(db: KujiraDB): SyncEventStore {
       return { added: 0, rejected };
     },
 
-    async knownIds(ids) {
+    async settlePulled() {
+      await deferred.settle(db);
+    },
+
+    async knownIds(refs) {
+      // By origin: one index range per device and table instead of a look-up per id (see
+      // heldByOrigin). An id held under another origin is missed, which is safe: it is checked,
+      // and the merge's plan finds it.
       return withStorage(db, () =>
         db.transaction('r', TABLES.map((t) => db[t]), async () => {
-          const held = await Promise.all(TABLES.map((t) => heldIds(db.table<unknown, string>(t), ids)));
-          return new Set(held.flat());
+          const held = await Promise.all(TABLES.map((t) => heldByOrigin(db.table<{ id: string }, string>(t), refs)));
+          return new Set(held.flat().map((r) => r.id));
         }),
       );
     },

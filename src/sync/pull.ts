@@ -8,6 +8,8 @@ import { storePulledDecks } from './deck-sync';
 import { SyncError } from './errors';
 import { classifyPulled, quarantineEntry, type PulledChange } from './pulled-docs';
 import { reportSyncing, type ReplicationContext } from './replication-context';
+import type { AddPulledOptions, EventRef } from './types';
+import { measureSince, PULL_MEASURE } from './sync-timing';
 
 /**
  * One _changes batch within the byte cap: halves the number of documents asked for until the
@@ -34,25 +36,50 @@ export async function changesCapped(ctx: ReplicationContext, since: string, sign
   }
 }
 
-/** Reads and applies batches without waiting until the server has no more; returns the new pull checkpoint. */
+/**
+ * Reads and applies batches without waiting until the server has no more; returns the new pull
+ * checkpoint. A full batch means more follow: the store may leave the states it touches to the
+ * end (settlePulled), which runs however the catch-up ends.
+ */
 export async function catchUp(ctx: ReplicationContext, since: string): Promise<string> {
   let caughtUp = false;
-  while (!caughtUp) {
-    const { r, limit } = await changesCapped(ctx, since, ctx.stopSignal);
-    since = await applyPulled(ctx, r, since);
-    caughtUp = r.results.length < limit;
+  let next = changesCapped(ctx, since, ctx.stopSignal);
+  try {
+    while (!caughtUp) {
+      const t = performance.now();
+      const { r, limit } = await next;
+      measureSince(PULL_MEASURE.wait, t);
+      caughtUp = r.results.length < limit;
+      // The next batch is asked for while this one is checked and written: the server's answer
+      // and the device's work overlap instead of taking turns.
+      if (!caughtUp) {
+        next = changesCapped(ctx, seqText(r.last_seq), ctx.stopSignal);
+        // If this batch fails, nobody awaits the next one: its failure must not surface unhandled.
+        next.catch(() => undefined);
+      }
+      since = await applyPulled(ctx, r, since, { deferStates: !caughtUp });
+    }
+  } catch (e) {
+    // The states first: the error (a lost connection, a stop) is what the caller handles.
+    await ctx.store.settlePulled?.().catch(() => undefined);
+    throw e;
   }
+  const t = performance.now();
+  await ctx.store.settlePulled?.();
+  measureSince(PULL_MEASURE.settle, t);
   return since;
 }
 
 /** Checks and applies one _changes batch; returns the new pull checkpoint. */
-export async function applyPulled(ctx: ReplicationContext, r: ChangesResult, since: string): Promise<string> {
+export async function applyPulled(ctx: ReplicationContext, r: ChangesResult, since: string, options: AddPulledOptions = {}): Promise<string> {
   if (!r || !Array.isArray(r.results)) throw new SyncError('protocol', 'the _changes answer has no results');
   if (r.results.length === 0) return r.last_seq === undefined ? since : seqText(r.last_seq);
   reportSyncing(ctx, r.results.length + (typeof r.pending === 'number' ? r.pending : 0));
-  await applyDocs(ctx, r.results);
+  await applyDocs(ctx, r.results, options);
   const next = seqText(r.last_seq);
+  const t = performance.now();
   await ctx.checkpoints.save('pull', next);
+  measureSince(PULL_MEASURE.checkpoint, t);
   return next;
 }
 
@@ -72,15 +99,27 @@ export async function releaseHeld(ctx: ReplicationContext): Promise<void> {
   await store.releaseHeld(due.map((d) => d.key));
 }
 
+/** A pulled document's event id, with the origin its (unchecked) event states, if any. */
+function eventRefOf(change: PulledChange): EventRef {
+  const ev = (change?.doc as { event?: { device?: unknown; seq?: unknown } } | undefined)?.event;
+  const device = typeof ev?.device === 'string' ? ev.device : undefined;
+  const seq = Number.isSafeInteger(ev?.seq) ? (ev!.seq as number) : undefined;
+  return { id: String(change?.id), ...(device !== undefined && seq !== undefined ? { device, seq } : {}) };
+}
+
 /** Sorts documents, applies the good ones, quarantines (or holds) the rest and what the store refused. */
-async function applyDocs(ctx: ReplicationContext, results: readonly PulledChange[]): Promise<void> {
+async function applyDocs(ctx: ReplicationContext, results: readonly PulledChange[], options: AddPulledOptions = {}): Promise<void> {
   const now = ctx.clock.now();
   // Events already here (this device's own, echoed back) skip the check; the store still
   // refuses any whose content differs from what it holds.
-  const known = await ctx.store.knownIds(results.map((c) => String(c?.id)));
+  let t = performance.now();
+  const known = await ctx.store.knownIds(results.map(eventRefOf));
+  t = measureSince(PULL_MEASURE.known, t);
   const { events, decks, quarantined } = classifyPulled(results, known, { now, check: ctx.check, maxBatchBytes: ctx.maxBatchBytes });
+  t = measureSince(PULL_MEASURE.classify, t);
   if (events.length > 0) {
-    const { added, rejected } = await ctx.store.addPulled(events, ctx.client.dbUrl);
+    const { added, rejected } = await ctx.store.addPulled(events, ctx.client.dbUrl, options);
+    measureSince(PULL_MEASURE.merge, t);
     ctx.totals.pulled += added;
     for (const x of rejected) {
       const doc = results.find((c) => c.id === x.id)?.doc;

@@ -2,7 +2,7 @@
 // src/domain/events/event-store.ts, because src/db implements it), how pulled events are checked,
 // the clock it waits on, and the status it reports. Plain TypeScript, no I/O of its own.
 
-export type { HeldDocument, LocalEventStore, QuarantinedEvent, StoredEvent, SyncDeckSource, SyncEvent } from '../domain/events/event-store';
+export type { AddPulledOptions, EventRef, HeldDocument, LocalEventStore, QuarantinedEvent, StoredEvent, SyncDeckSource, SyncEvent } from '../domain/events/event-store';
 import type { SyncEvent } from '../domain/events/event-store';
 
 /** A pulled event's check (the backup import's validator): the event typed, or the bad field. */

@@ -2,7 +2,7 @@
 // (cookie jar, CORS check, a network switch), an in-memory event store and the test event model.
 import { startSyncServer, type SyncServer, type SyncServerOptions } from '../../scripts/sync-server';
 import type { FetchLike } from '../../src/sync/couch-client';
-import type { LocalEventStore, QuarantinedEvent, StoredEvent, SyncEvent } from '../../src/sync/types';
+import type { EventRef, LocalEventStore, QuarantinedEvent, StoredEvent, SyncEvent } from '../../src/sync/types';
 import { canonicalJson } from '../../src/sync/event-docs';
 
 export type { SyncServer };
@@ -130,8 +130,8 @@ export class MemoryEventStore implements LocalEventStore {
     return { added, rejected };
   }
 
-  async knownIds(ids: string[]) {
-    return new Set(ids.filter((id) => this.byId.has(id)));
+  async knownIds(refs: readonly EventRef[]) {
+    return new Set(refs.map((r) => r.id).filter((id) => this.byId.has(id)));
   }
 
   private heldKeys = new Map<QuarantinedEvent, number>();

@@ -58,6 +58,21 @@ export interface HeldDocument {
   doc: unknown;
 }
 
+/** A pulled event before its check: its id, and its origin when the document states one. */
+export interface EventRef {
+  id: string;
+  device?: string;
+  seq?: number;
+}
+
+export interface AddPulledOptions {
+  /**
+   * More batches follow at once (a catch-up): the store may add the events now and replay the
+   * states they touch once, when settlePulled is called, instead of after every batch.
+   */
+  deferStates?: boolean;
+}
+
 /**
  * The device's event log as the engine sees it. The IndexedDB implementation lives in src/db
  * (its events are the domain's LearnerEvent: `LocalEventStore<LearnerEvent>`); tests use an
@@ -72,9 +87,19 @@ export interface LocalEventStore<E extends SyncEvent = SyncEvent> {
    * already here with the same content is a no-op; an id here with different content is not
    * applied and comes back in `rejected`.
    */
-  addPulled(events: E[], source: string): Promise<{ added: number; rejected: { id: string; reason: string }[] }>;
-  /** Which of these ids the store already holds (its own events come back from the server: no need to check them again). */
-  knownIds(ids: string[]): Promise<Set<string>>;
+  addPulled(events: E[], source: string, options?: AddPulledOptions): Promise<{ added: number; rejected: { id: string; reason: string }[] }>;
+  /**
+   * Optional, for a store that can defer (AddPulledOptions.deferStates): brings every state the
+   * deferred batches touched up to date with the log. Called when a catch-up ends, whether it
+   * ended well or not; safe to call with nothing deferred.
+   */
+  settlePulled?(): Promise<void>;
+  /**
+   * Which of these events the store already holds (its own events come back from the server: no
+   * need to check them again). An event held under other `device`/`seq` than the reference claims
+   * may be missed (it is then checked, and the merge finds it by id); one not held is never named.
+   */
+  knownIds(refs: readonly EventRef[]): Promise<Set<string>>;
   quarantine(items: QuarantinedEvent[]): Promise<void>;
   getCheckpoint(key: string): Promise<string | null>;
   setCheckpoint(key: string, value: string): Promise<void>;
