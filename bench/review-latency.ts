@@ -1,22 +1,30 @@
 // From a rating to the next card on screen, in Chromium, with 10,000 cards in the database (or
-// --cards N). Builds the app with a generated 5,000-row deck (10,000 cards), lets 200 new cards a day into the
-// queue, then rates cards with the keyboard and reads the `kujira:rate-to-next-card` performance
-// measures the review screen records (mark at the key press, measure when the next card is in the
-// DOM; the IndexedDB write of the rating happens in between), with 250 ms between showing an
-// answer and rating it. Prints p50, p95 and max.
-//   npx tsx bench/review-latency.ts [--ratings 100] [--cards 10000]
-// The cards are a built-in deck, so the build precaches them: about 18,000 cards is the most the
-// service worker's 8 MB limit per file takes (100,000 cards compile to a 43.7 MB chunk and the
-// build stops). The 100k-card case needs its cards written to IndexedDB directly: not built.
+// --cards N), made from a generated memo of N / 2 command rows (two cards a row). Lets --ratings + 50
+// new cards a day into the queue, then rates cards with the keyboard and reads the
+// `kujira:rate-to-next-card` performance measures the review screen records (mark at the key
+// press, measure when the next card is in the DOM; the IndexedDB write of the rating happens in
+// between), with 250 ms between showing an answer and rating it. Prints p50, p95 and max.
+//   npx tsx bench/review-latency.ts [--ratings 100] [--cards 10000] [--deck built-in|added]
+// --deck says how the cards reach the app:
+//   built-in (the default): the memo is built into the app as a built-in deck. The build precaches
+//     the deck's chunk, and the service worker takes at most 8 MB a file: about 18,000 cards is the
+//     most (100,000 cards compile to a 43.7 MB chunk and the build stops).
+//   added: the app is built with its own decks only, and the memo is added on the Decks page as a
+//     learner adds one (the file input, the preview, "Add the deck": compiled in the page, stored
+//     in `storedDecks` and installed in one transaction). Any N: the 100,000-card case runs so.
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../test/e2e/browser';
 import { startPreview } from '../test/e2e/preview-server';
-import { buildWithGeneratedDeck } from './browser/build-with-deck';
+import { buildPlain, buildWithGeneratedDeck, generatedBenchMemo } from './browser/build-with-deck';
 
-const { values } = parseArgs({ options: { ratings: { type: 'string', default: '100' }, cards: { type: 'string', default: '10000' } } });
+const { values } = parseArgs({
+  options: { ratings: { type: 'string', default: '100' }, cards: { type: 'string', default: '10000' }, deck: { type: 'string', default: 'built-in' } },
+});
 const RATINGS = Number(values.ratings);
-/** Two cards a row: --cards 100000 builds a 50,000-row deck. */
+/** Two cards a row: --cards 100000 makes a 50,000-row memo. */
 const ROWS = Math.ceil(Number(values.cards) / 2);
+const DECK = values.deck;
+if (DECK !== 'built-in' && DECK !== 'added') throw new Error(`--deck ${DECK}: built-in or added`);
 const OUT_DIR = 'dist-bench';
 const THINK_MS = 250;
 
@@ -25,11 +33,24 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main() {
-  buildWithGeneratedDeck(ROWS, OUT_DIR);
+  if (DECK === 'built-in') buildWithGeneratedDeck(ROWS, OUT_DIR);
+  else buildPlain(OUT_DIR);
   const server = await startPreview({ outDir: OUT_DIR });
   const browser = await launchBrowser();
   try {
     const page = await (await browser.newContext({ locale: 'en-US' })).newPage();
+    if (DECK === 'added') {
+      // As a learner adds a deck: choose the file, wait for the preview, add it.
+      await page.goto(server.url + '/decks');
+      const t0 = Date.now();
+      await page.getByLabel('Markdown files').setInputFiles({ name: 'memo.en.md', mimeType: 'text/markdown', buffer: Buffer.from(generatedBenchMemo(ROWS)) });
+      await page.getByRole('button', { name: 'Add the deck' }).waitFor({ timeout: 600_000 });
+      const t1 = Date.now();
+      await page.getByRole('button', { name: 'Add the deck' }).click();
+      await page.getByText(/^Added “Bench”/).waitFor({ timeout: 600_000 });
+      const t2 = Date.now();
+      console.log(`added the memo on the Decks page: compile and preview ${((t1 - t0) / 1000).toFixed(1)} s, store and install ${((t2 - t1) / 1000).toFixed(1)} s`);
+    }
     await page.goto(server.url + '/settings');
     const newPerDay = page.getByLabel('New cards per day', { exact: false }).first();
     await newPerDay.fill(String(RATINGS + 50));
