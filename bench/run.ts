@@ -5,6 +5,8 @@
 // and import of 100k ratings in real IndexedDB, compile, optimizer, initial sync of 10k and 100k,
 // the lead's team dashboard for 500 members).
 // The machine's load is printed before and after: figures taken under load are not comparable.
+// Not in the run: the rating with 100,000 cards (about 3 min at load 5, most of it adding the
+// deck), `npx tsx bench/review-latency.ts --cards 100000 --deck added` (docs/architecture.md).
 //   npm run bench            Node benchmarks
 //   npm run bench -- --browser   also the Chromium ones (builds the app)
 import { execFileSync } from 'node:child_process';
