@@ -3,7 +3,7 @@
 // lazy chunk, loaded together with its strings, and waits for them.
 import { lazy, Suspense, useEffect, useMemo, useRef, type ComponentType } from 'react';
 import type { i18n as I18n } from 'i18next';
-import { I18nextProvider, useTranslation } from '../i18n/use-translation';
+import { I18nextProvider, useTranslation } from 'react-i18next';
 import { loadFeatureStrings } from '../i18n/setup';
 import { Route, Switch, Link } from 'wouter';
 import { DecksProvider } from '../hooks/use-decks';

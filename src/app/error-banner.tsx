@@ -1,6 +1,6 @@
 // The banner for what the user must act on: a write IndexedDB refused (storage full), an upgrade
 // blocked by another tab, or this tab's database closed because a newer version took over.
-import { useTranslation } from '../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { StorageError, useDatabaseStatus } from '../db';
 import { clearAppError, useAppError } from '../hooks/app-errors';
 

@@ -1,6 +1,6 @@
 // The app shell: skip link, title bar, navigation (top on desktop, bottom bar on phones).
 import type { ReactNode } from 'react';
-import { useTranslation } from '../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { useInTeam } from '../hooks/use-in-team';
 

@@ -1,7 +1,7 @@
 // An error boundary around every route: a screen that throws while rendering shows what went
 // wrong with a way out (try again, home, settings) instead of unmounting the whole app.
 import { Component, type ComponentType, type ReactNode } from 'react';
-import { useTranslation } from '../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 
 function RouteError({ error, retry }: { error: unknown; retry: () => void }) {

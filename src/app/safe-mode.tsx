@@ -3,7 +3,7 @@
 // Repair (rebuild every schedule from the log, taking back and listing the entries it cannot
 // use, then install the decks again) and Reset (forget this device's progress, after a confirmation).
 import { useState } from 'react';
-import { useTranslation } from '../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import type { Deck } from '../domain/deck/types';
 import { downloadText } from '../components/download';
 import { useClock } from '../hooks/clock';

@@ -4,7 +4,7 @@
 // opens, in safe mode: the decks are shown as compiled and the shell offers Export, Repair and
 // Reset (src/app/safe-mode.tsx).
 import { useCallback, useEffect, useState } from 'react';
-import { useTranslation } from '../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { loadRepairRepository, useSettings } from '../db';
 import { loadBuiltInDecks } from '../hooks/use-decks';
 import { useClock } from '../hooks/clock';

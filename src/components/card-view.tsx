@@ -1,7 +1,7 @@
 // One card's content in the chosen language (and, if asked, the other language under it):
 // the question, and once revealed the answer, the memo's note and any correction set apart.
 // Used by review, the card browser and onboarding lessons; the quiz feedback reuses CorrectionBox.
-import { useTranslation } from '../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import type { Card, Lang, Localized } from '../domain/deck/types';
 import { RichText } from './rich-text';
 import { pickLocalized } from '../domain/deck/localized';

@@ -4,6 +4,7 @@
 // screens' lazily with their routes (loadFeatureStrings); a switch loads both sets of the new
 // language first. Every chunk is precached by the service worker, so a switch works offline.
 import i18next, { type Resource } from 'i18next';
+import { initReactI18next } from 'react-i18next';
 import type { Lang } from '../domain/deck/types';
 import { byFileName } from './bundles/by-file-name';
 
@@ -61,7 +62,7 @@ function currentLang(): Lang {
 
 export function initI18n(lang: Lang) {
   if (!i18next.isInitialized) {
-    void i18next.init({
+    void i18next.use(initReactI18next).init({
       // Tests register every string up front; the app adds each language's sets as they load.
       resources: preloaded ?? {},
       lng: lang,
@@ -69,6 +70,7 @@ export function initI18n(lang: Lang) {
       supportedLngs: SUPPORTED_LANGS as Lang[],
       interpolation: { escapeValue: false },
       initAsync: false,
+      react: { bindI18nStore: 'added' },
     });
   } else if (i18next.language !== lang) {
     void i18next.changeLanguage(lang);

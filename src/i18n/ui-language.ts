@@ -1,6 +1,6 @@
 // The language the UI is shown in, as a deck language: the one place that works it out from
 // i18next's current language (anything but Japanese shows English, the fallback language).
-import { useTranslation } from './use-translation';
+import { useTranslation } from 'react-i18next';
 import type { Lang } from '../domain/deck/types';
 
 export function uiLanguageOf(language: string | undefined): Lang {

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { I18nextProvider } from '../../src/i18n/use-translation';
+import { I18nextProvider } from 'react-i18next';
 import { setDb } from '../../src/db/database';
 import { installDecks } from '../../src/db/install-decks';
 import { ErrorBanner } from '../../src/app/error-banner';

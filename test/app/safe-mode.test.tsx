@@ -8,7 +8,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/app/app';
 import { guarded } from '../../src/app/route-boundary';
-import { I18nextProvider } from '../../src/i18n/use-translation';
+import { I18nextProvider } from 'react-i18next';
 import { setDb } from '../../src/db/database';
 import { rateCard } from '../../src/db/reviews';
 import { installDecks } from '../../src/db/install-decks';

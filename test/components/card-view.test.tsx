@@ -2,7 +2,7 @@
 // The card view asks a Japanese-only deck's default card in the UI's language: the frame in
 // English, the memo's words as written (issue 26).
 import { cleanup, render, screen } from '@testing-library/react';
-import { I18nextProvider } from '../../src/i18n/use-translation';
+import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CardView } from '../../src/components/card-view';
 import { compileDeck } from '../../src/domain/deck/compile-deck';

@@ -1,5 +1,5 @@
 // The running build, for the settings page's "About" section.
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { BUILD_ID } from './build-info';
 
 export function AppVersion() {

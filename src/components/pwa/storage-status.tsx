@@ -1,5 +1,5 @@
 // Settings: is Kujira's data kept (persistent storage), how much is used, and what to do if not.
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { formatBytes, type StorageLike } from './storage';
 import { useStorageStatus } from './use-storage-status';
 

@@ -1,6 +1,6 @@
 // The quiet "New version available — Reload" notice. A polite status region (announced, never
 // stealing focus); nothing reloads until the user presses Reload.
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { useUpdatePrompt } from './use-update-prompt';
 import './pwa.css';
 

@@ -2,7 +2,7 @@
 // confirmed before anything is written, with progress for large files), reset progress (after a
 // confirmation naming what is lost, offering to export first), and export a deck for Anki.
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { useUiLanguage } from '../../i18n/ui-language';
 import { backupRepository, type ImportProgress, type PreparedImport, syncConfigRepository } from '../../db';
 import { ankiFileName, exportDeckToAnki } from '../../domain/anki/export-anki';

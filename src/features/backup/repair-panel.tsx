@@ -1,7 +1,7 @@
 // Repair in Settings: rebuild every schedule and cached row from the events, taking back (and
 // listing) the entries the scheduler cannot use. The same repair safe mode offers at start-up.
 import { useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { repairRepository } from '../../db';
 import { useClock } from '../../hooks/clock';
 import { useDecks } from '../../hooks/use-decks';

@@ -1,7 +1,7 @@
 // Card info: the card's content (answer shown), its memory state now (stability, difficulty,
 // chance of recall, due), its review history, and suspend/unsuspend. Reached at /cards/<cardId>.
 import { useCallback } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { useUiLanguage } from '../../i18n/ui-language';
 import { Link } from 'wouter';
 import { CardView } from '../../components/card-view';

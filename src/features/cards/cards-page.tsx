@@ -2,7 +2,7 @@
 // 50 results at a time; /cards/<cardId> opens a card's info. The search stays as it was when
 // coming back from a card, because this one component serves both addresses.
 import { useCallback, useDeferredValue, useId, useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { useUiLanguage } from '../../i18n/ui-language';
 import { Link, useRoute } from 'wouter';
 import { RichText } from '../../components/rich-text';

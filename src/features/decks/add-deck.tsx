@@ -2,7 +2,7 @@
 // deck is previewed with an editable id and stored only once it compiles.
 import { MarkdownFilesInput } from './markdown-files-input';
 import { useId, useState, type DragEvent } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { localizedText } from '../../domain/deck/localized';
 import { PLAIN_DECK_ID, storableDeckIdProblem } from '../../domain/deck/deck-owner';
 import { useUiLanguage } from '../../i18n/ui-language';

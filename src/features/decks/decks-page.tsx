@@ -1,7 +1,7 @@
 // The Decks page: every deck in the app (built in, and added from Markdown), adding a deck,
 // and updating, exporting or removing an added one.
 import { useId, useMemo } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { localizedText } from '../../domain/deck/localized';
 import { useUiLanguage } from '../../i18n/ui-language';
 import { useStoredDecks } from '../../db';

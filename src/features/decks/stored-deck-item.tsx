@@ -3,7 +3,7 @@
 // sources, or remove it (history kept unless the second, explicit choice deletes it).
 import { MarkdownFilesInput } from './markdown-files-input';
 import { useId, useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { useUiLanguage } from '../../i18n/ui-language';
 import { storedDeckRepository, type StoredDeckSummary } from '../../db';
 import type { DeckChanges } from '../../domain/deck/match-cards';

@@ -1,6 +1,6 @@
 // Home: today's work at a glance (due counts, Start review, streak, next due) and the decks.
 import type { ReactNode } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { useUiLanguage } from '../../i18n/ui-language';
 import { Link } from 'wouter';
 import { useDecks } from '../../hooks/use-decks';

@@ -1,6 +1,6 @@
 // The printable completion page (/onboarding/<deck>/certificate): one A4 page the new member can
 // show the team lead. Print CSS in onboarding.css hides the app's navigation.
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { useUiLanguage } from '../../i18n/ui-language';
 import { Link } from 'wouter';
 import { completionSummary, type OnboardingProgress } from '../../domain/onboarding/progress';

@@ -2,7 +2,7 @@
 // (buttons, or ← →), the check (choices are buttons; keys 1-4), and the result: a pass says how
 // many cards went to today's review, a fail shows what was missed and offers Retry.
 import { useEffect, useRef } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { useUiLanguage } from '../../i18n/ui-language';
 import { Link } from 'wouter';
 import { CardView } from '../../components/card-view';

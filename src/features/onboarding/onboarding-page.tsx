@@ -5,7 +5,7 @@
 //   /onboarding/<deck>/certificate     the printable completion page
 // A first visit shows the welcome screens, then goes straight into the first lesson.
 import { useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { useUiLanguage } from '../../i18n/ui-language';
 import { Link, Route, Switch, useLocation, useRoute, useSearch } from 'wouter';
 import { useOnboardingProgress, useSettings, useWelcomeSeen } from '../../db';

@@ -1,6 +1,6 @@
 // The path of a deck: its lessons in order with progress per lesson and overall, locked lessons
 // (unless all are unlocked), Continue where the learner left off, and the summary once complete.
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { useUiLanguage } from '../../i18n/ui-language';
 import { Link } from 'wouter';
 import {

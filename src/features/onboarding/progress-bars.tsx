@@ -1,5 +1,5 @@
 // The progress bars shown on the path and throughout a lesson: overall, and the lesson's own.
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import type { OverallProgress } from '../../domain/onboarding/progress';
 
 export function OverallBar({ overall }: { overall: OverallProgress }) {

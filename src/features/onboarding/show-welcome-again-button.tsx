@@ -1,7 +1,7 @@
 // "Show the welcome again": the settings page mounts this; the next visit to Learn shows the
 // welcome screens once more.
 import { useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { useClock } from '../../hooks/clock';
 import { resetWelcome } from './use-onboarding';
 

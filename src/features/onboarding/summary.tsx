@@ -1,6 +1,6 @@
 // The completion summary (path page and printable completion page): each lesson with its check
 // score and date, the time spent and the completion date.
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { useUiLanguage } from '../../i18n/ui-language';
 import type { Lang } from '../../domain/deck/types';
 import type { CompletionSummary } from '../../domain/onboarding/progress';

@@ -1,7 +1,7 @@
 // First run: at most three short screens (language, how the daily review works, a daily goal),
 // each with a Skip button, then straight into the first lesson.
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { useUiLanguage } from '../../i18n/ui-language';
 import { settingsRepository, useSettings } from '../../db';
 import type { Lang } from '../../domain/deck/types';

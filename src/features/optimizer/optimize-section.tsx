@@ -1,7 +1,7 @@
 // Settings -> Personal scheduler, first panel: "Optimize my parameters" (fit FSRS to the learner's
 // history in a worker, compare the fitted parameters with those in use, adopt them on click).
 import { useId } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { FSRS_MODEL } from '../../domain/optimizer/fitted-params';
 import { MIN_TRAINING_ITEMS } from '../../domain/optimizer/training-items';
 import type { Settings } from '../../domain/settings/settings';

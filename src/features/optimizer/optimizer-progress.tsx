@@ -1,5 +1,5 @@
 // A worker job's progress bar with its Cancel button: the fit and the retention helper show the same.
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 
 export function Progress({ label, done, total, text, onCancel }: { label: string; done: number; total: number; text: string; onCancel: () => void }) {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 // Settings -> Personal scheduler, second panel: the desired retention helper (simulate a year for
 // each retention in a worker, apply one globally or to a deck).
 import { useId } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { localizedText } from '../../domain/deck/localized';
 import { RECOMMEND_WITHIN, SIMULATION_DAYS } from '../../domain/optimizer/simulate';
 import type { Settings } from '../../domain/settings/settings';

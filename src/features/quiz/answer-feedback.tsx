@@ -3,7 +3,7 @@
 // added where it changes the meaning),
 // the card's note, its correction (the card view's CorrectionBox), "I was right" and Next.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { CorrectionBox, LocalizedText } from '../../components/card-view';
 import { localizedText, pickLocalized } from '../../domain/deck/localized';

@@ -1,7 +1,7 @@
 // One quiz question on screen: multiple choice (keys 1-4 or a tap) or a typed answer. The feedback
 // after an answer is answer-feedback.tsx.
 import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import type { AnswerRecord, QuizResponse } from '../../domain/quiz/answer-record';
 import type { ChoiceQuestion, Question, TypedQuestion } from '../../domain/quiz/questions';
 import { QuizText } from './quiz-text';

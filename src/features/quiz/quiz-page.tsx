@@ -3,7 +3,7 @@
 // (pre-filled from any other parameters) and the recent results. When a quiz ends its address
 // becomes plain /quiz, so a reload shows the start screen and history instead of restarting.
 import { useCallback, useMemo, useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { useUiLanguage } from '../../i18n/ui-language';
 import { useLocation, useSearch } from 'wouter';
 import { parseQuizParams, type QuizParamWarning, type QuizParams } from '../../domain/quiz/params';

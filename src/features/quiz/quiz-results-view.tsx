@@ -2,7 +2,7 @@
 // this mode and deck (and "New personal best!"), every question with both answers, and the ways
 // on: review the missed cards now, try again, or a new quiz.
 import { useEffect, useId, useRef } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { useUiLanguage } from '../../i18n/ui-language';
 import { Link } from 'wouter';
 import { isRecordCorrect, type AnswerRecord } from '../../domain/quiz/answer-record';

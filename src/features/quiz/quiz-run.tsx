@@ -1,7 +1,7 @@
 // A running quiz: practice (feedback after each answer) or timed (countdown, no pause; a short
 // marker says how the previous question went, full answers come with the results).
 import { useCallback } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { useUiLanguage } from '../../i18n/ui-language';
 import { useSettings } from '../../db';
 import type { QuizSummary } from '../../domain/quiz/results';

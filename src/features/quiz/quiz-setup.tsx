@@ -1,7 +1,7 @@
 // The quiz start screen: a form for practice (sections, question type, count) or a timed quiz
 // (sprint or exam), and the recent results per mode from the history.
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { useUiLanguage } from '../../i18n/ui-language';
 import { useQuizResults } from '../../db';
 import type { Deck } from '../../domain/deck/types';

@@ -2,7 +2,7 @@
 // Again/Hard/Good/Easy (1-4) each with its interval, Undo (Ctrl/Cmd+Z), remaining counts and a
 // summary at the end.
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { useUiLanguage } from '../../i18n/ui-language';
 import { Link, useSearch } from 'wouter';
 import { CardView } from '../../components/card-view';

@@ -1,7 +1,7 @@
 // Settings > Review days: load balancing (on by default) and easy days, the share of a normal
 // day's reviews each weekday takes. Both act through the load balancer (docs/scheduling.md).
 import { useId } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { useUiLanguage } from '../../i18n/ui-language';
 import type { Settings } from '../../domain/settings/settings';
 

@@ -2,7 +2,7 @@
 // study day starts, load balancing and easy days, and the theme. Every change applies at once
 // and is saved; the app shell passes the storage-status and backup panels in through `extraPanels`.
 import { useId, useState, type ChangeEvent, type ReactNode } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { uiLanguageOf } from '../../i18n/ui-language';
 import { applyTheme } from '../../components/theme';
 import type { Theme } from '../../domain/settings/settings';

@@ -1,6 +1,6 @@
 // The cards on the statistics page: how many are in each state, mastery per section, and the
 // leeches (cards forgotten again and again), each leech linking to its card.
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { Card, Deck, Lang } from '../../domain/deck/types';
 import { localizedText } from '../../domain/deck/localized';

@@ -1,6 +1,6 @@
 // Progress over time on the statistics page: true retention beside the desired retention, the
 // review heatmap of the past year and the due forecast of the next 30 days.
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../domain/deck/types';
 import type { Retention } from '../../domain/stats/stats';
 import { BarChart, HeatmapChart } from './charts';

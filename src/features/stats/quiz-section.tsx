@@ -1,5 +1,5 @@
 // Quiz scores over time on the statistics page: one line chart per mode, with its table.
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { LineChart } from './charts';
 import { Section, TableDetails } from './stats-layout';
 import type { StatsFormat } from './use-stats-format';

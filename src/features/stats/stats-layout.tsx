@@ -1,7 +1,7 @@
 // The statistics page's building blocks: a titled section, and a chart's numbers as a table
 // behind a "Show table" disclosure (every chart is hidden from screen readers; the table is not).
 import type { ReactNode } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 
 export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (

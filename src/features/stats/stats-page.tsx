@@ -2,7 +2,7 @@
 // beside the desired retention, cards by state, mastery per section, quiz scores and leeches.
 // Every chart is an inline SVG hidden from screen readers, with the same numbers in a table.
 import { useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { useClock } from '../../hooks/clock';
 import { useDecks } from '../../hooks/use-decks';
 import { useUiLanguage } from '../../i18n/ui-language';

@@ -1,7 +1,7 @@
 // Settings -> Sync (/settings/sync): the server, user name and password, Start and Stop, and a
 // status line that says what to do. `?server=URL` (a link a lead sends) fills in the server.
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { syncRepository } from '../../db';
 import type { QuarantinedEvent } from '../../domain/events/event-store';

@@ -1,7 +1,7 @@
 // The Sync panel of the settings page: on or off, and the way to the sync page. Reads only the
 // saved sync settings, so the settings page does not load the sync engine.
 import { useEffect, useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { syncConfigRepository, type SyncConfig } from '../../db';
 

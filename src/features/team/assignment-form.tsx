@@ -1,6 +1,6 @@
 // The lead's assignment form: a deck, a range of its lessons, a due day and a retention target.
 import { useEffect, useState, type FormEvent } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import type { TeamConfig } from '../../db';
 import type { Deck } from '../../domain/deck/types';
 import { localizedText } from '../../domain/deck/localized';

@@ -1,7 +1,7 @@
 // The lead's dashboard: members, ready / not yet, weak spots linked to their cards and memo
 // lines, CSV and print.
 import { useMemo } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { TeamCache, TeamDashboardCache } from '../../db';
 import type { Lang } from '../../domain/deck/types';

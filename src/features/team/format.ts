@@ -1,6 +1,6 @@
 // Small formatting helpers of the team page: a time and a day in the UI language, a deck's title.
 import { useCallback, useMemo } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../domain/deck/types';
 import { useDecks } from '../../hooks/use-decks';
 import { localizedText } from '../../domain/deck/localized';

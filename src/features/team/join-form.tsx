@@ -2,7 +2,7 @@
 // name and the password (used to sign in, never stored). "Sign in again" when a session ended:
 // the same form with the team's address and the user name filled in, asking for the password.
 import { useMemo } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import type { TeamConfig } from '../../db';
 import { SignInForm } from '../../components/sign-in-form';
 import { normalizeDbUrl } from '../../sync/couch-client';

@@ -1,6 +1,6 @@
 // What every member sees: the team's decks, the assignments with their due day and this
 // learner's progress on them, and the switch that shares progress with the lead (off by default).
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { type TeamCache, useLessonsPassed } from '../../db';
 import { buildLessons } from '../../domain/onboarding/lessons';

@@ -2,7 +2,7 @@
 // focusable at the ends (aria-disabled, not disabled), so a keyboard user paging with Enter keeps
 // the focus; the range ("51–100 of 500 members") is announced when it changes.
 import { useId } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import type { Paged } from './use-paged';
 
 /** `list` names the list in labels ("Dashboard", "Members"): two pagers on one page differ by it. */

@@ -1,7 +1,7 @@
 // The lead's publish form: a deck's Markdown compiled here first (errors as FILE:LINE and nothing
 // published), then published or updated as the team's next version.
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import type { TeamCache, TeamConfig } from '../../db';
 import { buildLessons } from '../../domain/onboarding/lessons';
 import { newestDecks, publishedDeckId } from '../../domain/team/documents';

@@ -3,7 +3,7 @@
 // confirmation, and the join link to send. The lead is a database admin, so CouchDB lets them
 // change `_security`; creating accounts stays with the server admin (`npm run team`).
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import type { TeamConfig } from '../../db';
 import { USER_NAME, type Roster, type RosterMember } from '../../sync/team-roster';
 import { addToRoster, joinLink, loadRoster, removeFromRoster } from './team-service';

@@ -2,7 +2,7 @@
 // learner's progress, from the last pulled state (works offline). Loaded lazily, only on a device
 // that joined a team; renders nothing when there is no assignment.
 import { useEffect, useState } from 'react';
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { teamRepository, useLessonsPassed } from '../../db';
 import type { AssignmentDoc } from '../../domain/team/types';

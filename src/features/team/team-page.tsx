@@ -1,7 +1,7 @@
 // /team and /team/join?db=URL: join a team, then the member's side (assignments, team decks,
 // the sharing switch) and, for the lead, the dashboard and the publish and assignment forms.
 // Shows the last pulled state at once (offline too) and how old it is.
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { useSearch } from 'wouter';
 import type { TeamConfig } from '../../db';
 import { JoinForm } from './join-form';

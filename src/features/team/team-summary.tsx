@@ -1,6 +1,6 @@
 // The Team panel of the settings page: the way to join a team (or to the team page once joined).
 // Reads one syncState row, so the settings page does not load the team code.
-import { useTranslation } from '../../i18n/use-translation';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useInTeam } from '../../hooks/use-in-team';
 

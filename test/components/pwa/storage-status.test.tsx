@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { I18nextProvider } from '../../../src/i18n/use-translation';
+import { I18nextProvider } from 'react-i18next';
 import { initI18n } from '../../../src/i18n/setup';
 import { StorageStatus } from '../../../src/components/pwa/storage-status';
 import type { StorageLike } from '../../../src/components/pwa/storage';

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { I18nextProvider } from '../../../src/i18n/use-translation';
+import { I18nextProvider } from 'react-i18next';
 import { initI18n } from '../../../src/i18n/setup';
 // virtual:pwa-register/react is aliased to this stand-in in vitest.config.ts.
 import { pwaRegister } from '../../mocks/pwa-register-react';

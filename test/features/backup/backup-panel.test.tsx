@@ -3,7 +3,7 @@
 // plan then writes on Confirm, a bad file shows the path and changes nothing, reset asks first.
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { I18nextProvider } from '../../../src/i18n/use-translation';
+import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { exportBackup } from '../../../src/db/backup/export';
 import { setDb } from '../../../src/db/database';

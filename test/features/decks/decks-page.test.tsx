@@ -5,7 +5,7 @@
 // before deleting history; the Japanese UI.
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { I18nextProvider } from '../../../src/i18n/use-translation';
+import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setDb } from '../../../src/db/database';
 import { rateCard } from '../../../src/db/reviews';

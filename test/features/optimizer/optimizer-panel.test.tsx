@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { I18nextProvider } from '../../../src/i18n/use-translation';
+import { I18nextProvider } from 'react-i18next';
 import { setDb } from '../../../src/db/database';
 import { rateCard } from '../../../src/db/reviews';
 import { getSettings, updateSettings } from '../../../src/db/settings';

@@ -3,7 +3,7 @@
 // own words as "The memo says"), and a typed answer missing only the asked flag gets a hint, as
 // does one with a flag that changes the meaning (what the flag does, from the deck's Flags).
 import { cleanup, render, screen, within } from '@testing-library/react';
-import { I18nextProvider } from '../../../src/i18n/use-translation';
+import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Card, Deck } from '../../../src/domain/deck/types';
 import { recordAnswer } from '../../../src/domain/quiz/answer-record';

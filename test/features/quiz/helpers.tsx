@@ -2,7 +2,7 @@
 // fixture deck, and wouter's memory location (so the search parameters can be set and read).
 import { render } from '@testing-library/react';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { I18nextProvider } from '../../../src/i18n/use-translation';
+import { I18nextProvider } from 'react-i18next';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { createDb, setDb } from '../../../src/db/database';

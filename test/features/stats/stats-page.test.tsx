@@ -2,7 +2,7 @@
 // The statistics page against a fake-indexeddb database: figures, the screen-reader tables,
 // leeches linked to their card, and both languages.
 import { cleanup, render, screen, within } from '@testing-library/react';
-import { I18nextProvider } from '../../../src/i18n/use-translation';
+import { I18nextProvider } from 'react-i18next';
 import { Router } from 'wouter';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setDb } from '../../../src/db/database';

@@ -4,7 +4,7 @@
 // cannot work, and a real start (synced, the server and user name kept, never the password), stop.
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { I18nextProvider } from '../../../src/i18n/use-translation';
+import { I18nextProvider } from 'react-i18next';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setDb } from '../../../src/db/database';
 import type { KujiraDB } from '../../../src/db/schema';

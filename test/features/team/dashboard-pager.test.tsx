@@ -6,7 +6,7 @@
 // dashboard (the server is unreachable here), as it does offline.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { I18nextProvider } from '../../../src/i18n/use-translation';
+import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setDb } from '../../../src/db/database';
 import { teamRepository } from '../../../src/db/team-store';

@@ -4,7 +4,7 @@
 // "never forgotten", "1 learner", never "0.0 lapses per learner". The page shows the last pulled
 // dashboard (the server is unreachable here), as it does offline.
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
-import { I18nextProvider } from '../../../src/i18n/use-translation';
+import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setDb } from '../../../src/db/database';
 import { teamRepository } from '../../../src/db/team-store';

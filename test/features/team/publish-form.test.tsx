@@ -3,7 +3,7 @@
 // does, with FILE:LINE and the commands kept (issue 26: they stayed English in the Japanese UI).
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { I18nextProvider } from '../../../src/i18n/use-translation';
+import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TeamConfig } from '../../../src/db';
 import { PublishForm } from '../../../src/features/team/publish-form';

@@ -5,7 +5,7 @@
 // "Team" in the navigation and on Settings once this device is in a team.
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { I18nextProvider } from '../../../src/i18n/use-translation';
+import { I18nextProvider } from 'react-i18next';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';

@@ -2,7 +2,7 @@
 // A member's assignments on Home: read from the last pulled team state on this device (offline),
 // each with its due day and progress and a way to the team page; nothing without assignments.
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
-import { I18nextProvider } from '../../../src/i18n/use-translation';
+import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setDb } from '../../../src/db/database';
 import type { KujiraDB } from '../../../src/db/schema';

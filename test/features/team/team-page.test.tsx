@@ -5,7 +5,7 @@
 // writes a summary; the lead sees that member on the dashboard; leaving keeps the deck.
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { I18nextProvider } from '../../../src/i18n/use-translation';
+import { I18nextProvider } from 'react-i18next';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setDb } from '../../../src/db/database';
 import type { KujiraDB } from '../../../src/db/schema';

@@ -6,7 +6,7 @@
 // connection" only when the server cannot be reached. A cookie jar stands in for the browser's.
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { I18nextProvider } from '../../../src/i18n/use-translation';
+import { I18nextProvider } from 'react-i18next';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setDb } from '../../../src/db/database';
 import { teamRepository, type TeamConfig } from '../../../src/db/team-store';
