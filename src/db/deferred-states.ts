@@ -14,10 +14,21 @@
 // merge) is replayed from its whole log at the end instead of taking the state kept here. A tab
 // closed half-way leaves the marker; start-up replays the cards it lists (settleStaleCards).
 import { withStorage } from './errors';
-import { replayRows, type PendingStates } from './merge';
+import { replayRows } from './replay-states';
 import { resetTimes } from './resets';
 import { staleCards, updateStaleCards } from './stale-cards';
 import type { CardStateRow, KujiraDB } from './schema';
+
+/**
+ * The states a catch-up has replayed and not written yet (db/deferred-states.ts): its batches'
+ * merges read a card's state from here before the stored row, which lags the log until the end.
+ */
+export interface PendingStates {
+  /** The card's state as replayed so far in this catch-up, if it was. */
+  get(cardId: string): CardStateRow | undefined;
+  /** Keeps a batch's replayed states; `stored`: the stored rows read for cards new to the catch-up. */
+  keep(next: ReadonlyMap<string, CardStateRow>, stored: readonly CardStateRow[]): void;
+}
 
 /** Cards per write transaction when settling (a long transaction would hold a rating back). */
 const SETTLE_CHUNK = 2000;

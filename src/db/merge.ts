@@ -5,24 +5,27 @@
 //
 // Writing. A large log is written in chunks (CHUNK_SIZE ratings per read-write transaction) so
 // the page stays responsive and shows progress. Each chunk holds whole cards (every incoming
-// rating and void of a card) and, in the SAME transaction, replays those cards' states. So after
-// every committed chunk the events and the states agree: if the merge stops half-way (a tab
-// closed, storage full), the device holds a smaller but consistent merge, as if it had synced
-// fewer events. Events are keyed by id, so merging the same events again completes the merge and
-// changes nothing already there. A card whose new ratings all come after its stored log is
-// replayed from its stored state (an append); any other from its whole live log. The other
-// events (suspensions, lessons, quiz results, settings, flags) and the caches they determine are
-// written in one last transaction. Every write re-reads what it depends on inside its
-// transaction, so a plan made before the learner confirmed cannot be stale.
+// rating and void of a card) and, in the SAME transaction, writes those cards' replayed states,
+// or, for a sync catch-up's batch, lists the cards stale and keeps their states in memory until
+// the catch-up ends (db/deferred-states.ts: each card written once however many batches touch
+// it). So after every committed chunk each card's state is a replay of its log or listed stale:
+// if the merge stops half-way (a tab closed, storage full), the device holds a smaller merge, and
+// start-up replays the cards left listed. Events are keyed by id, so merging the same events
+// again completes the merge and changes nothing already there. A card whose new ratings all come
+// after its current state's last rating is replayed from that state (an append); any other from
+// its whole live log. The other events (suspensions, lessons, quiz results, settings, flags) and
+// the caches they determine are written in one last transaction. Every write re-reads what it
+// depends on inside its transaction, so a plan made before the learner confirmed cannot be stale.
 import { isAppend, planImport, type AppendBase, type ImportPlan } from '../domain/backup/plan';
 import type { BackupFile } from '../domain/backup/validate';
 import type { LearnerEvent, QuizEvent, RatingEvent, VoidEvent } from '../domain/events/types';
-import { replay } from '../domain/scheduler/scheduler';
 import { withStorage } from './errors';
 import { rebuildEventCaches } from './events';
-import { resetTimes, sinceReset } from './resets';
+import { resetTimes } from './resets';
 import { staleCards, updateStaleCards } from './stale-cards';
-import { stateFromRow, stateToRow } from './mappers';
+import type { PendingStates } from './deferred-states';
+import { replayedRows, replayRows, writeChanged } from './replay-states';
+import { stateFromRow } from './mappers';
 import { quizEventOf, quizRowOf, ratingEventOf, ratingRowOf } from './event-mappers';
 import type { CardStateRow, EventRow, KujiraDB, QuizResultRow, ReviewLogRow } from './schema';
 
@@ -113,17 +116,6 @@ async function overlap<T>(table: KeyedTable<T>, ids: readonly string[]): Promise
   const both = await heldIds(table, ids);
   if (both.length === 0) return [];
   return (await table.bulkGet(both)).filter((r): r is Awaited<T> & T => r !== undefined);
-}
-
-/**
- * The states a catch-up has replayed and not written yet (db/deferred-states.ts): its batches'
- * merges read a card's state from here before the stored row, which lags the log until the end.
- */
-export interface PendingStates {
-  /** The card's state as replayed so far in this catch-up, if it was. */
-  get(cardId: string): CardStateRow | undefined;
-  /** Keeps a batch's replayed states; `stored`: the stored rows read for cards new to the catch-up. */
-  keep(next: ReadonlyMap<string, CardStateRow>, stored: readonly CardStateRow[]): void;
 }
 
 /**
@@ -251,50 +243,6 @@ async function replayCards(db: KujiraDB, cardIds: readonly string[]): Promise<vo
   await replayRows(db, await db.cardStates.bulkGet([...cardIds]), await resetTimes(db));
 }
 
-/**
- * The replayed state of each card of `rows` (rows and reset times the caller read in the same
- * transaction): a card in `appended` only from its row through the ratings listed (an append, see
- * AppendBase), any other from its live log.
- */
-async function replayedRows(
-  db: KujiraDB,
-  rows: readonly (CardStateRow | undefined)[],
-  resets: ReadonlyMap<string, number>,
-  appended: ReadonlyMap<string, readonly RatingEvent[]> = new Map(),
-): Promise<Map<string, CardStateRow>> {
-  const whole = rows.flatMap((r) => (r && !appended.has(r.cardId) ? [r.cardId] : []));
-  // One index range per card: Dexie's anyOf() walks the index with cursor jumps, far slower.
-  const logs = await Promise.all(whole.map((id) => db.reviewLog.where('[cardId+reviewedAt]').between([id, -Infinity], [id, Infinity]).toArray()));
-  const byCard = new Map<string, ReviewLogRow[]>(whole.map((id, i) => [id, logs[i]!]));
-  const out = new Map<string, CardStateRow>();
-  for (const row of rows) {
-    if (!row) continue;
-    const added = appended.get(row.cardId);
-    const state = added ? replay(added, stateFromRow(row)) : replay(sinceReset(byCard.get(row.cardId) ?? [], resets.get(row.cardId)));
-    out.set(row.cardId, stateToRow(state, row));
-  }
-  return out;
-}
-
-/** Writes the rows of `next` that differ from the stored `rows` they were replayed from. */
-async function writeChanged(db: KujiraDB, rows: readonly (CardStateRow | undefined)[], next: ReadonlyMap<string, CardStateRow>): Promise<void> {
-  const puts = rows.flatMap((row) => {
-    const n = row && next.get(row.cardId);
-    return n && JSON.stringify(row) !== JSON.stringify(n) ? [n] : [];
-  });
-  if (puts.length > 0) await db.cardStates.bulkPut(puts);
-}
-
-/** Replay the cards of state rows the caller read in the same transaction, and write what changed (see replayedRows). */
-export async function replayRows(
-  db: KujiraDB,
-  rows: readonly (CardStateRow | undefined)[],
-  resets: ReadonlyMap<string, number>,
-  appended: ReadonlyMap<string, readonly RatingEvent[]> = new Map(),
-): Promise<void> {
-  await writeChanged(db, rows, await replayedRows(db, rows, resets, appended));
-}
-
 /** Ratings and voids grouped into chunks of about `size` ratings that never split a card. */
 function chunksByCard(ratings: readonly RatingEvent[], voidsByCard: ReadonlyMap<string, VoidEvent[]>, size: number): { cards: string[]; ratings: RatingEvent[]; voids: VoidEvent[] }[] {
   const byCard = byCardId(ratings);
@@ -328,8 +276,13 @@ export async function applyImport(
   options: {
     chunkSize?: number;
     countAsImport?: boolean;
-    /** A catch-up's batch: the states are replayed into `pending` and the cards listed stale, not written (db/deferred-states.ts). */
+    /**
+     * A catch-up's batch: the states are replayed into `pending` and the cards listed stale, not
+     * written (db/deferred-states.ts); the caller settles them.
+     */
     pending?: PendingStates;
+    /** The plan found the log's rows by origin only (planMerge with `pending`): ratings are added with `add`, never over a row. */
+    addOnly?: boolean;
   } = {},
 ): Promise<ImportResult> {
   const { plan } = prepared;
@@ -351,6 +304,7 @@ export async function applyImport(
     else voidsByCard.set(card, [...(voidsByCard.get(card) ?? []), v]);
   }
   const chunks = chunksByCard(ratings, voidsByCard, options.chunkSize ?? CHUNK_SIZE);
+  const { pending } = options;
   const total = ratings.length;
   let done = 0;
   onProgress({ phase: 'writing', done, total });
@@ -363,7 +317,7 @@ export async function applyImport(
         // Read before the writes: which cards' new ratings all come after their stored log.
         const liveRatings = chunk.ratings.filter((r) => !voidedHere.has(r.id));
         // The chunk writes no state row before its replay: the rows read here are still current.
-        const [{ rows, stored, lagging }, resets] = await Promise.all([currentRows(db, chunk.cards, options.pending), resetTimes(db)]);
+        const [{ rows, stored, lagging }, resets] = await Promise.all([currentRows(db, chunk.cards, pending), resetTimes(db)]);
         const bases = appendBases(rows, resets, lagging);
         const voidedCards = new Set(chunk.voids.map((v) => cardOf.get(v.target)));
         const liveByCard = byCardId(liveRatings);
@@ -382,18 +336,18 @@ export async function applyImport(
         }
         // A catch-up's plan found the log's rows it holds by origin only (planMerge): `add` refuses
         // an id held under another, and the chunk is undone rather than overwrite it.
-        if (options.pending) await db.reviewLog.bulkAdd(live);
+        if (options.addOnly) await db.reviewLog.bulkAdd(live);
         else await db.reviewLog.bulkPut(live);
         await db.voidedRatings.bulkPut(dead);
         await db.events.bulkPut(chunk.voids);
         const next = await replayedRows(db, rows, resets, appended);
-        if (options.pending) await updateStaleCards(db, { added: next.keys() });
+        if (pending) await updateStaleCards(db, { added: next.keys() });
         else await writeChanged(db, rows, next);
         return { next, stored };
       }),
     );
     // Kept once the chunk is on disk: an aborted chunk leaves nothing behind here either.
-    options.pending?.keep(replayed.next, replayed.stored);
+    pending?.keep(replayed.next, replayed.stored);
     done += chunk.ratings.length;
     onProgress({ phase: 'writing', done, total });
   }

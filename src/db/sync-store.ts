@@ -126,7 +126,7 @@ export function syncEventStore(db: KujiraDB): SyncEventStore {
           const prepared = await planMerge(db, file, pending);
           const planned = performance.now();
           performance.measure(MERGE_MEASURE.plan, { start: t, end: planned });
-          await applyImport(db, prepared, undefined, { countAsImport: false, ...(pending ? { pending } : {}) });
+          await applyImport(db, prepared, undefined, { countAsImport: false, ...(pending ? { pending, addOnly: true } : {}) });
           performance.measure(MERGE_MEASURE.write, { start: planned, end: performance.now() });
           return { added: prepared.plan.toAdd.length, rejected };
         } catch (e) {
