@@ -44,21 +44,31 @@ export async function changesCapped(ctx: ReplicationContext, since: string, sign
 export async function catchUp(ctx: ReplicationContext, since: string): Promise<string> {
   let caughtUp = false;
   let next = changesCapped(ctx, since, ctx.stopSignal);
+  /** The last batch's checkpoint on its way (one at a time, in order). */
+  let saving: Promise<void> = Promise.resolve();
   try {
     while (!caughtUp) {
       const t = performance.now();
       const { r, limit } = await next;
       measureSince(PULL_MEASURE.wait, t);
       caughtUp = r.results.length < limit;
-      // The next batch is asked for while this one is checked and written: the server's answer
-      // and the device's work overlap instead of taking turns.
+      // The next batch is asked for while this one is checked and written, and this one's
+      // checkpoint is saved while the next is: the server's answers and the device's work
+      // overlap instead of taking turns.
       if (!caughtUp) {
         next = changesCapped(ctx, seqText(r.last_seq), ctx.stopSignal);
         // If this batch fails, nobody awaits the next one: its failure must not surface unhandled.
         next.catch(() => undefined);
       }
-      since = await applyPulled(ctx, r, since, { deferStates: !caughtUp });
+      const applied = await applyBatch(ctx, r, since, { deferStates: !caughtUp });
+      if (applied !== since || r.results.length > 0) {
+        await saving;
+        saving = saveCheckpoint(ctx, applied);
+        saving.catch(() => undefined);
+      }
+      since = applied;
     }
+    await saving;
   } catch (e) {
     // The states first: the error (a lost connection, a stop) is what the caller handles.
     await ctx.store.settlePulled?.().catch(() => undefined);
@@ -70,17 +80,26 @@ export async function catchUp(ctx: ReplicationContext, since: string): Promise<s
   return since;
 }
 
-/** Checks and applies one _changes batch; returns the new pull checkpoint. */
-export async function applyPulled(ctx: ReplicationContext, r: ChangesResult, since: string, options: AddPulledOptions = {}): Promise<string> {
+/** Checks and applies one _changes batch, and saves the pull checkpoint past it; returns that checkpoint. */
+export async function applyPulled(ctx: ReplicationContext, r: ChangesResult, since: string): Promise<string> {
+  const next = await applyBatch(ctx, r, since);
+  if (r.results.length > 0) await saveCheckpoint(ctx, next);
+  return next;
+}
+
+/** Checks and applies one _changes batch; returns the checkpoint past it (not saved yet). */
+async function applyBatch(ctx: ReplicationContext, r: ChangesResult, since: string, options: AddPulledOptions = {}): Promise<string> {
   if (!r || !Array.isArray(r.results)) throw new SyncError('protocol', 'the _changes answer has no results');
   if (r.results.length === 0) return r.last_seq === undefined ? since : seqText(r.last_seq);
   reportSyncing(ctx, r.results.length + (typeof r.pending === 'number' ? r.pending : 0));
   await applyDocs(ctx, r.results, options);
-  const next = seqText(r.last_seq);
+  return seqText(r.last_seq);
+}
+
+async function saveCheckpoint(ctx: ReplicationContext, at: string): Promise<void> {
   const t = performance.now();
-  await ctx.checkpoints.save('pull', next);
+  await ctx.checkpoints.save('pull', at);
   measureSince(PULL_MEASURE.checkpoint, t);
-  return next;
 }
 
 /**
