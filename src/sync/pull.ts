@@ -134,7 +134,7 @@ async function applyDocs(ctx: ReplicationContext, results: readonly PulledChange
   let t = performance.now();
   const known = await ctx.store.knownIds(results.map(eventRefOf));
   t = measureSince(PULL_MEASURE.known, t);
-  const { events, decks, quarantined } = classifyPulled(results, known, { now, check: ctx.check, maxBatchBytes: ctx.maxBatchBytes });
+  const { events, decks, quarantined } = classifyPulled(results, known, { now, check: ctx.check, ...(ctx.checkMany ? { checkMany: ctx.checkMany } : {}), maxBatchBytes: ctx.maxBatchBytes });
   t = measureSince(PULL_MEASURE.classify, t);
   if (events.length > 0) {
     const { added, rejected } = await ctx.store.addPulled(events, ctx.client.dbUrl, options);

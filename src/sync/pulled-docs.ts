@@ -6,7 +6,7 @@
 import type { ChangesResult } from './couch-client';
 import { readDoc } from './event-docs';
 import { CLOCK_TOLERANCE_MS, heldUntil, latestStampOf } from '../domain/events/clock-bounds';
-import type { EventCheck, QuarantinedEvent, SyncDeckSource, SyncEvent } from './types';
+import type { EventBatchCheck, EventCheck, QuarantinedEvent, SyncDeckSource, SyncEvent } from './types';
 
 /** One _changes entry; `tooLarge`: over the byte cap alone, read without its document (pull.ts). */
 export type PulledChange = ChangesResult['results'][number] & { tooLarge?: boolean };
@@ -52,7 +52,7 @@ export function quarantineEntry(docId: string, rev: string, path: string, reason
 export function classifyPulled(
   results: readonly PulledChange[],
   known: ReadonlySet<string>,
-  { now, check, maxBatchBytes }: { now: number; check: EventCheck; maxBatchBytes: number },
+  { now, check, checkMany, maxBatchBytes }: { now: number; check: EventCheck; checkMany?: EventBatchCheck; maxBatchBytes: number },
 ): ClassifiedDocs {
   const events: SyncEvent[] = [];
   const decks: PulledDeck[] = [];
@@ -70,8 +70,20 @@ export function classifyPulled(
       until,
       doc: JSON.stringify(doc),
     });
-  for (const change of results) {
-    if ((change as PulledChange).tooLarge) {
+  const readings = results.map((change) => ((change as PulledChange).tooLarge ? null : readDoc(change?.doc)));
+  // The events to check (neither held here already nor held back for their time), checked at once.
+  const toCheck: number[] = [];
+  readings.forEach((reading, i) => {
+    if (reading?.kind !== 'event' || known.has((reading.event as { id: string }).id)) return;
+    const stamp = latestStampOf(reading.event);
+    if (!stamp || heldUntil(stamp.at, now) === null) toCheck.push(i);
+  });
+  const raws = toCheck.map((i) => (readings[i] as { event: unknown }).event);
+  const checkResults = checkMany ? checkMany(raws) : raws.map(check);
+  const checkedAt = new Map(toCheck.map((i, k) => [i, checkResults[k]!]));
+  for (const [i, change] of results.entries()) {
+    const reading = readings[i];
+    if (reading === null || reading === undefined) {
       const rev = String(change.changes?.[0]?.rev ?? '').slice(0, 100);
       quarantined.push({ docId: String(change.id).slice(0, 200), rev, path: '$', reason: `larger than ${maxBatchBytes} bytes: not read`, receivedAt: now, sample: '' });
       continue;
@@ -79,7 +91,6 @@ export function classifyPulled(
     const doc = change?.doc;
     const docId = String((doc as { _id?: unknown } | undefined)?._id ?? change?.id ?? '').slice(0, 200);
     const rev = String((doc as { _rev?: unknown } | undefined)?._rev ?? '').slice(0, 100);
-    const reading = readDoc(doc);
     if (reading.kind === 'skip') continue;
     if (reading.kind === 'deck') {
       const until = heldUntil(reading.deck.at, now);
@@ -103,7 +114,7 @@ export function classifyPulled(
       hold(docId, rev, `$.event.${stamp.field}`, stamp.at, until, doc);
       continue;
     }
-    const checked = check(reading.event);
+    const checked = checkedAt.get(i)!;
     if (!checked.ok) {
       quarantined.push(quarantineEntry(docId, rev, `$.event${checked.path.replace(/^\$/, '')}`, checked.reason, now, doc));
       continue;

@@ -5,7 +5,7 @@
 // pull.ts, sweep.ts and deck-sync.ts, instead of one class whose every method reads every field.
 import type { Checkpoints } from './checkpoints';
 import type { CouchClient } from './couch-client';
-import type { Clock, EventCheck, LocalEventStore, SyncStatus } from './types';
+import type { Clock, EventBatchCheck, EventCheck, LocalEventStore, SyncStatus } from './types';
 
 /** Documents written to the server, events added from it, documents quarantined (or held). */
 export interface ReplicationTotals {
@@ -19,6 +19,8 @@ export interface ReplicationContext {
   readonly store: LocalEventStore;
   /** The pulled events' check (the backup import's validator). */
   readonly check: EventCheck;
+  /** The same for a whole batch, when the caller has one. */
+  readonly checkMany?: EventBatchCheck;
   readonly clock: Clock;
   /** Events per request, both directions. */
   readonly batchSize: number;

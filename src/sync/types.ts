@@ -6,7 +6,10 @@ export type { AddPulledOptions, EventRef, HeldDocument, LocalEventStore, Quarant
 import type { SyncEvent } from '../domain/events/event-store';
 
 /** A pulled event's check (the backup import's validator): the event typed, or the bad field. */
-export type EventCheck = (event: unknown) => { ok: true; event: SyncEvent } | { ok: false; path: string; reason: string };
+export type EventCheck = (event: unknown) => EventCheckResult;
+export type EventCheckResult = { ok: true; event: SyncEvent } | { ok: false; path: string; reason: string };
+/** Many events checked at once, each result what EventCheck gives for it (a batch costs less than its events one by one). */
+export type EventBatchCheck = (events: readonly unknown[]) => EventCheckResult[];
 
 /** Time for backoff and status; tests pass a manual clock. */
 export interface Clock {

@@ -46,4 +46,26 @@ describe('classifyPulled', () => {
     const own = voidEvent('v4', 'r1', NOW + 2 * HOUR);
     expect(classifyPulled([change(eventToDoc(own))], new Set(['v4']), how)).toEqual({ events: [own], decks: [], quarantined: [] });
   });
+
+  it('checks a batch at once when it can, with the same outcome, and only the events that need it', () => {
+    const mine = ratingEvent('mine', 'docker:ps', 3, NOW - 2 * HOUR);
+    const docs = [
+      change(eventToDoc(mine)),
+      change(eventToDoc(ratingEvent('r1', 'docker:ps', 3, NOW - HOUR))),
+      change(eventToDoc(voidEvent('v2', 'r1', -5))),
+      change(eventToDoc(voidEvent('v3', 'r1', NOW + 2 * HOUR))),
+      change(eventToDoc(voidEvent('v4', 'r1', NOW - HOUR))),
+    ];
+    const asked: unknown[][] = [];
+    const checkMany = (raws: readonly unknown[]) => {
+      asked.push([...raws]);
+      return raws.map(checkTestEvent);
+    };
+    const known = new Set(['mine']);
+    const once = classifyPulled(docs, known, { ...how, checkMany });
+    expect(once).toEqual(classifyPulled(docs, known, how));
+    // Neither the event held here already nor the one held back for its time is checked.
+    expect(asked.map((raws) => raws.map((r) => (r as { id: string }).id))).toEqual([['r1', 'v2', 'v4']]);
+    expect(once.events.map((e) => e.id)).toEqual(['mine', 'r1', 'v4']);
+  });
 });

@@ -24,3 +24,25 @@ export function checkEventLikeImport(raw: unknown, validators: BackupValidators,
     return { ok: false, path: e.path.replace(/^\$\.[A-Za-z]+\[0\]/, '$'), reason: e.detail };
   }
 }
+
+/**
+ * Many events, each result what checkEventLikeImport gives for it. They are checked as one file
+ * first: the file's checks are those of each event plus one across them (no id twice), so a file
+ * that passes says every event passes, for one schema run and one checksum instead of one per
+ * event. When the file fails (an event is bad, or two share an id), each is checked alone.
+ */
+export function checkEventsLikeImport(raws: readonly unknown[], validators: BackupValidators, now: number): EventCheckResult[] {
+  const typed = (raw: unknown) => raw !== null && typeof raw === 'object' && !Array.isArray(raw) && (EVENT_TYPES as readonly unknown[]).includes((raw as { type?: unknown }).type);
+  if (raws.length > 1 && raws.every(typed)) {
+    try {
+      const file = checkBackup(buildBackup(raws as LearnerEvent[], { device: '', deckVersions: {} }, now), validators, now);
+      const byId = new Map(file.events.map((e) => [e.id, e]));
+      const events = raws.map((raw) => byId.get((raw as { id?: unknown }).id as string));
+      if (file.events.length === raws.length && events.every((e) => e !== undefined)) return events.map((event) => ({ ok: true, event: event! }));
+    } catch (e) {
+      if (!(e instanceof BackupValidationError)) throw e;
+      // One of them is bad: each is checked alone below, for its own path and reason.
+    }
+  }
+  return raws.map((raw) => checkEventLikeImport(raw, validators, now));
+}

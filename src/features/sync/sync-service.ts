@@ -2,10 +2,10 @@
 // store (src/db), its status for the UI, and the saved server and user name (never the password).
 // Loaded only when sync is set up or its page opens: nothing here is in the first-visit bundle.
 import { syncConfigRepository, syncRepository, type SyncConfig } from '../../db';
-import { checkEventLikeImport } from '../../domain/backup/event-check';
+import { checkEventLikeImport, checkEventsLikeImport } from '../../domain/backup/event-check';
 import { dbUrlProblem } from '../../sync/couch-client';
 import { Replicator } from '../../sync/replicator';
-import { realClock, type EventCheck, type SyncStatus } from '../../sync/types';
+import { realClock, type EventBatchCheck, type EventCheck, type SyncStatus } from '../../sync/types';
 
 export interface SyncSnapshot {
   status: SyncStatus;
@@ -39,10 +39,13 @@ function loadConfig(): Promise<void> {
   return configLoaded;
 }
 
-async function pulledEventCheck(): Promise<EventCheck> {
+async function pulledEventChecks(): Promise<{ check: EventCheck; checkMany: EventBatchCheck }> {
   const m = await import('../../domain/backup/validator.generated');
   const validators = { v1: m.validateV1, v2: m.validate };
-  return (raw) => checkEventLikeImport(raw, validators, realClock.now());
+  return {
+    check: (raw) => checkEventLikeImport(raw, validators, realClock.now()),
+    checkMany: (raws) => checkEventsLikeImport(raws, validators, realClock.now()),
+  };
 }
 
 function onOnline() {
@@ -51,7 +54,7 @@ function onOnline() {
 
 async function begin(server: string, credentials: { name: string; password: string } | null): Promise<void> {
   await replicator?.stop();
-  const [check, deviceId] = await Promise.all([pulledEventCheck(), syncRepository.deviceId()]);
+  const [{ check, checkMany }, deviceId] = await Promise.all([pulledEventChecks(), syncRepository.deviceId()]);
   // A saved address the engine now refuses (http:// to another computer, saved before issue 22)
   // is reported like any other error, not thrown at start-up.
   const problem = dbUrlProblem(server);
@@ -64,6 +67,7 @@ async function begin(server: string, credentials: { name: string; password: stri
     dbUrl: server,
     store: syncRepository.eventStore(),
     check,
+    checkMany,
     deviceId,
     // Larger batches than the engine's default: each pulled batch is merged like an import (one
     // plan, a replay of the cards it touches), so fewer, bigger batches cost much less in all

@@ -1,7 +1,7 @@
 // A pulled event is checked exactly as a backup import checks it: the event comes back as the
 // import would store it, or the path inside the event of its first bad field.
 import { describe, expect, it } from 'vitest';
-import { checkEventLikeImport } from '../../../src/domain/backup/event-check';
+import { checkEventLikeImport, checkEventsLikeImport } from '../../../src/domain/backup/event-check';
 import { validate, validateV1 } from '../../../src/domain/backup/validator.generated.js';
 import { dayKey } from '../../../src/domain/scheduler/day';
 import { DEFAULT_PARAMS } from '../../../src/domain/scheduler/params';
@@ -40,5 +40,32 @@ describe('checkEventLikeImport', () => {
       expect(r.path).toBe(path);
       expect(r.reason).not.toBe('');
     }
+  });
+});
+
+describe('checkEventsLikeImport', () => {
+  const ratings = (n: number) => Array.from({ length: n }, (_, i) => ({ ...rating(), id: `r-${i}`, seq: i + 1 }));
+
+  it('gives each event of a good batch what checking it alone gives', () => {
+    const batch = [...ratings(5), { id: 'v-1', type: 'void', at: NOW, device: 'd', seq: 9, target: 'r-1' }];
+    expect(checkEventsLikeImport(batch, validators, NOW)).toEqual(batch.map((e) => checkEventLikeImport(e, validators, NOW)));
+    // As one file: one schema run for the six events.
+    let runs = 0;
+    const counted = Object.assign((data: unknown) => {
+      runs += 1;
+      const ok = validate(data);
+      counted.errors = validate.errors;
+      return ok;
+    }, { errors: validate.errors });
+    expect(checkEventsLikeImport(batch, { v1: validateV1, v2: counted as typeof validate }, NOW).every((r) => r.ok)).toBe(true);
+    expect(runs).toBe(1);
+  });
+
+  it('still names each bad event and its field when the batch holds some, and passes the good ones', () => {
+    const [a, b, c] = ratings(3);
+    const batch = [a, { ...b!, rating: 7 }, 'x', c, { ...rating(), id: 'r-0' }, { ...c!, admin: true }];
+    const results = checkEventsLikeImport(batch, validators, NOW);
+    expect(results).toEqual(batch.map((e) => checkEventLikeImport(e, validators, NOW)));
+    expect(results.map((r) => (r.ok ? 'ok' : r.path))).toEqual(['ok', '$.rating', '$', 'ok', 'ok', '$.admin']);
   });
 });
