@@ -70,9 +70,10 @@ async function begin(server: string, credentials: { name: string; password: stri
     checkMany,
     deviceId,
     // Larger batches than the engine's default: each pulled batch is merged like an import (one
-    // plan, a replay of the cards it touches), so fewer, bigger batches cost much less in all
-    // (measured in bench/sync-browser.ts).
-    batchSize: 2000,
+    // plan, one check, the log rows), and a catch-up writes its states once at the end, so what is
+    // left per batch is a fixed cost: 100,000 events on 10,000 cards took 26.0-26.4 s in batches of
+    // 5,000 against 30.5-33.1 s in batches of 2,000 (bench/sync-browser.ts, docs/sync.md).
+    batchSize: 5000,
     fetch: (input, init) => globalThis.fetch(input, init),
     onStatus: (status) => publish({ status }),
   });
