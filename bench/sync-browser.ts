@@ -112,7 +112,7 @@ try {
     console.log(
       `  where the time went: the server's answers ${(serverMs / 1000).toFixed(1)} s (${Object.entries(answers)
         .map(([k, v]) => `${k} ${v.n} x ${(v.ms / v.n).toFixed(0)} ms`)
-        .join(', ')}), the device (check, merge, replay, IndexedDB) ${(s - serverMs / 1000).toFixed(1)} s`,
+        .join(', ')}); the next answer is on its way while the device writes a batch, so the two overlap: the device's part is in its measures below`,
     );
     const measures = await page.evaluate(() => {
       const out: Record<string, { n: number; ms: number }> = {};
