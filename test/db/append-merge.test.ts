@@ -8,39 +8,15 @@ import { readAllEvents } from '../../src/db/events';
 import { rateCard, rebuildAllStates, undoLastRating } from '../../src/db/reviews';
 import { syncEventStore } from '../../src/db/sync-store';
 import type { KujiraDB } from '../../src/db/schema';
-import type { LearnerEvent, RatingEvent } from '../../src/domain/events/types';
-import type { Grade } from '../../src/domain/scheduler/types';
-import { DEFAULT_SETTINGS } from '../../src/domain/settings/settings';
-import { createSeededTestDb } from './helpers';
+import type { LearnerEvent } from '../../src/domain/events/types';
+import { device as otherDevice, HOUR, NOW, otherDevicesRatings as otherRatings, settings, SOURCE } from './other-device';
 
-const NOW = Date.parse('2026-11-27T12:00:00Z');
-const HOUR = 3_600_000;
-const settings = { ...DEFAULT_SETTINGS, timeZone: 'UTC' };
-const SOURCE = 'https://couch.example.org/kujira-alice';
 const open: KujiraDB[] = [];
 afterEach(() => {
   for (const db of open.splice(0)) db.close();
 });
-
-async function device() {
-  const { db, deck } = await createSeededTestDb(3, NOW);
-  open.push(db);
-  return { db, cards: deck.cards.map((c) => c.id) };
-}
-
-/** Another device's log: `rounds` ratings of each of `cards`, one hour apart, in time order. */
-async function otherDevicesRatings(rounds: number): Promise<{ events: RatingEvent[]; cards: string[] }> {
-  const { db, cards } = await device();
-  let t = NOW;
-  for (let k = 0; k < rounds; k++) {
-    for (const id of cards.slice(0, 3)) {
-      t += HOUR;
-      await rateCard(db, id, (((k * 3) % 4) + 1) as Grade, t, 2000, { settings });
-    }
-  }
-  const events = (await readAllEvents(db)).filter((e): e is RatingEvent => e.type === 'rating');
-  return { events: events.sort((a, b) => a.reviewedAt - b.reviewedAt), cards };
-}
+const device = () => otherDevice(open);
+const otherDevicesRatings = (rounds: number) => otherRatings(open, rounds);
 
 async function pull(db: KujiraDB, events: LearnerEvent[]) {
   const r = await syncEventStore(db).addPulled(events, SOURCE);
