@@ -18,7 +18,7 @@ import { measureSince, PULL_MEASURE } from './sync-timing';
  * news that long (the live wait), else answer at once.
  */
 export async function changesCapped(ctx: ReplicationContext, since: string, signal: AbortSignal, longpollMs?: number): Promise<{ r: ChangesResult; limit: number }> {
-  let limit = ctx.batchSize;
+  let limit = ctx.pullBatchSize;
   for (;;) {
     try {
       const r = await ctx.client.changes(since, { limit, signal, maxBytes: ctx.maxBatchBytes, ...(longpollMs !== undefined ? { longpollMs } : {}) });

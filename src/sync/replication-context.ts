@@ -24,6 +24,8 @@ export interface ReplicationContext {
   readonly clock: Clock;
   /** Events per request, both directions. */
   readonly batchSize: number;
+  /** Documents per _changes request (at most: the byte cap may ask for fewer). */
+  readonly pullBatchSize: number;
   /** Bytes one _changes answer may take. */
   readonly maxBatchBytes: number;
   /** Aborted by stop(): every request of the run carries it. */

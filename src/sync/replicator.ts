@@ -36,6 +36,11 @@ export interface ReplicatorOptions {
   probe?: (url: string, signal?: AbortSignal) => Promise<boolean>;
   /** Events per request (both directions). */
   batchSize?: number;
+  /**
+   * Documents per _changes request, when pulling should take more than pushing sends: a pull
+   * answer is cut to the byte cap (fewer documents are asked for), a push body is not.
+   */
+  pullBatchSize?: number;
   /** How long a live _changes request waits for news before it is renewed. */
   longpollMs?: number;
   /**
@@ -58,7 +63,7 @@ export const MAX_BATCH_BYTES = 32 * 1024 * 1024;
 const MAX_TIMER_MS = 86_400_000;
 
 export class Replicator {
-  private readonly options: Required<Omit<ReplicatorOptions, 'onStatus' | 'probe' | 'checkMany'>> & Pick<ReplicatorOptions, 'onStatus' | 'probe' | 'checkMany'>;
+  private readonly options: Required<Omit<ReplicatorOptions, 'onStatus' | 'probe' | 'checkMany' | 'pullBatchSize'>> & Pick<ReplicatorOptions, 'onStatus' | 'probe' | 'checkMany' | 'pullBatchSize'>;
   private readonly client: CouchClient;
   private current: SyncStatus = { kind: 'stopped' };
   private readonly counts: ReplicationTotals = { pushed: 0, pulled: 0, quarantined: 0 };
@@ -129,7 +134,7 @@ export class Replicator {
   }
 
   private contextOfRun(stopSignal: AbortSignal): ReplicationContext {
-    const { store, check, checkMany, clock, batchSize, maxBatchBytes, deviceId } = this.options;
+    const { store, check, checkMany, clock, batchSize, pullBatchSize, maxBatchBytes, deviceId } = this.options;
     return {
       client: this.client,
       store,
@@ -137,6 +142,7 @@ export class Replicator {
       ...(checkMany ? { checkMany } : {}),
       clock,
       batchSize,
+      pullBatchSize: pullBatchSize ?? batchSize,
       maxBatchBytes,
       stopSignal,
       checkpoints: new Checkpoints(this.client, store, deviceId, stopSignal),

@@ -40,7 +40,7 @@ async function serverWithRatings(name: string, n: number): Promise<string> {
 }
 
 function startDevice(dbUrl: string, store: MemoryEventStore, net = new DeviceNetwork()) {
-  const rep = new Replicator({ dbUrl, store, check: checkTestEvent, deviceId: 'phone', fetch: net.fetch, batchSize: 2, longpollMs: 1_000, backoff: { baseMs: 20, maxMs: 50 } });
+  const rep = new Replicator({ dbUrl, store, check: checkTestEvent, deviceId: 'phone', fetch: net.fetch, pullBatchSize: 2, longpollMs: 1_000, backoff: { baseMs: 20, maxMs: 50 } });
   rep.start({ name: server.user.name, password: server.user.password });
   return rep;
 }

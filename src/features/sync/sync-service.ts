@@ -72,8 +72,11 @@ async function begin(server: string, credentials: { name: string; password: stri
     // Larger batches than the engine's default: each pulled batch is merged like an import (one
     // plan, one check, the log rows), and a catch-up writes its states once at the end, so what is
     // left per batch is a fixed cost: 100,000 events on 10,000 cards took 26.0-26.4 s in batches of
-    // 5,000 against 30.5-33.1 s in batches of 2,000 (bench/sync-browser.ts, docs/sync.md).
-    batchSize: 5000,
+    // 5,000 against 30.5-33.1 s in batches of 2,000 (bench/sync-browser.ts, docs/sync.md). Pushes
+    // stay at 2,000: a push body is not cut to a byte cap, and 5,000 quiz results could pass the
+    // 16 MB a request may take on the dev server (CouchDB and the deploy's nginx take more).
+    batchSize: 2000,
+    pullBatchSize: 5000,
     fetch: (input, init) => globalThis.fetch(input, init),
     onStatus: (status) => publish({ status }),
   });
