@@ -138,12 +138,12 @@ async function currentRows(
   db: KujiraDB,
   cardIds: readonly string[],
   pending: PendingStates | undefined,
-): Promise<{ rows: (CardStateRow | undefined)[]; stored: CardStateRow[]; lagging: (cardId: string) => boolean }> {
+): Promise<{ rows: (CardStateRow | undefined)[]; stored: CardStateRow[]; stale: Set<string>; lagging: (cardId: string) => boolean }> {
   const toRead = pending ? cardIds.filter((c) => pending.get(c) === undefined) : cardIds;
   const [read, stale] = await Promise.all([db.cardStates.bulkGet([...toRead]), staleCards(db)]);
   const stored = new Map(read.flatMap((r) => (r ? [[r.cardId, r] as const] : [])));
   const rows = cardIds.map((c) => pending?.get(c) ?? stored.get(c));
-  return { rows, stored: [...stored.values()], lagging: (c) => stale.has(c) && pending?.get(c) === undefined };
+  return { rows, stored: [...stored.values()], stale, lagging: (c) => stale.has(c) && pending?.get(c) === undefined };
 }
 
 /** Group ratings by card. */
@@ -317,7 +317,7 @@ export async function applyImport(
         // Read before the writes: which cards' new ratings all come after their stored log.
         const liveRatings = chunk.ratings.filter((r) => !voidedHere.has(r.id));
         // The chunk writes no state row before its replay: the rows read here are still current.
-        const [{ rows, stored, lagging }, resets] = await Promise.all([currentRows(db, chunk.cards, pending), resetTimes(db)]);
+        const [{ rows, stored, stale, lagging }, resets] = await Promise.all([currentRows(db, chunk.cards, pending), resetTimes(db)]);
         const bases = appendBases(rows, resets, lagging);
         const voidedCards = new Set(chunk.voids.map((v) => cardOf.get(v.target)));
         const liveByCard = byCardId(liveRatings);
@@ -341,7 +341,7 @@ export async function applyImport(
         await db.voidedRatings.bulkPut(dead);
         await db.events.bulkPut(chunk.voids);
         const next = await replayedRows(db, rows, resets, appended);
-        if (pending) await updateStaleCards(db, { added: next.keys() });
+        if (pending) await updateStaleCards(db, { added: next.keys() }, stale);
         else await writeChanged(db, rows, next);
         return { next, stored };
       }),

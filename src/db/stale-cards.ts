@@ -13,9 +13,12 @@ export async function staleCards(db: KujiraDB): Promise<Set<string>> {
   return new Set(row?.key === 'staleCards' ? row.value : []);
 }
 
-/** Lists `added` and takes `fixed` off the list (call inside a rw transaction that includes `meta`). */
-export async function updateStaleCards(db: KujiraDB, change: { added?: Iterable<string>; fixed?: Iterable<string> }): Promise<void> {
-  const cards = await staleCards(db);
+/**
+ * Lists `added` and takes `fixed` off the list (call inside a rw transaction that includes `meta`).
+ * `listed`: the list as this transaction read it already (it holds thousands of ids: not read twice).
+ */
+export async function updateStaleCards(db: KujiraDB, change: { added?: Iterable<string>; fixed?: Iterable<string> }, listed?: ReadonlySet<string>): Promise<void> {
+  const cards = new Set(listed ?? (await staleCards(db)));
   const before = cards.size;
   let changed = false;
   for (const c of change.added ?? []) cards.add(c);
