@@ -1,11 +1,13 @@
 // The root component: loads and installs the decks, sets up the UI language and theme, and routes.
 // Home renders at once (its numbers fill in when the decks are installed); every other route is a
-// lazy chunk, loaded together with its strings, and waits for them.
-import { lazy, Suspense, useEffect, useMemo, useRef, type ComponentType } from 'react';
+// lazy chunk, loaded together with its strings, and waits for them. The entry preloads the route
+// the app opens on (preloadRouteAt), beside start-up.
+import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
+import { parse as parsePattern } from 'regexparam';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { loadFeatureStrings } from '../i18n/setup';
-import { Route, Switch, Link } from 'wouter';
+import { Route, Switch, Link, matchRoute } from 'wouter';
 import { DecksProvider } from '../hooks/use-decks';
 import { useClock } from '../hooks/clock';
 import { syncConfigRepository, teamMembershipRepository, useStoredDecks } from '../db';
@@ -16,11 +18,8 @@ import { Layout } from './layout';
 import { ErrorBanner } from './error-banner';
 import { useBootstrap } from './use-bootstrap';
 import { guarded } from './route-boundary';
-
-/** A route's code and the strings of the screens beyond the first, loaded together. */
-function lazyRoute<P>(load: () => Promise<{ default: ComponentType<P> }>) {
-  return lazy(async () => (await Promise.all([load(), loadFeatureStrings()]))[0]);
-}
+import type { StartUpOutcome } from './start-up';
+import { lazyRoute, type Preloadable } from './lazy-route';
 
 // Every route inside its own error boundary: a screen that throws cannot take the app down.
 // A member's team assignments show on Home: a lazy card, loaded only on a device in a team.
@@ -48,15 +47,38 @@ function HomeRoute() {
   );
 }
 const Home = guarded(HomeRoute);
-const ReviewPage = guarded(lazyRoute(() => import('../features/review/review-page')));
-const SettingsRoute = guarded(lazyRoute(() => import('./settings-route')));
-const OnboardingPage = guarded(lazyRoute(() => import('../features/onboarding/onboarding-page')));
-const QuizPage = guarded(lazyRoute(() => import('../features/quiz/quiz-page')));
-const CardsPage = guarded(lazyRoute(() => import('../features/cards/cards-page')));
-const StatsPage = guarded(lazyRoute(() => import('../features/stats/stats-page')));
-const DecksPage = guarded(lazyRoute(() => import('../features/decks/decks-page')));
-const SyncPage = guarded(lazyRoute(() => import('../features/sync/sync-page')));
-const TeamPage = guarded(lazyRoute(() => import('../features/team/team-page')));
+
+const onboardingPage = lazyRoute(() => import('../features/onboarding/onboarding-page'));
+/** The routes beyond Home, in the order they are matched (wouter's patterns). */
+const PAGES: readonly { path: string; nest?: boolean; page: Preloadable<object> }[] = [
+  { path: '/review', page: lazyRoute(() => import('../features/review/review-page')) },
+  { path: '/settings/sync', page: lazyRoute(() => import('../features/sync/sync-page')) },
+  { path: '/settings', page: lazyRoute(() => import('./settings-route')) },
+  { path: '/onboarding', nest: true, page: onboardingPage },
+  { path: '/learn', nest: true, page: onboardingPage },
+  { path: '/quiz', page: lazyRoute(() => import('../features/quiz/quiz-page')) },
+  { path: '/cards/*?', page: lazyRoute(() => import('../features/cards/cards-page')) },
+  { path: '/stats', page: lazyRoute(() => import('../features/stats/stats-page')) },
+  { path: '/decks', page: lazyRoute(() => import('../features/decks/decks-page')) },
+  { path: '/team/*?', page: lazyRoute(() => import('../features/team/team-page')) },
+];
+const GUARDED_PAGES = PAGES.map((route) => ({ ...route, page: guarded(route.page) }));
+
+function pageAt(path: string) {
+  return PAGES.find(({ path: pattern, nest }) => matchRoute(parsePattern, pattern, path, nest)[0]);
+}
+
+/** The pattern of the route that shows `path` (undefined: Home, or no route). */
+export function routeAt(path: string): string | undefined {
+  return pageAt(path)?.path;
+}
+
+/** Starts loading the code and strings of the route at `path` (a no-op for Home and unknown paths). */
+export function preloadRouteAt(path: string): void {
+  // A failure shows where the route renders (its error boundary), not here.
+  void pageAt(path)?.page.preload().catch(() => undefined);
+}
+
 // Safe mode and the repair notice show only after a failed start-up or a repair: lazy chunks.
 const loadSafeMode = () => Promise.all([import('./safe-mode'), loadFeatureStrings()]).then(([m]) => m);
 const SafeModeBanner = lazy(() => loadSafeMode().then((m) => ({ default: m.SafeModeBanner })));
@@ -92,16 +114,9 @@ function Routes({ ready }: { ready: boolean }) {
   return (
     <Switch>
       <Route path="/" component={Home} />
-      <Route path="/review" component={ReviewPage} />
-      <Route path="/settings/sync" component={SyncPage} />
-      <Route path="/settings" component={SettingsRoute} />
-      <Route path="/onboarding" nest component={OnboardingPage} />
-      <Route path="/learn" nest component={OnboardingPage} />
-      <Route path="/quiz" component={QuizPage} />
-      <Route path="/cards/*?" component={CardsPage} />
-      <Route path="/stats" component={StatsPage} />
-      <Route path="/decks" component={DecksPage} />
-      <Route path="/team/*?" component={TeamPage} />
+      {GUARDED_PAGES.map(({ path, nest, page }) => (
+        <Route key={path} path={path} nest={nest} component={page} />
+      ))}
       <Route component={NotFound} />
     </Switch>
   );
@@ -109,8 +124,8 @@ function Routes({ ready }: { ready: boolean }) {
 
 const NO_DECKS: Deck[] = [];
 
-function Content() {
-  const { boot, recovered, report, dismissReport } = useBootstrap();
+function Content({ started }: { started: Promise<StartUpOutcome> | undefined }) {
+  const { boot, recovered, report, dismissReport } = useBootstrap(started);
   const stored = useStoredDecks();
   const builtIn = boot.status === 'loading' ? NO_DECKS : boot.decks;
   // The built-in decks, then those added in the app (a built-in id always wins).
@@ -155,11 +170,12 @@ function Content() {
   );
 }
 
-export function App({ i18n }: { i18n: I18n }) {
+/** `started`: start-up's work, begun by the entry (without it, the app begins it on mount). */
+export function App({ i18n, started }: { i18n: I18n; started?: Promise<StartUpOutcome> }) {
   return (
     <I18nextProvider i18n={i18n}>
       <Layout banner={<ErrorBanner />}>
-        <Content />
+        <Content started={started} />
       </Layout>
       <Suspense fallback={null}>
         <PwaShell />

@@ -1,13 +1,15 @@
-// Entry point: picks the UI language, loads the first screen's strings in it (a small chunk,
-// fetched beside the opening database and start-up's chunks) and mounts the app; the other
-// screens' strings load in the background once the first screen is up, so a later route change
-// rarely waits for them.
+// Entry point: picks the UI language, loads the first screen's strings in it (a small chunk), and
+// mounts the app. Beside those strings it opens the database, begins start-up (src/app/start-up.ts)
+// and loads the code of the route the app opens on, so none of them waits for the first render.
+// The other screens' strings load in the background once the first screen is up, so a later route
+// change rarely waits for them.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app';
+import { App, preloadRouteAt } from './app';
+import { startUp } from './start-up';
 import { initI18n, languageFromBrowser, loadCoreStrings, loadFeatureStrings } from '../i18n/setup';
-import { installDevice, loadRepairRepository, openDatabaseEarly } from '../db';
-import { loadBuiltInDecks } from '../hooks/use-decks';
+import { installDevice, openDatabaseEarly } from '../db';
+import { systemClock } from '../hooks/clock';
 import { deviceLanguages, deviceTimeZone } from '../platform/device';
 import './styles.css';
 
@@ -18,17 +20,18 @@ installDevice({ timeZone: deviceTimeZone });
 openDatabaseEarly();
 const lang = languageFromBrowser(deviceLanguages());
 const i18n = initI18n(lang);
-// Start-up (use-bootstrap.ts) asks for the decks and the repair chunks after the first render,
-// which waits for the strings: their fetch starts now, beside them (the same module then).
-for (const load of [loadBuiltInDecks, loadRepairRepository]) void load().catch(() => undefined);
+// The strings first: the first render waits for them, and the service worker answers in order.
+const coreStrings = loadCoreStrings(lang);
+const started = startUp(systemClock.now());
+preloadRouteAt(window.location.pathname);
 
 // Without its strings the app still mounts (showing keys) rather than leave the page blank.
-void loadCoreStrings(lang)
+void coreStrings
   .catch((error: unknown) => console.error(error))
   .then(() =>
     createRoot(root).render(
       <StrictMode>
-        <App i18n={i18n} />
+        <App i18n={i18n} started={started} />
       </StrictMode>,
     ),
   );

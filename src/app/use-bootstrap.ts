@@ -1,16 +1,17 @@
-// Start-up: load the compiled decks (built in, and added in the app), repair the states if the
-// scheduler changed, install the decks into IndexedDB (one transaction; no work when a deck's hash is
-// unchanged), then follow the saved language and theme. If any of that throws, the app still
-// opens, in safe mode: the decks are shown as compiled and the shell offers Export, Repair and
-// Reset (src/app/safe-mode.tsx).
+// Start-up as the app sees it: waits for start-up's work (src/app/start-up.ts: the compiled decks,
+// built in and added in the app, a repair if the scheduler changed, the decks installed into
+// IndexedDB in one transaction, no work when a deck's hash is unchanged), begun by the entry or,
+// without one (component tests), here; then follows the saved language and theme. If start-up
+// throws, the app still opens, in safe mode: the decks are shown as compiled and the shell offers
+// Export, Repair and Reset (src/app/safe-mode.tsx).
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { loadRepairRepository, useSettings } from '../db';
-import { loadBuiltInDecks } from '../hooks/use-decks';
+import { useSettings } from '../db';
 import { useClock } from '../hooks/clock';
 import { applyTheme } from '../components/theme';
 import { loadFeatureStrings, setUiLanguage } from '../i18n/setup';
 import type { Deck } from '../domain/deck/types';
+import { startUp, type StartUpOutcome } from './start-up';
 
 /** `decks`: the built-in decks (the stored ones are read live, see app.tsx). */
 export type Bootstrap =
@@ -28,33 +29,31 @@ export interface BootstrapControl {
   dismissReport: () => void;
 }
 
-export function useBootstrap(): BootstrapControl {
+export function useBootstrap(started?: Promise<StartUpOutcome>): BootstrapControl {
   const { t } = useTranslation();
   const [boot, setBoot] = useState<Bootstrap>({ status: 'loading' });
   const [report, setReport] = useState<string | null>(null);
   const clock = useClock();
   useEffect(() => {
     let live = true;
-    let decks: Deck[] = [];
     (async () => {
-      // Both chunks load in parallel; sync (and with it ts-fsrs) stays out of the first bundle.
-      const [loaded, repairRepository] = await Promise.all([loadBuiltInDecks(), loadRepairRepository()]);
-      decks = loaded;
-      const repaired = await repairRepository.start(loaded, clock.now());
+      const outcome = await (started ?? startUp(clock.now()));
+      if (!live) return;
+      if (!outcome.ok) {
+        console.error(outcome.error);
+        setBoot({ status: 'safe', decks: outcome.decks, error: outcome.error });
+        return;
+      }
+      const { repaired } = outcome;
       // The scheduler changed and the states were rebuilt: entries it could not use are listed.
-      if (repaired && repaired.skipped.length > 0 && live) {
+      if (repaired && repaired.skipped.length > 0) {
         // The repair report's strings live with the backup feature's (loaded on demand).
-        await loadFeatureStrings();
+        await loadFeatureStrings().catch(() => undefined);
+        if (!live) return;
         setReport(t('backup.safeMode.repaired', { count: repaired.skipped.length, entries: repaired.skipped.map((x) => `${x.id} (${x.cardId}: ${x.reason})`).join('; ') }));
       }
-      return decks;
-    })().then(
-      (d) => live && setBoot({ status: 'ready', decks: d }),
-      (error: unknown) => {
-        console.error(error);
-        if (live) setBoot({ status: 'safe', decks, error });
-      },
-    );
+      setBoot({ status: 'ready', decks: outcome.decks });
+    })();
     return () => {
       live = false;
     };

@@ -30,7 +30,7 @@ export { teamMembershipRepository } from './team-membership';
 export { syncRepository } from './sync-repository';
 export { syncConfigRepository, type SyncConfig } from './sync-config';
 export { backupRepository, type ImportProgress, type PreparedImport } from './backup/repository';
-export { repairRepository } from './repair-repository';
+export { repairRepository, type RepairReport } from './repair-repository';
 
 // The repositories the app shell needs before any screen (start-up's repair, safe mode's export),
 // loaded when called: they bring the scheduler and the backup code, which the first visit does not.

@@ -83,6 +83,18 @@ describe('start-up', () => {
     expect(await db.cardStates.get(deckA.cards[0]!.id)).toMatchObject({ reps: 1 });
   });
 
+  it('waits for the start-up the entry began instead of starting again, and opens in safe mode when it failed', async () => {
+    const db = createTestDb(`begun-${Math.random()}`);
+    setDb(db);
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const started = Promise.resolve({ ok: false as const, decks: [deckA], error: new Error('the disk is full') });
+    render(<App i18n={i18n} started={started} />);
+    const banner = await screen.findByText('Kujira opened in safe mode.', {}, { timeout: 10_000 });
+    expect(banner.closest('[role="alert"]')?.textContent).toContain('the disk is full');
+    // The app did not run start-up itself: no deck was installed.
+    expect(await db.decks.count()).toBe(0);
+  });
+
   it('a route that throws while rendering shows its error with a way out, not a blank app', async () => {
     const user = userEvent.setup();
     let fail = true;
