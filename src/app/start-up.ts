@@ -13,12 +13,17 @@ export type StartUpOutcome =
 
 export async function startUp(now: number): Promise<StartUpOutcome> {
   let decks: Deck[] = [];
+  // Start-up's database reads run while the decks' chunk loads; safe mode shows the decks if they came.
+  const loadingDecks = loadBuiltInDecks();
+  loadingDecks.then(
+    (loaded) => (decks = loaded),
+    () => undefined,
+  );
   try {
-    // Both chunks load in parallel; sync (and with it ts-fsrs) stays out of the first bundle.
-    const [loaded, repairRepository] = await Promise.all([loadBuiltInDecks(), loadRepairRepository()]);
-    decks = loaded;
-    const repaired = await repairRepository.start(loaded, now);
-    return { ok: true, decks, repaired };
+    // Sync (and with it ts-fsrs) stays out of the first bundle: the repair chunk brings it.
+    const repairRepository = await loadRepairRepository();
+    const repaired = await repairRepository.start(loadingDecks, now);
+    return { ok: true, decks: await loadingDecks, repaired };
   } catch (error) {
     return { ok: false, decks, error };
   }
