@@ -19,12 +19,11 @@ export function useSettings(): Settings | undefined {
  * Today's queue at `now` (pass a clock value that the caller refreshes, e.g. each minute and
  * after each rating); settings default to the stored ones.
  */
-export function useTodayQueue(now: number, settings?: Settings, options: QueueOptions = {}): TodayQueueResult | undefined {
+export function useTodayQueue(now: number, options: QueueOptions = {}): TodayQueueResult | undefined {
   const deckId = options.deckId;
-  return useLiveQuery(
-    () => getTodayQueue(getDb(), now, settings, deckId !== undefined ? { deckId } : {}),
-    [now, settings, deckId],
-  );
+  // The settings are read inside the queue's own transaction (and watched by it), not passed in:
+  // a queue that waited for useSettings' answer would take two reads in a row on opening.
+  return useLiveQuery(() => getTodayQueue(getDb(), now, undefined, deckId !== undefined ? { deckId } : {}), [now, deckId]);
 }
 
 /** Every card state of a deck (or of every deck): the card browser filters these. */

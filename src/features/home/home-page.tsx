@@ -17,7 +17,7 @@ function Today() {
   const { ready } = useDecks();
   const now = useNow(30_000);
   const settings = useSettings();
-  const queue = useTodayQueue(now, settings);
+  const queue = useTodayQueue(now);
   const streak = useStreak(now);
   const nextDue = useNextDue();
   const lang = useUiLanguage();

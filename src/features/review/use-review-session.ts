@@ -79,7 +79,7 @@ export function useReviewSession(options: ReviewSessionOptions = {}): ReviewSess
   const settings = useSettings();
   const clock = useClock();
   const [now, setNow] = useState(() => clock.now());
-  const todayQueue = useTodayQueue(now, settings, options.deckId !== undefined ? { deckId: options.deckId } : {});
+  const todayQueue = useTodayQueue(now, options.deckId !== undefined ? { deckId: options.deckId } : {});
   const chosen = useCardStatesByIds(options.cardIds ?? null);
   const queue = useMemo(() => {
     if (!options.cardIds) return todayQueue;
