@@ -84,19 +84,6 @@ export function factContentKey(raw: string): string {
   return `c:${cyrb53Hex(normalizeKey(raw))}`;
 }
 
-/** What kind of fact card a key names: the default card, the k-th blank, the k-th unnamed question, or a named question. */
-export type FactVariant = { type: 'default' } | { type: 'blank'; k: number } | { type: 'question'; k: number } | { type: 'named'; id: string };
-
-/** Reads the variant from a fact key, in the current (`c:…`) or the old positional (`s.n`) form. */
-export function factVariant(key: string): FactVariant {
-  if (key.startsWith('q:')) return { type: 'named', id: key };
-  const blank = /\{(\d+)\}$/.exec(key);
-  if (blank) return { type: 'blank', k: Number(blank[1]) };
-  const question = /\?(\d+)$/.exec(key);
-  if (question) return { type: 'question', k: Number(question[1]) };
-  return { type: 'default' };
-}
-
 export interface BuiltCards {
   cards: Card[];
   sections: Section[];

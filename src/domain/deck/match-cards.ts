@@ -10,7 +10,7 @@
 //   removed and the new one added: losing a card's history costs a few reviews, while attaching
 //   it to an unrelated card would schedule that card on a memory the learner never had.
 // - Sections match by id, else by the cards they share, else by a similar title (a rename).
-import { factVariant, type FactVariant } from './build-cards.ts';
+import { factVariant, type FactVariant } from './fact-variant.ts';
 import { normalizeKey } from './card-id.ts';
 import { bigrams, diceOf } from './similarity.ts';
 import type { Card, Deck, Lang, Localized, Section } from './types.ts';
