@@ -36,5 +36,11 @@ void coreStrings
     ),
   );
 
+// The first date format a page builds loads the browser's time zone data: 40-90 ms on this
+// project's machine, which the first queue (its study day) would otherwise pay on the way to the
+// first card. Done now, while the page waits for its chunks and the database; a timeout, so that
+// the database's open and the chunks' requests, queued as microtasks, go out first.
+window.setTimeout(() => deviceTimeZone(), 0);
+
 const whenIdle = window.requestIdleCallback ?? ((callback: () => void) => window.setTimeout(callback, 1500));
 whenIdle(() => void loadFeatureStrings());
