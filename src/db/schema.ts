@@ -1,15 +1,15 @@
 // The IndexedDB schema of Kujira: one Dexie class holding every version. Versions are only ever
-// added (never edited once released), each calling its data upgrade (src/db/upgrades.ts) when rows
-// change shape. Rows hold epoch milliseconds and plain JSON; src/db/mappers.ts converts them to
-// domain types. Private to src/db: the rest of the app sees domain types through src/db/index.ts.
-import Dexie, { type EntityTable } from 'dexie';
+// added (never edited once released), each calling its data upgrade (src/db/upgrades.ts, loaded
+// when one runs) when rows change shape. Rows hold epoch milliseconds and plain JSON;
+// src/db/mappers.ts converts them to domain types. Private to src/db: the rest of the app sees
+// domain types through src/db/index.ts.
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { CardRemap } from '../domain/deck/card-remap';
 import type { DeckSourceFile } from '../domain/deck/deck-files';
 import type { Card, Deck, Lang, Localized, Section } from '../domain/deck/types';
 import type { CardSchedule, ReviewLogEntry } from '../domain/scheduler/types';
 import type { Settings } from '../domain/settings/settings';
 import type { FlagEvent, LessonEvent, QuizRecord, ResetEvent, SettingsEvent, SuspendEvent, VoidEvent } from '../domain/events/types';
-import { fillOnboardingProgress, moveWelcomeFlag, recordAsEvents } from './upgrades';
 import type { QuarantinedEvent } from '../domain/events/event-store';
 
 /** Which queue a card is in, as an indexable number (IndexedDB cannot index booleans). */
@@ -148,6 +148,17 @@ export interface SyncQuarantineRow extends QuarantinedEvent {
 
 export const DB_NAME = 'kujira';
 
+/**
+ * The data upgrade `name` (src/db/upgrades.ts), loaded when it runs: only a database an older
+ * version made meets one (a new database is created at the latest version at once), so the first
+ * visit does not load them. Dexie.waitFor keeps the upgrade transaction alive while the chunk
+ * loads, by spinning reads on the schema's first table (decks, which every version has): awaiting
+ * the import alone would let IndexedDB commit the transaction before the upgrade ran.
+ */
+function upgrade(name: 'fillOnboardingProgress' | 'moveWelcomeFlag' | 'recordAsEvents') {
+  return (tx: Transaction) => Dexie.waitFor(import('./upgrades')).then((upgrades): PromiseLike<unknown> => upgrades[name](tx));
+}
+
 export class KujiraDB extends Dexie {
   decks!: EntityTable<DeckRow, 'id'>;
   cards!: EntityTable<CardRow, 'id'>;
@@ -184,12 +195,12 @@ export class KujiraDB extends Dexie {
     // existed. Same tables and indexes; only the rows change.
     this.version(2)
       .stores({})
-      .upgrade(fillOnboardingProgress);
+      .upgrade(upgrade('fillOnboardingProgress'));
     // Version 3: app-wide flags get a table of their own; the welcome flag moves out of the
     // onboarding row that pretended to be a deck ('~app').
     this.version(3)
       .stores({ appFlags: 'id' })
-      .upgrade(moveWelcomeFlag);
+      .upgrade(upgrade('moveWelcomeFlag'));
     // Version 5: card-id remaps. When a memo edit
     // gives a card a new id, its review history follows through a remap record instead of the
     // log being rewritten. A new table only: existing rows are untouched.
@@ -215,7 +226,7 @@ export class KujiraDB extends Dexie {
         events: 'id, type, target, cardId, [device+seq]',
         meta: 'key',
       })
-      .upgrade(recordAsEvents);
+      .upgrade(upgrade('recordAsEvents'));
     // Version 9: live sync. Voided ratings and quiz results get the [device+seq] index the
     // other event tables have, so sync reads this device's new events as index ranges; sync's
     // checkpoints and settings, and the events it refused, get tables of their own.

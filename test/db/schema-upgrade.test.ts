@@ -1,6 +1,6 @@
 // Upgrading the database: a database made by the previous schema version opens with the current
 // one and keeps every review and state; a tab still holding the old version is told to reload.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createDb, getDatabaseStatus } from '../../src/db/database';
 import { getWelcomeSeen } from '../../src/db/onboarding';
@@ -8,7 +8,7 @@ import { rateCard, rebuildAllStates, undoLastRating } from '../../src/db/reviews
 import { installDecks } from '../../src/db/install-decks';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings/settings';
 import { createDeck } from '../factories';
-import { openSchemaV1, openSchemaV2, openSchemaV9 } from '../fixtures/schema-v1';
+import { openSchemaAt, openSchemaV1, openSchemaV2, openSchemaV9, RELEASED_VERSIONS } from '../fixtures/schema-v1';
 import { resolve } from 'node:path';
 import { compileDeckFolders } from '../../scripts/read-decks';
 import { compileDeck } from '../../src/domain/deck/compile-deck';
@@ -165,6 +165,48 @@ describe('schema upgrade', () => {
     expect(active.map((c) => c.id).sort()).toEqual(builtIn.cards.map((c) => c.id).sort());
     expect((await db.cardStates.get(builtIn.cards[0]!.id))?.reps).toBe(1);
     expect(await db.reviewLog.count()).toBe(1);
+    db.close();
+  });
+});
+
+describe('the data upgrades, loaded when they run', () => {
+  it.each(RELEASED_VERSIONS)('a version %i database opens with the current schema and keeps its record', async (version) => {
+    // A fresh module graph: src/db/upgrades.ts is not loaded yet, so it loads inside the upgrade
+    // transaction, which must stay alive meanwhile (a new database never loads it).
+    vi.resetModules();
+    const { createDb: createDbFresh } = await import('../../src/db/database');
+    const factory = new IDBFactory();
+    const scratch = createDbFresh({ name: 'scratch', indexedDB: factory, IDBKeyRange });
+    const deck = createDeck({ commands: 3 });
+    await installDecks(scratch, [deck], NOW);
+    for (let i = 0; i < 3; i++) await rateCard(scratch, deck.cards[i]!.id, 3, NOW + i * 60_000, 3000, { settings });
+    const tables = Object.fromEntries(await Promise.all(scratch.tables.map(async (t) => [t.name, await t.toArray()] as const)));
+    scratch.close();
+    // What that version's code left: its tables' rows, with the onboarding row and welcome flag where it kept them.
+    const old = openSchemaAt(version, 'kujira', factory, IDBKeyRange);
+    await old.open();
+    await old.transaction('rw', old.tables, async () => {
+      for (const table of old.tables) if (table.name !== 'events' && table.name !== 'meta') await table.bulkPut(tables[table.name] ?? []);
+      await old.table('settings').put({ id: 'settings', ...settings, theme: 'dark' });
+      await old.table('onboarding').put({ deckId: deck.id, completed: ['sec-0'], currentLessonId: null, updatedAt: NOW });
+      if (version < 3) await old.table('onboarding').put({ deckId: '~app', completed: [], currentLessonId: null, updatedAt: NOW, welcomeSeen: true });
+      else await old.table('appFlags').put({ id: 'welcomeSeen', value: true, updatedAt: NOW });
+    });
+    old.close();
+
+    const db = createDbFresh({ indexedDB: factory, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(10);
+    expect(await db.reviewLog.count()).toBe(3);
+    expect(await getWelcomeSeen(db)).toBe(true);
+    expect(await db.onboarding.get('~app')).toBeUndefined();
+    if (version < 8) {
+      // Version 8 stamped the ratings and made the record's state into events.
+      const device = (await db.meta.get('device'))?.value;
+      expect((await db.reviewLog.orderBy('reviewedAt').toArray()).map((r) => [r.device, r.seq])).toEqual([[device, 1], [device, 2], [device, 3]]);
+      expect((await db.events.toArray()).map((e) => e.type).sort()).toEqual(['flag', 'lesson', 'settings']);
+    }
+    if (version < 2) expect(await db.onboarding.get(deck.id)).toMatchObject({ cardIndex: 0, results: {}, unlockAll: false, startedAt: null });
     db.close();
   });
 });
