@@ -8,7 +8,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createDb } from '../src/db/database';
 import { dueCountsByDay } from '../src/db/due-counts';
-import { stateToRow } from '../src/db/mappers';
+import { stateToRow } from '../src/db/write-mappers';
 import { rateCard } from '../src/db/reviews';
 import { KujiraDB, type CardStateRow } from '../src/db/schema';
 import { addDays, dayKey, startOfStudyDay } from '../src/domain/scheduler/day';

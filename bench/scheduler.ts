@@ -7,7 +7,7 @@
 import { mulberry32 } from '../src/domain/quiz/random';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createDb } from '../src/db/database';
-import { stateToRow } from '../src/db/mappers';
+import { stateToRow } from '../src/db/write-mappers';
 import { logRowFromRecord } from '../src/db/event-mappers';
 import { getTodayQueue } from '../src/db/queue';
 import { rateCard, rebuildAllStates, type RebuildTimings } from '../src/db/reviews';

@@ -6,7 +6,7 @@ import { applyImport, prepareImport } from '../../src/db/backup/import';
 import { createDb } from '../../src/db/database';
 import { logRowFromRecord, ratingEventOf } from '../../src/db/event-mappers';
 import { buildBackup, serializeBackup } from '../../src/domain/backup/format';
-import { stateToRow } from '../../src/db/mappers';
+import { stateToRow } from '../../src/db/write-mappers';
 import { rebuildAllStates, type RebuildTimings } from '../../src/db/reviews';
 import { DEFAULT_SETTINGS, dayBoundaryOf, schedulerParamsOf } from '../../src/domain/settings/settings';
 import type { CardStateRow, ReviewLogRow } from '../../src/db/schema';

@@ -5,7 +5,8 @@ import { cardInfo, type CardInfo } from '../domain/scheduler/card-info';
 import type { CardSchedule, ReviewLogEntry } from '../domain/scheduler/types';
 import { cardLog } from './card-log';
 import { withStorage } from './errors';
-import { scheduleFromRow, stateFromRow } from './mappers';
+import { scheduleFromRow } from './mappers';
+import { stateFromRow } from './write-mappers';
 import type { CardStateRow, KujiraDB } from './schema';
 
 export interface CardDetails extends CardInfo<ReviewLogEntry> {

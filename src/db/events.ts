@@ -3,8 +3,9 @@
 // Every function here runs inside the caller's read-write transaction, so an event and the cache
 // it changes are written together or not at all.
 import { foldEvents, type LearnerState } from '../domain/events/fold';
-import { WELCOME_FLAG, unlockAllFlag, type LearnerEvent } from '../domain/events/types';
-import { flagToRow, settingsToRow, stateFromRow, stateToRow } from './mappers';
+import type { LearnerEvent } from '../domain/events/types';
+import { flagToRow, settingsToRow, unlockAllFlag, WELCOME_FLAG } from './mappers';
+import { stateFromRow, stateToRow } from './write-mappers';
 import { quizEventOf, ratingEventOf } from './event-mappers';
 import type { CardStateRow, EventRow, KujiraDB, OnboardingRow } from './schema';
 import { normalizeSettings } from '../domain/settings/settings';

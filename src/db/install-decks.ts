@@ -10,7 +10,7 @@ import { foldEvents } from '../domain/events/fold';
 import type { SuspendEvent } from '../domain/events/types';
 import { withStorage } from './errors';
 import { resetTimes, sinceReset } from './resets';
-import { cardToRow, deckToRow, newRankOfCard, queueOf, stateFromRow, stateToRow } from './mappers';
+import { cardToRow, deckToRow, newRankOfCard, queueOf, stateFromRow, stateToRow } from './write-mappers';
 import type { CardRow, CardStateRow, KujiraDB, ReviewLogRow } from './schema';
 
 export interface DeckInstallResult {

@@ -25,7 +25,7 @@ import { resetTimes } from './resets';
 import { staleCards, updateStaleCards } from './stale-cards';
 import type { PendingStates } from './deferred-states';
 import { replayedRows, replayRows, writeChanged } from './replay-states';
-import { stateFromRow } from './mappers';
+import { stateFromRow } from './write-mappers';
 import { quizEventOf, quizRowOf, ratingEventOf, ratingRowOf } from './event-mappers';
 import type { CardStateRow, EventRow, KujiraDB, QuizResultRow, ReviewLogRow } from './schema';
 

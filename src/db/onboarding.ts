@@ -15,19 +15,18 @@
 // welcome flag are flag events. The onboarding rows and the app flag are their cache (rebuilt by
 // src/db/events.ts) plus this device's resume point and start time, which are not replicated.
 //
-// Row layout: see progressFromRow/progressToRow in mappers.ts. The welcome flag is an app flag
+// Row layout: see progressFromRow/progressToRow in onboarding-mappers.ts. The welcome flag is an app flag
 // (the appFlags table, schema version 3), not an onboarding row.
 import type { LessonResult, OnboardingProgress } from '../domain/onboarding/progress';
 import type { CardGrade } from '../domain/onboarding/check';
 import { getDb } from './database';
 import { CardNotFoundError, withStorage } from './errors';
-import { flagFromRow, flagToRow } from './mappers';
+import { flagFromRow, flagToRow, unlockAllFlag, WELCOME_FLAG } from './mappers';
 import { progressFromRow, progressToRow } from './onboarding-mappers';
 import { rateCard } from './reviews';
 import type { KujiraDB } from './schema';
 import { getSettings } from './settings';
 import { appendEvent } from './stamp';
-import { WELCOME_FLAG, unlockAllFlag } from '../domain/events/types';
 
 export function getOnboardingProgress(db: KujiraDB, deckId: string): Promise<OnboardingProgress> {
   return withStorage(db, async () => progressFromRow(deckId, await db.onboarding.get(deckId)));

@@ -8,7 +8,7 @@ import { voidOf, replayRatings, type SkippedRating } from '../domain/events/fold
 import { SCHEDULER_FINGERPRINT, newCardState } from '../domain/scheduler/scheduler';
 import { withStorage } from './errors';
 import { rebuildEventCaches } from './events';
-import { stateToRow } from './mappers';
+import { stateToRow } from './write-mappers';
 import { ratingEventOf } from './event-mappers';
 import type { CardStateRow, KujiraDB, ReviewLogRow } from './schema';
 import { nextStamp } from './stamp';

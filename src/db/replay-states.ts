@@ -3,7 +3,7 @@
 // any other from its whole live log, read inside the caller's transaction.
 import type { RatingEvent } from '../domain/events/types';
 import { replay } from '../domain/scheduler/scheduler';
-import { stateFromRow, stateToRow } from './mappers';
+import { stateFromRow, stateToRow } from './write-mappers';
 import { sinceReset } from './resets';
 import type { CardStateRow, KujiraDB, ReviewLogRow } from './schema';
 

@@ -11,7 +11,7 @@ import { balanceOf, schedulerParamsOf, type Settings } from '../domain/settings/
 import { getDb } from './database';
 import { dayBoundaryInForce } from './device';
 import { CardNotFoundError, withStorage } from './errors';
-import { stateFromRow, stateToRow } from './mappers';
+import { stateFromRow, stateToRow } from './write-mappers';
 import { logRowFromRecord, ratingEventOf } from './event-mappers';
 import { voidOf } from '../domain/events/fold';
 import type { ResetEvent } from '../domain/events/types';

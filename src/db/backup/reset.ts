@@ -1,7 +1,7 @@
 // Reset: forget this device's progress in one transaction, and count what a reset would delete.
 import { newCardState } from '../../domain/scheduler/scheduler';
 import { withStorage } from '../errors';
-import { stateToRow } from '../mappers';
+import { stateToRow } from '../write-mappers';
 import type { KujiraDB } from '../schema';
 
 /**

@@ -144,7 +144,8 @@ export interface SettingsEvent extends EventStamp {
 
 /**
  * A named on/off switch, last writer wins per key: `welcome-seen`, and `unlock-all:<deckId>`
- * (the onboarding path's "unlock all lessons").
+ * (the onboarding path's "unlock all lessons"). The keys are named where their cache rows are
+ * mapped (src/db/mappers.ts), which start-up loads: this file is not on the first screen's path.
  */
 export interface FlagEvent extends EventStamp {
   type: 'flag';
@@ -156,9 +157,6 @@ export type LearnerEvent = RatingEvent | VoidEvent | SuspendEvent | ResetEvent |
 export type EventType = LearnerEvent['type'];
 
 export const EVENT_TYPES: readonly EventType[] = ['rating', 'void', 'suspend', 'lesson', 'quiz', 'settings', 'flag', 'reset'];
-
-export const WELCOME_FLAG = 'welcome-seen';
-export const unlockAllFlag = (deckId: string): string => `unlock-all:${deckId}`;
 
 /** The origin of events whose device is unknown (old logs, version-1 backups). */
 export const UNKNOWN_DEVICE = '';

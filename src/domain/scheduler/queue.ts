@@ -1,6 +1,6 @@
 // Today's review queue, as a pure function of candidate cards and what was done today.
 // The database layer fetches the candidates with index range queries and hands them here.
-import type { CardSchedule, CardStateKind, SchedState } from './types';
+import type { CardSchedule, CardStateKind } from './types';
 
 export interface QueueCandidate {
   cardId: string;
@@ -58,24 +58,6 @@ export function candidateOf(s: CardSchedule): QueueCandidate {
   return { cardId: s.cardId, deckId: s.deckId, key: s.key, state: s.state, due: s.due, newRank: s.newRank, suspended: s.suspended, retired: s.retired };
 }
 
-/** The scheduler's state of a stored card schedule. */
-export function scheduleStateOf(s: CardSchedule): SchedState {
-  return {
-    state: s.state,
-    due: s.due,
-    stability: s.stability,
-    difficulty: s.difficulty,
-    elapsedDays: s.elapsedDays,
-    scheduledDays: s.scheduledDays,
-    learningSteps: s.learningSteps,
-    reps: s.reps,
-    lapses: s.lapses,
-    lastReview: s.lastReview,
-    lastDayKey: s.lastDayKey,
-    leech: s.leech,
-  };
-}
-
 export function siblingKey(deckId: string, key: string): string {
   return `${deckId}\u0000${key}`;
 }
@@ -125,9 +107,4 @@ export function buildTodayQueue(
     counts: { new: fresh.length, learning: learning.length + ahead.length, review: reviews.length },
     nextLearningDue: later ? later.due : null,
   };
-}
-
-/** Deck order of a new card as one sortable number. */
-export function newRankOf(sectionOrder: number, cardOrder: number): number {
-  return sectionOrder * 1_000_000 + cardOrder;
 }
