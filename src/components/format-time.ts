@@ -1,14 +1,6 @@
-// Human-readable times (durations, "in 10 minutes"), in the UI language via Intl: no extra strings.
+// Human-readable times ("in 10 minutes"), in the UI language via Intl: no extra strings. Durations
+// are in format-duration.ts (only the review shows one; Home loads this file).
 import type { Lang } from '../domain/deck/types';
-
-export function formatDuration(ms: number, lang: Lang): string {
-  const totalSeconds = Math.round(ms / 1000);
-  const minutes = Math.floor(totalSeconds / 60);
-  const seconds = totalSeconds % 60;
-  const unit = (value: number, u: 'minute' | 'second') =>
-    new Intl.NumberFormat(lang, { style: 'unit', unit: u, unitDisplay: 'long' }).format(value);
-  return minutes > 0 ? `${unit(minutes, 'minute')} ${unit(seconds, 'second')}` : unit(seconds, 'second');
-}
 
 /** "in 10 minutes" / "tomorrow, 04:00"-style phrase for a future time. */
 export function formatWhen(at: number, now: number, lang: Lang): string {
