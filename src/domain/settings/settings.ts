@@ -1,18 +1,12 @@
-// The settings model: what a learner can set, the defaults, clamping into range, and what the
-// settings mean for the scheduler. Pure: the device's time zone is an input (src/platform reads it).
+// The settings model: what a learner can set, the defaults, clamping into range, and the day
+// boundary they set (what they mean for the scheduler is in scheduler-settings.ts). Pure: the device's time zone is an input (src/platform reads it).
 import { isValidTimeZone, DEFAULT_DAY_START_HOUR } from '../scheduler/day';
 import { DEFAULT_LIMITS } from '../scheduler/queue';
 import { DEFAULT_PARAMS, normalizeParams } from '../scheduler/params';
-import {
-  easyDaysFromPercents,
-  normalizeEasyDayPercents,
-  NORMAL_WEEK_PERCENT,
-  type BalanceOptions,
-  type DayLoad,
-} from '../scheduler/easy-days';
-import type { DayBoundary, SchedulerParams } from '../scheduler/types';
+import { normalizeEasyDayPercents, NORMAL_WEEK_PERCENT } from '../scheduler/easy-days';
+import type { DayBoundary } from '../scheduler/types';
 import type { Lang } from '../deck/types';
-import { normalizeFsrsParams, weightsInForce, type FsrsParams } from '../optimizer/fitted-params';
+import { normalizeFsrsParams, type FsrsParams } from '../optimizer/fitted-params';
 
 export type Theme = 'system' | 'light' | 'dark';
 
@@ -98,33 +92,8 @@ export function normalizeDeckRetention(x: unknown): Record<string, number> {
   return out;
 }
 
-/** The desired retention in force for a deck: its own, or the global one. */
-export function retentionOf(s: Settings, deckId?: string): number {
-  // Own entries only: `constructor` or `toString` is not a deck's retention.
-  return (deckId !== undefined && Object.hasOwn(s.deckRetention, deckId) ? s.deckRetention[deckId] : undefined) ?? s.desiredRetention;
-}
 
 /** The day boundary in force: the override zone or the device's, and the start hour. */
 export function dayBoundaryOf(s: Settings, deviceTimeZone: string): DayBoundary {
   return { timeZone: s.timeZone ?? deviceTimeZone, startHour: s.dayStartHour };
-}
-
-/**
- * The scheduler parameters in force for a card of `deckId`: the deck's desired retention if it has
- * one, and the learner's own FSRS weights if they adopted some. Each rating records them, so a
- * replay schedules every review with what was in force when it was made.
- */
-export function schedulerParamsOf(s: Settings, deckId?: string): SchedulerParams {
-  const weights = weightsInForce(s.fsrsParams);
-  return normalizeParams({
-    desiredRetention: retentionOf(s, deckId),
-    maximumInterval: s.maximumInterval,
-    enableFuzz: s.enableFuzz,
-    ...(weights ? { weights } : {}),
-  });
-}
-
-/** Load balancing and easy days in force, over the given due counts (see docs/scheduling.md). */
-export function balanceOf(s: Settings, load: DayLoad | null): BalanceOptions {
-  return { enabled: s.loadBalancing, easyDays: easyDaysFromPercents(s.easyDays), load };
 }

@@ -10,7 +10,8 @@ import { candidateOf } from '../../domain/scheduler/queue';
 import { scheduleStateOf } from '../../domain/scheduler/stored-schedule';
 import type { Grade } from '../../domain/scheduler/types';
 import type { QueueCandidate, QueueCounts } from '../../domain/scheduler/queue';
-import { balanceOf, schedulerParamsOf, type Settings } from '../../domain/settings/settings';
+import type { Settings } from '../../domain/settings/settings';
+import { balanceOf, schedulerParamsOf } from '../../domain/settings/scheduler-settings';
 import { reportAppError } from '../../hooks/app-errors';
 import { useClock } from '../../hooks/clock';
 

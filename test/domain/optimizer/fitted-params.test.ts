@@ -5,7 +5,8 @@ import { default_w } from 'ts-fsrs';
 import { FSRS_MODEL, normalizeFsrsParams, weightsInForce } from '../../../src/domain/optimizer/fitted-params';
 import { fittedWeights } from '../../../src/domain/optimizer/fitted-weights';
 import { weightsProblem } from '../../../src/domain/scheduler/weights';
-import { normalizeSettings, schedulerParamsOf, retentionOf } from '../../../src/domain/settings/settings';
+import { normalizeSettings } from '../../../src/domain/settings/settings';
+import { schedulerParamsOf, retentionOf } from '../../../src/domain/settings/scheduler-settings';
 import { TRUE_WEIGHTS } from '../../fixtures/synthetic-history';
 
 describe('fittedWeights', () => {

@@ -1,6 +1,7 @@
 // The settings model: defaults, clamping, and the day boundary with the device zone as an input.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, balanceOf, dayBoundaryOf, normalizeSettings, schedulerParamsOf } from '../../../src/domain/settings/settings';
+import { DEFAULT_SETTINGS, dayBoundaryOf, normalizeSettings } from '../../../src/domain/settings/settings';
+import { balanceOf, schedulerParamsOf } from '../../../src/domain/settings/scheduler-settings';
 
 describe('settings model', () => {
   it('fills in the defaults', () => {
