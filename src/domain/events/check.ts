@@ -3,7 +3,8 @@
 // ts-fsrs uses as they are, sane learning steps. Returns the first bad field, or null. Pure: the
 // caller passes `now`.
 import { addDays, dayKeyToUtcMs, isValidTimeZone, startOfStudyDay } from '../scheduler/day';
-import { MAX_RETENTION, MIN_RETENTION, MAX_STEP_MINUTES, stepMinutes } from '../scheduler/params';
+import { MAX_RETENTION, MIN_RETENTION } from '../scheduler/params';
+import { MAX_STEP_MINUTES, stepMinutes } from '../scheduler/steps';
 import { weightsProblem } from '../scheduler/weights';
 import { FSRS_MODEL } from '../optimizer/fitted-params';
 import type { SchedulerParams } from '../scheduler/types';

@@ -16,7 +16,8 @@ export const DEFAULT_PARAMS: Readonly<SchedulerParams> = Object.freeze({
   relearningSteps: ['10m'],
 });
 
-const STEP = /^\d+(\.\d+)?[mhd]$/;
+/** A learning or relearning step: a number of minutes, hours or days ('10m', '1.5h', '2d'). */
+export const STEP = /^\d+(\.\d+)?[mhd]$/;
 
 function clamp(x: number, lo: number, hi: number): number {
   return Math.min(Math.max(x, lo), hi);
@@ -38,13 +39,3 @@ export function normalizeParams(p: Partial<SchedulerParams> = {}): SchedulerPara
   return out;
 }
 
-/** Longest learning or relearning step accepted from a backup or another device: 30 days. */
-export const MAX_STEP_MINUTES = 30 * 1440;
-
-/** A step string's length in minutes ('10m', '1.5h', '2d'), or null when it is not a step. */
-export function stepMinutes(step: string): number | null {
-  if (!STEP.test(step)) return null;
-  const n = Number(step.slice(0, -1));
-  const unit = step.at(-1);
-  return unit === 'm' ? n : unit === 'h' ? n * 60 : n * 1440;
-}
