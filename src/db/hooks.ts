@@ -1,14 +1,13 @@
 // React hooks over live queries: components read the database only through these (and write
 // only through the repositories). Each returns undefined while loading. Hooks that need the
-// scheduler (and so ts-fsrs) live in card-hooks.ts, out of the first-visit bundle.
+// scheduler (and so ts-fsrs) live in card-hooks.ts, the card browser's in card-browser-hooks.ts, out
+// of the first-visit bundle.
 import { useCallback, useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb, getDatabaseStatus, subscribeDatabaseStatus, type DatabaseStatus } from './database';
 import { getNextDue, getStreak, getTodayQueue, type QueueOptions, type TodayQueueResult } from './queue';
-import type { CardSchedule } from '../domain/scheduler/types';
 import type { Settings } from '../domain/settings/settings';
 import { dayBoundaryInForce } from './device';
-import { scheduleFromRow } from './mappers';
 import { getSettings } from './get-settings';
 
 export function useSettings(): Settings | undefined {
@@ -24,15 +23,6 @@ export function useTodayQueue(now: number, options: QueueOptions = {}): TodayQue
   // The settings are read inside the queue's own transaction (and watched by it), not passed in:
   // a queue that waited for useSettings' answer would take two reads in a row on opening.
   return useLiveQuery(() => getTodayQueue(getDb(), now, undefined, deckId !== undefined ? { deckId } : {}), [now, deckId]);
-}
-
-/** Every card state of a deck (or of every deck): the card browser filters these. */
-export function useCardStates(deckId?: string): CardSchedule[] | undefined {
-  return useLiveQuery(async () => {
-    const db = getDb();
-    const rows = deckId !== undefined ? await db.cardStates.where('deckId').equals(deckId).toArray() : await db.cardStates.toArray();
-    return rows.map(scheduleFromRow);
-  }, [deckId]);
 }
 
 /** Days in a row with reviews, under the stored day boundary. */

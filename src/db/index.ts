@@ -9,7 +9,8 @@
 // scheduler, the deck matcher or the backup code because a lazy screen's repository is listed here.
 
 // Live reads.
-export { useSettings, useTodayQueue, useCardStates, useStreak, useNextDue, useDatabaseStatus } from './hooks';
+export { useSettings, useTodayQueue, useStreak, useNextDue, useDatabaseStatus } from './hooks';
+export { useCardStates } from './card-browser-hooks';
 export { useCardState, useCardInfo, useCardStatesByIds, useDayLoad } from './card-hooks';
 export { useQuizResults } from './quiz-hooks';
 export { useStoredDecks, type StoredDeckSummary } from './stored-deck-hooks';
