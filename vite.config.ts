@@ -104,6 +104,10 @@ export default defineConfig({
             { name: 'start-up', test: /[\\/]src[\\/]db[\\/]repair-repository\.ts$/ },
           ],
         },
+        // Lazy chunks are named by their hash alone: the entry holds every chunk's file name (its
+        // import() calls and the map of their dependencies), and the names were 0.3 KB gzip of the
+        // first visit. The strings keep theirs: `npm run size` finds the first screen's by name.
+        chunkFileNames: (chunk) => (/^(core|features)-(en|ja)$/.test(chunk.name) ? 'assets/[name]-[hash].js' : 'assets/[hash].js'),
       },
     },
     sourcemap: false,
