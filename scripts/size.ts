@@ -5,7 +5,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export const BUDGET_KB = 130;
+export const BUDGET_KB = 128;
 
 export function firstVisitScripts(html: string): string[] {
   const sources = new Set<string>();
