@@ -1,8 +1,8 @@
 // Entry point: picks the UI language, loads the first screen's strings in it (a small chunk), and
 // mounts the app. Beside those strings it opens the database, begins start-up (src/app/start-up.ts)
 // and loads the code of the route the app opens on, so none of them waits for the first render.
-// The other screens' strings load in the background once the first screen is up, so a later route
-// change rarely waits for them.
+// The other screens' strings, and the review's code, load in the background once the first screen
+// is up, so a later route change rarely waits for them.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, preloadRouteAt } from './app';
@@ -43,4 +43,9 @@ void coreStrings
 window.setTimeout(() => deviceTimeZone(), 0);
 
 const whenIdle = window.requestIdleCallback ?? ((callback: () => void) => window.setTimeout(callback, 1500));
-whenIdle(() => void loadFeatureStrings());
+whenIdle(() => {
+  void loadFeatureStrings();
+  // The daily path, Home then Start review: with the review's code in, that step renders at once
+  // instead of through a fallback React holds for 300 ms (src/app/lazy-route.tsx).
+  preloadRouteAt('/review');
+});
