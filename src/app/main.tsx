@@ -20,7 +20,7 @@ installDevice({ timeZone: deviceTimeZone });
 openDatabaseEarly();
 const lang = languageFromBrowser(deviceLanguages());
 const i18n = initI18n(lang);
-// The strings first: the first render waits for them, and the service worker answers in order.
+// The strings are asked for first: the first render waits for them.
 const coreStrings = loadCoreStrings(lang);
 const started = startUp(systemClock.now());
 preloadRouteAt(window.location.pathname);
