@@ -16,7 +16,7 @@ export function useSettings(): Settings | undefined {
 
 /**
  * Today's queue at `now` (pass a clock value that the caller refreshes, e.g. each minute and
- * after each rating); settings default to the stored ones.
+ * after each rating), under the stored settings.
  */
 export function useTodayQueue(now: number, options: QueueOptions = {}): TodayQueueResult | undefined {
   const deckId = options.deckId;
