@@ -113,7 +113,7 @@ async function main() {
             });
           const idb = await done(indexedDB.open('kujira'));
           const ids = await done(idb.transaction('cardStates').objectStore('cardStates').getAllKeys());
-          const last = await done(idb.transaction('reviewLog').objectStore('reviewLog').index('reviewedAt').openCursor(null, 'prev'));
+          const last = await done(idb.transaction('reviewLog').objectStore('reviewLog').index('[device+seq]').openCursor(null, 'prev'));
           const template = last!.value as Record<string, unknown>;
           const times: number[] = [];
           for (let i = 0; i < n; i++) {

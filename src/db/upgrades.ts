@@ -47,8 +47,10 @@ export async function recordAsEvents(tx: Transaction): Promise<void> {
   const device = globalThis.crypto.randomUUID();
   let seq = 0;
   const stamp = (id: string, at: number) => ({ id, at, device, seq: ++seq });
-  // Ratings in time order become this device's first events (its sequence follows time).
-  const log = (await tx.table('reviewLog').orderBy('reviewedAt').toArray()) as ReviewLogRow[];
+  // Ratings in time order become this device's first events (its sequence follows time). Sorted
+  // here, in the order the reviewedAt index gave (time, then id), because version 11 drops that
+  // index: this upgrade must not depend on which indexes a later version keeps.
+  const log = ((await tx.table('reviewLog').toArray()) as ReviewLogRow[]).sort((a, b) => a.reviewedAt - b.reviewedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   await tx.table('reviewLog').bulkPut(log.map((r) => ({ ...r, device, seq: ++seq })));
   const events: EventRow[] = [];
   // A suspension's time is unknown: stamped 0 with no origin, the same event a version-1

@@ -48,7 +48,7 @@ describe('personal parameters', () => {
     await updateSettings(db, { fsrsParams: { model: FSRS_MODEL, weights }, deckRetention: { [deck.id]: 0.8 } }, NOW + 1000);
     await rateCard(db, b, 3, NOW + 2000, 3000);
     await rateCard(db, b, 3, NOW + 2 * DAY, 3000);
-    const log = await db.reviewLog.orderBy('reviewedAt').toArray();
+    const log = await db.reviewLog.toCollection().sortBy('reviewedAt');
     expect(log[0]!.params.weights).toBeUndefined();
     expect(log[0]!.params.desiredRetention).toBe(0.9);
     expect(log[1]!.params.weights).toEqual(weights);

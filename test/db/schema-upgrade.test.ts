@@ -54,7 +54,7 @@ describe('schema upgrade', () => {
     expect(await db.cardRemaps.count()).toBe(0);
     // Version 4: every rating gains this device's id and a sequence number in time order.
     const device = (await db.meta.get('device'))?.value;
-    const log = await db.reviewLog.orderBy('reviewedAt').toArray();
+    const log = await db.reviewLog.toCollection().sortBy('reviewedAt');
     expect(log.map(({ device: _d, seq: _s, ...r }) => r)).toEqual(
       [...(tables.reviewLog as { reviewedAt: number; device?: string; seq?: number }[])].sort((a, b) => a.reviewedAt - b.reviewedAt).map(({ device: _d, seq: _s, ...r }) => r),
     );
@@ -93,7 +93,7 @@ describe('schema upgrade', () => {
 
     const db = createDb({ indexedDB: factory, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(11);
     expect(await db.appFlags.toArray()).toEqual([{ id: 'welcomeSeen', value: true, updatedAt: NOW + 5 }]);
     expect(await db.onboarding.toArray()).toEqual([progress]);
     expect(await getWelcomeSeen(db)).toBe(true);
@@ -196,14 +196,18 @@ describe('the data upgrades, loaded when they run', () => {
 
     const db = createDbFresh({ indexedDB: factory, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(11);
     expect(await db.reviewLog.count()).toBe(3);
+    // Version 11 keeps only the log's queried indexes; a card's ratings are still found through
+    // the first part of [cardId+reviewedAt].
+    expect(Array.from(db.backendDB().transaction('reviewLog').objectStore('reviewLog').indexNames).sort()).toEqual(['[cardId+reviewedAt]', '[device+seq]', 'dayKey']);
+    expect((await db.reviewLog.where('cardId').anyOf([deck.cards[0]!.id, deck.cards[2]!.id]).toArray()).map((r) => r.reviewedAt).sort()).toEqual([NOW, NOW + 120_000]);
     expect(await getWelcomeSeen(db)).toBe(true);
     expect(await db.onboarding.get('~app')).toBeUndefined();
     if (version < 8) {
       // Version 8 stamped the ratings and made the record's state into events.
       const device = (await db.meta.get('device'))?.value;
-      expect((await db.reviewLog.orderBy('reviewedAt').toArray()).map((r) => [r.device, r.seq])).toEqual([[device, 1], [device, 2], [device, 3]]);
+      expect((await db.reviewLog.toCollection().sortBy('reviewedAt')).map((r) => [r.device, r.seq])).toEqual([[device, 1], [device, 2], [device, 3]]);
       expect((await db.events.toArray()).map((e) => e.type).sort()).toEqual(['flag', 'lesson', 'settings']);
     }
     if (version < 2) expect(await db.onboarding.get(deck.id)).toMatchObject({ cardIndex: 0, results: {}, unlockAll: false, startedAt: null });

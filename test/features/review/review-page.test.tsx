@@ -107,7 +107,7 @@ describe('review screen', () => {
     await screen.findByRole('group', { name: 'Answer' });
     await user.keyboard('1');
     await waitFor(async () => expect(await logSize()).toBe(2));
-    expect((await db.reviewLog.orderBy('reviewedAt').toArray()).map((e) => e.rating)).toEqual([4, 1]);
+    expect((await db.reviewLog.toCollection().sortBy('reviewedAt')).map((e) => e.rating)).toEqual([4, 1]);
 
     await user.keyboard('{Control>}z{/Control}');
     await waitFor(async () => expect(await logSize()).toBe(1));
