@@ -14,6 +14,7 @@ interface Timings {
 interface Result {
   error?: string;
   fillMs: number;
+  statsMs: number[];
   totals: number[];
   written: number[];
   runs: Timings[];
@@ -44,6 +45,7 @@ try {
   console.log(`  rebuild, every state stale:        ${line(0)}   (goal < 1.5 s)`);
   console.log(`  rebuild again, every state right:  ${line(1)}`);
   console.log(`  and again:                         ${line(2)}`);
+  console.log(`  statistics page's read (heatmap, retention, states): ${result.statsMs.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')}`);
   console.log(`  import of the same ${result.entries} ratings as a ${result.fileMb.toFixed(1)} MB backup into a database with only the cards:`);
   console.log(`    read + check whole + plan (replay in memory): ${(result.importPrepareMs / 1000).toFixed(2)} s; write in chunks with states: ${(result.importWriteMs / 1000).toFixed(2)} s; in all ${((result.importPrepareMs + result.importWriteMs) / 1000).toFixed(2)} s   (goal < 6 s in all)`);
 } finally {

@@ -23,7 +23,7 @@ export { reviewRepository } from './reviews';
 export { settingsRepository } from './settings';
 export { onboardingRepository } from './onboarding';
 export { quizRepository, type SaveQuizResultOutcome } from './quiz-results';
-export { statsRepository, type StatsSnapshot } from './stats';
+export { RETENTION_WINDOW_DAYS, statsRepository, type StatsSnapshot } from './stats';
 export { optimizerRepository, type OptimizerSnapshot } from './optimizer';
 export { storedDeckRepository } from './stored-decks';
 export { teamRepository, type TeamCache, type TeamConfig, type TeamDashboardCache } from './team-store';

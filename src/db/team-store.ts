@@ -13,7 +13,8 @@ import { withStorage } from './errors';
 import { progressFromRow } from './onboarding-mappers';
 import type { KujiraDB } from './schema';
 import { TEAM_CONFIG_KEY } from './team-membership';
-import { readStatsSnapshot } from './stats';
+import { readProgressSnapshot } from './backup/snapshot';
+import { scheduleFromRow, settingsOfRow } from './mappers';
 import { saveStoredDeck } from './stored-decks';
 import type { DeckInstallResult } from './install-decks';
 
@@ -98,8 +99,9 @@ export interface SummarySource {
 }
 
 export async function readSummarySource(db: KujiraDB, deckIds: readonly string[]): Promise<SummarySource> {
-  const snap = await readStatsSnapshot(db);
-  const settings = snap.settings;
+  // The summary counts over the whole log (a day's ratings, the cards studied): read whole.
+  const snap = await readProgressSnapshot(db);
+  const settings = settingsOfRow(snap.settings);
   const progress = new Map<string, { lessonsPassed: string[]; lastLessonAt: number | null }>();
   for (const id of deckIds) {
     // Read as the onboarding repository reads it, without its write code (a smaller chunk).
@@ -109,7 +111,7 @@ export async function readSummarySource(db: KujiraDB, deckIds: readonly string[]
   }
   return {
     log: snap.reviewLog.map((e) => ({ cardId: e.cardId, rating: e.rating, reviewedAt: e.reviewedAt, prevState: e.prevState })),
-    states: snap.cardStates,
+    states: snap.cardStates.map(scheduleFromRow),
     progress,
     day: dayBoundaryInForce(settings),
     events: await withStorage(db, () => db.transaction('r', [db.reviewLog, db.voidedRatings, db.quizResults, db.events], async () => {

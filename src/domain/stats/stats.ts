@@ -48,54 +48,40 @@ export interface Heatmap {
   activeDays: number;
 }
 
-/** The start instants of the `n` study days ending with today (oldest first), and today's end. */
-function studyDayStarts(now: number, day: DayBoundary, n: number): { keys: string[]; starts: number[]; end: number } {
+/** The study days the heatmap shows: the `days` ending with today, oldest first. */
+export function heatmapDays(now: number, day: DayBoundary, days = 365): string[] {
   const today = dayKey(now, day.timeZone, day.startHour);
-  const keys: string[] = [];
-  const starts: number[] = [];
-  for (let i = n - 1; i >= 0; i--) {
-    const k = addDays(today, -i);
-    keys.push(k);
-    starts.push(startOfStudyDay(k, day.timeZone, day.startHour));
-  }
-  return { keys, starts, end: startOfStudyDay(addDays(today, 1), day.timeZone, day.startHour) };
+  return Array.from({ length: days }, (_, i) => addDays(today, i - (days - 1)));
 }
 
-/** Index of the last start <= t (binary search), or -1. */
-function dayIndex(starts: readonly number[], t: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid]! <= t) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
-
-/** Reviews per study day over the last `days` days (today included), under the current boundary. */
-export function reviewHeatmap(log: readonly Pick<StatsLogEntry, 'reviewedAt'>[], now: number, day: DayBoundary, days = 365): Heatmap {
-  const { keys, starts, end } = studyDayStarts(now, day, days);
-  const counts = new Array<number>(days).fill(0);
-  for (const e of log) {
-    if (e.reviewedAt >= end) continue;
-    const i = dayIndex(starts, e.reviewedAt);
-    if (i >= 0) counts[i]! += 1;
-  }
+/**
+ * Reviews per study day over the last `days` days (today included). Each review counts on the
+ * study day it was recorded on (its `dayKey`, the days the streak counts), so a later change of
+ * time zone or "next day starts at" does not move past reviews; and a year of reviews is counted
+ * in the log's day index, not read. `reviewsOn` maps a study day to its reviews (absent: none).
+ */
+export function reviewHeatmap(reviewsOn: ReadonlyMap<string, number>, now: number, day: DayBoundary, days = 365): Heatmap {
   let max = 0;
   let total = 0;
   let activeDays = 0;
-  const out = keys.map((key, i) => {
-    const count = counts[i]!;
+  const out = heatmapDays(now, day, days).map((key) => {
+    const count = reviewsOn.get(key) ?? 0;
     max = Math.max(max, count);
     total += count;
     if (count > 0) activeDays += 1;
     return { key, count, weekday: new Date(dayKeyToUtcMs(key)).getUTCDay() };
   });
   return { days: out, max, total, activeDays };
+}
+
+/**
+ * The first recorded study day whose ratings can fall in the last `days` study days under the
+ * current boundary. A rating recorded under another time zone or start hour can be on a day up to
+ * three days from today's reading of it (zones 26 h apart, start hours 23 h apart: 49 h), so a
+ * reader takes three days more and trueRetention() keeps the exact window by time.
+ */
+export function retentionDaysFrom(now: number, day: DayBoundary, days: number): string {
+  return addDays(dayKey(now, day.timeZone, day.startHour), -(days - 1) - 3);
 }
 
 const scheduled = (s: StatsCardState) => !s.suspended && !s.retired && s.state !== 'new';

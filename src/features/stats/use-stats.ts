@@ -1,7 +1,7 @@
 // The statistics page's data: one consistent snapshot of the progress tables, read when the page
 // opens (and again when asked), and the stats computed from it by src/domain/stats.
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { settingsRepository, statsRepository, type StatsSnapshot } from '../../db';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { RETENTION_WINDOW_DAYS, statsRepository, type StatsSnapshot } from '../../db';
 import type { Settings } from '../../domain/settings/settings';
 import type { Deck } from '../../domain/deck/types';
 import {
@@ -21,10 +21,10 @@ export function computeStats(snap: StatsSnapshot, decks: readonly Deck[], now: n
   const sections = decks.flatMap((d) => [...d.sections].sort((a, b) => a.order - b.order).map((s) => ({ deckId: d.id, sectionId: s.id })));
   return {
     day,
-    heatmap: reviewHeatmap(snap.reviewLog, now, day),
+    heatmap: reviewHeatmap(snap.reviewsByDay, now, day),
     forecast: dueForecast(snap.cardStates, now, day),
-    retention7: trueRetention(snap.reviewLog, now, day, 7),
-    retention30: trueRetention(snap.reviewLog, now, day, 30),
+    retention7: trueRetention(snap.recentLog, now, day, 7),
+    retention30: trueRetention(snap.recentLog, now, day, RETENTION_WINDOW_DAYS),
     desiredRetention: settings.desiredRetention,
     states: cardsByState(snap.cardStates),
     mastery: masteryBySection(snap.cardStates, sections, (id) => sectionOf.get(id)),
@@ -40,9 +40,12 @@ export function useStats(decks: readonly Deck[], now: number): { data: StatsData
   const [snap, setSnap] = useState<StatsSnapshot | undefined>(undefined);
   const [error, setError] = useState<unknown>(null);
   const [version, setVersion] = useState(0);
+  // The page's clock ticks; the snapshot is read when the page opens and when asked, not per tick.
+  const nowRef = useRef(now);
+  nowRef.current = now;
   useEffect(() => {
     let live = true;
-    statsRepository.readSnapshot().then(
+    statsRepository.readSnapshot(nowRef.current).then(
       (s) => live && setSnap(s),
       (e: unknown) => live && setError(e),
     );
@@ -52,7 +55,7 @@ export function useStats(decks: readonly Deck[], now: number): { data: StatsData
   }, [version]);
   const data = useMemo(() => {
     if (!snap) return undefined;
-    return computeStats(snap, decks, now, snap.settings, settingsRepository.dayBoundary(snap.settings));
+    return computeStats(snap, decks, now, snap.settings, snap.day);
   }, [snap, decks, now]);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   return { data, error, reload };

@@ -7,6 +7,8 @@ import {
   leeches,
   masteryBySection,
   quizHistory,
+  heatmapDays,
+  retentionDaysFrom,
   reviewHeatmap,
   trueRetention,
   type StatsCardState,
@@ -43,16 +45,15 @@ const state = (o: Partial<StatsCardState> = {}): StatsCardState => ({
 });
 
 describe('reviewHeatmap', () => {
-  it('covers 365 study days ending today and puts a 02:00 review on the day before (Tokyo)', () => {
-    const log = [
-      entry(Date.parse('2026-11-27T01:00:00+09:00')), // 01:00 Tokyo: still the 26th
-      entry(Date.parse('2026-11-27T04:00:00+09:00')), // 04:00: the 27th
-      entry(Date.parse('2026-11-27T11:59:00+09:00')),
-      entry(Date.parse('2025-11-28T05:00:00+09:00')), // the first day of the window
-      entry(Date.parse('2025-11-27T05:00:00+09:00')), // 365 days ago: outside
-      entry(Date.parse('2026-11-28T05:00:00+09:00')), // tomorrow: outside
-    ];
-    const h = reviewHeatmap(log, NOW_TOKYO, TOKYO);
+  it('covers the 365 study days ending today, each with the reviews recorded on it', () => {
+    const reviewsOn = new Map([
+      ['2025-11-27', 5], // 365 days ago: outside
+      ['2025-11-28', 1], // the first day of the window
+      ['2026-11-26', 1],
+      ['2026-11-27', 2],
+      ['2026-11-28', 3], // tomorrow: outside
+    ]);
+    const h = reviewHeatmap(reviewsOn, NOW_TOKYO, TOKYO);
     expect(h.days).toHaveLength(365);
     expect(h.days[0]).toEqual({ key: '2025-11-28', count: 1, weekday: 5 });
     expect(h.days.at(-1)).toEqual({ key: '2026-11-27', count: 2, weekday: 5 });
@@ -60,23 +61,21 @@ describe('reviewHeatmap', () => {
     expect(h).toMatchObject({ max: 2, total: 4, activeDays: 3 });
   });
 
-  it('uses the New York day, across the DST change of 2026-11-01', () => {
-    const log = [
-      entry(Date.parse('2026-11-01T03:30:00-04:00')), // before 04:00 EDT: Oct 31
-      entry(Date.parse('2026-11-01T04:30:00-05:00')), // after the change, 04:30 EST: Nov 1
-      entry(Date.parse('2026-11-27T03:59:00-05:00')), // Nov 26
-    ];
-    const h = reviewHeatmap(log, NOW_NY, NY);
-    const count = (k: string) => h.days.find((d) => d.key === k)?.count;
-    expect(count('2026-10-31')).toBe(1);
-    expect(count('2026-11-01')).toBe(1);
-    expect(count('2026-11-26')).toBe(1);
-    expect(count('2026-11-27')).toBe(0);
+  it('ends on the study day of now: before the start hour, today is still the day before', () => {
+    const beforeFour = Date.parse('2026-11-27T03:59:00+09:00');
+    expect(heatmapDays(beforeFour, TOKYO).at(-1)).toBe('2026-11-26');
+    expect(heatmapDays(beforeFour, { timeZone: 'Asia/Tokyo', startHour: 3 }).at(-1)).toBe('2026-11-27');
+    // New York, across the DST change of 2026-11-01: one study day per date, none twice or missing.
+    const days = heatmapDays(NOW_NY, NY, 40);
+    expect(days.at(-1)).toBe('2026-11-27');
+    expect(days.slice(10, 14)).toEqual(['2026-10-29', '2026-10-30', '2026-10-31', '2026-11-01']);
+    expect(new Set(days).size).toBe(40);
   });
 
-  it('respects another start hour', () => {
-    const at = Date.parse('2026-11-27T05:00:00+09:00');
-    expect(reviewHeatmap([entry(at)], NOW_TOKYO, { timeZone: 'Asia/Tokyo', startHour: 6 }).days.at(-2)).toMatchObject({ key: '2026-11-26', count: 1 });
+  it('true retention reads from three study days before its window, for ratings recorded under another boundary', () => {
+    // 30 days ending on the 27th begin on the 29th of October; three more: the 26th.
+    expect(retentionDaysFrom(NOW_TOKYO, TOKYO, 30)).toBe('2026-10-26');
+    expect(retentionDaysFrom(NOW_NY, NY, 7)).toBe('2026-11-18');
   });
 });
 
