@@ -62,7 +62,10 @@ async function main() {
       t = Math.max(state.due, t + 60_000);
     }
   });
-  const backup = buildBackup(reviewLog, { device: 'bench', deckVersions: {} }, NOW);
+  // Checked as of a day after the last rating: a card's reviews run past NOW (each waits for its
+  // due date), and the check refuses a time after its `now` (as bench/browser/rebuild.ts does).
+  const checkNow = Math.max(...reviewLog.map((e) => e.reviewedAt)) + DAY;
+  const backup = buildBackup(reviewLog, { device: 'bench', deckVersions: {} }, checkNow);
   const text = serializeBackup(backup);
   console.log(`generated ${reviewLog.length.toLocaleString('en')} entries, file ${(text.length / 1e6).toFixed(1)} MB: ${ms(t0)}`);
 
@@ -70,11 +73,11 @@ async function main() {
   await installDecks(db, [deck], NOW);
 
   t0 = performance.now();
-  checkBackup(parseBackupText(text), await loadBackupValidators(), NOW);
+  checkBackup(parseBackupText(text), await loadBackupValidators(), checkNow);
   console.log(`validate only (parse, precompiled JSON Schema, semantic checks, checksum): ${ms(t0)}`);
 
   t0 = performance.now();
-  const prepared = await prepareImport(db, text, NOW);
+  const prepared = await prepareImport(db, text, checkNow);
   console.log(`read + validate (parse, precompiled JSON Schema, checks, checksum) + plan: ${ms(t0)}`);
 
   t0 = performance.now();
@@ -88,7 +91,7 @@ async function main() {
   console.log(`write ${prepared.plan.added.rating.toLocaleString('en')} entries in ${result.chunks} chunks of ~${CHUNK_SIZE} (states replayed per chunk): ${ms(t0)}`);
 
   t0 = performance.now();
-  const again = await prepareImport(db, text, NOW);
+  const again = await prepareImport(db, text, checkNow);
   await applyImport(db, again);
   console.log(`same file again (validate + plan, nothing to write: ${again.plan.isEmpty}): ${ms(t0)}`);
   console.log(`log rows: ${(await db.reviewLog.count()).toLocaleString('en')}; review-state cards: ${await db.cardStates.where('[queue+due]').between([2, -Infinity], [2, Infinity]).count()}`);
@@ -103,11 +106,11 @@ async function main() {
   t0 = performance.now();
   foldEvents([...reviewLog, ...voids] as LearnerEvent[]);
   console.log(`replay in memory, 100,000 ratings + 10,000 voids (90,000 live): ${ms(t0)}`);
-  const withVoids = serializeBackup(buildBackup([...reviewLog, ...voids], { device: 'bench', deckVersions: {} }, NOW));
+  const withVoids = serializeBackup(buildBackup([...reviewLog, ...voids], { device: 'bench', deckVersions: {} }, checkNow));
   const db2 = createDb({ name: 'bench-import-voids', indexedDB: new IDBFactory(), IDBKeyRange });
   await installDecks(db2, [deck], NOW);
   t0 = performance.now();
-  const p2 = await prepareImport(db2, withVoids, NOW);
+  const p2 = await prepareImport(db2, withVoids, checkNow);
   console.log(`read + validate + plan, 100,000 ratings + 10,000 voids: ${ms(t0)}`);
   t0 = performance.now();
   await applyImport(db2, p2);
