@@ -4,7 +4,7 @@
 // from today's (ReviewLogEntry, QuizRecord...), so that a change to a live record cannot change
 // what an old file means or how its checksum is computed.
 import type { CardStateKind, Grade, SchedulerParams } from '../scheduler/types';
-import { canonicalRatingContent, stableStringify } from '../events/canonical';
+import { stableStringify, writeRatingContent } from '../events/canonical';
 import { Hasher } from './hasher';
 
 export const BACKUP_FORMAT = 'kujira-backup';
@@ -92,7 +92,10 @@ export type BackupV1Content = Omit<BackupV1, 'format' | 'version' | 'exportedAt'
 export function backupChecksumV1(b: BackupV1Content & Pick<BackupV1, 'exportedAt'>): string {
   const h = new Hasher();
   h.update(`${BACKUP_FORMAT}|${BACKUP_VERSION_1}|${b.exportedAt}|`);
-  for (const e of b.reviewLog) h.update(canonicalRatingContent(e)).update('\n');
+  for (const e of b.reviewLog) {
+    writeRatingContent(h, e);
+    h.update('\n');
+  }
   h.update('|settings:').update(stableStringify(b.settings));
   h.update('|quiz:');
   for (const q of b.quizResults) h.update(stableStringify(q)).update('\n');

@@ -3,7 +3,7 @@
 // passes `now`. Documented in docs/backup.md and as a JSON Schema in ./schema.ts. Version-1 files
 // (rows, not events) still import: see ./format-v1.ts and ./v1-events.ts.
 import { dayKey } from '../scheduler/day';
-import { canonicalEvent, stableStringify } from '../events/canonical';
+import { stableStringify, writeCanonicalEvent } from '../events/canonical';
 import type {
   FlagEvent,
   LearnerEvent,
@@ -98,7 +98,10 @@ export function backupChecksum(b: BackupContent & Pick<Backup, 'exportedAt'>): s
     // before them keep their checksum.
     if (list.length === 0 && !(FIRST_LISTS as readonly string[]).includes(k)) continue;
     h.update(`|${k}:`);
-    for (const e of list) h.update(canonicalEvent(e)).update('\n');
+    for (const e of list) {
+      writeCanonicalEvent(h, e);
+      h.update('\n');
+    }
   }
   h.update('|decks:').update(stableStringify(b.deckVersions));
   return h.hex();

@@ -18,7 +18,7 @@ function sameList<T>(a: readonly T[] | undefined, b: readonly T[] | undefined): 
 }
 
 /** Same values as paramsKey compares, without building the key string. */
-function sameParams(a: SchedulerParams, b: SchedulerParams): boolean {
+export function sameParams(a: SchedulerParams, b: SchedulerParams): boolean {
   return (
     a.desiredRetention === b.desiredRetention &&
     a.maximumInterval === b.maximumInterval &&
@@ -27,6 +27,19 @@ function sameParams(a: SchedulerParams, b: SchedulerParams): boolean {
     sameList(a.relearningSteps, b.relearningSteps) &&
     sameList(a.weights, b.weights)
   );
+}
+
+/**
+ * A private copy of a parameter set, for a cache that compares later sets with it (sameParams): a
+ * caller mutating its own object afterwards cannot make the cache answer for values it no longer has.
+ */
+export function copyParams(p: SchedulerParams): SchedulerParams {
+  return {
+    ...p,
+    learningSteps: [...p.learningSteps],
+    relearningSteps: [...p.relearningSteps],
+    ...(p.weights ? { weights: [...p.weights] } : {}),
+  };
 }
 
 // Every log entry carries its own copy of the parameters (a fresh object per row read), and a
@@ -55,12 +68,7 @@ export function fsrsEngine(p: SchedulerParams): FSRS {
     if (instances.size > 64) instances.clear();
     instances.set(k, f);
   }
-  lastParams = {
-    ...p,
-    learningSteps: [...p.learningSteps],
-    relearningSteps: [...p.relearningSteps],
-    ...(p.weights ? { weights: [...p.weights] } : {}),
-  };
+  lastParams = copyParams(p);
   lastEngine = f;
   return f;
 }

@@ -1,0 +1,125 @@
+// The canonical text of events is frozen: a backup's checksum is a hash of it, so files exported
+// by earlier versions must keep matching. It is written in pieces (to a Hasher or a string) and
+// reuses the text of the last parameter set; these tests hold it to the text as first spelled
+// (one template string per rating) and to checksums computed before the change.
+import { describe, expect, it } from 'vitest';
+import { backupChecksum, buildBackup } from '../../../src/domain/backup/format';
+import { backupChecksumV1, type BackupV1 } from '../../../src/domain/backup/format-v1';
+import { Hasher } from '../../../src/domain/backup/hasher';
+import { canonicalEvent, eventContent, stableStringify } from '../../../src/domain/events/canonical';
+import type { LearnerEvent, RatingEvent } from '../../../src/domain/events/types';
+
+const j = JSON.stringify;
+
+/** The rating's content as it was first written (src/domain/events/canonical.ts before issue 27). */
+function firstSpelling(e: RatingEvent): string {
+  const p = e.params;
+  const params = `{"desiredRetention":${j(p.desiredRetention)},"enableFuzz":${j(p.enableFuzz)},"learningSteps":${j(p.learningSteps)},"maximumInterval":${j(p.maximumInterval)},"relearningSteps":${j(p.relearningSteps)}${p.weights !== undefined ? `,"weights":${j(p.weights)}` : ''}}`;
+  const content = `{"cardId":${j(e.cardId)},"dayKey":${j(e.dayKey)},"dayStartHour":${j(e.dayStartHour)},"deckId":${j(e.deckId)},"due":${j(e.due)},"durationMs":${j(e.durationMs)},"id":${j(e.id)},"nextState":${j(e.nextState)},"params":${params},"prevState":${j(e.prevState)},"rating":${j(e.rating)},"reviewedAt":${j(e.reviewedAt)},"scheduledDays":${j(e.scheduledDays)},"timeZone":${j(e.timeZone)}}`;
+  return `${j(e.device)}|${e.seq}|rating|${e.at}|${content}`;
+}
+
+const WEIGHTS = [0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796, 1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542];
+
+function rating(i: number, overrides: Partial<RatingEvent> = {}): RatingEvent {
+  return {
+    id: `r-${i}`,
+    type: 'rating',
+    at: 1_764_000_000_000 + i,
+    device: 'dev "one"\\',
+    seq: i + 1,
+    cardId: `deck:card-${i % 3}`,
+    deckId: 'deck',
+    rating: 3,
+    reviewedAt: 1_764_000_000_000 + i,
+    durationMs: 4000,
+    dayKey: '2025-11-25',
+    timeZone: 'Asia/Tokyo',
+    dayStartHour: 4,
+    params: { desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: true, learningSteps: ['1m', '10m'], relearningSteps: ['10m'] },
+    prevState: 'review',
+    nextState: 'review',
+    scheduledDays: 12,
+    due: 1_765_000_000_000,
+    ...overrides,
+  };
+}
+
+// Runs of equal parameter sets (fresh objects each), sets that differ in one value, weights, and
+// numbers whose text is not their digits.
+const ratings: RatingEvent[] = [
+  rating(0),
+  rating(1),
+  rating(2, { params: { desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: true, learningSteps: ['1m', '10m'], relearningSteps: ['10m'], weights: WEIGHTS } }),
+  rating(3, { params: { desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: true, learningSteps: ['1m', '10m'], relearningSteps: ['10m'], weights: [...WEIGHTS] } }),
+  rating(4, { params: { desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: true, learningSteps: ['1m', '10m'], relearningSteps: ['10m'], weights: WEIGHTS.map((w, k) => (k === 20 ? 0.1543 : w)) } }),
+  rating(5, { params: { desiredRetention: 0.85, maximumInterval: 36500, enableFuzz: true, learningSteps: ['1m', '10m'], relearningSteps: ['10m'] } }),
+  rating(6, { params: { desiredRetention: 0.85, maximumInterval: 36500, enableFuzz: false, learningSteps: ['1m', '10m'], relearningSteps: ['10m'] } }),
+  rating(7, { params: { desiredRetention: 0.85, maximumInterval: 36500, enableFuzz: false, learningSteps: ['1m'], relearningSteps: ['10m'] } }),
+  rating(8, { params: { desiredRetention: 0.85, maximumInterval: 36500, enableFuzz: false, learningSteps: ['1m'], relearningSteps: [] } }),
+  rating(9, { params: { desiredRetention: 0.85, maximumInterval: 365, enableFuzz: false, learningSteps: ['1m'], relearningSteps: [] } }),
+  rating(10, { due: 1e21, reviewedAt: 0.1 + 0.2, durationMs: -0, cardId: 'ü "quoted" \u2028', timeZone: 'America/Argentina/Buenos_Aires' }),
+];
+
+describe('canonical text of ratings', () => {
+  it('is the text first spelled, entry by entry and over runs of the same parameters', () => {
+    for (const e of ratings) expect(canonicalEvent(e)).toBe(firstSpelling(e));
+    // And again in reverse, so each set follows another than before.
+    for (const e of [...ratings].reverse()) expect(canonicalEvent(e)).toBe(firstSpelling(e));
+  });
+
+  it('never answers with the text of a parameter set changed in place since', () => {
+    const e = rating(20);
+    expect(canonicalEvent(e)).toBe(firstSpelling(e));
+    e.params.learningSteps.push('1h');
+    (e.params as { desiredRetention: number }).desiredRetention = 0.8;
+    expect(canonicalEvent(e)).toBe(firstSpelling(e));
+    expect(canonicalEvent(e)).toContain('"learningSteps":["1m","10m","1h"]');
+  });
+
+  it('spells an event not yet checked as JSON.stringify would (lists that are not lists)', () => {
+    const odd = rating(21, { params: { desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: true, learningSteps: { length: 2, 0: '1m', 1: '10m' } as unknown as string[], relearningSteps: ['10m'] } });
+    canonicalEvent(rating(22));
+    expect(canonicalEvent(odd)).toBe(firstSpelling(odd));
+    const nan = rating(23, { due: Number.NaN, rating: Infinity as 3 });
+    expect(canonicalEvent(nan)).toBe(firstSpelling(nan));
+  });
+
+  it('gives the content without the stamp', () => {
+    for (const e of ratings) expect(`${j(e.device)}|${e.seq}|${eventContent(e)}`).toBe(firstSpelling(e));
+    const other: LearnerEvent = { id: 's', type: 'suspend', at: 5, device: 'd', seq: 2, cardId: 'c', suspended: true };
+    expect(eventContent(other)).toBe(stableStringify({ id: 's', type: 'suspend', at: 5, cardId: 'c', suspended: true }));
+  });
+});
+
+describe('checksums', () => {
+  it('of format 2 are those computed before the text was written in pieces', () => {
+    const file = buildBackup(ratings, { device: 'd', deckVersions: { deck: { version: 3, hash: 'abc' } } }, Date.UTC(2026, 0, 2));
+    const h = new Hasher();
+    h.update(`kujira-backup|2|${file.exportedAt}|"d"|`);
+    for (const k of ['ratings', 'voids', 'suspensions', 'lessons', 'quizResults', 'settings', 'flags'] as const) {
+      h.update(`|${k}:`);
+      for (const e of file[k]) h.update(k === 'ratings' ? firstSpelling(e as RatingEvent) : canonicalEvent(e)).update('\n');
+    }
+    h.update('|decks:').update(stableStringify(file.deckVersions));
+    expect(file.checksum).toBe(h.hex());
+    expect(backupChecksum(file)).toBe(FROZEN_V2);
+  });
+
+  it('of format 1 are those computed before', () => {
+    const b = {
+      exportedAt: '2026-01-02T00:00:00.000Z',
+      reviewLog: ratings.map(({ type: _t, at: _a, device: _d, seq: _s, ...row }) => row),
+      settings: null,
+      quizResults: [],
+      onboarding: [],
+      suspended: ['deck:card-1'],
+      deckVersions: {},
+    } as unknown as BackupV1;
+    expect(backupChecksumV1(b)).toBe(FROZEN_V1);
+  });
+});
+
+// Computed by the code before issue 27's change (one template string per rating).
+const FROZEN_V2 = '137f9a8c29f0b9';
+const FROZEN_V1 = '1a3a4294747568';
