@@ -22,38 +22,47 @@ export class TooDeepError extends Error {
 const pathKey = (k: string) => (/^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`);
 
 /**
- * The JSONPath of the first value nested deeper than `max` levels, or null. Iterative: safe on
- * any input that JSON.parse accepted.
+ * The JSONPath of the first value nested deeper than `max` levels, or null. Safe on any input that
+ * JSON.parse accepted: the walk recurses no deeper than `max`.
  */
 export function tooDeepAt(value: unknown, max: number = MAX_DEPTH): string | null {
-  // Containers only, each with its parent and key: the path is spelled out only for the culprit
-  // (a 100k-entry file has millions of values; building a path string for each would dominate).
-  interface Frame {
-    v: object;
-    depth: number;
-    parent: Frame | null;
-    key: string | number;
-  }
-  const stack: Frame[] = [];
-  const push = (v: unknown, depth: number, parent: Frame | null, key: string | number) => {
-    if (v !== null && typeof v === 'object') stack.push({ v, depth, parent, key });
+  if (value === null || typeof value !== 'object') return null;
+  // Recursive rather than over a stack of frames: a 100k-entry file has hundreds of thousands of
+  // containers, and a frame object (and a closure call) for each was most of the walk's time. The
+  // path is spelled out only for the culprit, from the keys gathered on the way back up.
+  const culprit: (string | number)[] = [];
+  const walk = (v: object, depth: number): boolean => {
+    if (depth >= max) return true;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const c: unknown = v[i];
+        if (c !== null && typeof c === 'object' && walk(c, depth + 1)) {
+          culprit.push(i);
+          return true;
+        }
+      }
+      return false;
+    }
+    // Keys last to first: the order in which the walk over a stack of frames met them, so the
+    // same culprit is named when several values are too deep.
+    const obj = v as Record<string, unknown>;
+    const keys = Object.keys(obj);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const c = obj[keys[i]!];
+      if (c !== null && typeof c === 'object' && walk(c, depth + 1)) {
+        culprit.push(keys[i]!);
+        return true;
+      }
+    }
+    return false;
   };
-  push(value, 0, null, '$');
-  while (stack.length > 0) {
-    const f = stack.pop()!;
-    if (f.depth >= max) {
-      let path = '';
-      for (let g: Frame | null = f; g !== null && g.parent !== null; g = g.parent) path = (typeof g.key === 'number' ? `[${g.key}]` : pathKey(g.key)) + path;
-      return `$${path}`;
-    }
-    if (Array.isArray(f.v)) {
-      for (let i = f.v.length - 1; i >= 0; i--) push(f.v[i], f.depth + 1, f, i);
-    } else {
-      const obj = f.v as Record<string, unknown>;
-      for (const k in obj) push(obj[k], f.depth + 1, f, k);
-    }
+  if (!walk(value, 0)) return null;
+  let path = '$';
+  for (let i = culprit.length - 1; i >= 0; i--) {
+    const k = culprit[i]!;
+    path += typeof k === 'number' ? `[${k}]` : pathKey(k);
   }
-  return null;
+  return path;
 }
 
 /** JSON with object keys sorted at every level. Throws TooDeepError past MAX_DEPTH. */

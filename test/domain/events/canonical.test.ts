@@ -2,11 +2,12 @@
 // by earlier versions must keep matching. It is written in pieces (to a Hasher or a string) and
 // reuses the text of the last parameter set; these tests hold it to the text as first spelled
 // (one template string per rating) and to checksums computed before the change.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { backupChecksum, buildBackup } from '../../../src/domain/backup/format';
 import { backupChecksumV1, type BackupV1 } from '../../../src/domain/backup/format-v1';
 import { Hasher } from '../../../src/domain/backup/hasher';
-import { canonicalEvent, eventContent, stableStringify } from '../../../src/domain/events/canonical';
+import { canonicalEvent, eventContent, stableStringify, tooDeepAt } from '../../../src/domain/events/canonical';
 import type { LearnerEvent, RatingEvent } from '../../../src/domain/events/types';
 
 const j = JSON.stringify;
@@ -123,3 +124,58 @@ describe('checksums', () => {
 // Computed by the code before issue 27's change (one template string per rating).
 const FROZEN_V2 = '137f9a8c29f0b9';
 const FROZEN_V1 = '1a3a4294747568';
+
+/** The depth walk as first written (over a stack of frames), to hold the recursive one to it. */
+function firstTooDeepAt(value: unknown, max: number): string | null {
+  interface Frame {
+    v: object;
+    depth: number;
+    parent: Frame | null;
+    key: string | number;
+  }
+  const pathKey = (k: string) => (/^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`);
+  const stack: Frame[] = [];
+  const push = (v: unknown, depth: number, parent: Frame | null, key: string | number) => {
+    if (v !== null && typeof v === 'object') stack.push({ v, depth, parent, key });
+  };
+  push(value, 0, null, '$');
+  while (stack.length > 0) {
+    const f = stack.pop()!;
+    if (f.depth >= max) {
+      let path = '';
+      for (let g: Frame | null = f; g !== null && g.parent !== null; g = g.parent) path = (typeof g.key === 'number' ? `[${g.key}]` : pathKey(g.key)) + path;
+      return `$${path}`;
+    }
+    if (Array.isArray(f.v)) {
+      for (let i = f.v.length - 1; i >= 0; i--) push(f.v[i], f.depth + 1, f, i);
+    } else {
+      const obj = f.v as Record<string, unknown>;
+      for (const k in obj) push(obj[k], f.depth + 1, f, k);
+    }
+  }
+  return null;
+}
+
+describe('tooDeepAt', () => {
+  it('names the culprit the walk over a stack of frames named, with several values too deep', () => {
+    const key = fc.oneof(fc.constantFrom('a', 'b', '__proto__', 'x y', '0', 'é'), fc.string({ maxLength: 3 }));
+    const { tree } = fc.letrec((tie) => ({
+      tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, fc.constant(null), fc.integer(), tie('array'), tie('object')),
+      array: fc.array(tie('tree'), { maxLength: 4 }),
+      object: fc.dictionary(key, tie('tree'), { maxKeys: 4 }),
+    }));
+    fc.assert(
+      fc.property(tree, fc.integer({ min: 0, max: 6 }), (v, max) => {
+        // Through JSON, as a file arrives (own keys only, __proto__ among them).
+        const parsed: unknown = JSON.parse(JSON.stringify(v) ?? 'null');
+        expect(tooDeepAt(parsed, max)).toBe(firstTooDeepAt(parsed, max));
+      }),
+      { numRuns: 3000, seed: 20261208 },
+    );
+  });
+
+  it('walks a value nested far deeper than the limit without overflowing', () => {
+    const text = `${'['.repeat(200_000)}1${']'.repeat(200_000)}`;
+    expect(tooDeepAt(JSON.parse(text))).toBe(`$${'[0]'.repeat(32)}`);
+  });
+});
