@@ -6,6 +6,7 @@ import { addDays, dayKeyToUtcMs, isValidTimeZone, startOfStudyDay } from '../sch
 import { MAX_RETENTION, MIN_RETENTION } from '../scheduler/params';
 import { MAX_STEP_MINUTES, stepMinutes } from '../scheduler/steps';
 import { weightsProblem } from '../scheduler/weights';
+import { copyParams, sameParams } from '../scheduler/fsrs-engine';
 import { FSRS_MODEL } from '../optimizer/fitted-params';
 import type { SchedulerParams } from '../scheduler/types';
 import { SETTINGS_FIELDS, type LearnerEvent, type RatingEvent, type SettingsValues } from './types';
@@ -51,8 +52,19 @@ function knownZone(tz: string): boolean {
 
 /** Problems of a parameter set (cached by its text: a log has few distinct sets). */
 const paramsCache = new Map<string, EventProblem | null>();
+// A log carries the same set in thousands of entries in a row (a fresh object each): comparing
+// with the last set checked costs less than the text of each (JSON.stringify per entry was half
+// of the per-event checks of a 100,000-rating file).
+let last: { params: SchedulerParams; field: string; problem: EventProblem | null } | null = null;
 export function paramsProblem(p: SchedulerParams, field = 'params'): EventProblem | null {
-  const key = JSON.stringify(p);
+  if (last && last.field === field && sameParams(p, last.params)) return last.problem;
+  const problem = paramsProblemOf(p, field);
+  last = { params: copyParams(p), field, problem };
+  return problem;
+}
+
+function paramsProblemOf(p: SchedulerParams, field: string): EventProblem | null {
+  const key = `${field}|${JSON.stringify(p)}`;
   if (paramsCache.has(key)) return paramsCache.get(key)!;
   let out: EventProblem | null = null;
   if (!(p.desiredRetention >= MIN_RETENTION && p.desiredRetention <= MAX_RETENTION)) {
