@@ -229,10 +229,13 @@ export function planMerge(db: KujiraDB, file: BackupFile, pending?: PendingState
         rewritten.add(r.cardId);
       }
       const freshRatingList = fresh.filter((e): e is RatingEvent => e.type === 'rating');
-      const cardOfFresh = new Map(freshRatingList.map((r) => [r.id, r.cardId]));
-      for (const target of incomingVoidTargets) {
-        const cardId = cardOfFresh.get(target);
-        if (cardId !== undefined) rewritten.add(cardId);
+      // The new ratings' cards by id, for new voids only (a file without voids needs none).
+      if (incomingVoidTargets.length > 0) {
+        const cardOfFresh = new Map(freshRatingList.map((r) => [r.id, r.cardId]));
+        for (const target of incomingVoidTargets) {
+          const cardId = cardOfFresh.get(target);
+          if (cardId !== undefined) rewritten.add(cardId);
+        }
       }
       const freshRatings = byCardId(freshRatingList);
       const { rows: touchedRows, lagging } = await currentRows(db, [...touched], pending, stateRowsForPlan);

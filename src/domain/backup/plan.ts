@@ -72,14 +72,17 @@ export function planImport(file: BackupFile, local: LocalEvents): ImportPlan {
   if (conflict) {
     throw new BackupValidationError('conflict', `${conflict.path}.id`, `id ${conflict.id} is already stored here with different content`);
   }
-  const pathOf = new Map<string, string>();
-  file.events.forEach((e, i) => pathOf.set(e.id, file.paths[i]!));
   const added = noneAdded();
-  const incomingRatings = new Map<string, RatingEvent>();
+  const byCard = new Map<string, RatingEvent[]>();
   for (const e of merge.added) {
     added[e.type] += 1;
-    if (e.type === 'rating') incomingRatings.set(e.id, e);
+    if (e.type !== 'rating') continue;
+    const list = byCard.get(e.cardId);
+    if (list) list.push(e);
+    else byCard.set(e.cardId, [e]);
   }
+  // The new ratings by id, for the targets of new voids only (a file without voids needs none).
+  let incomingRatings: Map<string, RatingEvent> | null = null;
   const voided = new Set(local.voided);
   const affected = new Set<string>();
   /** Cards whose log a new void or reset rewrites (never an append). */
@@ -89,18 +92,13 @@ export function planImport(file: BackupFile, local: LocalEvents): ImportPlan {
     if (e.type === 'reset') rewritten.add(e.cardId);
     if (e.type === 'void') {
       voided.add(e.target);
+      incomingRatings ??= new Map(merge.added.flatMap((r) => (r.type === 'rating' ? [[r.id, r] as const] : [])));
       const target = incomingRatings.get(e.target) ?? local.get(e.target);
       if (target?.type === 'rating') {
         affected.add(target.cardId);
         rewritten.add(target.cardId);
       }
     }
-  }
-  const byCard = new Map<string, RatingEvent[]>();
-  for (const r of incomingRatings.values()) {
-    const list = byCard.get(r.cardId);
-    if (list) list.push(r);
-    else byCard.set(r.cardId, [r]);
   }
   for (const cardId of affected) {
     const incoming = (byCard.get(cardId) ?? []).filter((r) => !voided.has(r.id));
@@ -110,7 +108,9 @@ export function planImport(file: BackupFile, local: LocalEvents): ImportPlan {
     else replayRatings([...local.ratingsOf(cardId), ...incoming].filter((r) => !voided.has(r.id)).sort(compareEntries), (s) => (bad ??= s));
     if (bad) {
       const { id, reason } = bad as { id: string; reason: string };
-      const path = pathOf.get(id);
+      // Looked up only now: a map of every event's path would cost more than the rare refusal.
+      const at = file.events.findIndex((e) => e.id === id);
+      const path = at >= 0 ? file.paths[at] : undefined;
       throw new BackupValidationError(
         'replay',
         path ?? '$',
