@@ -87,6 +87,19 @@ const json = (v: unknown): string => String(j(v));
 /** JSON.stringify's text of a number (the same for every finite one), without its generic walk. */
 const num = (v: unknown): string => (typeof v === 'number' && Number.isFinite(v) ? String(v) : json(v));
 
+/** A string JSON.stringify writes as it is between quotes: no quote, backslash, control character or surrogate. */
+// eslint-disable-next-line no-control-regex -- the control characters are what JSON.stringify escapes
+const PLAIN = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+
+/** JSON.stringify's text of `v` written to `out`, a plain string without copying it into quotes first. */
+function writeJson(out: TextSink, v: unknown): void {
+  if (typeof v === 'string' && PLAIN.test(v)) {
+    out.update('"');
+    out.update(v);
+    out.update('"');
+  } else out.update(json(v));
+}
+
 /**
  * Where canonical text is written: a Hasher (checksums), or a string being built. Fed in small
  * pieces: a checksum over 100,000 events hashes each piece as it is, where one string per event
@@ -129,25 +142,25 @@ function paramsText(p: SchedulerParams): string {
  */
 export function writeRatingContent(out: TextSink, e: Omit<RatingEvent, 'type' | 'at' | 'device' | 'seq'>): void {
   out.update('{"cardId":');
-  out.update(json(e.cardId));
+  writeJson(out, e.cardId);
   out.update(',"dayKey":');
-  out.update(json(e.dayKey));
+  writeJson(out, e.dayKey);
   out.update(',"dayStartHour":');
   out.update(num(e.dayStartHour));
   out.update(',"deckId":');
-  out.update(json(e.deckId));
+  writeJson(out, e.deckId);
   out.update(',"due":');
   out.update(num(e.due));
   out.update(',"durationMs":');
   out.update(num(e.durationMs));
   out.update(',"id":');
-  out.update(json(e.id));
+  writeJson(out, e.id);
   out.update(',"nextState":');
-  out.update(json(e.nextState));
+  writeJson(out, e.nextState);
   out.update(',"params":');
   out.update(paramsText(e.params));
   out.update(',"prevState":');
-  out.update(json(e.prevState));
+  writeJson(out, e.prevState);
   out.update(',"rating":');
   out.update(num(e.rating));
   out.update(',"reviewedAt":');
@@ -155,7 +168,7 @@ export function writeRatingContent(out: TextSink, e: Omit<RatingEvent, 'type' | 
   out.update(',"scheduledDays":');
   out.update(num(e.scheduledDays));
   out.update(',"timeZone":');
-  out.update(json(e.timeZone));
+  writeJson(out, e.timeZone);
   out.update('}');
 }
 
@@ -185,7 +198,7 @@ export function eventContent(e: LearnerEvent): string {
 
 /** The whole event, stamp included (checksums), written to `out`. */
 export function writeCanonicalEvent(out: TextSink, e: LearnerEvent): void {
-  out.update(json(e.device));
+  writeJson(out, e.device);
   out.update('|');
   out.update(String(e.seq));
   out.update('|');
