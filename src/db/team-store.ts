@@ -4,7 +4,7 @@
 // offline. Team decks are stored through the same update path as decks added in the app.
 import type { DeckSourceFile } from '../domain/deck/deck-files';
 import type { Deck } from '../domain/deck/types';
-import type { SummaryCardState, SummaryLogEntry } from '../domain/team/summarize';
+import { readsWholeLog, summaryLogFrom, type SummaryCardState, type SummaryLogEntry } from '../domain/team/summarize';
 import type { AssignmentDoc, SummaryDoc, TeamDeckDoc } from '../domain/team/types';
 import type { DayBoundary } from '../domain/scheduler/types';
 import { getDb } from './database';
@@ -13,7 +13,6 @@ import { withStorage } from './errors';
 import { progressFromRow } from './onboarding-mappers';
 import type { KujiraDB } from './schema';
 import { TEAM_CONFIG_KEY } from './team-membership';
-import { readProgressSnapshot } from './backup/snapshot';
 import { scheduleFromRow, settingsOfRow } from './mappers';
 import { saveStoredDeck } from './stored-decks';
 import type { DeckInstallResult } from './install-decks';
@@ -98,10 +97,23 @@ export interface SummarySource {
   events: number;
 }
 
-export async function readSummarySource(db: KujiraDB, deckIds: readonly string[]): Promise<SummarySource> {
-  // The summary counts over the whole log (a day's ratings, the cards studied): read whole.
-  const snap = await readProgressSnapshot(db);
-  const settings = settingsOfRow(snap.settings);
+/**
+ * What a summary at `now` reads, in one read transaction: the ratings recorded in its last weeks
+ * (the whole log only when none of them is in its 30 days: summarize.ts readsWholeLog), the states
+ * and the settings. Read whole, a year of ratings took 4-5 s on a slow machine, and sharing
+ * reads this at start-up and every five minutes while the team page is open.
+ */
+export async function readSummarySource(db: KujiraDB, deckIds: readonly string[], now: number): Promise<SummarySource> {
+  const snap = await withStorage(db, () =>
+    db.transaction('r', [db.reviewLog, db.cardStates, db.settings], async () => {
+      const settings = settingsOfRow(await db.settings.get('settings'));
+      const day = dayBoundaryInForce(settings);
+      const [recent, cardStates] = await Promise.all([db.reviewLog.where('dayKey').aboveOrEqual(summaryLogFrom(now, day)).toArray(), db.cardStates.toArray()]);
+      const reviewLog = readsWholeLog(recent, now, day) ? await db.reviewLog.toArray() : recent;
+      return { settings, reviewLog, cardStates };
+    }),
+  );
+  const settings = snap.settings;
   const progress = new Map<string, { lessonsPassed: string[]; lastLessonAt: number | null }>();
   for (const id of deckIds) {
     // Read as the onboarding repository reads it, without its write code (a smaller chunk).
@@ -132,5 +144,5 @@ export const teamRepository = {
   saveDashboard: (c: TeamDashboardCache): Promise<unknown> => writeJson(getDb(), KEYS.dashboard, c),
   applyDeck: (deck: Deck, files: readonly DeckSourceFile[], now: number, from?: { team: string; version: number }): Promise<DeckInstallResult | null> =>
     applyTeamDeck(getDb(), deck, files, now, from),
-  summarySource: (deckIds: readonly string[]): Promise<SummarySource> => readSummarySource(getDb(), deckIds),
+  summarySource: (deckIds: readonly string[], now: number): Promise<SummarySource> => readSummarySource(getDb(), deckIds, now),
 };

@@ -4,7 +4,7 @@
 import type { Deck } from '../deck/types';
 import { addDays, dayKey, startOfStudyDay } from '../scheduler/day';
 import { retrievability } from '../scheduler/card-info';
-import { countPassedReviews } from '../stats/stats';
+import { countPassedReviews, retentionDaysFrom } from '../stats/stats';
 import type { CardSchedule, DayBoundary, ReviewLogEntry, SchedState } from '../scheduler/types';
 import { summaryDocId, type DeckSummary, type RetentionCount, type SummaryDoc } from './types';
 
@@ -30,7 +30,11 @@ export interface SummaryInput {
   decks: readonly SummaryDeckInput[];
   /** The learner's card states (only the shared decks' cards are read). */
   states: readonly SummaryCardState[];
-  /** Every review of the learner (counted, never copied). */
+  /**
+   * The learner's reviews (counted, never copied): at least those recorded from summaryLogFrom(),
+   * and all of them when none of those falls in the summary's 30 days (readsWholeLog()), so the
+   * latest review before then gives "last active".
+   */
   log: readonly SummaryLogEntry[];
   /** How many of the learner's events the device holds (its share of the learner's history). */
   events: number;
@@ -47,13 +51,36 @@ export function percentRecall(state: SchedState | undefined, now: number, weight
   return r === null ? -1 : Math.round(r * 100);
 }
 
+/** The 30 study days a summary counts, as times: [from30, end). */
+function summaryWindow(now: number, day: DayBoundary): { from30: number; end: number } {
+  const today = dayKey(now, day.timeZone, day.startHour);
+  return { from30: startOfStudyDay(addDays(today, -29), day.timeZone, day.startHour), end: startOfStudyDay(addDays(today, 1), day.timeZone, day.startHour) };
+}
+
+/**
+ * The first recorded study day whose reviews a summary reads: its 30 days and three more (a review
+ * recorded under another boundary: retentionDaysFrom). A year of reviews is not read each round.
+ */
+export function summaryLogFrom(now: number, day: DayBoundary): string {
+  return retentionDaysFrom(now, day, 30);
+}
+
+/**
+ * Whether a summary needs the whole log, given the reviews recorded from summaryLogFrom(): when
+ * none of them is in its 30 days, the learner's latest review ("last active") is older and can be
+ * anywhere in the log. Any review recorded before summaryLogFrom() is older than the 30 days.
+ */
+export function readsWholeLog(recent: readonly Pick<SummaryLogEntry, 'reviewedAt'>[], now: number, day: DayBoundary): boolean {
+  const { from30, end } = summaryWindow(now, day);
+  return !recent.some((e) => e.reviewedAt >= from30 && e.reviewedAt < end);
+}
+
 export function summarize(input: SummaryInput): SummaryDoc {
   const { now, day } = input;
   const today = dayKey(now, day.timeZone, day.startHour);
   const dayStart = (key: string) => startOfStudyDay(key, day.timeZone, day.startHour);
-  const end = dayStart(addDays(today, 1));
+  const { from30, end } = summaryWindow(now, day);
   const from7 = dayStart(addDays(today, -6));
-  const from30 = dayStart(addDays(today, -29));
 
   // Reviews per study day over the 30 days: bucket by day start (binary search over 31 bounds).
   const bounds = Array.from({ length: 31 }, (_, i) => dayStart(addDays(today, i - 29)));

@@ -162,7 +162,7 @@ async function refreshOnce(config: TeamConfig, decks: readonly Deck[], now: numb
   let shared: PushOutcome | null = null;
   if (config.sharing) {
     const ids = [...new Set([...content.decks.map((d) => d.deckId), ...content.assignments.map((a) => a.deckId)])].filter((id) => known.has(id));
-    const source = await teamRepository.summarySource(ids);
+    const source = await teamRepository.summarySource(ids, now);
     const doc = summarize({
       member: config.user,
       now,
