@@ -4,44 +4,13 @@
 // several rounds; nothing is written. Its write phase is measured by bench/rebuild-browser.ts.
 import { prepareImport } from '../../src/db/backup/import';
 import { createDb } from '../../src/db/database';
-import { logRowFromRecord, ratingEventOf } from '../../src/db/event-mappers';
-import { buildBackup, serializeBackup } from '../../src/domain/backup/format';
-import { stateToRow } from '../../src/db/write-mappers';
-import { DEFAULT_SETTINGS, dayBoundaryOf } from '../../src/domain/settings/settings';
-import { schedulerParamsOf } from '../../src/domain/settings/scheduler-settings';
-import type { CardStateRow, ReviewLogRow } from '../../src/db/schema';
-import { mulberry32 } from '../../src/domain/quiz/random';
-import { newCardState, rateCard } from '../../src/domain/scheduler/scheduler';
-import type { Grade } from '../../src/domain/scheduler/types';
+import { backupTextOf, CARDS, yearOfRatings } from './year-of-ratings';
 
-const CARDS = 10_000;
-const RATINGS_PER_CARD = 10;
-const NOW = Date.parse('2026-11-27T03:00:00Z');
-const DAY = 86_400_000;
 const ROUNDS = Number(new URLSearchParams(location.search).get('rounds') ?? 3);
 
 async function run() {
-  const settings = { ...DEFAULT_SETTINGS, timeZone: 'Asia/Tokyo' };
-  const params = schedulerParamsOf(settings);
-  const day = dayBoundaryOf(settings, 'UTC');
-  const random = mulberry32(42);
-  const log: ReviewLogRow[] = [];
-  const cards: CardStateRow[] = [];
-  for (let c = 0; c < CARDS; c++) {
-    const meta = { cardId: `deck:card-${c}`, deckId: 'deck', key: `cmd-${c >> 1}`, newRank: c, suspended: false, retired: false };
-    let state = newCardState();
-    let t = NOW - 300 * DAY + Math.floor(random() * DAY);
-    for (let r = 0; r < RATINGS_PER_CARD; r++) {
-      const grade = (random() < 0.15 ? 1 : 3) as Grade;
-      const result = rateCard(state, grade, t, params, day);
-      state = result.state;
-      log.push({ ...logRowFromRecord(result.record, { id: crypto.randomUUID(), cardId: meta.cardId, deckId: 'deck', durationMs: 4000 }), device: 'bench', seq: log.length + 1 });
-      t = Math.max(t + 60_000, state.due) + Math.floor(random() * DAY);
-    }
-    cards.push(stateToRow(newCardState(), meta));
-  }
-  const text = serializeBackup(buildBackup(log.map(ratingEventOf), { device: 'bench', deckVersions: {} }, NOW));
-  const now = Math.max(...log.map((e) => e.reviewedAt)) + DAY;
+  const { log, staleStates: cards, after: now } = yearOfRatings();
+  const text = backupTextOf(log);
   const target = createDb({ name: `kujira-bench-import-${Date.now()}` });
   await target.cardStates.bulkAdd(cards);
   const prepareMs: number[] = [];
