@@ -5,6 +5,7 @@
 import { prepareImport } from '../../src/db/backup/import';
 import { createDb } from '../../src/db/database';
 import { backupTextOf, CARDS, yearOfRatings } from './year-of-ratings';
+import { publishResult } from './publish-result';
 
 const ROUNDS = Number(new URLSearchParams(location.search).get('rounds') ?? 3);
 
@@ -30,12 +31,4 @@ async function run() {
   return { prepareMs, entries: log.length, cards: CARDS, fileMb: text.length / 1e6 };
 }
 
-run().then(
-  (result) => {
-    (window as unknown as { __result: unknown }).__result = result;
-    document.getElementById('status')!.textContent = 'done';
-  },
-  (error: unknown) => {
-    (window as unknown as { __result: unknown }).__result = { error: String(error) };
-  },
-);
+publishResult(run());

@@ -7,6 +7,7 @@ import { DEFAULT_COSTS, DEFAULT_SHARES } from '../../src/domain/optimizer/simula
 import { mulberry32 } from '../../src/domain/quiz/random';
 import { simulateInWorker, trainInWorker } from '../../src/features/optimizer/optimizer-client';
 import { syntheticHistory } from '../../test/fixtures/synthetic-history';
+import { publishResult } from './publish-result';
 
 const DAY = 86_400_000;
 const END = Date.UTC(2026, 10, 27);
@@ -53,12 +54,4 @@ async function run() {
   return { rows, sims };
 }
 
-run().then(
-  (result) => {
-    (window as unknown as { __result: unknown }).__result = result;
-    document.getElementById('status')!.textContent = 'done';
-  },
-  (e: unknown) => {
-    (window as unknown as { __result: unknown }).__result = { error: String(e) };
-  },
-);
+publishResult(run());

@@ -8,6 +8,7 @@ import { createDb } from '../../src/db/database';
 import { rebuildAllStates, type RebuildTimings } from '../../src/db/reviews';
 import { readStatsSnapshot } from '../../src/db/stats';
 import { backupTextOf, CARDS, yearOfRatings } from './year-of-ratings';
+import { publishResult } from './publish-result';
 
 async function run() {
   const { log, staleStates: stale, after: now } = yearOfRatings();
@@ -50,12 +51,4 @@ async function run() {
   return { fillMs, statsMs, totals, written, runs, entries: log.length, cards: CARDS, importPrepareMs, importWriteMs, fileMb: text.length / 1e6 };
 }
 
-run().then(
-  (result) => {
-    (window as unknown as { __result: unknown }).__result = result;
-    document.getElementById('status')!.textContent = 'done';
-  },
-  (error: unknown) => {
-    (window as unknown as { __result: unknown }).__result = { error: String(error) };
-  },
-);
+publishResult(run());
